@@ -1,0 +1,53 @@
+/*
+ * diag.h - diagnostics and exit statuses.
+ *
+ * Every message goes to stderr as "sgmap: FILE:LINE:COL: LEVEL: MESSAGE"
+ * (1-based), "sgmap: FILE: PATH: LEVEL: MESSAGE" when only a JSON path is
+ * known, or "sgmap: FILE: LEVEL: MESSAGE" / "sgmap: LEVEL: MESSAGE".
+ * The process exit status is the highest status recorded.
+ */
+#ifndef SGMAP_DIAG_H
+#define SGMAP_DIAG_H
+
+/* Exit statuses, as the man page documents them. */
+enum exit_status {
+    EXIT_OK = 0,
+    EXIT_FINDINGS = 1, /* lint found problems, diff found differences */
+    EXIT_USAGE = 2,
+    EXIT_BAD_INPUT = 3,
+    EXIT_SYSTEM = 4, /* output, system or Graphviz failure */
+};
+
+/* Where something came from. file is borrowed from the model's string
+ * store; line and col are 1-based (0 = unknown); path is a JSON path or NULL. */
+struct srcloc {
+    const char *file;
+    int line;
+    int col;
+    const char *path;
+};
+
+/* An error in the input: print it and record EXIT_BAD_INPUT. */
+void diag_error(const struct srcloc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* A warning: print it; the exit status is unchanged. */
+void diag_warning(const struct srcloc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* A note (silenced by -q). */
+void diag_note(const struct srcloc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* A system or output failure: print it and record EXIT_SYSTEM. */
+void diag_system(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print an error and exit at once with status (used for out-of-memory). */
+_Noreturn void diag_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Record an exit status without printing. */
+void diag_record(int status);
+/* The highest exit status recorded so far. */
+int diag_status(void);
+/* Count of errors printed so far (any level that records >= EXIT_BAD_INPUT). */
+int diag_errors(void);
+/* Silence notes (-q). */
+void diag_set_quiet(int quiet);
+
+#endif

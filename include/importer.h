@@ -1,0 +1,44 @@
+/*
+ * importer.h - turning input files into the model.
+ *
+ * import_input() detects the format of one input from its content (never
+ * from its name alone) unless one is forced, and hands it to that format's
+ * importer. Every importer has the same contract:
+ *
+ *     int import_FORMAT(struct model *m, const char *file,
+ *                       const char *data, size_t len);
+ *
+ * file is the display name (already copied into the model, so it may be kept
+ * in srclocs); data is the whole input, NUL-terminated at data[len]. It adds
+ * groups, rules, interfaces and names to m and returns 0, or reports through
+ * diag_error() and returns -1. Importers never draw and never exit.
+ */
+#ifndef SGMAP_IMPORTER_H
+#define SGMAP_IMPORTER_H
+
+#include <stddef.h>
+
+struct model;
+
+enum input_format {
+    FORMAT_AUTO,
+    FORMAT_DESIGN,         /* sgmap design YAML */
+    FORMAT_AWS,            /* AWS CLI / SDK describe-* JSON */
+    FORMAT_TERRAFORM,      /* state, show -json, plan JSON */
+    FORMAT_CLOUDFORMATION, /* templates, YAML or JSON */
+};
+
+/* Parse "design", "aws", "terraform", "cloudformation"; -1 if unknown. */
+int input_format_parse(const char *name, enum input_format *out);
+const char *input_format_name(enum input_format format);
+
+/* Largest input accepted, in bytes. */
+#define INPUT_MAX_BYTES (256u * 1024 * 1024)
+
+int import_input(struct model *m, const char *file, const char *data, size_t len,
+                 enum input_format forced);
+
+int import_design(struct model *m, const char *file, const char *data, size_t len);
+int import_aws(struct model *m, const char *file, const char *data, size_t len);
+
+#endif

@@ -1,0 +1,225 @@
+/*
+ * model.h - the network model every importer fills and every view reads.
+ *
+ * Plain C structs, no Graphviz and no parser types. One struct model owns
+ * all memory: strings are copied into it with model_strdup() and objects are
+ * created with model_add_*(); model_free() releases everything.
+ *
+ * Life cycle: model_new(); importers call model_add_*(); model_finish()
+ * resolves references, fills member lists, marks default egress and sorts
+ * everything into a stable order; views and emitters then only read.
+ */
+#ifndef SGMAP_MODEL_H
+#define SGMAP_MODEL_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "ports.h"
+
+/* The kinds of network interface, each drawn with its own shape. */
+enum iface_kind {
+    KIND_EC2,
+    KIND_LAMBDA,
+    KIND_ECS,
+    KIND_EKS,
+    KIND_NAT,
+    KIND_ALB,
+    KIND_NLB,
+    KIND_GWLB,
+    KIND_CLB,
+    KIND_ENDPOINT,
+    KIND_RDS,
+    KIND_ELASTICACHE,
+    KIND_EFS,
+    KIND_OTHER,
+    KIND_COUNT
+};
+
+/* "ec2", "lambda", ... */
+const char *kind_name(enum iface_kind kind);
+/* Parse a kind name; returns 0, or -1 when the name is not a kind. */
+int kind_parse(const char *name, enum iface_kind *out);
+/* All kind names joined with ", " (for messages). */
+const char *kind_list(void);
+
+enum direction { DIR_INGRESS, DIR_EGRESS };
+const char *direction_name(enum direction dir);
+
+/* What the other end of a rule is. */
+enum peer_type {
+    PEER_GROUP,          /* a group in the model */
+    PEER_EXTERNAL_GROUP, /* a group not in the input: sg-... or ACCOUNT/sg-... */
+    PEER_CIDR,           /* canonical IPv4 or IPv6 CIDR text */
+    PEER_PREFIX_LIST,    /* pl-... */
+    PEER_PARAM,          /* param:NAME (CloudFormation parameter) */
+    PEER_IMPORT,         /* import:NAME (CloudFormation import) */
+    PEER_EXPRESSION,     /* an unresolved expression, shown as its source text */
+};
+const char *peer_type_name(enum peer_type type);
+
+/* Rule flags. */
+enum {
+    RULE_DEFAULT_EGRESS = 1 << 0, /* all traffic to 0.0.0.0/0 or ::/0 outbound */
+    RULE_STALE = 1 << 1,          /* the peer group is deleted or stale */
+    RULE_CONDITIONAL = 1 << 2,    /* exists only under a template condition */
+    RULE_PEER_BY_NAME = 1 << 3,   /* peer named a group that must be in the model */
+    RULE_IMPLICIT = 1 << 4,       /* not written in the input (e.g. default egress added) */
+};
+
+struct group;
+
+struct rule {
+    struct group *group;   /* the group that holds the rule */
+    enum direction dir;
+    struct portspec ports;
+    enum peer_type peer_type;
+    const char *peer;        /* the peer id, see enum peer_type */
+    const char *peer_label;  /* optional display name for the peer, or NULL */
+    const char *description; /* NULL when absent */
+    const char *rule_id;     /* sgr-... when known, else NULL */
+    unsigned flags;
+    struct srcloc loc;
+};
+
+struct tag {
+    const char *key;
+    const char *value;
+};
+
+struct group {
+    const char *id;          /* sg-..., a plan address, a logical id or a design name */
+    const char *name;        /* the display name */
+    const char *vpc;         /* VPC id or name, or NULL */
+    const char *description; /* NULL when absent */
+    const char *owner;       /* owning account, or NULL */
+    struct tag *tags;
+    size_t ntags;
+    int declared;            /* 1 if its definition was in the input, 0 if only referenced */
+    int is_default;          /* the VPC's "default" group */
+    int default_egress;      /* add the AWS default egress rule at model_finish */
+    struct srcloc loc;
+    /* Filled by model_finish(): */
+    struct iface **members;  /* sorted by id */
+    size_t nmembers;
+    size_t index;            /* position in model->groups */
+};
+
+/* A membership as the input wrote it, resolved by model_finish(). */
+struct group_ref {
+    const char *id;
+    const char *name;   /* display name if the input gave one, else NULL */
+    int must_exist;     /* 1: an unknown id is an input error (design files) */
+    struct srcloc loc;
+};
+
+struct iface {
+    const char *id;
+    enum iface_kind kind;
+    const char *label;   /* human label, e.g. the instance's Name tag */
+    const char *owner;   /* what owns it (instance, function, LB...); collapse key */
+    const char *vpc;
+    const char *subnet;
+    const char **addresses; /* private IP addresses */
+    size_t naddresses;
+    struct group_ref *refs;
+    size_t nrefs;
+    struct srcloc loc;
+    /* Filled by model_finish(): */
+    struct group **groups; /* sorted by id, duplicates removed */
+    size_t ngroups;
+};
+
+struct vpc {
+    const char *id;
+    const char *name; /* Name tag or design-file name, or NULL */
+    struct srcloc loc;
+};
+
+/* A CIDR or prefix list with a known display name. */
+struct named {
+    const char *id;
+    const char *name;
+};
+
+#define MODEL_MAX_GROUPS_PER_IFACE 16
+
+struct strmap;
+
+struct model {
+    struct group **groups;
+    size_t ngroups, groups_alloc;
+    struct rule **rules;
+    size_t nrules, rules_alloc;
+    struct iface **ifaces;
+    size_t nifaces, ifaces_alloc;
+    struct vpc **vpcs;
+    size_t nvpcs, vpcs_alloc;
+    struct named *names; /* CIDR and prefix-list names, sorted by id after finish */
+    size_t nnames, names_alloc;
+
+    /* private */
+    struct strmap *group_index;
+    struct strmap *iface_index;
+    struct strmap *vpc_index;
+    struct strmap *name_index;
+    struct strmap *rule_index;
+    struct strmap *strings;
+    struct arena_block *arena;
+    int finished;
+};
+
+struct model *model_new(void);
+void model_free(struct model *m);
+
+/* Copy s into the model (NULL stays NULL). Equal strings may share storage. */
+const char *model_strdup(struct model *m, const char *s);
+const char *model_strndup(struct model *m, const char *s, size_t n);
+
+/*
+ * Find the group with this id, or create an undeclared one (declared = 0,
+ * name = id). The importer sets fields and declared = 1 when the input
+ * defines the group. Returns the group; *created tells whether it is new.
+ */
+struct group *model_group(struct model *m, const char *id, int *created);
+struct group *model_find_group(const struct model *m, const char *id);
+void model_group_add_tag(struct model *m, struct group *g, const char *key, const char *value);
+
+/* Add a rule to g. Strings are copied. Returns the rule for further fields. */
+struct rule *model_add_rule(struct model *m, struct group *g, enum direction dir,
+                            const struct portspec *ports, enum peer_type peer_type,
+                            const char *peer, const char *description,
+                            const struct srcloc *loc);
+/* Is there a rule in g equal in direction, ports and peer? */
+struct rule *model_find_rule(const struct model *m, const struct group *g, enum direction dir,
+                             const struct portspec *ports, const char *peer);
+
+/* Find or create the interface with this id (kind other until set). */
+struct iface *model_iface(struct model *m, const char *id, int *created);
+struct iface *model_find_iface(const struct model *m, const char *id);
+/* Record that iface is in group id (duplicates are ignored at finish). */
+void model_iface_add_group(struct model *m, struct iface *ifc, const char *group_id,
+                           const char *group_name, int must_exist, const struct srcloc *loc);
+void model_iface_add_address(struct model *m, struct iface *ifc, const char *address);
+
+/* Find or create a VPC. */
+struct vpc *model_vpc(struct model *m, const char *id, int *created);
+
+/* Give a CIDR (canonical text) or prefix list a display name. First name wins. */
+void model_set_name(struct model *m, const char *id, const char *name);
+/* The display name of a CIDR or prefix list, or NULL. */
+const char *model_name_of(const struct model *m, const char *id);
+
+/*
+ * Resolve and sort. Reports unknown must-exist references and interfaces in
+ * more than MODEL_MAX_GROUPS_PER_IFACE groups as input errors. Returns 0, or
+ * -1 when an error was reported.
+ */
+int model_finish(struct model *m);
+
+/* Source text helpers shared by importers. */
+/* Classify a peer written as text: CIDR, pl-, ACCOUNT/sg-, sg-, else a name. */
+enum peer_type model_classify_peer(const char *text);
+int peer_is_internet(const char *cidr);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * strmap.h - a hash map from NUL-terminated strings to pointers.
+ *
+ * Keys are borrowed: the caller keeps them alive as long as the map (the
+ * model keeps them in its string store). Lookups and inserts are O(1) on
+ * average, so importers stay linear on region-sized accounts.
+ */
+#ifndef SGMAP_STRMAP_H
+#define SGMAP_STRMAP_H
+
+#include <stddef.h>
+
+struct strmap;
+
+struct strmap *strmap_new(void);
+void strmap_free(struct strmap *map);
+/* The value for key, or NULL. */
+void *strmap_get(const struct strmap *map, const char *key);
+/* Set key to value (replacing any earlier value). */
+void strmap_put(struct strmap *map, const char *key, void *value);
+size_t strmap_count(const struct strmap *map);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * xalloc.h - allocation that never returns NULL.
+ *
+ * Running out of memory is a system failure (exit status 4); call sites do
+ * not check for NULL.
+ */
+#ifndef SGMAP_XALLOC_H
+#define SGMAP_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Grow *ptr (an array of elem-sized items with *alloc slots) to hold need items. */
+void xgrow(void **ptr, size_t *alloc, size_t need, size_t elem);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* A malloc'd string built like printf. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#define XGROW(arr, alloc, need) xgrow((void **)&(arr), &(alloc), (need), sizeof(*(arr)))
+
+#endif

@@ -1,0 +1,102 @@
+/*
+ * cidr.c - IPv4/IPv6 CIDR parsing into canonical text (host bits cleared,
+ * IPv6 in its compressed lowercase form), as AWS stores them.
+ */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cidr.h"
+
+int cidr_canonical(const char *text, char *out, char *err, size_t errlen)
+{
+    char addr[INET6_ADDRSTRLEN + 8];
+    unsigned char bytes[16];
+    const char *slash = strchr(text, '/');
+    size_t alen = slash ? (size_t)(slash - text) : strlen(text);
+    int v6, maxbits, bits, i;
+    char shown[CIDR_TEXT_MAX];
+
+    snprintf(shown, sizeof(shown), "%s", text);
+    if (alen == 0 || alen >= sizeof(addr)) {
+        snprintf(err, errlen, "invalid CIDR '%s'", shown);
+        return -1;
+    }
+    memcpy(addr, text, alen);
+    addr[alen] = '\0';
+    v6 = strchr(addr, ':') != NULL;
+    maxbits = v6 ? 128 : 32;
+    if (inet_pton(v6 ? AF_INET6 : AF_INET, addr, bytes) != 1) {
+        snprintf(err, errlen, "invalid CIDR '%s'", shown);
+        return -1;
+    }
+    if (slash) {
+        const char *p = slash + 1;
+        if (!*p || strlen(p) > 3) {
+            snprintf(err, errlen, "invalid prefix length in '%s'", shown);
+            return -1;
+        }
+        bits = 0;
+        for (; *p; p++) {
+            if (*p < '0' || *p > '9') {
+                snprintf(err, errlen, "invalid prefix length in '%s'", shown);
+                return -1;
+            }
+            bits = bits * 10 + (*p - '0');
+        }
+        if (bits > maxbits) {
+            snprintf(err, errlen, "prefix length out of range in '%s' (0-%d)", shown, maxbits);
+            return -1;
+        }
+    } else {
+        bits = maxbits;
+    }
+    for (i = 0; i < maxbits / 8; i++) {
+        int keep = bits - i * 8;
+        if (keep >= 8)
+            continue;
+        bytes[i] &= keep <= 0 ? 0 : (unsigned char)(0xff << (8 - keep));
+    }
+    if (!inet_ntop(v6 ? AF_INET6 : AF_INET, bytes, addr, sizeof(addr))) {
+        snprintf(err, errlen, "invalid CIDR '%s'", shown);
+        return -1;
+    }
+    snprintf(out, CIDR_TEXT_MAX, "%s/%d", addr, bits);
+    return 0;
+}
+
+int cidr_looks_like(const char *text)
+{
+    size_t i, digits = 0;
+    for (i = 0; text[i]; i++) {
+        char c = text[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c == ':' || c == '.' || c == '/' || (c >= 'a' && c <= 'f') ||
+                 (c >= 'A' && c <= 'F'))
+            continue;
+        else
+            return 0;
+    }
+    return digits > 0 && (strchr(text, '.') || strchr(text, ':'));
+}
+
+int cidr_host_address(const char *cidr, char *addr, size_t addrlen)
+{
+    const char *slash = strchr(cidr, '/');
+    size_t n;
+    if (!slash)
+        return 0;
+    if (strcmp(slash, "/32") != 0 && strcmp(slash, "/128") != 0)
+        return 0;
+    if (strcmp(slash, "/32") == 0 && strchr(cidr, ':'))
+        return 0;
+    if (strcmp(slash, "/128") == 0 && !strchr(cidr, ':'))
+        return 0;
+    n = (size_t)(slash - cidr);
+    if (n >= addrlen)
+        return 0;
+    memcpy(addr, cidr, n);
+    addr[n] = '\0';
+    return 1;
+}

@@ -1,0 +1,102 @@
+/*
+ * strmap.c - open-addressing hash map from strings to pointers (FNV-1a,
+ * linear probing, grown at 50% load). Keys are borrowed.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+#include "xalloc.h"
+
+struct strmap_slot {
+    const char *key; /* NULL = empty */
+    void *value;
+    uint32_t hash;
+};
+
+struct strmap {
+    struct strmap_slot *slots;
+    size_t size; /* a power of two */
+    size_t count;
+};
+
+static uint32_t strmap_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 16777619u;
+    }
+    return h;
+}
+
+struct strmap *strmap_new(void)
+{
+    struct strmap *map = xcalloc(1, sizeof(*map));
+    map->size = 64;
+    map->slots = xcalloc(map->size, sizeof(*map->slots));
+    return map;
+}
+
+void strmap_free(struct strmap *map)
+{
+    if (!map)
+        return;
+    free(map->slots);
+    free(map);
+}
+
+static struct strmap_slot *strmap_find(const struct strmap *map, const char *key, uint32_t h)
+{
+    size_t mask = map->size - 1, i = h & mask;
+    for (;;) {
+        struct strmap_slot *s = &map->slots[i];
+        if (!s->key || (s->hash == h && strcmp(s->key, key) == 0))
+            return s;
+        i = (i + 1) & mask;
+    }
+}
+
+void *strmap_get(const struct strmap *map, const char *key)
+{
+    struct strmap_slot *s = strmap_find(map, key, strmap_hash(key));
+    return s->key ? s->value : NULL;
+}
+
+static void strmap_grow(struct strmap *map)
+{
+    struct strmap_slot *old = map->slots;
+    size_t oldsize = map->size, i;
+
+    map->size *= 2;
+    map->slots = xcalloc(map->size, sizeof(*map->slots));
+    for (i = 0; i < oldsize; i++) {
+        if (old[i].key) {
+            struct strmap_slot *s = strmap_find(map, old[i].key, old[i].hash);
+            *s = old[i];
+        }
+    }
+    free(old);
+}
+
+void strmap_put(struct strmap *map, const char *key, void *value)
+{
+    uint32_t h = strmap_hash(key);
+    struct strmap_slot *s = strmap_find(map, key, h);
+    if (!s->key) {
+        if ((map->count + 1) * 2 > map->size) {
+            strmap_grow(map);
+            s = strmap_find(map, key, h);
+        }
+        s->key = key;
+        s->hash = h;
+        map->count++;
+    }
+    s->value = value;
+}
+
+size_t strmap_count(const struct strmap *map)
+{
+    return map->count;
+}

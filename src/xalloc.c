@@ -1,0 +1,86 @@
+/*
+ * xalloc.c - allocation wrappers that exit with status 4 when memory runs out.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "xalloc.h"
+
+static _Noreturn void xalloc_fail(size_t size)
+{
+    diag_die(EXIT_SYSTEM, "out of memory (allocating %zu bytes)", size);
+}
+
+void *xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        xalloc_fail(size);
+    return p;
+}
+
+void *xcalloc(size_t nmemb, size_t size)
+{
+    void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+    if (!p)
+        xalloc_fail(nmemb * size);
+    return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+    void *p = realloc(ptr, size ? size : 1);
+    if (!p)
+        xalloc_fail(size);
+    return p;
+}
+
+void xgrow(void **ptr, size_t *alloc, size_t need, size_t elem)
+{
+    size_t n;
+
+    if (need <= *alloc)
+        return;
+    n = *alloc ? *alloc : 8;
+    while (n < need) {
+        if (n > ((size_t)-1) / 2 / elem)
+            xalloc_fail(need * elem);
+        n *= 2;
+    }
+    *ptr = xrealloc(*ptr, n * elem);
+    *alloc = n;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    char *p;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        diag_die(EXIT_SYSTEM, "cannot format a message");
+    p = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
