@@ -35,8 +35,15 @@ const char *input_format_name(enum input_format format);
 /* Largest input accepted, in bytes. */
 #define INPUT_MAX_BYTES (256u * 1024 * 1024)
 
+/* Import one input already in memory (data[len] is NUL). */
 int import_input(struct model *m, const char *file, const char *data, size_t len,
                  enum input_format forced);
+/*
+ * Import every path: a file, a directory (its *.json *.yaml *.yml *.tfstate
+ * in name order) or "-" for standard input. Returns 0, or -1 after errors
+ * (every input is still read so that every bad file is reported).
+ */
+int import_paths(struct model *m, char *const *paths, size_t npaths, enum input_format forced);
 
 int import_design(struct model *m, const char *file, const char *data, size_t len);
 int import_aws(struct model *m, const char *file, const char *data, size_t len);

@@ -19,6 +19,9 @@ char *xstrndup(const char *s, size_t n);
 /* A malloc'd string built like printf. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* qsort that accepts an empty (possibly NULL) array. */
+void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 #define XGROW(arr, alloc, need) xgrow((void **)&(arr), &(alloc), (need), sizeof(*(arr)))
 
 #endif

@@ -1,0 +1,27 @@
+/*
+ * emit.h - writers. Each takes what it draws and a FILE * and returns 0, or
+ * -1 when writing failed (the caller reports it).
+ */
+#ifndef SGMAP_EMIT_H
+#define SGMAP_EMIT_H
+
+#include <stdio.h>
+
+#include "model.h"
+#include "theme.h"
+#include "view.h"
+
+/* Graphviz DOT text of the view, styled by the theme (no layout). */
+int emit_dot(const struct view *v, const struct theme *t, FILE *fp);
+/* JSON schema version 1 of the whole model (DESIGN.md), independent of the view. */
+int emit_json(const struct model *m, FILE *fp);
+
+/* Text escaping shared by the writers (appended to sb). */
+struct strbuf;
+/* For a DOT quoted string: backslash, quote, '&' as an entity, newline as \n,
+ * other control characters and invalid UTF-8 as '?'. */
+void escape_dot(struct strbuf *sb, const char *s);
+/* For the text of a DOT HTML label: XML entities, backslash as &#92;. */
+void escape_html(struct strbuf *sb, const char *s);
+
+#endif

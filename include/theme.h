@@ -1,0 +1,38 @@
+/*
+ * theme.h - visual themes: "key = value" files in templates/, the built-in
+ * ones compiled into the binary. A theme sets any subset of the keys of
+ * templates/default.theme; the rest keep the default's values.
+ */
+#ifndef SGMAP_THEME_H
+#define SGMAP_THEME_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+#define THEME_MAX_PALETTE 32
+
+struct theme {
+    struct theme_entry *entries; /* key/value pairs, later ones win */
+    size_t nentries;
+    const char *palette[THEME_MAX_PALETTE];
+    size_t npalette;
+};
+
+/*
+ * Load the theme called name (a built-in: "default", "mono") or, when name
+ * contains a '/' or ends in ".theme", the theme file at that path. Returns
+ * 0, or -1 after reporting an input error.
+ */
+int theme_load(struct theme *t, const char *name);
+void theme_release(struct theme *t);
+/* The value of key (never NULL for keys of the default theme). */
+const char *theme_get(const struct theme *t, const char *key);
+/* The shape for an interface kind. */
+const char *theme_kind_shape(const struct theme *t, enum iface_kind kind);
+/* A palette colour (index taken modulo the palette's size). */
+const char *theme_color(const struct theme *t, size_t index);
+/* Names of the built-in themes, joined with ", ". */
+const char *theme_builtin_list(void);
+
+#endif

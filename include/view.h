@@ -1,0 +1,127 @@
+/*
+ * view.h - what is drawn: the model turned into clusters, nodes and edges.
+ *
+ * The view decides everything about a drawing except its syntax: which
+ * groups become (nested) clusters and which cross them and become badges,
+ * which interfaces collapse into one "xN" node, which rules are shown and
+ * how they merge into one edge per (source, destination, direction).
+ * Emitters only walk it. It knows nothing of Graphviz.
+ */
+#ifndef SGMAP_VIEW_H
+#define SGMAP_VIEW_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+enum egress_mode {
+    EGRESS_DEFAULT, /* hide the AWS default egress rule */
+    EGRESS_ALL,     /* show every egress rule */
+    EGRESS_NONE,    /* hide egress entirely */
+};
+
+struct view_options {
+    int collapse;          /* identical interfaces become one xN node */
+    enum egress_mode egress;
+    const char *vpc;       /* draw only this VPC (id or name), or NULL */
+};
+
+enum vnode_type {
+    VNODE_IFACE,     /* one interface, or several identical ones */
+    VNODE_HANDLE,    /* a group that crosses others: edges attach here */
+    VNODE_CIDR,
+    VNODE_PREFIX_LIST,
+    VNODE_EXTERNAL,  /* a group not in the input */
+    VNODE_PARAM,
+    VNODE_IMPORT,
+    VNODE_EXPRESSION,
+};
+
+struct view_region;
+struct view_cluster;
+
+struct view_node {
+    enum vnode_type type;
+    size_t id;                     /* n<id> in DOT */
+    struct view_region *region;    /* the VPC it is drawn in, or NULL (outside) */
+    struct view_cluster *cluster;  /* the innermost cluster holding it, or NULL */
+    /* VNODE_IFACE */
+    struct iface **ifaces;         /* the collapsed interfaces, sorted by id */
+    size_t nifaces;
+    struct group **badges;         /* groups shown as badges (sorted by id) */
+    size_t nbadges;
+    /* VNODE_HANDLE */
+    struct group *group;
+    const char *self_label;        /* "self: ..." for a crossing group's self rules */
+    /* peers */
+    const char *peer;              /* the peer id */
+    const char *label;             /* display text (iface label, peer name...) */
+    int stale;                     /* an external group that is stale or deleted */
+};
+
+struct view_cluster {
+    size_t id;                     /* cluster_<id> in DOT */
+    struct group *group;
+    struct view_cluster *parent;   /* enclosing cluster, or NULL */
+    struct view_region *region;
+    struct view_cluster **children;
+    size_t nchildren;
+    struct view_node **nodes;      /* interface nodes placed directly inside */
+    size_t nnodes;
+    const char *self_label;        /* "self: tcp/9999, ..." or NULL */
+    size_t color;                  /* palette index */
+    size_t depth;
+};
+
+struct view_region {
+    size_t id;
+    const struct vpc *vpc;         /* NULL: interfaces and groups without a VPC */
+    const char *label;
+    struct view_cluster **top;     /* top-level clusters */
+    size_t ntop;
+    struct view_node **nodes;      /* nodes outside every cluster but inside the VPC */
+    size_t nnodes;
+};
+
+/* One end of an edge: a cluster (drawn through its anchor) or a node. */
+struct view_end {
+    struct view_cluster *cluster;
+    struct view_node *node;
+};
+
+struct view_edge {
+    struct view_end from, to;
+    enum direction dir;
+    struct rule **rules;           /* sorted by ports, then peer */
+    size_t nrules;
+    int nested;                    /* one end's cluster encloses the other */
+    int stale;                     /* every rule is stale */
+};
+
+struct view {
+    const struct model *model;
+    struct view_options opts;
+    struct view_region **regions;  /* sorted by VPC id; a NULL-VPC region last */
+    size_t nregions;
+    struct view_cluster **clusters;/* all clusters, in id order */
+    size_t nclusters;
+    struct view_node **nodes;      /* all nodes, in id order */
+    size_t nnodes;
+    struct view_node **outside;    /* nodes outside every region (peers) */
+    size_t noutside;
+    struct view_edge **edges;
+    size_t nedges;
+    struct group **crossing;       /* groups shown as badges, with colour */
+    size_t ncrossing;
+    size_t *crossing_color;        /* palette index per crossing group */
+};
+
+/* Build the view of a finished model. */
+struct view *view_build(const struct model *m, const struct view_options *opts);
+void view_free(struct view *v);
+
+/* The merged label of an edge (labels joined with ", ", at most max shown,
+ * then "+N more"), malloc'd. */
+char *view_edge_label(const struct view_edge *e, size_t max);
+
+#endif

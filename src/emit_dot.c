@@ -1,0 +1,416 @@
+/*
+ * emit_dot.c - writes the view as Graphviz DOT text, styled by a theme.
+ *
+ * The text is written directly (not through agwrite) so that it is
+ * byte-identical from run to run and every input string goes through one
+ * escaper. Ids are synthetic (cluster_N, nN, aN): input text only ever
+ * appears inside labels and tooltips, never as an id or a URL.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#define EDGE_LABEL_MAX 6   /* labels shown on an edge before "+N more" */
+#define TOOLTIP_MAX_IDS 20 /* interface ids listed in a node's tooltip */
+
+struct dot {
+    struct strbuf out;
+    const struct view *v;
+    const struct theme *t;
+};
+
+static void put(struct dot *d, const char *s)
+{
+    strbuf_addstr(&d->out, s);
+}
+
+static void indent(struct dot *d, size_t depth)
+{
+    size_t i;
+    for (i = 0; i < depth; i++)
+        strbuf_addch(&d->out, '\t');
+}
+
+/* name="escaped value" */
+static void attr(struct dot *d, const char *name, const char *value)
+{
+    strbuf_addf(&d->out, "%s=\"", name);
+    escape_dot(&d->out, value);
+    strbuf_addch(&d->out, '"');
+}
+
+static void attr_sep(struct dot *d, const char *name, const char *value)
+{
+    put(d, ", ");
+    attr(d, name, value);
+}
+
+static const char *th(const struct dot *d, const char *key)
+{
+    return theme_get(d->t, key);
+}
+
+/* ===== Tooltips ===== */
+
+static void group_tooltip(struct strbuf *sb, const struct group *g)
+{
+    strbuf_addf(sb, "security group %s", g->name);
+    if (strcmp(g->name, g->id) != 0)
+        strbuf_addf(sb, " (%s)", g->id);
+    if (g->description && *g->description)
+        strbuf_addf(sb, "\n%s", g->description);
+    if (!g->declared)
+        strbuf_addstr(sb, "\n(rules not in the input)");
+}
+
+static void iface_tooltip(struct strbuf *sb, const struct view_node *n)
+{
+    size_t i;
+    const struct iface *first = n->ifaces[0];
+
+    strbuf_addf(sb, "%s (%s)", n->label, kind_name(first->kind));
+    if (n->nifaces > 1)
+        strbuf_addf(sb, ", %zu interfaces", n->nifaces);
+    strbuf_addch(sb, '\n');
+    for (i = 0; i < n->nifaces && i < TOOLTIP_MAX_IDS; i++)
+        strbuf_addf(sb, "%s%s", i ? ", " : "", n->ifaces[i]->id);
+    if (n->nifaces > TOOLTIP_MAX_IDS)
+        strbuf_addf(sb, " and %zu more", n->nifaces - TOOLTIP_MAX_IDS);
+    if (first->ngroups) {
+        strbuf_addstr(sb, "\ngroups: ");
+        for (i = 0; i < first->ngroups; i++)
+            strbuf_addf(sb, "%s%s", i ? ", " : "", first->groups[i]->name);
+    } else {
+        strbuf_addstr(sb, "\nin no security group");
+    }
+}
+
+/* ===== Nodes ===== */
+
+static size_t badge_color(const struct view *v, const struct group *g)
+{
+    size_t i;
+    for (i = 0; i < v->ncrossing; i++)
+        if (v->crossing[i] == g)
+            return v->crossing_color[i];
+    return 0;
+}
+
+static void emit_iface_node(struct dot *d, const struct view_node *n, size_t depth)
+{
+    struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
+    size_t i, span = n->nbadges ? n->nbadges : 1;
+    enum iface_kind kind = n->ifaces[0]->kind;
+
+    strbuf_addstr(&label, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+                          "CELLPADDING=\"1\">");
+    strbuf_addf(&label, "<TR><TD COLSPAN=\"%zu\">", span);
+    escape_html(&label, n->label);
+    if (n->nifaces > 1)
+        strbuf_addf(&label, " \xc3\x97%zu", n->nifaces);
+    strbuf_addf(&label, "</TD></TR><TR><TD COLSPAN=\"%zu\"><FONT POINT-SIZE=\"8\" "
+                        "COLOR=\"%s\">%s</FONT></TD></TR>",
+                span, th(d, "node.kindcolor"), kind_name(kind));
+    if (n->nbadges) {
+        strbuf_addstr(&label, "<TR>");
+        for (i = 0; i < n->nbadges; i++) {
+            strbuf_addf(&label, "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\">",
+                        theme_color(d->t, badge_color(d->v, n->badges[i])),
+                        th(d, "badge.fontcolor"));
+            escape_html(&label, n->badges[i]->name);
+            strbuf_addstr(&label, "</FONT></TD>");
+        }
+        strbuf_addstr(&label, "</TR>");
+    }
+    strbuf_addstr(&label, "</TABLE>");
+    iface_tooltip(&tip, n);
+
+    indent(d, depth);
+    strbuf_addf(&d->out, "n%zu [shape=%s, label=<%s>", n->id, theme_kind_shape(d->t, kind),
+                label.buf);
+    attr_sep(d, "tooltip", tip.buf);
+    put(d, "];\n");
+    strbuf_release(&label);
+    strbuf_release(&tip);
+}
+
+static void emit_handle_node(struct dot *d, const struct view_node *n, size_t depth)
+{
+    struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
+    const char *color = theme_color(d->t, badge_color(d->v, n->group));
+
+    strbuf_addstr(&label, n->group->name);
+    strbuf_addstr(&label, "\n(members shown with this badge)");
+    if (n->self_label)
+        strbuf_addf(&label, "\n%s", n->self_label);
+    group_tooltip(&tip, n->group);
+    indent(d, depth);
+    strbuf_addf(&d->out, "n%zu [shape=%s, style=filled, fillcolor=\"%s\", fontcolor=\"%s\"",
+                n->id, th(d, "handle.shape"), color, th(d, "badge.fontcolor"));
+    attr_sep(d, "label", label.buf);
+    attr_sep(d, "tooltip", tip.buf);
+    put(d, "];\n");
+    strbuf_release(&label);
+    strbuf_release(&tip);
+}
+
+static void emit_peer_node(struct dot *d, const struct view_node *n)
+{
+    struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
+    const char *shape, *fill, *style = "filled";
+
+    switch (n->type) {
+    case VNODE_CIDR:
+        if (peer_is_internet(n->peer)) {
+            strbuf_addf(&label, "internet\n%s", n->peer);
+            strbuf_addf(&tip, "the internet (%s)", n->peer);
+            shape = th(d, "internet.shape");
+            fill = th(d, "internet.fill");
+        } else {
+            if (n->label)
+                strbuf_addf(&label, "%s\n", n->label);
+            strbuf_addstr(&label, n->peer);
+            strbuf_addf(&tip, "CIDR %s", n->peer);
+            shape = th(d, "cidr.shape");
+            fill = th(d, "cidr.fill");
+        }
+        break;
+    case VNODE_PREFIX_LIST:
+        if (n->label)
+            strbuf_addf(&label, "%s\n", n->label);
+        strbuf_addstr(&label, n->peer);
+        strbuf_addf(&tip, "prefix list %s", n->peer);
+        shape = th(d, "prefixlist.shape");
+        fill = th(d, "prefixlist.fill");
+        break;
+    default:
+        strbuf_addstr(&label, n->peer);
+        if (n->label && strcmp(n->label, n->peer) != 0)
+            strbuf_addf(&label, "\n%s", n->label);
+        if (n->type == VNODE_EXTERNAL) {
+            strbuf_addstr(&label, n->stale ? "\n(stale or deleted group)" : "\n(not in the input)");
+            strbuf_addf(&tip, "security group %s, not in the input", n->peer);
+        } else {
+            strbuf_addf(&tip, "%s", n->peer);
+        }
+        shape = th(d, "external.shape");
+        fill = th(d, "external.fill");
+        style = "filled,dashed";
+        break;
+    }
+    put(d, "\t");
+    strbuf_addf(&d->out, "n%zu [shape=%s, style=\"%s\", fillcolor=\"%s\"", n->id, shape, style,
+                fill);
+    if (n->stale)
+        strbuf_addf(&d->out, ", color=\"%s\"", th(d, "stale.color"));
+    attr_sep(d, "label", label.buf);
+    attr_sep(d, "tooltip", tip.buf);
+    put(d, "];\n");
+    strbuf_release(&label);
+    strbuf_release(&tip);
+}
+
+/* ===== Clusters ===== */
+
+static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t depth)
+{
+    struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
+    size_t i;
+
+    strbuf_addstr(&label, c->group->name);
+    if (c->self_label)
+        strbuf_addf(&label, "\n%s", c->self_label);
+    group_tooltip(&tip, c->group);
+
+    indent(d, depth);
+    strbuf_addf(&d->out, "subgraph cluster_%zu {\n", c->id);
+    indent(d, depth + 1);
+    attr(d, "label", label.buf);
+    put(d, ";\n");
+    indent(d, depth + 1);
+    attr(d, "tooltip", tip.buf);
+    put(d, ";\n");
+    indent(d, depth + 1);
+    strbuf_addf(&d->out,
+                "style=\"%s\"; color=\"%s\"; fillcolor=\"%s\"; fontcolor=\"%s\"; "
+                "penwidth=1.6;\n",
+                th(d, "group.style"), theme_color(d->t, c->color), th(d, "group.fill"),
+                th(d, "group.fontcolor"));
+    indent(d, depth + 1);
+    strbuf_addf(&d->out, "a%zu [shape=point, width=0, height=0, style=invis, label=\"\"];\n",
+                c->id);
+    for (i = 0; i < c->nnodes; i++)
+        emit_iface_node(d, c->nodes[i], depth + 1);
+    for (i = 0; i < c->nchildren; i++)
+        emit_cluster(d, c->children[i], depth + 1);
+    indent(d, depth);
+    put(d, "}\n");
+    strbuf_release(&label);
+    strbuf_release(&tip);
+}
+
+static void emit_region(struct dot *d, const struct view_region *r)
+{
+    size_t i, depth = 1;
+
+    if (r->label) {
+        strbuf_addf(&d->out, "\tsubgraph cluster_vpc%zu {\n\t\t", r->id);
+        attr(d, "label", r->label);
+        strbuf_addf(&d->out, ";\n\t\tstyle=\"%s\"; color=\"%s\"; fontcolor=\"%s\"; "
+                             "fillcolor=\"none\"; penwidth=1;\n",
+                    th(d, "vpc.style"), th(d, "vpc.color"), th(d, "vpc.fontcolor"));
+        depth = 2;
+    }
+    for (i = 0; i < r->ntop; i++)
+        emit_cluster(d, r->top[i], depth);
+    for (i = 0; i < r->nnodes; i++) {
+        if (r->nodes[i]->type == VNODE_HANDLE)
+            emit_handle_node(d, r->nodes[i], depth);
+        else
+            emit_iface_node(d, r->nodes[i], depth);
+    }
+    if (r->label)
+        put(d, "\t}\n");
+}
+
+/* ===== Edges ===== */
+
+static const char *end_name(const struct view_end *e, char *buf, size_t len)
+{
+    if (e->cluster)
+        snprintf(buf, len, "a%zu", e->cluster->id);
+    else
+        snprintf(buf, len, "n%zu", e->node->id);
+    return buf;
+}
+
+static const char *end_text(const struct view_end *e)
+{
+    if (e->cluster)
+        return e->cluster->group->name;
+    if (e->node->type == VNODE_HANDLE)
+        return e->node->group->name;
+    return e->node->label && e->node->type == VNODE_IFACE ? e->node->label : e->node->peer;
+}
+
+static void edge_tooltip(struct strbuf *sb, const struct view_edge *e)
+{
+    char label[PORTS_LABEL_MAX];
+    size_t i;
+
+    strbuf_addf(sb, "%s: %s -> %s", direction_name(e->dir), end_text(&e->from), end_text(&e->to));
+    for (i = 0; i < e->nrules; i++) {
+        const struct rule *r = e->rules[i];
+        ports_label(&r->ports, label);
+        strbuf_addf(sb, "\n%s", label);
+        if (r->peer_type == PEER_CIDR && e->from.node && e->from.node->type == VNODE_IFACE &&
+            r->dir == DIR_INGRESS)
+            strbuf_addf(sb, " from %s", r->peer);
+        if (r->peer_type == PEER_CIDR && e->to.node && e->to.node->type == VNODE_IFACE &&
+            r->dir == DIR_EGRESS)
+            strbuf_addf(sb, " to %s", r->peer);
+        strbuf_addf(sb, ": %s", r->description && *r->description ? r->description
+                                                                    : "(no description)");
+        if (r->flags & RULE_STALE)
+            strbuf_addstr(sb, " [stale]");
+    }
+}
+
+/* Break a ", "-joined label into lines of three labels. */
+static void wrap_label(char *s)
+{
+    int count = 0;
+    char *p;
+    for (p = s; (p = strstr(p, ", ")) != NULL; p += 2) {
+        if (++count % 3 == 0) {
+            p[0] = '\n';
+            memmove(p + 1, p + 2, strlen(p + 2) + 1);
+            p -= 1;
+        }
+    }
+}
+
+static void emit_edge(struct dot *d, const struct view_edge *e)
+{
+    char a[32], b[32];
+    char *label = view_edge_label(e, EDGE_LABEL_MAX);
+    struct strbuf tip = STRBUF_INIT;
+    int ingress = e->dir == DIR_INGRESS;
+
+    wrap_label(label);
+    edge_tooltip(&tip, e);
+    strbuf_addf(&d->out, "\t%s -> %s [", end_name(&e->from, a, sizeof(a)),
+                end_name(&e->to, b, sizeof(b)));
+    attr(d, "label", label);
+    if (!e->nested) {
+        if (e->from.cluster)
+            strbuf_addf(&d->out, ", ltail=cluster_%zu", e->from.cluster->id);
+        if (e->to.cluster)
+            strbuf_addf(&d->out, ", lhead=cluster_%zu", e->to.cluster->id);
+    }
+    strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\"",
+                e->stale ? th(d, "stale.color") : th(d, ingress ? "ingress.color" : "egress.color"),
+                th(d, "edge.fontcolor"), th(d, ingress ? "ingress.style" : "egress.style"));
+    if (!ingress)
+        put(d, ", arrowhead=vee");
+    attr_sep(d, "tooltip", tip.buf);
+    attr_sep(d, "labeltooltip", tip.buf);
+    put(d, "];\n");
+    free(label);
+    strbuf_release(&tip);
+}
+
+/* ===== Legend ===== */
+
+static void emit_legend(struct dot *d)
+{
+    const struct view *v = d->v;
+    size_t i;
+
+    if (!v->ncrossing)
+        return;
+    put(d, "\tlegend [shape=plaintext, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" "
+           "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>badges: "
+           "also in group</B></TD></TR>");
+    for (i = 0; i < v->ncrossing; i++) {
+        strbuf_addf(&d->out, "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">",
+                    theme_color(d->t, v->crossing_color[i]));
+        escape_html(&d->out, v->crossing[i]->name);
+        put(d, "</TD></TR>");
+    }
+    put(d, "</TABLE>>, tooltip=\"groups whose members cross other groups are shown as "
+           "badges on their members\"];\n");
+}
+
+int emit_dot(const struct view *v, const struct theme *t, FILE *fp)
+{
+    struct dot d = {STRBUF_INIT, v, t};
+    size_t i;
+
+    put(&d, "digraph sgmap {\n");
+    strbuf_addf(&d.out,
+                "\tgraph [compound=true, rankdir=%s, fontname=\"%s\", fontsize=%s, "
+                "bgcolor=\"%s\", nodesep=%s, ranksep=%s, labeljust=l];\n",
+                th(&d, "rankdir"), th(&d, "font"), th(&d, "fontsize"), th(&d, "background"),
+                th(&d, "nodesep"), th(&d, "ranksep"));
+    strbuf_addf(&d.out,
+                "\tnode [fontname=\"%s\", fontsize=10, style=filled, fillcolor=\"%s\", "
+                "color=\"%s\", margin=\"0.08,0.04\"];\n",
+                th(&d, "font"), th(&d, "node.fill"), th(&d, "node.color"));
+    strbuf_addf(&d.out, "\tedge [fontname=\"%s\", fontsize=9, arrowsize=0.7];\n", th(&d, "font"));
+    for (i = 0; i < v->nregions; i++)
+        emit_region(&d, v->regions[i]);
+    for (i = 0; i < v->noutside; i++)
+        emit_peer_node(&d, v->outside[i]);
+    emit_legend(&d);
+    for (i = 0; i < v->nedges; i++)
+        emit_edge(&d, v->edges[i]);
+    put(&d, "}\n");
+    fwrite(d.out.buf, 1, d.out.len, fp);
+    strbuf_release(&d.out);
+    return ferror(fp) ? -1 : 0;
+}

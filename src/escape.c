@@ -1,0 +1,102 @@
+/*
+ * escape.c - making hostile input text safe for DOT quoted strings and for
+ * the HTML-like labels Graphviz turns into SVG.
+ *
+ * Graphviz interprets backslash sequences (\N \G \l ...) in labels and
+ * passes existing entities through, so both escapers neutralise them; both
+ * also replace control characters and invalid UTF-8 so that the output is
+ * always valid UTF-8 and valid XML after rendering.
+ */
+#include <string.h>
+
+#include "emit.h"
+#include "strbuf.h"
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
+static size_t utf8_len(const unsigned char *s)
+{
+    size_t n, i;
+    unsigned cp;
+
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xc2 && s[0] <= 0xdf)
+        n = 2, cp = s[0] & 0x1f;
+    else if (s[0] >= 0xe0 && s[0] <= 0xef)
+        n = 3, cp = s[0] & 0x0f;
+    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+        n = 4, cp = s[0] & 0x07;
+    else
+        return 0;
+    for (i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3f);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+        (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return n;
+}
+
+void escape_dot(struct strbuf *sb, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (n == 0) {
+            strbuf_addch(sb, '?');
+            p++;
+            continue;
+        }
+        if (n > 1) {
+            strbuf_add(sb, (const char *)p, n);
+            p += n;
+            continue;
+        }
+        switch (*p) {
+        case '\\': strbuf_addstr(sb, "\\\\"); break;
+        case '"': strbuf_addstr(sb, "\\\""); break;
+        case '&': strbuf_addstr(sb, "&amp;"); break;
+        case '\n': strbuf_addstr(sb, "\\n"); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                strbuf_addch(sb, '?');
+            else
+                strbuf_addch(sb, (char)*p);
+        }
+        p++;
+    }
+}
+
+void escape_html(struct strbuf *sb, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (n == 0) {
+            strbuf_addch(sb, '?');
+            p++;
+            continue;
+        }
+        if (n > 1) {
+            strbuf_add(sb, (const char *)p, n);
+            p += n;
+            continue;
+        }
+        switch (*p) {
+        case '&': strbuf_addstr(sb, "&amp;"); break;
+        case '<': strbuf_addstr(sb, "&lt;"); break;
+        case '>': strbuf_addstr(sb, "&gt;"); break;
+        case '"': strbuf_addstr(sb, "&quot;"); break;
+        case '\'': strbuf_addstr(sb, "&#39;"); break;
+        case '\\': strbuf_addstr(sb, "&#92;"); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                strbuf_addch(sb, '?');
+            else
+                strbuf_addch(sb, (char)*p);
+        }
+        p++;
+    }
+}

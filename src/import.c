@@ -1,0 +1,248 @@
+/*
+ * import.c - reading inputs (files, directories, standard input), detecting
+ * their format from content, and dispatching to the format's importer.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "importer.h"
+#include "model.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static const struct {
+    const char *name;
+    enum input_format format;
+} format_names[] = {
+    {"design", FORMAT_DESIGN},
+    {"aws", FORMAT_AWS},
+    {"terraform", FORMAT_TERRAFORM},
+    {"cloudformation", FORMAT_CLOUDFORMATION},
+};
+
+int input_format_parse(const char *name, enum input_format *out)
+{
+    size_t i;
+    for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
+        if (strcmp(format_names[i].name, name) == 0) {
+            *out = format_names[i].format;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+const char *input_format_name(enum input_format format)
+{
+    size_t i;
+    for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++)
+        if (format_names[i].format == format)
+            return format_names[i].name;
+    return "auto";
+}
+
+/* Does a line of the text start with this key at column 1? */
+static int has_top_level_key(const char *data, size_t len, const char *key)
+{
+    size_t klen = strlen(key);
+    const char *p = data, *end = data + len;
+
+    while (p < end) {
+        if ((size_t)(end - p) > klen && memcmp(p, key, klen) == 0 &&
+            (p[klen] == ':' || p[klen] == '"'))
+            return 1;
+        p = memchr(p, '\n', (size_t)(end - p));
+        if (!p)
+            break;
+        p++;
+    }
+    return 0;
+}
+
+static enum input_format detect_format(const char *data, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+    if (i < len && (data[i] == '{' || data[i] == '[')) {
+        if (strstr(data, "\"AWSTemplateFormatVersion\"") || strstr(data, "\"Resources\""))
+            return FORMAT_CLOUDFORMATION;
+        if (strstr(data, "\"terraform_version\"") ||
+            (strstr(data, "\"lineage\"") && strstr(data, "\"resources\"")))
+            return FORMAT_TERRAFORM;
+        return FORMAT_AWS;
+    }
+    if (has_top_level_key(data, len, "AWSTemplateFormatVersion") ||
+        has_top_level_key(data, len, "Resources"))
+        return FORMAT_CLOUDFORMATION;
+    return FORMAT_DESIGN;
+}
+
+int import_input(struct model *m, const char *file, const char *data, size_t len,
+                 enum input_format forced)
+{
+    enum input_format format = forced;
+    struct srcloc loc = {file, 0, 0, NULL};
+
+    if (len >= 2 && (((unsigned char)data[0] == 0xff && (unsigned char)data[1] == 0xfe) ||
+                     ((unsigned char)data[0] == 0xfe && (unsigned char)data[1] == 0xff))) {
+        diag_error(&loc, "UTF-16 input is not supported; convert it to UTF-8");
+        return -1;
+    }
+    if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    if (format == FORMAT_AUTO)
+        format = detect_format(data, len);
+    switch (format) {
+    case FORMAT_DESIGN:
+        return import_design(m, file, data, len);
+    case FORMAT_AWS:
+        return import_aws(m, file, data, len);
+    case FORMAT_TERRAFORM:
+        diag_error(&loc, "Terraform input is not supported yet");
+        return -1;
+    case FORMAT_CLOUDFORMATION:
+        diag_error(&loc, "CloudFormation templates are not supported yet");
+        return -1;
+    case FORMAT_AUTO:
+        break;
+    }
+    return -1;
+}
+
+/* ===== Reading ===== */
+
+/* Read all of fp into a NUL-terminated buffer. Returns 0, or -1 with errno. */
+static int read_stream(FILE *fp, const char *name, char **out, size_t *outlen)
+{
+    struct strbuf sb = STRBUF_INIT;
+    char buf[65536];
+    size_t n;
+    struct srcloc loc = {name, 0, 0, NULL};
+
+    while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+        if (sb.len + n > INPUT_MAX_BYTES) {
+            diag_error(&loc, "input is too large (more than %u MiB)",
+                       INPUT_MAX_BYTES / (1024 * 1024));
+            strbuf_release(&sb);
+            return -1;
+        }
+        strbuf_add(&sb, buf, n);
+    }
+    if (ferror(fp)) {
+        diag_error(&loc, "cannot read: %s", strerror(errno));
+        strbuf_release(&sb);
+        return -1;
+    }
+    *outlen = sb.len;
+    *out = strbuf_detach(&sb);
+    return 0;
+}
+
+static int import_file(struct model *m, const char *path, enum input_format forced)
+{
+    const char *name = model_strdup(m, strcmp(path, "-") == 0 ? "<stdin>" : path);
+    struct srcloc loc = {name, 0, 0, NULL};
+    FILE *fp;
+    char *data;
+    size_t len;
+    int rc;
+
+    if (strcmp(path, "-") == 0) {
+        fp = stdin;
+    } else if (!(fp = fopen(path, "rb"))) {
+        diag_error(&loc, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    rc = read_stream(fp, name, &data, &len);
+    if (fp != stdin)
+        fclose(fp);
+    if (rc < 0)
+        return -1;
+    rc = import_input(m, name, data, len, forced);
+    free(data);
+    return rc;
+}
+
+static int has_input_extension(const char *name)
+{
+    static const char *const exts[] = {".json", ".yaml", ".yml", ".tfstate"};
+    size_t i, n = strlen(name), e;
+    for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+        e = strlen(exts[i]);
+        if (n > e && strcmp(name + n - e, exts[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int import_directory(struct model *m, const char *path, enum input_format forced)
+{
+    DIR *dir = opendir(path);
+    struct dirent *de;
+    char **names = NULL;
+    size_t n = 0, alloc = 0, i;
+    int rc = 0;
+    struct srcloc loc = {model_strdup(m, path), 0, 0, NULL};
+
+    if (!dir) {
+        diag_error(&loc, "cannot open directory: %s", strerror(errno));
+        return -1;
+    }
+    while ((de = readdir(dir)) != NULL) {
+        if (de->d_name[0] == '.' || !has_input_extension(de->d_name))
+            continue;
+        XGROW(names, alloc, n + 1);
+        names[n++] = xasprintf("%s/%s", path, de->d_name);
+    }
+    closedir(dir);
+    if (n == 0) {
+        diag_error(&loc, "no *.json, *.yaml, *.yml or *.tfstate files in this directory");
+        free(names);
+        return -1;
+    }
+    xqsort(names, n, sizeof(*names), cmp_cstr);
+    for (i = 0; i < n; i++) {
+        if (import_file(m, names[i], forced) < 0)
+            rc = -1;
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+/*
+ * Import every input path into m: files, directories (their input files in
+ * name order, not recursive) and "-" for standard input. Returns 0, or -1
+ * when any input had an error (all inputs are still read, so every bad file
+ * is reported).
+ */
+int import_paths(struct model *m, char *const *paths, size_t npaths, enum input_format forced)
+{
+    size_t i;
+    int rc = 0;
+    struct stat st;
+
+    for (i = 0; i < npaths; i++) {
+        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (import_directory(m, paths[i], forced) < 0)
+                rc = -1;
+        } else if (import_file(m, paths[i], forced) < 0) {
+            rc = -1;
+        }
+    }
+    return rc;
+}

@@ -1,0 +1,260 @@
+/*
+ * main.c - the command line: parse options, import the inputs into one
+ * model, build the view, write the chosen format. All the work lives in the
+ * modules; this file only wires them together and sets the exit status.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "emit.h"
+#include "importer.h"
+#include "model.h"
+#include "output.h"
+#include "render.h"
+#include "theme.h"
+#include "view.h"
+
+#ifndef SGMAP_VERSION
+#define SGMAP_VERSION "0.0.0"
+#endif
+
+#define LAYOUT_TIMEOUT_SECONDS 120
+
+enum out_format { OUT_DOT, OUT_SVG, OUT_PNG, OUT_PDF, OUT_JSON };
+
+static const struct {
+    const char *name;
+    enum out_format format;
+} out_formats[] = {
+    {"dot", OUT_DOT}, {"gv", OUT_DOT}, {"svg", OUT_SVG}, {"png", OUT_PNG},
+    {"pdf", OUT_PDF}, {"json", OUT_JSON},
+};
+
+static int out_format_parse(const char *name, enum out_format *out)
+{
+    size_t i;
+    for (i = 0; i < sizeof(out_formats) / sizeof(out_formats[0]); i++) {
+        if (strcmp(out_formats[i].name, name) == 0) {
+            *out = out_formats[i].format;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static void usage(FILE *fp)
+{
+    fputs("usage: sgmap [render] [options] INPUT...\n"
+          "       sgmap --help | --version\n"
+          "\n"
+          "Draw AWS security groups as regions that enclose their network interfaces,\n"
+          "with the rules between them as arrows labelled by port and protocol.\n"
+          "\n"
+          "INPUT is a file, a directory (its *.json *.yaml *.yml *.tfstate) or - for\n"
+          "standard input. Several inputs merge into one drawing.\n"
+          "\n"
+          "options:\n"
+          "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
+          "  -f, --format FORMAT  dot, svg, png, pdf or json (default: from -o, else dot)\n"
+          "      --from FORMAT    read inputs as design, aws, terraform or cloudformation\n"
+          "                       (default: detected from each input's content)\n"
+          "      --theme THEME    default, mono, or a theme file path\n"
+          "      --no-collapse    draw every interface, not one xN node per identical set\n"
+          "      --egress MODE    default (hide the AWS default egress), all, or none\n"
+          "      --vpc ID         draw only this VPC (id or name)\n"
+          "  -q, --quiet          no notes on standard error\n"
+          "  -h, --help           show this help\n"
+          "  -V, --version        show the version\n"
+          "\n"
+          "exit status: 0 success, 2 usage error, 3 bad input,\n"
+          "4 output, system or Graphviz failure\n",
+          fp);
+}
+
+static _Noreturn void usage_error(const char *fmt, const char *arg)
+{
+    fputs("sgmap: error: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\ntry 'sgmap --help'\n", stderr);
+    exit(EXIT_USAGE);
+}
+
+struct options {
+    const char *output;
+    const char *format;
+    const char *theme;
+    enum input_format from;
+    struct view_options view;
+};
+
+static const struct option long_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, 'f'},
+    {"from", required_argument, NULL, 'F'},
+    {"theme", required_argument, NULL, 'T'},
+    {"no-collapse", no_argument, NULL, 'C'},
+    {"egress", required_argument, NULL, 'E'},
+    {"vpc", required_argument, NULL, 'P'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static void parse_options(int argc, char **argv, struct options *o)
+{
+    int c;
+
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:f:qhV", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': o->output = optarg; break;
+        case 'f': o->format = optarg; break;
+        case 'F':
+            if (input_format_parse(optarg, &o->from) < 0)
+                usage_error("unknown input format '%s' (expected design, aws, terraform or "
+                            "cloudformation)", optarg);
+            break;
+        case 'T': o->theme = optarg; break;
+        case 'C': o->view.collapse = 0; break;
+        case 'E':
+            if (strcmp(optarg, "default") == 0)
+                o->view.egress = EGRESS_DEFAULT;
+            else if (strcmp(optarg, "all") == 0)
+                o->view.egress = EGRESS_ALL;
+            else if (strcmp(optarg, "none") == 0)
+                o->view.egress = EGRESS_NONE;
+            else
+                usage_error("unknown egress mode '%s' (expected default, all or none)", optarg);
+            break;
+        case 'P': o->view.vpc = optarg; break;
+        case 'q': diag_set_quiet(1); break;
+        case 'h':
+            usage(stdout);
+            exit(EXIT_OK);
+        case 'V':
+            printf("sgmap %s\n", SGMAP_VERSION);
+            exit(EXIT_OK);
+        case ':':
+            usage_error("option '%s' needs a value", argv[optind - 1]);
+        default:
+            usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+}
+
+/* The output format: -f, else -o's extension, else dot. */
+static enum out_format choose_format(const struct options *o)
+{
+    enum out_format f = OUT_DOT;
+    const char *dot;
+
+    if (o->format) {
+        if (out_format_parse(o->format, &f) < 0)
+            usage_error("unknown output format '%s' (expected dot, svg, png, pdf or json)",
+                        o->format);
+        return f;
+    }
+    if (o->output && strcmp(o->output, "-") != 0) {
+        dot = strrchr(o->output, '.');
+        if (!dot || strchr(dot, '/') || out_format_parse(dot + 1, &f) < 0)
+            usage_error("cannot tell the output format from '%s'; use -f", o->output);
+    }
+    return f;
+}
+
+/* Write the chosen format of the model into a malloc'd buffer. */
+static int produce(const struct model *m, const struct options *o, enum out_format f,
+                   char **data, size_t *len)
+{
+    struct theme theme;
+    struct view *v;
+    char *dot = NULL;
+    size_t dotlen = 0;
+    FILE *mem;
+    int rc;
+
+    if (f == OUT_JSON) {
+        mem = open_memstream(data, len);
+        if (!mem) {
+            diag_system("cannot allocate the output");
+            return -1;
+        }
+        rc = emit_json(m, mem);
+        if (fclose(mem) != 0 || rc < 0) {
+            diag_system("cannot write the JSON output");
+            free(*data);
+            return -1;
+        }
+        return 0;
+    }
+    if (theme_load(&theme, o->theme) < 0) {
+        theme_release(&theme);
+        return -1;
+    }
+    v = view_build(m, &o->view);
+    mem = open_memstream(&dot, &dotlen);
+    if (!mem) {
+        diag_system("cannot allocate the output");
+        view_free(v);
+        theme_release(&theme);
+        return -1;
+    }
+    rc = emit_dot(v, &theme, mem);
+    if (fclose(mem) != 0 || rc < 0) {
+        diag_system("cannot write the DOT output");
+        rc = -1;
+    }
+    view_free(v);
+    theme_release(&theme);
+    if (rc < 0) {
+        free(dot);
+        return -1;
+    }
+    if (f == OUT_DOT) {
+        *data = dot;
+        *len = dotlen;
+        return 0;
+    }
+    rc = render_graphviz(dot, f == OUT_SVG ? "svg" : f == OUT_PNG ? "png" : "pdf",
+                         LAYOUT_TIMEOUT_SECONDS, data, len);
+    free(dot);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = {0};
+    struct model *m;
+    enum out_format f;
+    char *data = NULL;
+    size_t len = 0;
+    int first = 1;
+
+    o.view.collapse = 1;
+    o.view.egress = EGRESS_DEFAULT;
+    if (argc > 1 && strcmp(argv[1], "render") == 0)
+        first = 2;
+    else if (argc > 1 && (strcmp(argv[1], "lint") == 0 || strcmp(argv[1], "diff") == 0))
+        usage_error("'%s' is not available in this version", argv[1]);
+    parse_options(argc - first + 1, argv + first - 1, &o);
+    f = choose_format(&o);
+    if (optind >= argc - first + 1)
+        usage_error("%s", "no input given");
+
+    m = model_new();
+    if (import_paths(m, argv + first - 1 + optind, (size_t)(argc - first + 1 - optind), o.from) <
+            0 ||
+        model_finish(m) < 0) {
+        model_free(m);
+        return diag_status() ? diag_status() : EXIT_BAD_INPUT;
+    }
+    if (produce(m, &o, f, &data, &len) == 0)
+        output_write(o.output, data, len);
+    free(data);
+    model_free(m);
+    return diag_status();
+}

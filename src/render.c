@@ -1,0 +1,160 @@
+/*
+ * render.c - runs Graphviz (cgraph + gvc) in a forked child: parse the DOT
+ * text, lay it out with dot, render, send the bytes back over a pipe and
+ * _exit without freeing (gvFreeLayout is where 2.42 aborts). See render.h.
+ */
+#include <errno.h>
+#include <gvc.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "render.h"
+#include "strbuf.h"
+
+/* Graphviz messages arrive in pieces; collect them and print whole lines. */
+static struct strbuf child_messages = STRBUF_INIT;
+
+static int child_on_message(char *msg)
+{
+    strbuf_addstr(&child_messages, msg);
+    return 0;
+}
+
+static void child_flush_messages(void)
+{
+    char *line = child_messages.buf, *nl;
+    while (line && *line) {
+        nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        if (*line)
+            fprintf(stderr, "sgmap: error: graphviz: %s\n", line);
+        line = nl ? nl + 1 : NULL;
+    }
+    fflush(stderr);
+}
+
+static int child_write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static _Noreturn void child_run(int fd, const char *dot, const char *format, unsigned timeout)
+{
+    struct rlimit cpu = {timeout, timeout + 1};
+    const char *fault = getenv("SGMAP_TEST_FAULT");
+    GVC_t *gvc;
+    Agraph_t *g;
+    char *data = NULL;
+    unsigned int len = 0;
+
+    setrlimit(RLIMIT_CPU, &cpu);
+    alarm(timeout);
+    agseterr(AGERR);
+    agseterrf(child_on_message);
+    gvc = gvContext();
+    g = agmemread(dot);
+    if (!g) {
+        child_flush_messages();
+        _exit(EXIT_SYSTEM);
+    }
+    if (gvLayout(gvc, g, "dot") != 0) {
+        child_flush_messages();
+        _exit(EXIT_SYSTEM);
+    }
+    /* Test hook: simulate Graphviz aborting inside the layout. */
+    if (fault && strcmp(fault, "layout-abort") == 0)
+        abort();
+    if (gvRenderData(gvc, g, format, &data, &len) != 0 || !data) {
+        child_flush_messages();
+        _exit(EXIT_SYSTEM);
+    }
+    if (child_write_all(fd, data, len) < 0)
+        _exit(EXIT_SYSTEM);
+    /* Test hook: free the layout as a library user would; 2.42 can abort here. */
+    if (fault && strcmp(fault, "free-layout") == 0) {
+        gvFreeLayout(gvc, g);
+        agclose(g);
+    }
+    _exit(0);
+}
+
+int render_graphviz(const char *dot, const char *format, unsigned timeout_seconds, char **out,
+                    size_t *outlen)
+{
+    int fds[2], status;
+    pid_t pid;
+    struct strbuf sb = STRBUF_INIT;
+    char buf[65536];
+    ssize_t n;
+
+    fflush(stdout);
+    fflush(stderr);
+    if (pipe(fds) < 0) {
+        diag_system("cannot create a pipe: %s", strerror(errno));
+        return -1;
+    }
+    pid = fork();
+    if (pid < 0) {
+        diag_system("cannot start the layout process: %s", strerror(errno));
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        child_run(fds[1], dot, format, timeout_seconds);
+    }
+    close(fds[1]);
+    for (;;) {
+        n = read(fds[0], buf, sizeof(buf));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        strbuf_add(&sb, buf, (size_t)n);
+    }
+    close(fds[0]);
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            diag_system("cannot wait for the layout process: %s", strerror(errno));
+            strbuf_release(&sb);
+            return -1;
+        }
+    }
+    if (WIFSIGNALED(status)) {
+        int sig = WTERMSIG(status);
+        if (sig == SIGXCPU || sig == SIGALRM || sig == SIGKILL)
+            diag_system("graphviz layout took longer than %u seconds; nothing was written",
+                        timeout_seconds);
+        else
+            diag_system("graphviz crashed while drawing (signal %d, %s); nothing was written",
+                        sig, strsignal(sig));
+        strbuf_release(&sb);
+        return -1;
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        diag_system("graphviz could not draw the %s output; nothing was written", format);
+        strbuf_release(&sb);
+        return -1;
+    }
+    *outlen = sb.len;
+    *out = strbuf_detach(&sb);
+    return 0;
+}

@@ -1,0 +1,652 @@
+/*
+ * view.c - turns a finished model into what is drawn (see view.h).
+ *
+ * Venn nesting: within each VPC, groups are taken greedily (fewest
+ * crossings first, then most members, then id) as long as their member
+ * sets stay laminar (every two taken groups are nested or disjoint); those
+ * become nested clusters. A group that crosses a taken one is drawn as a
+ * "handle" node that its edges attach to, and as a coloured badge on each
+ * of its members, so every membership of every interface stays visible.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cidr.h"
+#include "strbuf.h"
+#include "strmap.h"
+#include "view.h"
+#include "xalloc.h"
+
+/* Working state while building; freed at the end of view_build(). */
+struct builder {
+    struct view *v;
+    const struct model *m;
+    struct strmap *keys;        /* owns nothing: keys live in key_store */
+    char **key_store;
+    size_t nkeys, keys_alloc;
+    struct view_cluster **cluster_of;   /* per group index: its cluster or NULL */
+    struct view_node **handle_of;       /* per group index: its handle or NULL */
+    struct view_region **region_of;     /* per group index */
+    int *shown;                          /* per group index: in the view */
+    size_t *color_of;                    /* per group index */
+    size_t *counter;                     /* co-occurrence counts, per group index */
+    struct group **touched;
+    size_t ntouched;
+    struct strmap *address_node;         /* host address -> iface node */
+};
+
+/* Append to an array whose capacity is implicit: the next power of two
+ * at or above its length, so no separate capacity field is needed. */
+#define APPEND(arr, n, item)                                               \
+    do {                                                                   \
+        if ((n) == 0 || ((n) & ((n) - 1)) == 0)                            \
+            (arr) = xrealloc((arr), ((n) ? 2 * (n) : 1) * sizeof(*(arr))); \
+        (arr)[(n)++] = (item);                                             \
+    } while (0)
+
+/* Keep a key string alive for the builder's maps. */
+static const char *builder_key(struct builder *b, char *key)
+{
+    XGROW(b->key_store, b->keys_alloc, b->nkeys + 1);
+    b->key_store[b->nkeys++] = key;
+    return key;
+}
+
+static int vpc_matches(const struct model *m, const char *vpc, const char *want)
+{
+    size_t i;
+    if (!vpc)
+        return 0;
+    if (strcmp(vpc, want) == 0)
+        return 1;
+    for (i = 0; i < m->nvpcs; i++)
+        if (strcmp(m->vpcs[i]->id, vpc) == 0 && m->vpcs[i]->name &&
+            strcmp(m->vpcs[i]->name, want) == 0)
+            return 1;
+    return 0;
+}
+
+static struct view_region *region_for(struct builder *b, const char *vpc)
+{
+    struct view *v = b->v;
+    const char *key = vpc ? vpc : "";
+    struct view_region *r;
+    char *k;
+    size_t i;
+
+    k = xasprintf("region\n%s", key);
+    r = strmap_get(b->keys, k);
+    if (r) {
+        free(k);
+        return r;
+    }
+    r = xcalloc(1, sizeof(*r));
+    if (vpc) {
+        for (i = 0; i < b->m->nvpcs; i++)
+            if (strcmp(b->m->vpcs[i]->id, vpc) == 0)
+                r->vpc = b->m->vpcs[i];
+        if (r->vpc && r->vpc->name && strcmp(r->vpc->name, r->vpc->id) != 0)
+            r->label = xasprintf("VPC %s (%s)", r->vpc->name, r->vpc->id);
+        else
+            r->label = xasprintf("VPC %s", vpc);
+    }
+    strmap_put(b->keys, builder_key(b, k), r);
+    APPEND(v->regions, v->nregions, r);
+    return r;
+}
+
+static int cmp_region(const void *a, const void *b)
+{
+    const struct view_region *x = *(struct view_region *const *)a;
+    const struct view_region *y = *(struct view_region *const *)b;
+    if (!x->label || !y->label)
+        return x->label ? -1 : y->label ? 1 : 0;
+    return strcmp(x->label, y->label);
+}
+
+static struct view_node *node_new(struct builder *b, enum vnode_type type)
+{
+    struct view *v = b->v;
+    struct view_node *n = xcalloc(1, sizeof(*n));
+    n->type = type;
+    n->id = v->nnodes;
+    APPEND(v->nodes, v->nnodes, n);
+    return n;
+}
+
+/* ===== Laminar selection ===== */
+
+/* Count, for group g, how many members it shares with each other group.
+ * Fills b->counter for the touched groups (listed in b->touched). */
+static void count_cooccurrence(struct builder *b, const struct group *g)
+{
+    size_t i, j;
+    for (i = 0; i < b->ntouched; i++)
+        b->counter[b->touched[i]->index] = 0;
+    b->ntouched = 0;
+    for (i = 0; i < g->nmembers; i++) {
+        const struct iface *ifc = g->members[i];
+        for (j = 0; j < ifc->ngroups; j++) {
+            struct group *o = ifc->groups[j];
+            if (o == g || !b->shown[o->index])
+                continue;
+            if (b->counter[o->index]++ == 0)
+                b->touched[b->ntouched++] = o;
+        }
+    }
+}
+
+static int crosses(const struct group *a, const struct group *b, size_t shared)
+{
+    return shared != a->nmembers && shared != b->nmembers;
+}
+
+struct candidate {
+    struct group *group;
+    size_t crossings;
+};
+
+static int cmp_candidate(const void *a, const void *b)
+{
+    const struct candidate *x = a, *y = b;
+    if (x->crossings != y->crossings)
+        return x->crossings < y->crossings ? -1 : 1;
+    if (x->group->nmembers != y->group->nmembers)
+        return x->group->nmembers > y->group->nmembers ? -1 : 1;
+    return strcmp(x->group->id, y->group->id);
+}
+
+static void select_clusters(struct builder *b, struct group **groups, size_t n)
+{
+    struct view *v = b->v;
+    struct candidate *cand = xcalloc(n ? n : 1, sizeof(*cand));
+    size_t *order = xcalloc(b->m->ngroups ? b->m->ngroups : 1, sizeof(*order));
+    size_t i, j, accepted = 0;
+
+    for (i = 0; i < n; i++) {
+        cand[i].group = groups[i];
+        count_cooccurrence(b, groups[i]);
+        for (j = 0; j < b->ntouched; j++)
+            if (crosses(groups[i], b->touched[j], b->counter[b->touched[j]->index]))
+                cand[i].crossings++;
+    }
+    xqsort(cand, n, sizeof(*cand), cmp_candidate);
+    for (i = 0; i < n; i++) {
+        struct group *g = cand[i].group;
+        struct view_cluster *c, *parent = NULL;
+        int ok = 1;
+
+        count_cooccurrence(b, g);
+        for (j = 0; j < b->ntouched && ok; j++) {
+            struct group *o = b->touched[j];
+            if (b->cluster_of[o->index] && crosses(g, o, b->counter[o->index]))
+                ok = 0;
+        }
+        if (!ok)
+            continue;
+        /* The parent: the smallest taken group containing g (for equal
+         * member sets, the one taken last before g, so they chain). */
+        for (j = 0; j < b->ntouched; j++) {
+            struct group *o = b->touched[j];
+            struct view_cluster *oc = b->cluster_of[o->index];
+            if (!oc || b->counter[o->index] != g->nmembers)
+                continue;
+            if (o->nmembers == g->nmembers && order[o->index] > accepted)
+                continue;
+            if (!parent || o->nmembers < parent->group->nmembers ||
+                (o->nmembers == parent->group->nmembers &&
+                 order[o->index] > order[parent->group->index]))
+                parent = oc;
+        }
+        c = xcalloc(1, sizeof(*c));
+        c->group = g;
+        c->parent = parent;
+        c->region = b->region_of[g->index];
+        order[g->index] = ++accepted;
+        b->cluster_of[g->index] = c;
+        if (parent)
+            APPEND(parent->children, parent->nchildren, c);
+        else
+            APPEND(c->region->top, c->region->ntop, c);
+    }
+    free(cand);
+    free(order);
+    (void)v;
+}
+
+static int cmp_cluster(const void *a, const void *b)
+{
+    const struct view_cluster *x = *(struct view_cluster *const *)a;
+    const struct view_cluster *y = *(struct view_cluster *const *)b;
+    return strcmp(x->group->name, y->group->name) ? strcmp(x->group->name, y->group->name)
+                                                  : strcmp(x->group->id, y->group->id);
+}
+
+/* Sort children by name and number the clusters depth-first. */
+static void number_clusters(struct view *v, struct view_cluster **list, size_t n, size_t depth)
+{
+    size_t i;
+    xqsort(list, n, sizeof(*list), cmp_cluster);
+    for (i = 0; i < n; i++) {
+        struct view_cluster *c = list[i];
+        c->id = v->nclusters;
+        c->depth = depth;
+        APPEND(v->clusters, v->nclusters, c);
+        number_clusters(v, c->children, c->nchildren, depth + 1);
+    }
+}
+
+/* ===== Interface nodes ===== */
+
+static struct view_cluster *innermost(struct builder *b, const struct iface *ifc)
+{
+    struct view_cluster *best = NULL;
+    size_t i;
+    for (i = 0; i < ifc->ngroups; i++) {
+        struct view_cluster *c = b->cluster_of[ifc->groups[i]->index];
+        if (c && (!best || c->depth > best->depth))
+            best = c;
+    }
+    return best;
+}
+
+static void place_ifaces(struct builder *b)
+{
+    const struct model *m = b->m;
+    struct view *v = b->v;
+    size_t i, j;
+
+    for (i = 0; i < m->nifaces; i++) {
+        struct iface *ifc = m->ifaces[i];
+        struct view_node *n = NULL;
+        struct view_cluster *c;
+        struct strbuf key = STRBUF_INIT;
+
+        if (v->opts.vpc && !vpc_matches(m, ifc->vpc, v->opts.vpc))
+            continue;
+        c = innermost(b, ifc);
+        if (v->opts.collapse) {
+            strbuf_addf(&key, "iface\n%s\n%d\n%s", ifc->vpc ? ifc->vpc : "", (int)ifc->kind,
+                        ifc->owner ? ifc->owner : ifc->id);
+            for (j = 0; j < ifc->ngroups; j++)
+                strbuf_addf(&key, "\n%s", ifc->groups[j]->id);
+            n = strmap_get(b->keys, key.buf);
+        }
+        if (!n) {
+            n = node_new(b, VNODE_IFACE);
+            n->cluster = c;
+            n->region = c ? c->region : region_for(b, ifc->vpc);
+            n->label = ifc->label ? ifc->label : ifc->id;
+            for (j = 0; j < ifc->ngroups; j++) {
+                struct group *g = ifc->groups[j];
+                if (b->handle_of[g->index] || (!b->cluster_of[g->index] && b->shown[g->index]))
+                    APPEND(n->badges, n->nbadges, g);
+            }
+            if (c)
+                APPEND(c->nodes, c->nnodes, n);
+            else
+                APPEND(n->region->nodes, n->region->nnodes, n);
+            if (v->opts.collapse)
+                strmap_put(b->keys, builder_key(b, strbuf_detach(&key)), n);
+        }
+        strbuf_release(&key);
+        APPEND(n->ifaces, n->nifaces, ifc);
+        for (j = 0; j < ifc->naddresses; j++)
+            if (!strmap_get(b->address_node, ifc->addresses[j]))
+                strmap_put(b->address_node, ifc->addresses[j], n);
+    }
+}
+
+/* ===== Edges ===== */
+
+static struct view_end group_end(struct builder *b, const struct group *g)
+{
+    struct view_end e = {b->cluster_of[g->index], b->handle_of[g->index]};
+    return e;
+}
+
+static enum vnode_type peer_node_type(enum peer_type t)
+{
+    switch (t) {
+    case PEER_CIDR: return VNODE_CIDR;
+    case PEER_PREFIX_LIST: return VNODE_PREFIX_LIST;
+    case PEER_PARAM: return VNODE_PARAM;
+    case PEER_IMPORT: return VNODE_IMPORT;
+    case PEER_EXPRESSION: return VNODE_EXPRESSION;
+    case PEER_GROUP:
+    case PEER_EXTERNAL_GROUP: break;
+    }
+    return VNODE_EXTERNAL;
+}
+
+static struct view_node *peer_node(struct builder *b, const struct rule *r)
+{
+    struct view *v = b->v;
+    char addr[CIDR_TEXT_MAX];
+    struct view_node *n;
+    char *key;
+
+    if (r->peer_type == PEER_CIDR && cidr_host_address(r->peer, addr, sizeof(addr))) {
+        n = strmap_get(b->address_node, addr);
+        if (n)
+            return n;
+    }
+    key = xasprintf("peer\n%d\n%s", (int)r->peer_type, r->peer);
+    n = strmap_get(b->keys, key);
+    if (n) {
+        free(key);
+    } else {
+        const char *name = model_name_of(b->m, r->peer);
+        n = node_new(b, peer_node_type(r->peer_type));
+        n->peer = r->peer;
+        n->label = name ? name : r->peer_label;
+        strmap_put(b->keys, builder_key(b, key), n);
+        APPEND(v->outside, v->noutside, n);
+    }
+    if (r->flags & RULE_STALE)
+        n->stale = 1;
+    return n;
+}
+
+static const char *end_key(const struct view_end *e, char *buf, size_t len)
+{
+    if (e->cluster)
+        snprintf(buf, len, "c%zu", e->cluster->id);
+    else
+        snprintf(buf, len, "n%zu", e->node->id);
+    return buf;
+}
+
+static int encloses(const struct view_cluster *outer, const struct view_cluster *inner)
+{
+    for (; inner; inner = inner->parent)
+        if (inner == outer)
+            return 1;
+    return 0;
+}
+
+static void add_self(struct builder *b, const struct rule *r)
+{
+    /* Collected into the cluster's or handle's label in build_self_labels(). */
+    (void)b;
+    (void)r;
+}
+
+static void add_edge(struct builder *b, struct view_end from, struct view_end to,
+                     struct rule *r)
+{
+    struct view *v = b->v;
+    char k1[32], k2[32];
+    char *key = xasprintf("edge\n%s\n%s\n%d", end_key(&from, k1, sizeof(k1)),
+                          end_key(&to, k2, sizeof(k2)), (int)r->dir);
+    struct view_edge *e = strmap_get(b->keys, key);
+
+    if (e) {
+        free(key);
+    } else {
+        e = xcalloc(1, sizeof(*e));
+        e->from = from;
+        e->to = to;
+        e->dir = r->dir;
+        e->stale = 1;
+        if (from.cluster && to.cluster)
+            e->nested = encloses(from.cluster, to.cluster) || encloses(to.cluster, from.cluster);
+        else if (from.cluster && to.node && to.node->cluster)
+            e->nested = encloses(from.cluster, to.node->cluster);
+        else if (to.cluster && from.node && from.node->cluster)
+            e->nested = encloses(to.cluster, from.node->cluster);
+        strmap_put(b->keys, builder_key(b, key), e);
+        APPEND(v->edges, v->nedges, e);
+    }
+    if (!(r->flags & RULE_STALE))
+        e->stale = 0;
+    APPEND(e->rules, e->nrules, r);
+}
+
+static int rule_shown(const struct view *v, const struct rule *r)
+{
+    if (r->dir == DIR_EGRESS && v->opts.egress == EGRESS_NONE)
+        return 0;
+    if ((r->flags & RULE_DEFAULT_EGRESS) && v->opts.egress == EGRESS_DEFAULT)
+        return 0;
+    return 1;
+}
+
+static int cmp_rule_in_edge(const void *a, const void *b)
+{
+    const struct rule *x = *(struct rule *const *)a, *y = *(struct rule *const *)b;
+    int c = ports_compare(&x->ports, &y->ports);
+    if (c)
+        return c;
+    if ((c = strcmp(x->peer, y->peer)) != 0)
+        return c;
+    return strcmp(x->group->id, y->group->id);
+}
+
+/* Self rules become "self: ..." marks on the group's cluster or handle. */
+static const char *self_label(const struct model *m, const struct group *g,
+                              const struct view *v)
+{
+    struct strbuf sb = STRBUF_INIT;
+    char label[PORTS_LABEL_MAX], last[PORTS_LABEL_MAX];
+    size_t i;
+    int dir;
+
+    for (dir = DIR_INGRESS; dir <= DIR_EGRESS; dir++) {
+        int first = 1;
+        last[0] = '\0';
+        for (i = 0; i < m->nrules; i++) {
+            const struct rule *r = m->rules[i];
+            if (r->group != g || (int)r->dir != dir || r->peer_type != PEER_GROUP ||
+                strcmp(r->peer, g->id) != 0 || !rule_shown(v, r))
+                continue;
+            ports_label(&r->ports, label);
+            if (strcmp(label, last) == 0)
+                continue;
+            memcpy(last, label, sizeof(label));
+            if (first) {
+                if (sb.len)
+                    strbuf_addch(&sb, '\n');
+                strbuf_addstr(&sb, dir == DIR_INGRESS ? "self: " : "self (egress): ");
+                first = 0;
+            } else {
+                strbuf_addstr(&sb, ", ");
+            }
+            strbuf_addstr(&sb, label);
+        }
+    }
+    return sb.len ? strbuf_detach(&sb) : NULL;
+}
+
+static void build_edges(struct builder *b)
+{
+    const struct model *m = b->m;
+    struct view *v = b->v;
+    size_t i;
+
+    for (i = 0; i < m->nrules; i++) {
+        struct rule *r = m->rules[i];
+        struct view_end own, peer = {NULL, NULL};
+
+        if (!b->shown[r->group->index] || !rule_shown(v, r))
+            continue;
+        own = group_end(b, r->group);
+        if (r->peer_type == PEER_GROUP) {
+            const struct group *pg = model_find_group(m, r->peer);
+            if (pg == r->group) {
+                add_self(b, r);
+                continue;
+            }
+            if (!b->shown[pg->index])
+                continue;
+            peer = group_end(b, pg);
+        } else {
+            peer.node = peer_node(b, r);
+        }
+        if (r->dir == DIR_INGRESS)
+            add_edge(b, peer, own, r);
+        else
+            add_edge(b, own, peer, r);
+    }
+    for (i = 0; i < v->nedges; i++)
+        xqsort(v->edges[i]->rules, v->edges[i]->nrules, sizeof(struct rule *), cmp_rule_in_edge);
+}
+
+char *view_edge_label(const struct view_edge *e, size_t max)
+{
+    struct strbuf sb = STRBUF_INIT;
+    char label[PORTS_LABEL_MAX], last[PORTS_LABEL_MAX] = "";
+    size_t i, shown = 0, unique = 0;
+
+    for (i = 0; i < e->nrules; i++) {
+        ports_label(&e->rules[i]->ports, label);
+        if (strcmp(label, last) == 0)
+            continue;
+        memcpy(last, label, sizeof(label));
+        unique++;
+    }
+    last[0] = '\0';
+    for (i = 0; i < e->nrules; i++) {
+        ports_label(&e->rules[i]->ports, label);
+        if (strcmp(label, last) == 0)
+            continue;
+        memcpy(last, label, sizeof(label));
+        if (unique > max && shown + 1 >= max) {
+            strbuf_addf(&sb, ", +%zu more", unique - shown);
+            break;
+        }
+        if (shown)
+            strbuf_addstr(&sb, ", ");
+        strbuf_addstr(&sb, label);
+        shown++;
+    }
+    return strbuf_detach(&sb);
+}
+
+/* ===== Building ===== */
+
+struct view *view_build(const struct model *m, const struct view_options *opts)
+{
+    struct builder bb, *b = &bb;
+    struct view *v = xcalloc(1, sizeof(*v));
+    size_t ng = m->ngroups ? m->ngroups : 1;
+    size_t i, r, color = 0;
+
+    memset(b, 0, sizeof(*b));
+    v->model = m;
+    v->opts = *opts;
+    b->v = v;
+    b->m = m;
+    b->keys = strmap_new();
+    b->address_node = strmap_new();
+    b->cluster_of = xcalloc(ng, sizeof(*b->cluster_of));
+    b->handle_of = xcalloc(ng, sizeof(*b->handle_of));
+    b->region_of = xcalloc(ng, sizeof(*b->region_of));
+    b->shown = xcalloc(ng, sizeof(*b->shown));
+    b->color_of = xcalloc(ng, sizeof(*b->color_of));
+    b->counter = xcalloc(ng, sizeof(*b->counter));
+    b->touched = xcalloc(ng, sizeof(*b->touched));
+
+    /* Which groups are shown, and in which VPC region. */
+    for (i = 0; i < m->ngroups; i++) {
+        struct group *g = m->groups[i];
+        if (opts->vpc && !vpc_matches(m, g->vpc, opts->vpc))
+            continue;
+        b->shown[i] = 1;
+        b->region_of[i] = region_for(b, g->vpc);
+        b->color_of[i] = color++;
+    }
+    /* Laminar clusters, region by region. */
+    for (r = 0; r < v->nregions; r++) {
+        struct group **list = xcalloc(ng, sizeof(*list));
+        size_t n = 0;
+        for (i = 0; i < m->ngroups; i++)
+            if (b->shown[i] && b->region_of[i] == v->regions[r])
+                list[n++] = m->groups[i];
+        select_clusters(b, list, n);
+        free(list);
+    }
+    /* Crossing groups: a handle node each, and a colour for their badges. */
+    for (i = 0; i < m->ngroups; i++) {
+        struct group *g = m->groups[i];
+        struct view_node *h;
+        if (!b->shown[i] || b->cluster_of[i])
+            continue;
+        h = node_new(b, VNODE_HANDLE);
+        h->group = g;
+        h->label = g->name;
+        h->region = b->region_of[i];
+        b->handle_of[i] = h;
+        APPEND(h->region->nodes, h->region->nnodes, h);
+        v->crossing_color = xrealloc(v->crossing_color, (v->ncrossing + 1) * sizeof(size_t));
+        v->crossing_color[v->ncrossing] = b->color_of[i];
+        APPEND(v->crossing, v->ncrossing, g);
+    }
+    xqsort(v->regions, v->nregions, sizeof(*v->regions), cmp_region);
+    for (r = 0; r < v->nregions; r++) {
+        v->regions[r]->id = r;
+        number_clusters(v, v->regions[r]->top, v->regions[r]->ntop, 0);
+    }
+    for (i = 0; i < v->nclusters; i++) {
+        struct view_cluster *c = v->clusters[i];
+        c->color = b->color_of[c->group->index];
+        c->self_label = self_label(m, c->group, v);
+    }
+    for (i = 0; i < v->ncrossing; i++)
+        b->handle_of[v->crossing[i]->index]->self_label = self_label(m, v->crossing[i], v);
+    place_ifaces(b);
+    build_edges(b);
+
+    for (i = 0; i < b->nkeys; i++)
+        free(b->key_store[i]);
+    free(b->key_store);
+    strmap_free(b->keys);
+    strmap_free(b->address_node);
+    free(b->cluster_of);
+    free(b->handle_of);
+    free(b->region_of);
+    free(b->shown);
+    free(b->color_of);
+    free(b->counter);
+    free(b->touched);
+    return v;
+}
+
+void view_free(struct view *v)
+{
+    size_t i;
+    if (!v)
+        return;
+    for (i = 0; i < v->nregions; i++) {
+        free((char *)v->regions[i]->label);
+        free(v->regions[i]->top);
+        free(v->regions[i]->nodes);
+        free(v->regions[i]);
+    }
+    for (i = 0; i < v->nclusters; i++) {
+        free(v->clusters[i]->children);
+        free(v->clusters[i]->nodes);
+        free((char *)v->clusters[i]->self_label);
+        free(v->clusters[i]);
+    }
+    for (i = 0; i < v->nnodes; i++) {
+        free(v->nodes[i]->ifaces);
+        free(v->nodes[i]->badges);
+        if (v->nodes[i]->type == VNODE_HANDLE)
+            free((char *)v->nodes[i]->self_label);
+        free(v->nodes[i]);
+    }
+    for (i = 0; i < v->nedges; i++) {
+        free(v->edges[i]->rules);
+        free(v->edges[i]);
+    }
+    free(v->regions);
+    free(v->clusters);
+    free(v->nodes);
+    free(v->outside);
+    free(v->edges);
+    free(v->crossing);
+    free(v->crossing_color);
+    free(v);
+}
