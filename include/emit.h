@@ -18,10 +18,12 @@ int emit_json(const struct model *m, FILE *fp);
 
 /* Text escaping shared by the writers (appended to sb). */
 struct strbuf;
-/* For a DOT quoted string: backslash, quote, '&' as an entity, newline as \n,
- * other control characters and invalid UTF-8 as '?'. */
+/* For a DOT quoted label: quote as \", backslash doubled, '&' as &amp;,
+ * newline as \n, other control characters and invalid UTF-8 as '?'. */
 void escape_dot(struct strbuf *sb, const char *s);
-/* For the text of a DOT HTML label: XML entities, backslash as &#92;. */
+/* The same for a tooltip, which Graphviz unescapes twice (backslash x4). */
+void escape_dot_tooltip(struct strbuf *sb, const char *s);
+/* For the text of a DOT HTML label: XML entities, backslash doubled. */
 void escape_html(struct strbuf *sb, const char *s);
 
 #endif

@@ -32,6 +32,9 @@ const char *theme_get(const struct theme *t, const char *key);
 const char *theme_kind_shape(const struct theme *t, enum iface_kind kind);
 /* A palette colour (index taken modulo the palette's size). */
 const char *theme_color(const struct theme *t, size_t index);
+/* Is name a built-in theme or a theme file path (contains '/' or ends in
+ * ".theme")? Used to report a mistyped name as a usage error. */
+int theme_name_is_valid(const char *name);
 /* Names of the built-in themes, joined with ", ". */
 const char *theme_builtin_list(void);
 

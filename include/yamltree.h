@@ -57,7 +57,8 @@ struct ynode *ynode_get(const struct ynode *map, const char *key);
 const char *ynode_str(const struct ynode *n);
 /* Is n a plain null (~, null, empty)? */
 int ynode_is_null(const struct ynode *n);
-/* "a string", "a list", "a mapping", "null" ... for messages. */
+/* "a string", "a number", "a boolean", "a list", "a mapping" or "null",
+ * for messages. */
 const char *ynode_type_name(const struct ynode *n);
 
 /*

@@ -49,6 +49,14 @@ static void attr_sep(struct dot *d, const char *name, const char *value)
     attr(d, name, value);
 }
 
+/* name="value" for tooltips, which Graphviz unescapes twice. */
+static void attr_tooltip(struct dot *d, const char *name, const char *value, int sep)
+{
+    strbuf_addf(&d->out, "%s%s=\"", sep ? ", " : "", name);
+    escape_dot_tooltip(&d->out, value);
+    strbuf_addch(&d->out, '"');
+}
+
 static const char *th(const struct dot *d, const char *key)
 {
     return theme_get(d->t, key);
@@ -113,8 +121,14 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
     if (n->nifaces > 1)
         strbuf_addf(&label, " \xc3\x97%zu", n->nifaces);
     strbuf_addf(&label, "</TD></TR><TR><TD COLSPAN=\"%zu\"><FONT POINT-SIZE=\"8\" "
-                        "COLOR=\"%s\">%s</FONT></TD></TR>",
+                        "COLOR=\"%s\">%s",
                 span, th(d, "node.kindcolor"), kind_name(kind));
+    /* A single interface also shows its id when the label is a name. */
+    if (n->nifaces == 1 && strcmp(n->ifaces[0]->id, n->label) != 0) {
+        strbuf_addstr(&label, " \xc2\xb7 ");
+        escape_html(&label, n->ifaces[0]->id);
+    }
+    strbuf_addstr(&label, "</FONT></TD></TR>");
     if (n->nbadges) {
         strbuf_addstr(&label, "<TR>");
         for (i = 0; i < n->nbadges; i++) {
@@ -132,7 +146,7 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
     indent(d, depth);
     strbuf_addf(&d->out, "n%zu [shape=%s, label=<%s>", n->id, theme_kind_shape(d->t, kind),
                 label.buf);
-    attr_sep(d, "tooltip", tip.buf);
+    attr_tooltip(d, "tooltip", tip.buf, 1);
     put(d, "];\n");
     strbuf_release(&label);
     strbuf_release(&tip);
@@ -152,7 +166,7 @@ static void emit_handle_node(struct dot *d, const struct view_node *n, size_t de
     strbuf_addf(&d->out, "n%zu [shape=%s, style=filled, fillcolor=\"%s\", fontcolor=\"%s\"",
                 n->id, th(d, "handle.shape"), color, th(d, "badge.fontcolor"));
     attr_sep(d, "label", label.buf);
-    attr_sep(d, "tooltip", tip.buf);
+    attr_tooltip(d, "tooltip", tip.buf, 1);
     put(d, "];\n");
     strbuf_release(&label);
     strbuf_release(&tip);
@@ -208,7 +222,7 @@ static void emit_peer_node(struct dot *d, const struct view_node *n)
     if (n->stale)
         strbuf_addf(&d->out, ", color=\"%s\"", th(d, "stale.color"));
     attr_sep(d, "label", label.buf);
-    attr_sep(d, "tooltip", tip.buf);
+    attr_tooltip(d, "tooltip", tip.buf, 1);
     put(d, "];\n");
     strbuf_release(&label);
     strbuf_release(&tip);
@@ -232,7 +246,7 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
     attr(d, "label", label.buf);
     put(d, ";\n");
     indent(d, depth + 1);
-    attr(d, "tooltip", tip.buf);
+    attr_tooltip(d, "tooltip", tip.buf, 0);
     put(d, ";\n");
     indent(d, depth + 1);
     strbuf_addf(&d->out,
@@ -357,8 +371,8 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
                 th(d, "edge.fontcolor"), th(d, ingress ? "ingress.style" : "egress.style"));
     if (!ingress)
         put(d, ", arrowhead=vee");
-    attr_sep(d, "tooltip", tip.buf);
-    attr_sep(d, "labeltooltip", tip.buf);
+    attr_tooltip(d, "tooltip", tip.buf, 1);
+    attr_tooltip(d, "labeltooltip", tip.buf, 1);
     put(d, "];\n");
     free(label);
     strbuf_release(&tip);

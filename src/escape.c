@@ -2,10 +2,13 @@
  * escape.c - making hostile input text safe for DOT quoted strings and for
  * the HTML-like labels Graphviz turns into SVG.
  *
- * Graphviz interprets backslash sequences (\N \G \l ...) in labels and
- * passes existing entities through, so both escapers neutralise them; both
- * also replace control characters and invalid UTF-8 so that the output is
- * always valid UTF-8 and valid XML after rendering.
+ * Graphviz 2.42 expands backslash sequences (\N \G \l ...) after turning
+ * entities into characters, so an entity does not protect a backslash.
+ * Measured with dot -Tsvg: in a label or an HTML label "\\" shows one
+ * backslash; in a tooltip the text is unescaped twice, so one backslash
+ * needs four. Existing entities pass through Graphviz, so '&' is written
+ * as &amp;. All escapers also replace control characters and invalid UTF-8,
+ * so the output is always valid UTF-8 and, once rendered, valid XML.
  */
 #include <string.h>
 
@@ -39,7 +42,7 @@ static size_t utf8_len(const unsigned char *s)
     return n;
 }
 
-void escape_dot(struct strbuf *sb, const char *s)
+static void escape_quoted(struct strbuf *sb, const char *s, const char *backslash)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
@@ -55,7 +58,7 @@ void escape_dot(struct strbuf *sb, const char *s)
             continue;
         }
         switch (*p) {
-        case '\\': strbuf_addstr(sb, "\\\\"); break;
+        case '\\': strbuf_addstr(sb, backslash); break;
         case '"': strbuf_addstr(sb, "\\\""); break;
         case '&': strbuf_addstr(sb, "&amp;"); break;
         case '\n': strbuf_addstr(sb, "\\n"); break;
@@ -67,6 +70,16 @@ void escape_dot(struct strbuf *sb, const char *s)
         }
         p++;
     }
+}
+
+void escape_dot(struct strbuf *sb, const char *s)
+{
+    escape_quoted(sb, s, "\\\\");
+}
+
+void escape_dot_tooltip(struct strbuf *sb, const char *s)
+{
+    escape_quoted(sb, s, "\\\\\\\\");
 }
 
 void escape_html(struct strbuf *sb, const char *s)
@@ -90,7 +103,7 @@ void escape_html(struct strbuf *sb, const char *s)
         case '>': strbuf_addstr(sb, "&gt;"); break;
         case '"': strbuf_addstr(sb, "&quot;"); break;
         case '\'': strbuf_addstr(sb, "&#39;"); break;
-        case '\\': strbuf_addstr(sb, "&#92;"); break;
+        case '\\': strbuf_addstr(sb, "\\\\"); break;
         default:
             if (*p < 0x20 || *p == 0x7f)
                 strbuf_addch(sb, '?');

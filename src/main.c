@@ -118,7 +118,12 @@ static void parse_options(int argc, char **argv, struct options *o)
                 usage_error("unknown input format '%s' (expected design, aws, terraform or "
                             "cloudformation)", optarg);
             break;
-        case 'T': o->theme = optarg; break;
+        case 'T':
+            if (!theme_name_is_valid(optarg))
+                usage_error("unknown theme '%s' (expected default, mono, or a theme file path "
+                            "such as ./my.theme)", optarg);
+            o->theme = optarg;
+            break;
         case 'C': o->view.collapse = 0; break;
         case 'E':
             if (strcmp(optarg, "default") == 0)

@@ -26,9 +26,18 @@ static const struct {
 
 #define NBUILTIN (sizeof(builtin_themes) / sizeof(builtin_themes[0]))
 
+static const char *builtin_text(const char *name);
+
 const char *theme_builtin_list(void)
 {
     return "default, mono";
+}
+
+int theme_name_is_valid(const char *name)
+{
+    size_t n = strlen(name);
+    return !name[0] ? 0 : strchr(name, '/') || (n > 6 && strcmp(name + n - 6, ".theme") == 0) ||
+                              builtin_text(name) != NULL;
 }
 
 static const char *builtin_text(const char *name)

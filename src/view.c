@@ -2,7 +2,7 @@
  * view.c - turns a finished model into what is drawn (see view.h).
  *
  * Venn nesting: within each VPC, groups are taken greedily (fewest
- * crossings first, then most members, then id) as long as their member
+ * crossings first, then most members, then fewest kinds of member, then id) as long as their member
  * sets stay laminar (every two taken groups are nested or disjoint); those
  * become nested clusters. A group that crosses a taken one is drawn as a
  * "handle" node that its edges attach to, and as a coloured badge on each
@@ -145,7 +145,20 @@ static int crosses(const struct group *a, const struct group *b, size_t shared)
 struct candidate {
     struct group *group;
     size_t crossings;
+    int kinds; /* distinct interface kinds among the members */
 };
+
+static int count_kinds(const struct group *g)
+{
+    unsigned mask = 0;
+    int n = 0;
+    size_t i;
+    for (i = 0; i < g->nmembers; i++)
+        mask |= 1u << g->members[i]->kind;
+    for (; mask; mask &= mask - 1)
+        n++;
+    return n;
+}
 
 static int cmp_candidate(const void *a, const void *b)
 {
@@ -154,27 +167,33 @@ static int cmp_candidate(const void *a, const void *b)
         return x->crossings < y->crossings ? -1 : 1;
     if (x->group->nmembers != y->group->nmembers)
         return x->group->nmembers > y->group->nmembers ? -1 : 1;
+    /* A group of one kind of thing is a role; one that mixes kinds is more
+     * likely cross-cutting (admin, scraping), so it gives way. */
+    if (x->kinds != y->kinds)
+        return x->kinds < y->kinds ? -1 : 1;
     return strcmp(x->group->id, y->group->id);
 }
 
 static void select_clusters(struct builder *b, struct group **groups, size_t n)
 {
-    struct view *v = b->v;
     struct candidate *cand = xcalloc(n ? n : 1, sizeof(*cand));
     size_t *order = xcalloc(b->m->ngroups ? b->m->ngroups : 1, sizeof(*order));
-    size_t i, j, accepted = 0;
+    struct view_cluster **taken = xcalloc(n ? n : 1, sizeof(*taken));
+    size_t i, j, ntaken = 0;
 
     for (i = 0; i < n; i++) {
         cand[i].group = groups[i];
+        cand[i].kinds = count_kinds(groups[i]);
         count_cooccurrence(b, groups[i]);
         for (j = 0; j < b->ntouched; j++)
             if (crosses(groups[i], b->touched[j], b->counter[b->touched[j]->index]))
                 cand[i].crossings++;
     }
     xqsort(cand, n, sizeof(*cand), cmp_candidate);
+    /* Take groups greedily while the taken ones stay laminar. */
     for (i = 0; i < n; i++) {
         struct group *g = cand[i].group;
-        struct view_cluster *c, *parent = NULL;
+        struct view_cluster *c;
         int ok = 1;
 
         count_cooccurrence(b, g);
@@ -185,34 +204,41 @@ static void select_clusters(struct builder *b, struct group **groups, size_t n)
         }
         if (!ok)
             continue;
-        /* The parent: the smallest taken group containing g (for equal
-         * member sets, the one taken last before g, so they chain). */
+        c = xcalloc(1, sizeof(*c));
+        c->group = g;
+        c->region = b->region_of[g->index];
+        b->cluster_of[g->index] = c;
+        order[g->index] = ++ntaken;
+        taken[ntaken - 1] = c;
+    }
+    /* Nest: a cluster's parent is the smallest taken group containing it;
+     * of groups with equal member sets, the one taken just before it. */
+    for (i = 0; i < ntaken; i++) {
+        struct view_cluster *c = taken[i], *parent = NULL;
+        struct group *g = c->group;
+
+        count_cooccurrence(b, g);
         for (j = 0; j < b->ntouched; j++) {
             struct group *o = b->touched[j];
             struct view_cluster *oc = b->cluster_of[o->index];
             if (!oc || b->counter[o->index] != g->nmembers)
                 continue;
-            if (o->nmembers == g->nmembers && order[o->index] > accepted)
+            if (o->nmembers == g->nmembers && order[o->index] > order[g->index])
                 continue;
             if (!parent || o->nmembers < parent->group->nmembers ||
                 (o->nmembers == parent->group->nmembers &&
                  order[o->index] > order[parent->group->index]))
                 parent = oc;
         }
-        c = xcalloc(1, sizeof(*c));
-        c->group = g;
         c->parent = parent;
-        c->region = b->region_of[g->index];
-        order[g->index] = ++accepted;
-        b->cluster_of[g->index] = c;
         if (parent)
             APPEND(parent->children, parent->nchildren, c);
         else
             APPEND(c->region->top, c->region->ntop, c);
     }
+    free(taken);
     free(cand);
     free(order);
-    (void)v;
 }
 
 static int cmp_cluster(const void *a, const void *b)
