@@ -464,7 +464,7 @@ static int model_resolve_memberships(struct model *m)
             if (k == ifc->ngroups)
                 ifc->groups[ifc->ngroups++] = g;
         }
-        qsort(ifc->groups, ifc->ngroups, sizeof(*ifc->groups), cmp_group_ptr);
+        xqsort(ifc->groups, ifc->ngroups, sizeof(*ifc->groups), cmp_group_ptr);
         if (ifc->ngroups > MODEL_MAX_GROUPS_PER_IFACE) {
             diag_error(&ifc->loc, "interface '%s' is in %zu groups (at most %d)", ifc->id,
                        ifc->ngroups, MODEL_MAX_GROUPS_PER_IFACE);
@@ -534,18 +534,18 @@ int model_finish(struct model *m)
     size_t i;
 
     model_add_default_egress(m);
-    qsort(m->ifaces, m->nifaces, sizeof(*m->ifaces), cmp_iface_ptr);
+    xqsort(m->ifaces, m->nifaces, sizeof(*m->ifaces), cmp_iface_ptr);
     if (model_resolve_memberships(m) < 0)
         rc = -1;
     if (model_resolve_peers(m) < 0)
         rc = -1;
-    qsort(m->groups, m->ngroups, sizeof(*m->groups), cmp_group_ptr);
+    xqsort(m->groups, m->ngroups, sizeof(*m->groups), cmp_group_ptr);
     for (i = 0; i < m->ngroups; i++)
         m->groups[i]->index = 0;
     model_fill_members(m);
-    qsort(m->rules, m->nrules, sizeof(*m->rules), cmp_rule_ptr);
-    qsort(m->vpcs, m->nvpcs, sizeof(*m->vpcs), cmp_vpc_ptr);
-    qsort(m->names, m->nnames, sizeof(*m->names), cmp_named);
+    xqsort(m->rules, m->nrules, sizeof(*m->rules), cmp_rule_ptr);
+    xqsort(m->vpcs, m->nvpcs, sizeof(*m->vpcs), cmp_vpc_ptr);
+    xqsort(m->names, m->nnames, sizeof(*m->names), cmp_named);
     m->finished = 1;
     return rc;
 }
