@@ -93,6 +93,11 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sgmap $(DESTDIR)$(MANDIR)/man1/sgmap.1
 
+# Speed: import + DOT of a regional-quota account against `jq empty` on the
+# same files, side by side (see BENCHMARKS.md).
+bench: all
+	sh tests/bench/run.sh $(abspath $(BIN))
+
 # Banned functions (curl's checksrc list, the ones that matter here).
 lint:
 	@! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(' src/*.c || \

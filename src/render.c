@@ -95,6 +95,28 @@ static _Noreturn void child_run(int fd, const char *dot, const char *format, uns
     _exit(0);
 }
 
+/*
+ * Cairo stamps PDFs with the current time and ignores SOURCE_DATE_EPOCH, so
+ * the same input would give different files. Overwrite the date in place
+ * with the epoch (same length, so the cross-reference offsets stay valid).
+ */
+static void pdf_fix_date(char *data, size_t len)
+{
+    static const char key[] = "/CreationDate (D:";
+    static const char epoch[] = "19700101000000";
+    size_t klen = sizeof(key) - 1, i, j;
+
+    for (i = 0; i + klen + 14 <= len; i++) {
+        if (memcmp(data + i, key, klen) != 0)
+            continue;
+        for (j = 0; j < 14; j++)
+            if (data[i + klen + j] < '0' || data[i + klen + j] > '9')
+                return;
+        memcpy(data + i + klen, epoch, 14);
+        return;
+    }
+}
+
 int render_graphviz(const char *dot, const char *format, unsigned timeout_seconds, char **out,
                     size_t *outlen)
 {
@@ -154,6 +176,8 @@ int render_graphviz(const char *dot, const char *format, unsigned timeout_second
         strbuf_release(&sb);
         return -1;
     }
+    if (strcmp(format, "pdf") == 0)
+        pdf_fix_date(sb.buf, sb.len);
     *outlen = sb.len;
     *out = strbuf_detach(&sb);
     return 0;
