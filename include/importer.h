@@ -47,6 +47,8 @@ int import_paths(struct model *m, char *const *paths, size_t npaths, enum input_
 
 int import_design(struct model *m, const char *file, const char *data, size_t len);
 int import_aws(struct model *m, const char *file, const char *data, size_t len);
+int import_terraform(struct model *m, const char *file, const char *data, size_t len);
+int import_cloudformation(struct model *m, const char *file, const char *data, size_t len);
 /* 1 if the text looks like AWS CLI/SDK JSON output (lexical look at the
  * top-level keys of the first object; works on invalid JSON too), else 0. */
 int import_aws_detect(const char *data, size_t len);

@@ -84,16 +84,77 @@ static enum input_format detect_format(const char *data, size_t len)
     return FORMAT_DESIGN;
 }
 
+/*
+ * Transcode UTF-16 (with a byte-order mark, as Windows tools write it) to
+ * UTF-8, dropping carriage returns (CRLF line ends). Returns a malloc'd,
+ * NUL-terminated buffer, or NULL after an input error.
+ */
+static char *utf16_to_utf8(const char *file, const unsigned char *p, size_t len, size_t *outlen)
+{
+    int big = p[0] == 0xfe;
+    struct strbuf sb = STRBUF_INIT;
+    struct srcloc loc = {file, 0, 0, NULL};
+    size_t i;
+
+    if (len % 2) {
+        diag_error(&loc, "UTF-16 input has an odd number of bytes");
+        return NULL;
+    }
+    for (i = 2; i + 1 < len; i += 2) {
+        unsigned cp = big ? (unsigned)(p[i] << 8 | p[i + 1]) : (unsigned)(p[i + 1] << 8 | p[i]);
+        if (cp >= 0xd800 && cp <= 0xdbff) {
+            unsigned lo;
+            if (i + 3 >= len)
+                goto bad;
+            lo = big ? (unsigned)(p[i + 2] << 8 | p[i + 3]) : (unsigned)(p[i + 3] << 8 | p[i + 2]);
+            if (lo < 0xdc00 || lo > 0xdfff)
+                goto bad;
+            cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+            i += 2;
+        } else if (cp >= 0xdc00 && cp <= 0xdfff) {
+            goto bad;
+        }
+        if (cp == '\r')
+            continue;
+        if (cp < 0x80) {
+            strbuf_addch(&sb, (int)cp);
+        } else if (cp < 0x800) {
+            strbuf_addch(&sb, (int)(0xc0 | cp >> 6));
+            strbuf_addch(&sb, (int)(0x80 | (cp & 0x3f)));
+        } else if (cp < 0x10000) {
+            strbuf_addch(&sb, (int)(0xe0 | cp >> 12));
+            strbuf_addch(&sb, (int)(0x80 | ((cp >> 6) & 0x3f)));
+            strbuf_addch(&sb, (int)(0x80 | (cp & 0x3f)));
+        } else {
+            strbuf_addch(&sb, (int)(0xf0 | cp >> 18));
+            strbuf_addch(&sb, (int)(0x80 | ((cp >> 12) & 0x3f)));
+            strbuf_addch(&sb, (int)(0x80 | ((cp >> 6) & 0x3f)));
+            strbuf_addch(&sb, (int)(0x80 | (cp & 0x3f)));
+        }
+    }
+    *outlen = sb.len;
+    return strbuf_detach(&sb);
+bad:
+    diag_error(&loc, "invalid UTF-16 (an unpaired surrogate)");
+    strbuf_release(&sb);
+    return NULL;
+}
+
 int import_input(struct model *m, const char *file, const char *data, size_t len,
                  enum input_format forced)
 {
     enum input_format format = forced;
-    struct srcloc loc = {file, 0, 0, NULL};
+    const unsigned char *u = (const unsigned char *)data;
 
-    if (len >= 2 && (((unsigned char)data[0] == 0xff && (unsigned char)data[1] == 0xfe) ||
-                     ((unsigned char)data[0] == 0xfe && (unsigned char)data[1] == 0xff))) {
-        diag_error(&loc, "UTF-16 input is not supported; convert it to UTF-8");
-        return -1;
+    if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff))) {
+        size_t n = 0;
+        char *utf8 = utf16_to_utf8(file, u, len, &n);
+        int rc;
+        if (!utf8)
+            return -1;
+        rc = import_input(m, file, utf8, n, forced);
+        free(utf8);
+        return rc;
     }
     if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
         data += 3;
@@ -107,11 +168,9 @@ int import_input(struct model *m, const char *file, const char *data, size_t len
     case FORMAT_AWS:
         return import_aws(m, file, data, len);
     case FORMAT_TERRAFORM:
-        diag_error(&loc, "Terraform input is not supported yet");
-        return -1;
+        return import_terraform(m, file, data, len);
     case FORMAT_CLOUDFORMATION:
-        diag_error(&loc, "CloudFormation templates are not supported yet");
-        return -1;
+        return import_cloudformation(m, file, data, len);
     case FORMAT_AUTO:
         break;
     }
