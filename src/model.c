@@ -434,10 +434,29 @@ static void model_add_default_egress(struct model *m)
     }
 }
 
+/* Report an unknown group once per place in the input, even when the
+ * place made several interfaces (a design file's count). */
+static void report_unknown_group(struct strmap *seen, char ***keys, size_t *nkeys,
+                                 const struct srcloc *loc, const char *id)
+{
+    char *key = xasprintf("%s:%d:%d:%s:%s", loc->file ? loc->file : "", loc->line, loc->col,
+                          loc->path ? loc->path : "", id);
+    if (strmap_get(seen, key)) {
+        free(key);
+        return;
+    }
+    *keys = xrealloc(*keys, (*nkeys + 1) * sizeof(**keys));
+    (*keys)[(*nkeys)++] = key;
+    strmap_put(seen, key, key);
+    diag_error(loc, "unknown group '%s'", id);
+}
+
 static int model_resolve_memberships(struct model *m)
 {
-    size_t i, j, k;
+    size_t i, j, k, nkeys = 0;
     int rc = 0;
+    struct strmap *seen = strmap_new();
+    char **keys = NULL;
 
     for (i = 0; i < m->nifaces; i++) {
         struct iface *ifc = m->ifaces[i];
@@ -449,7 +468,7 @@ static int model_resolve_memberships(struct model *m)
             struct group *g = model_find_group(m, ref->id);
             if (!g) {
                 if (ref->must_exist) {
-                    diag_error(&ref->loc, "unknown group '%s'", ref->id);
+                    report_unknown_group(seen, &keys, &nkeys, &ref->loc, ref->id);
                     rc = -1;
                     continue;
                 }
@@ -471,6 +490,10 @@ static int model_resolve_memberships(struct model *m)
             rc = -1;
         }
     }
+    for (i = 0; i < nkeys; i++)
+        free(keys[i]);
+    free(keys);
+    strmap_free(seen);
     return rc;
 }
 
