@@ -61,7 +61,8 @@ int cidr_canonical(const char *text, char *out, char *err, size_t errlen)
         snprintf(err, errlen, "invalid CIDR '%s'", shown);
         return -1;
     }
-    snprintf(out, CIDR_TEXT_MAX, "%s/%d", addr, bits);
+    /* addr is at most 45 bytes (INET6_ADDRSTRLEN - 1) and bits at most 3 digits. */
+    snprintf(out, CIDR_TEXT_MAX, "%.45s/%u", addr, (unsigned)bits & 0xff);
     return 0;
 }
 

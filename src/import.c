@@ -71,11 +71,14 @@ static enum input_format detect_format(const char *data, size_t len)
     while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
         i++;
     if (i < len && (data[i] == '{' || data[i] == '[')) {
-        if (strstr(data, "\"AWSTemplateFormatVersion\"") || strstr(data, "\"Resources\""))
-            return FORMAT_CLOUDFORMATION;
+        if (import_aws_detect(data, len))
+            return FORMAT_AWS;
         if (strstr(data, "\"terraform_version\"") ||
             (strstr(data, "\"lineage\"") && strstr(data, "\"resources\"")))
             return FORMAT_TERRAFORM;
+        if (strstr(data, "\"AWSTemplateFormatVersion\"") || strstr(data, "\"Resources\""))
+            return FORMAT_CLOUDFORMATION;
+        /* Anything else is refused by the AWS importer with a clear message. */
         return FORMAT_AWS;
     }
     if (has_top_level_key(data, len, "AWSTemplateFormatVersion") ||

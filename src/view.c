@@ -450,8 +450,9 @@ static int cmp_rule_in_edge(const void *a, const void *b)
     return strcmp(x->group->id, y->group->id);
 }
 
-/* Self rules become "self: ..." marks on the group's cluster or handle. */
-static const char *self_label(const struct model *m, const struct group *g,
+/* Self rules become "self: ..." marks on the group's cluster or handle.
+ * rules[0..n) are the group's own rules (contiguous after model_finish). */
+static const char *self_label(struct rule *const *rules, size_t n, const struct group *g,
                               const struct view *v)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -462,9 +463,9 @@ static const char *self_label(const struct model *m, const struct group *g,
     for (dir = DIR_INGRESS; dir <= DIR_EGRESS; dir++) {
         int first = 1;
         last[0] = '\0';
-        for (i = 0; i < m->nrules; i++) {
-            const struct rule *r = m->rules[i];
-            if (r->group != g || (int)r->dir != dir || r->peer_type != PEER_GROUP ||
+        for (i = 0; i < n; i++) {
+            const struct rule *r = rules[i];
+            if ((int)r->dir != dir || r->peer_type != PEER_GROUP ||
                 strcmp(r->peer, g->id) != 0 || !rule_shown(v, r))
                 continue;
             ports_label(&r->ports, label);
@@ -557,7 +558,7 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
     struct builder bb, *b = &bb;
     struct view *v = xcalloc(1, sizeof(*v));
     size_t ng = m->ngroups ? m->ngroups : 1;
-    size_t i, r, color = 0;
+    size_t i, r, color = 0, *first_rule, *nrules;
 
     memset(b, 0, sizeof(*b));
     v->model = m;
@@ -614,13 +615,26 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
         v->regions[r]->id = r;
         number_clusters(v, v->regions[r]->top, v->regions[r]->ntop, 0);
     }
+    /* Each group's rules are one contiguous run of m->rules (sorted by group). */
+    first_rule = xcalloc(ng, sizeof(*first_rule));
+    nrules = xcalloc(ng, sizeof(*nrules));
+    for (i = m->nrules; i-- > 0;) {
+        first_rule[m->rules[i]->group->index] = i;
+        nrules[m->rules[i]->group->index]++;
+    }
     for (i = 0; i < v->nclusters; i++) {
         struct view_cluster *c = v->clusters[i];
-        c->color = b->color_of[c->group->index];
-        c->self_label = self_label(m, c->group, v);
+        size_t gi = c->group->index;
+        c->color = b->color_of[gi];
+        c->self_label = self_label(m->rules + first_rule[gi], nrules[gi], c->group, v);
     }
-    for (i = 0; i < v->ncrossing; i++)
-        b->handle_of[v->crossing[i]->index]->self_label = self_label(m, v->crossing[i], v);
+    for (i = 0; i < v->ncrossing; i++) {
+        size_t gi = v->crossing[i]->index;
+        b->handle_of[gi]->self_label =
+            self_label(m->rules + first_rule[gi], nrules[gi], v->crossing[i], v);
+    }
+    free(first_rule);
+    free(nrules);
     place_ifaces(b);
     build_edges(b);
 
