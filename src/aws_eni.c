@@ -1,0 +1,555 @@
+/*
+ * aws_eni.c - network interfaces: DescribeNetworkInterfaces (each ENI's
+ * kind, label and owner from the owner table of aws-input-reference.md
+ * section 3), DescribeInstances (instances and their ENIs; an instance
+ * listed without ENIs becomes a placeholder member) and
+ * DescribeVpcEndpoints (endpoint ENIs by id, and endpoint names).
+ *
+ * The same ENI read from several files is one interface (merged by id);
+ * labels that need another file (an instance's Name tag, an endpoint's
+ * service) are filled at reconciliation, whatever the file order.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "aws_internal.h"
+
+/* What the owner table says about one ENI. */
+struct owner {
+    enum iface_kind kind;
+    char label[256];
+    char key[288];  /* owner key: collapse key and placeholder key */
+    unsigned need;  /* AWS_NEED_* */
+    char extra[128];
+};
+
+void aws_set_label(struct model *m, struct iface *ifc, const char *label)
+{
+    if (label && (ifc->label == ifc->id || !ifc->label))
+        ifc->label = model_strdup(m, label);
+}
+
+void aws_read_group_pairs(struct aws_ctx *c, struct iface *ifc, const json_t *obj,
+                          const char *key)
+{
+    json_t *arr = aws_arr(c, obj, key);
+    size_t i, back;
+
+    if (!arr)
+        return;
+    back = aws_push_key(c, key);
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *g = aws_elem_obj(c, arr, i);
+        size_t b2 = aws_push_index(c, i);
+        const char *gid = aws_req_str(c, g, "GroupId");
+        const char *gname = aws_str(c, g, "GroupName");
+        if (!c->failed) {
+            struct srcloc loc = aws_loc(c);
+            model_iface_add_group(c->m, ifc, gid, gname, 0, &loc);
+        }
+        aws_pop(c, b2);
+    }
+    aws_pop(c, back);
+}
+
+/* Does s start with prefix? Returns the rest, or NULL. */
+static const char *after(const char *s, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return strncmp(s, prefix, n) == 0 ? s + n : NULL;
+}
+
+/* Copy the leading word of s made of chars in set into out. */
+static void word(const char *s, const char *stop, char *out, size_t outlen)
+{
+    size_t n = strcspn(s, stop);
+    if (n >= outlen)
+        n = outlen - 1;
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
+static void set(struct owner *o, enum iface_kind kind, const char *keyprefix,
+                const char *label)
+{
+    o->kind = kind;
+    snprintf(o->label, sizeof(o->label), "%s", label);
+    snprintf(o->key, sizeof(o->key), "%s%s", keyprefix, label);
+}
+
+/* "ELB app/NAME/hex", "ELB net/...", "ELB gwy/...", "ELB NAME". */
+static int owner_elb(const char *rest, struct owner *o)
+{
+    static const struct {
+        const char *prefix, *key;
+        enum iface_kind kind;
+    } types[] = {
+        {"app/", "alb:", KIND_ALB}, {"net/", "nlb:", KIND_NLB}, {"gwy/", "gwlb:", KIND_GWLB}};
+    char name[256];
+    size_t i;
+
+    for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+        const char *p = after(rest, types[i].prefix);
+        if (p) {
+            word(p, "/", name, sizeof(name));
+            set(o, types[i].kind, types[i].key, name);
+            return 1;
+        }
+    }
+    if (strchr(rest, '/'))
+        return 0;
+    word(rest, " ", name, sizeof(name));
+    set(o, KIND_CLB, "clb:", name);
+    return 1;
+}
+
+/* "AWS Lambda VPC ENI-FN-UUID36": the function name without the uuid. */
+static void owner_lambda(const char *rest, struct owner *o)
+{
+    char name[256];
+    size_t n = strlen(rest);
+
+    if (n > 37 && rest[n - 37] == '-')
+        n -= 37;
+    if (n >= sizeof(name))
+        n = sizeof(name) - 1;
+    memcpy(name, rest, n);
+    name[n] = '\0';
+    set(o, KIND_LAMBDA, "lambda:", name);
+}
+
+/* Service names of interface types that map to a service, not to a resource. */
+static const struct {
+    const char *type, *label;
+} service_types[] = {
+    {"quicksight", "QuickSight"},
+    {"api_gateway_managed", "API Gateway VPC link"},
+    {"global_accelerator_managed", "Global Accelerator"},
+    {"iot_rules_managed", "IoT rules"},
+    {"aws_codestar_connections_managed", "CodeStar Connections"},
+    {"ec2_instance_connect_endpoint", "EC2 Instance Connect endpoint"},
+    {"transit_gateway", "transit gateway attachment"},
+    {"evs", "Elastic VMware Service"},
+};
+
+/* Description prefixes of other services (kind other), with their labels. */
+static const struct {
+    const char *prefix, *label;
+    enum iface_kind kind;
+} other_prefixes[] = {
+    {"RedshiftNetworkInterface", "Redshift", KIND_OTHER},
+    {"AWS created network interface for directory ", "Directory Service ", KIND_OTHER},
+    {"DAX ", "DAX ", KIND_OTHER},
+    {"CloudHSM", "CloudHSM", KIND_OTHER},
+    {"aws-K8S-", "EKS VPC CNI ", KIND_EKS},
+    {"aws-k8s-branch-eni", "EKS pod (branch ENI)", KIND_EKS},
+    {"aws-k8s-trunk-eni", "EKS trunk ENI", KIND_EKS},
+};
+
+/* The owner table, first match wins (see the file header). */
+static void classify(const char *eni, const char *type, const char *desc,
+                     const char *instance, const char *instance_owner, const char *owner_id,
+                     const char *requester, int requester_managed, const char *op_principal,
+                     struct owner *o)
+{
+    const char *rest;
+    char id[128];
+    size_t i;
+
+    memset(o, 0, sizeof(*o));
+    if (!type)
+        type = "interface";
+    if (!desc)
+        desc = "";
+    if (instance && (!instance_owner || !owner_id || strcmp(instance_owner, owner_id) == 0)) {
+        o->kind = KIND_EC2;
+        snprintf(o->label, sizeof(o->label), "%s", instance);
+        snprintf(o->key, sizeof(o->key), "%s", instance);
+        o->need = AWS_NEED_INSTANCE_NAME;
+        return;
+    }
+    if ((rest = after(desc, "ELB ")) != NULL && owner_elb(rest, o))
+        return;
+    if ((rest = after(desc, "AWS Lambda VPC ENI-")) != NULL) {
+        owner_lambda(rest, o);
+        return;
+    }
+    if (after(desc, "arn:aws:ecs:") && (rest = strstr(desc, ":attachment/")) != NULL) {
+        set(o, KIND_ECS, "ecs:", "ECS task");
+        snprintf(o->key, sizeof(o->key), "ecs");
+        snprintf(o->extra, sizeof(o->extra), "%s", rest + 12);
+        o->need = AWS_NEED_ATTACHMENT | AWS_NEED_MATCH_LABEL;
+        return;
+    }
+    if ((rest = after(desc, "Interface for NAT Gateway ")) != NULL ||
+        strcmp(type, "nat_gateway") == 0 || strcmp(type, "natGateway") == 0) {
+        word(rest ? rest : eni, " ", id, sizeof(id));
+        set(o, KIND_NAT, "", id);
+        return;
+    }
+    if ((rest = after(desc, "VPC Endpoint Interface")) != NULL) {
+        if (*rest == ':')
+            rest++;
+        while (*rest == ' ')
+            rest++;
+        word(rest, " ", id, sizeof(id));
+        set(o, KIND_ENDPOINT, "", id);
+        o->need = AWS_NEED_ENDPOINT_NAME;
+        return;
+    }
+    if ((rest = after(desc, "EFS mount target for ")) != NULL || strcmp(type, "efs") == 0) {
+        word(rest ? rest : eni, " ", id, sizeof(id));
+        set(o, KIND_EFS, "", id);
+        return;
+    }
+    if ((rest = after(desc, "Network Interface for Transit Gateway Attachment ")) != NULL) {
+        word(rest, " ", id, sizeof(id));
+        o->kind = KIND_OTHER;
+        snprintf(o->label, sizeof(o->label), "transit gateway %s", id);
+        snprintf(o->key, sizeof(o->key), "%s", id);
+        return;
+    }
+    if ((rest = after(desc, "Amazon EKS ")) != NULL) {
+        word(rest, " ", id, sizeof(id));
+        o->kind = KIND_EKS;
+        snprintf(o->label, sizeof(o->label), "EKS %s", id);
+        snprintf(o->key, sizeof(o->key), "eks:%s", id);
+        return;
+    }
+    if (strcmp(desc, "RDSNetworkInterface") == 0 ||
+        (requester && strcmp(requester, "amazon-rds") == 0)) {
+        o->kind = KIND_RDS;
+        snprintf(o->label, sizeof(o->label), "RDS");
+        snprintf(o->key, sizeof(o->key), "rds");
+        o->need = AWS_NEED_MATCH_LABEL;
+        return;
+    }
+    if ((rest = after(desc, "ElastiCache ")) != NULL) {
+        word(rest, " ", id, sizeof(id));
+        set(o, KIND_ELASTICACHE, "elasticache:", id);
+        return;
+    }
+    for (i = 0; i < sizeof(other_prefixes) / sizeof(other_prefixes[0]); i++) {
+        if ((rest = after(desc, other_prefixes[i].prefix)) != NULL) {
+            o->kind = other_prefixes[i].kind;
+            snprintf(o->label, sizeof(o->label), "%s%s", other_prefixes[i].label,
+                     other_prefixes[i].label[strlen(other_prefixes[i].label) - 1] == ' '
+                         ? rest : "");
+            snprintf(o->key, sizeof(o->key), "%s", o->label);
+            return;
+        }
+    }
+    /* Interface types that say what the ENI is without a description. */
+    if (strcmp(type, "lambda") == 0) {
+        set(o, KIND_LAMBDA, "lambda:", *desc ? desc : eni);
+        return;
+    }
+    if (strcmp(type, "network_load_balancer") == 0 || strcmp(type, "gateway_load_balancer") == 0) {
+        int nlb = type[0] == 'n';
+        set(o, nlb ? KIND_NLB : KIND_GWLB, nlb ? "nlb:" : "gwlb:", *desc ? desc : eni);
+        return;
+    }
+    if (strcmp(type, "vpc_endpoint") == 0 || strcmp(type, "gateway_load_balancer_endpoint") == 0) {
+        set(o, KIND_ENDPOINT, "", *desc ? desc : eni);
+        return;
+    }
+    if (strcmp(type, "load_balancer") == 0) {
+        set(o, KIND_CLB, "clb:", *desc ? desc : eni);
+        return;
+    }
+    for (i = 0; i < sizeof(service_types) / sizeof(service_types[0]); i++) {
+        if (strcmp(type, service_types[i].type) == 0) {
+            o->kind = KIND_OTHER;
+            snprintf(o->label, sizeof(o->label), "%s", service_types[i].label);
+            snprintf(o->key, sizeof(o->key), "%s", service_types[i].type);
+            return;
+        }
+    }
+    o->kind = KIND_OTHER;
+    if (op_principal)
+        snprintf(o->label, sizeof(o->label), "%s", op_principal);
+    else if (requester_managed)
+        snprintf(o->label, sizeof(o->label), "AWS-managed (%s)",
+                 requester ? requester : "unknown");
+    else
+        snprintf(o->label, sizeof(o->label), "%s", *desc ? desc : eni);
+    snprintf(o->key, sizeof(o->key), "%s", eni);
+}
+
+/* Addresses, subnet and VPC of an ENI record. */
+static void read_addresses(struct aws_ctx *c, struct iface *ifc, const json_t *e)
+{
+    static const struct {
+        const char *list, *key;
+    } lists[] = {{"PrivateIpAddresses", "PrivateIpAddress"}, {"Ipv6Addresses", "Ipv6Address"}};
+    const char *primary = aws_str(c, e, "PrivateIpAddress");
+    const char *subnet = aws_str(c, e, "SubnetId");
+    const char *vpc = aws_str(c, e, "VpcId");
+    size_t l, i;
+
+    if (primary)
+        model_iface_add_address(c->m, ifc, primary);
+    if (subnet && !ifc->subnet)
+        ifc->subnet = model_strdup(c->m, subnet);
+    if (vpc && !ifc->vpc)
+        ifc->vpc = model_strdup(c->m, vpc);
+    for (l = 0; l < 2 && !c->failed; l++) {
+        json_t *arr = aws_arr(c, e, lists[l].list);
+        size_t back;
+        if (!arr)
+            continue;
+        back = aws_push_key(c, lists[l].list);
+        for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+            json_t *a = aws_elem_obj(c, arr, i);
+            size_t b2 = aws_push_index(c, i);
+            const char *addr = aws_str(c, a, lists[l].key);
+            if (addr)
+                model_iface_add_address(c->m, ifc, addr);
+            aws_pop(c, b2);
+        }
+        aws_pop(c, back);
+    }
+}
+
+/*
+ * Read one ENI record. instance/instance_name are given when the record
+ * comes from DescribeInstances (its owner is known for certain).
+ */
+static void read_eni(struct aws_ctx *c, const json_t *e, const char *instance,
+                     const char *instance_name, const char *vpc, const char *subnet)
+{
+    const char *id = aws_req_str(c, e, "NetworkInterfaceId");
+    const char *type = aws_str(c, e, "InterfaceType");
+    const char *desc = aws_str(c, e, "Description");
+    const char *owner_id = aws_str(c, e, "OwnerId");
+    const char *requester = aws_str(c, e, "RequesterId");
+    int managed = aws_bool(c, e, "RequesterManaged");
+    json_t *att = aws_obj(c, e, "Attachment");
+    json_t *op = aws_obj(c, e, "Operator");
+    const char *att_instance, *att_owner, *principal = NULL;
+    struct owner o;
+    struct iface *ifc;
+    size_t back;
+
+    back = aws_push_key(c, "Attachment");
+    att_instance = aws_str(c, att, "InstanceId");
+    att_owner = aws_str(c, att, "InstanceOwnerId");
+    aws_pop(c, back);
+    if (op) {
+        back = aws_push_key(c, "Operator");
+        if (aws_bool(c, op, "Managed"))
+            principal = aws_str(c, op, "Principal");
+        aws_pop(c, back);
+    }
+    if (c->failed)
+        return;
+    if (instance)
+        classify(id, type, desc, instance, NULL, NULL, requester, managed, principal, &o);
+    else
+        classify(id, type, desc, att_instance, att_owner, owner_id, requester, managed,
+                 principal, &o);
+    ifc = model_iface(c->m, id, NULL);
+    if (!ifc->loc.file)
+        ifc->loc = aws_loc(c);
+    /* A kind other than "other" is never replaced by a guess from another file. */
+    if (ifc->kind == KIND_OTHER || instance)
+        ifc->kind = o.kind;
+    if (ifc->owner == ifc->id || instance)
+        ifc->owner = model_strdup(c->m, o.key);
+    if (instance_name) {
+        ifc->label = model_strdup(c->m, instance_name);
+        o.need &= ~(unsigned)AWS_NEED_INSTANCE_NAME;
+    } else {
+        aws_set_label(c->m, ifc, o.label);
+    }
+    read_addresses(c, ifc, e);
+    if (vpc && !ifc->vpc)
+        ifc->vpc = model_strdup(c->m, vpc);
+    if (subnet && !ifc->subnet)
+        ifc->subnet = model_strdup(c->m, subnet);
+    aws_read_group_pairs(c, ifc, e, "Groups");
+    aws_state_eni(c->st, ifc, o.key, o.need, o.extra[0] ? o.extra : NULL);
+}
+
+void aws_read_network_interfaces(struct aws_ctx *c, const json_t *arr)
+{
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *e = aws_elem_obj(c, arr, i);
+        size_t back = aws_push_index(c, i);
+        if (e)
+            read_eni(c, e, NULL, NULL, NULL, NULL);
+        aws_pop(c, back);
+    }
+}
+
+/* One instance: its ENIs, or a placeholder when none is listed. */
+static void read_instance(struct aws_ctx *c, const json_t *inst)
+{
+    const char *id = aws_req_str(c, inst, "InstanceId");
+    const char *name = aws_tag(c, inst, "Tags", "Name");
+    const char *vpc = aws_str(c, inst, "VpcId");
+    const char *subnet = aws_str(c, inst, "SubnetId");
+    const char *ip = aws_str(c, inst, "PrivateIpAddress");
+    json_t *state = aws_obj(c, inst, "State");
+    json_t *enis = aws_arr(c, inst, "NetworkInterfaces");
+    const char *state_name;
+    size_t i, back;
+
+    back = aws_push_key(c, "State");
+    state_name = aws_str(c, state, "Name");
+    aws_pop(c, back);
+    if (c->failed)
+        return;
+    if (name)
+        aws_state_remember(c->st, "name", id, model_strdup(c->m, name));
+    if (enis && json_array_size(enis) > 0) {
+        back = aws_push_key(c, "NetworkInterfaces");
+        for (i = 0; i < json_array_size(enis) && !c->failed; i++) {
+            json_t *e = aws_elem_obj(c, enis, i);
+            size_t b2 = aws_push_index(c, i);
+            if (e)
+                read_eni(c, e, id, name ? name : id, vpc, subnet);
+            aws_pop(c, b2);
+        }
+        aws_pop(c, back);
+        return;
+    }
+    /* Terminated instances linger without interfaces: they are not members. */
+    if (state_name && (strcmp(state_name, "terminated") == 0 ||
+                       strcmp(state_name, "shutting-down") == 0))
+        return;
+    {
+        struct iface *ifc = aws_placeholder(c, id, id, KIND_EC2, name ? name : id, 0);
+        json_t *sgs;
+        if (!ifc)
+            return;
+        if (vpc && !ifc->vpc)
+            ifc->vpc = model_strdup(c->m, vpc);
+        if (subnet && !ifc->subnet)
+            ifc->subnet = model_strdup(c->m, subnet);
+        if (ip)
+            model_iface_add_address(c->m, ifc, ip);
+        sgs = aws_arr(c, inst, "SecurityGroups");
+        back = aws_push_key(c, "SecurityGroups");
+        for (i = 0; sgs && i < json_array_size(sgs) && !c->failed; i++) {
+            json_t *g = aws_elem_obj(c, sgs, i);
+            size_t b2 = aws_push_index(c, i);
+            const char *gid = aws_req_str(c, g, "GroupId");
+            const char *gname = aws_str(c, g, "GroupName");
+            if (!c->failed)
+                aws_placeholder_group(c, ifc, gid, gname);
+            aws_pop(c, b2);
+        }
+        aws_pop(c, back);
+    }
+}
+
+void aws_read_instances(struct aws_ctx *c, const json_t *arr)
+{
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *inst = aws_elem_obj(c, arr, i);
+        size_t back = aws_push_index(c, i);
+        if (inst)
+            read_instance(c, inst);
+        aws_pop(c, back);
+    }
+}
+
+void aws_read_reservations(struct aws_ctx *c, const json_t *arr)
+{
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *r = aws_elem_obj(c, arr, i);
+        size_t back = aws_push_index(c, i);
+        json_t *insts = aws_arr(c, r, "Instances");
+        if (insts) {
+            size_t b2 = aws_push_key(c, "Instances");
+            aws_read_instances(c, insts);
+            aws_pop(c, b2);
+        }
+        aws_pop(c, back);
+    }
+}
+
+/* "com.amazonaws.us-east-1.s3" -> "s3"; other service names stay whole. */
+static const char *short_service(const char *service)
+{
+    const char *p = after(service, "com.amazonaws.");
+    const char *dot;
+    if (!p || after(p, "vpce."))
+        return service;
+    dot = strchr(p, '.');
+    return dot && dot[1] ? dot + 1 : service;
+}
+
+void aws_read_vpc_endpoints(struct aws_ctx *c, const json_t *arr)
+{
+    size_t i, j;
+
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *ep = aws_elem_obj(c, arr, i);
+        size_t back = aws_push_index(c, i);
+        const char *id = aws_req_str(c, ep, "VpcEndpointId");
+        const char *type = aws_str(c, ep, "VpcEndpointType");
+        const char *service = aws_str(c, ep, "ServiceName");
+        const char *vpc = aws_str(c, ep, "VpcId");
+        json_t *enis = aws_arr(c, ep, "NetworkInterfaceIds");
+        char label[512];
+
+        if (c->failed || (type && strcmp(type, "Gateway") == 0)) {
+            /* Gateway endpoints have no interfaces: nothing is a member. */
+            aws_pop(c, back);
+            continue;
+        }
+        snprintf(label, sizeof(label), "%s%s", type && strcmp(type, "GatewayLoadBalancer") == 0
+                                                   ? "GWLB endpoint " : "",
+                 service ? short_service(service) : id);
+        aws_state_remember(c->st, "endpoint", id, model_strdup(c->m, label));
+        if (enis && json_array_size(enis) > 0) {
+            size_t b2 = aws_push_key(c, "NetworkInterfaceIds");
+            for (j = 0; j < json_array_size(enis) && !c->failed; j++) {
+                const char *eni = aws_elem_str(c, enis, j);
+                struct iface *ifc;
+                if (!eni)
+                    continue;
+                ifc = model_iface(c->m, eni, NULL);
+                if (!ifc->loc.file)
+                    ifc->loc = aws_loc(c);
+                ifc->kind = KIND_ENDPOINT;
+                ifc->owner = model_strdup(c->m, id);
+                ifc->label = model_strdup(c->m, label);
+                if (vpc && !ifc->vpc)
+                    ifc->vpc = model_strdup(c->m, vpc);
+                aws_pop(c, b2);
+                aws_read_group_pairs(c, ifc, ep, "Groups");
+                aws_push_key(c, "NetworkInterfaceIds");
+                aws_state_eni(c->st, ifc, id, 0, NULL);
+            }
+            aws_pop(c, b2);
+        } else {
+            json_t *groups = aws_arr(c, ep, "Groups");
+            struct iface *ifc = aws_placeholder(c, id, id, KIND_ENDPOINT, label, 0);
+            if (ifc) {
+                size_t b2 = aws_push_key(c, "Groups");
+                if (vpc && !ifc->vpc)
+                    ifc->vpc = model_strdup(c->m, vpc);
+                for (j = 0; groups && j < json_array_size(groups) && !c->failed; j++) {
+                    json_t *g = aws_elem_obj(c, groups, j);
+                    size_t b3 = aws_push_index(c, j);
+                    const char *gid = aws_req_str(c, g, "GroupId");
+                    const char *gname = aws_str(c, g, "GroupName");
+                    if (!c->failed)
+                        aws_placeholder_group(c, ifc, gid, gname);
+                    aws_pop(c, b3);
+                }
+                aws_pop(c, b2);
+            }
+        }
+        aws_pop(c, back);
+    }
+}

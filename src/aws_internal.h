@@ -1,0 +1,150 @@
+/*
+ * aws_internal.h - private interface between the files of the AWS CLI/SDK
+ * JSON importer (import_aws.c and aws_*.c). Not used outside them.
+ *
+ * import_aws.c   documents, SDK pages, dispatch on response keys, detection
+ * aws_json.c     the JSON path stack and typed field getters
+ * aws_sg.c       security groups, rules, stale groups, VPCs, subnets, prefix lists
+ * aws_eni.c      network interfaces (the owner table), instances, VPC endpoints
+ * aws_services.c load balancers, Lambda, RDS, ECS, ElastiCache
+ * aws_state.c    per-model state kept across files, placeholders, reconciliation
+ */
+#ifndef SGMAP_AWS_INTERNAL_H
+#define SGMAP_AWS_INTERNAL_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "model.h"
+#include "strbuf.h"
+
+struct aws_state;
+
+/* One import_aws() call: the file, the JSON path being read, the first error. */
+struct aws_ctx {
+    struct model *m;
+    const char *file;      /* display name, owned by the model */
+    struct strbuf path;    /* JSON path of the value being read */
+    int failed;            /* an error was reported; stop reading */
+    struct aws_state *st;  /* state shared by every file of this model */
+    const char *account;   /* owner account of the page being read, or NULL */
+};
+
+/* ===== aws_json.c: paths and typed getters ===== */
+
+/* Append ".key" (or "key" at the start) / "[i]"; return the length to pop back to. */
+size_t aws_push_key(struct aws_ctx *c, const char *key);
+size_t aws_push_index(struct aws_ctx *c, size_t i);
+void aws_pop(struct aws_ctx *c, size_t len);
+/* The current path as a srcloc (the path copied into the model). */
+struct srcloc aws_loc(struct aws_ctx *c);
+/* Report an error at the current path, or at path.key when key is not NULL.
+ * Only the first error of a file is printed; later ones are dropped. */
+void aws_error(struct aws_ctx *c, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* "a string", "an object", ... for messages. */
+const char *aws_type_name(const json_t *v);
+
+/*
+ * Getters on obj[key]. Absent and null are "not set" (NULL / 0); a value
+ * of the wrong type is an error reported at path.key. Strings: "" is also
+ * "not set". The returned string is borrowed from jansson: copy it with
+ * model_strdup() before keeping it.
+ */
+const char *aws_str(struct aws_ctx *c, const json_t *obj, const char *key);
+const char *aws_req_str(struct aws_ctx *c, const json_t *obj, const char *key);
+json_t *aws_arr(struct aws_ctx *c, const json_t *obj, const char *key);
+json_t *aws_obj(struct aws_ctx *c, const json_t *obj, const char *key);
+/* Returns 1 and sets *out when an integer is present, 0 when not set. */
+int aws_int(struct aws_ctx *c, const json_t *obj, const char *key, long *out);
+/* Returns 1 for true, 0 for false or not set. */
+int aws_bool(struct aws_ctx *c, const json_t *obj, const char *key);
+/* Element i of arr as an object / a string; wrong type is an error at [i].
+ * The caller has pushed nothing for i; these push and pop themselves. */
+json_t *aws_elem_obj(struct aws_ctx *c, const json_t *arr, size_t i);
+const char *aws_elem_str(struct aws_ctx *c, const json_t *arr, size_t i);
+/* The Value of the tag whose Key is key in a [{Key, Value}] list, or NULL. */
+const char *aws_tag(struct aws_ctx *c, const json_t *obj, const char *list, const char *key);
+
+/* ===== The readers of each response (one page object each) ===== */
+
+void aws_read_security_groups(struct aws_ctx *c, const json_t *arr);
+void aws_read_security_group_rules(struct aws_ctx *c, const json_t *arr);
+void aws_read_stale_groups(struct aws_ctx *c, const json_t *arr);
+void aws_read_vpcs(struct aws_ctx *c, const json_t *arr);
+void aws_read_subnets(struct aws_ctx *c, const json_t *arr);
+void aws_read_prefix_lists(struct aws_ctx *c, const json_t *arr);
+void aws_read_prefix_list_entries(struct aws_ctx *c, const json_t *arr);
+
+void aws_read_network_interfaces(struct aws_ctx *c, const json_t *arr);
+void aws_read_reservations(struct aws_ctx *c, const json_t *arr);
+void aws_read_instances(struct aws_ctx *c, const json_t *arr);
+void aws_read_vpc_endpoints(struct aws_ctx *c, const json_t *arr);
+
+void aws_read_load_balancers(struct aws_ctx *c, const json_t *arr);
+void aws_read_classic_load_balancers(struct aws_ctx *c, const json_t *arr);
+void aws_read_functions(struct aws_ctx *c, const json_t *arr);
+void aws_read_function(struct aws_ctx *c, const json_t *fn);
+void aws_read_db_instances(struct aws_ctx *c, const json_t *arr);
+void aws_read_db_clusters(struct aws_ctx *c, const json_t *arr);
+void aws_read_ecs_services(struct aws_ctx *c, const json_t *arr);
+void aws_read_ecs_tasks(struct aws_ctx *c, const json_t *arr);
+void aws_read_cache_clusters(struct aws_ctx *c, const json_t *arr);
+void aws_read_replication_groups(struct aws_ctx *c, const json_t *arr);
+
+/* ===== aws_state.c: state across the files of one model ===== */
+
+/* Flags of an interface this importer made, for later refinement. */
+enum {
+    AWS_NEED_INSTANCE_NAME = 1 << 0, /* label = the Name tag of owner (an i-...) */
+    AWS_NEED_ENDPOINT_NAME = 1 << 1, /* label = the service of owner (a vpce-...) */
+    AWS_NEED_MATCH_LABEL = 1 << 2,   /* RDS/ECS ENI: label from a resource sharing a group */
+    AWS_NEED_SERVICE_GROUPS = 1 << 3, /* ECS task ENI: groups from its service */
+    AWS_NEED_ATTACHMENT = 1 << 4,    /* ECS ENI: service from its attachment id */
+};
+
+/* The state of this model (created on first use). */
+struct aws_state *aws_state_get(struct model *m);
+
+/* A key -> value table (keys copied, values borrowed). */
+const void *aws_state_lookup(struct aws_state *st, const char *ns, const char *key);
+void aws_state_remember(struct aws_state *st, const char *ns, const char *key,
+                        const void *value);
+
+/*
+ * Note a real network interface (one with an ENI id). owner_key is the key
+ * a placeholder of the same resource would have ("alb:NAME", "i-...");
+ * need is a set of AWS_NEED_* bits; extra is the attachment id or similar.
+ */
+void aws_state_eni(struct aws_state *st, struct iface *ifc, const char *owner_key,
+                   unsigned need, const char *extra);
+/* Mark a key as covered although no ENI carries it (e.g. a DB cluster with instances). */
+void aws_state_cover(struct aws_state *st, const char *key);
+
+/*
+ * Find or create a placeholder member: a resource known only from a
+ * higher-level API (an instance without ENI records, a load balancer, a
+ * function, a database...). It is dropped at reconciliation when an ENI
+ * of the same resource is (or later becomes) known: key is the owner key
+ * that ENI would have; match_groups also lets any ENI of the same kind
+ * that shares a group cover it (RDS and ECS ENIs do not name their owner).
+ * Returns NULL when the placeholder was already dropped (nothing to do).
+ */
+struct iface *aws_placeholder(struct aws_ctx *c, const char *id, const char *key,
+                              enum iface_kind kind, const char *label, int match_groups);
+/* Add a group to a placeholder (recorded for group matching too). */
+void aws_placeholder_group(struct aws_ctx *c, struct iface *ifc, const char *gid,
+                           const char *gname);
+
+/* After each file: drop covered placeholders, refine labels and groups. */
+void aws_state_reconcile(struct aws_state *st);
+
+/* ===== Helpers shared by the readers ===== */
+
+/* Set the label unless the interface already has a better one (not its id). */
+void aws_set_label(struct model *m, struct iface *ifc, const char *label);
+/* Read a [{GroupId, GroupName}] list into the interface's memberships. */
+void aws_read_group_pairs(struct aws_ctx *c, struct iface *ifc, const json_t *obj,
+                          const char *key);
+
+#endif

@@ -1,0 +1,504 @@
+/*
+ * aws_sg.c - security groups and their rules from DescribeSecurityGroups,
+ * DescribeSecurityGroupRules (and the authorize-* outputs that share its
+ * shape) and DescribeStaleSecurityGroups; the names of VPC and subnet CIDRs
+ * and of prefix lists from DescribeVpcs, DescribeSubnets,
+ * DescribeManagedPrefixLists / DescribePrefixLists and
+ * GetManagedPrefixListEntries.
+ *
+ * Rules are exploded to one per peer and merged by (group, direction,
+ * ports, peer), so a rule read from both DescribeSecurityGroups and
+ * DescribeSecurityGroupRules, or marked by DescribeStaleSecurityGroups, is
+ * one rule. Group peers are merged on the bare sg- id, because a stale or
+ * deleted reference loses its UserId in some outputs.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "aws_internal.h"
+#include "cidr.h"
+#include "ports.h"
+
+/* The peer of one exploded rule, before it is added. */
+struct aws_peer {
+    enum peer_type type;
+    const char *id;       /* CIDR text, pl-..., sg-... or ACCOUNT/sg-... */
+    const char *bare;     /* for groups: the sg- id alone, else NULL */
+    const char *label;    /* group name when given */
+    const char *desc;
+    const char *rule_id;  /* sgr-... */
+    unsigned flags;
+};
+
+/* Append the decimal text of v (hot path: no printf). */
+static void add_int(struct strbuf *sb, int v)
+{
+    char digits[16];
+    size_t n = 0;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+    if (v < 0)
+        strbuf_addch(sb, '-');
+    do {
+        digits[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (n)
+        strbuf_addch(sb, digits[--n]);
+}
+
+/* The state key of a rule: group, direction, ports and peer. */
+static void rule_key(struct strbuf *sb, const struct group *g, enum direction dir,
+                     const struct portspec *ports, const char *peer)
+{
+    strbuf_addstr(sb, g->id);
+    strbuf_addch(sb, dir == DIR_INGRESS ? '<' : '>');
+    add_int(sb, ports->proto);
+    strbuf_addch(sb, ',');
+    add_int(sb, ports->from);
+    strbuf_addch(sb, ',');
+    add_int(sb, ports->to);
+    strbuf_addch(sb, ' ');
+    strbuf_addstr(sb, peer);
+}
+
+/* Add the rule, or merge it into an equal one already read. */
+static void rule_merge(struct aws_ctx *c, struct group *g, enum direction dir,
+                       const struct portspec *ports, const struct aws_peer *p)
+{
+    struct rule *r = NULL;
+    struct strbuf key = STRBUF_INIT;
+    struct srcloc loc;
+
+    /* Every rule this importer adds is indexed under (group, direction,
+     * ports, peer) in the state; group peers under their bare sg- id. */
+    rule_key(&key, g, dir, ports, p->bare ? p->bare : p->id);
+    r = (struct rule *)aws_state_lookup(c->st, "rule", key.buf);
+    if (!r) {
+        loc = aws_loc(c);
+        r = model_add_rule(c->m, g, dir, ports, p->type, p->id, p->desc, &loc);
+        aws_state_remember(c->st, "rule", key.buf, r);
+    }
+    strbuf_release(&key);
+    /* A stale reference read without its owner account, then with it. */
+    if (p->bare && p->type == PEER_EXTERNAL_GROUP && strcmp(r->peer, p->id) != 0 &&
+        strcmp(r->peer, p->bare) == 0) {
+        r->peer = model_strdup(c->m, p->id);
+        r->peer_type = p->type;
+    }
+    r->flags |= p->flags;
+    if (!r->description && p->desc)
+        r->description = model_strdup(c->m, p->desc);
+    if (!r->rule_id && p->rule_id)
+        r->rule_id = model_strdup(c->m, p->rule_id);
+    if (!r->peer_label && p->label)
+        r->peer_label = model_strdup(c->m, p->label);
+}
+
+/* Canonical CIDR text of obj[key] into out; 0 when absent, -1 after an error. */
+static int read_cidr(struct aws_ctx *c, const json_t *obj, const char *key, char *out)
+{
+    char err[128];
+    const char *text = aws_str(c, obj, key);
+
+    if (!text)
+        return 0;
+    if (cidr_canonical(text, out, err, sizeof(err)) < 0) {
+        aws_error(c, key, "%s", err);
+        return -1;
+    }
+    return 1;
+}
+
+/*
+ * The peer of a group reference: the bare sg- id when the group is owned
+ * by the same account (or the owner is unknown), ACCOUNT/sg-... when
+ * another account (or the legacy amazon-elb) owns it.
+ */
+static void group_peer(struct aws_ctx *c, struct aws_peer *p, const char *gid,
+                       const char *user, const char *owner, char *buf, size_t buflen)
+{
+    p->bare = model_strdup(c->m, gid);
+    if (user && (owner ? strcmp(user, owner) != 0 : strspn(user, "0123456789") != strlen(user))) {
+        snprintf(buf, buflen, "%s/%s", user, gid);
+        p->id = buf;
+        p->type = PEER_EXTERNAL_GROUP;
+    } else {
+        p->id = gid;
+        p->type = PEER_GROUP;
+    }
+}
+
+/* Read one UserIdGroupPair (or ReferencedGroupInfo) into p; 0 when unusable. */
+static int read_pair(struct aws_ctx *c, const json_t *pair, const char *owner,
+                     struct aws_peer *p, char *buf, size_t buflen)
+{
+    const char *gid = aws_str(c, pair, "GroupId");
+    const char *gname = aws_str(c, pair, "GroupName");
+    const char *user = aws_str(c, pair, "UserId");
+    const char *status = aws_str(c, pair, "PeeringStatus");
+
+    if (c->failed)
+        return 0;
+    if (!gid && !gname) {
+        aws_error(c, NULL, "missing GroupId");
+        return 0;
+    }
+    if (gid) {
+        group_peer(c, p, gid, user, owner, buf, buflen);
+    } else {
+        /* EC2-Classic style: a group known only by name. */
+        p->id = gname;
+        p->type = PEER_EXTERNAL_GROUP;
+        p->bare = gname;
+    }
+    p->label = gname;
+    if (status && strcmp(status, "active") != 0)
+        p->flags |= RULE_STALE;
+    return 1;
+}
+
+/* Explode one IpPermission into rules of g. */
+static void read_permission(struct aws_ctx *c, struct group *g, enum direction dir,
+                            const json_t *perm, unsigned flags, int pairs_only)
+{
+    static const char *const lists[] = {"IpRanges", "Ipv6Ranges", "PrefixListIds",
+                                        "UserIdGroupPairs"};
+    const char *proto = aws_req_str(c, perm, "IpProtocol");
+    long from = 0, to = 0;
+    int has_from = aws_int(c, perm, "FromPort", &from);
+    int has_to = aws_int(c, perm, "ToPort", &to);
+    struct portspec ports;
+    char err[128];
+    size_t l, i;
+
+    if (c->failed)
+        return;
+    if (has_from && !has_to)
+        to = from;
+    if (has_to && !has_from)
+        from = to;
+    if (ports_from_aws(proto, has_from || has_to, from, to, &ports, err, sizeof(err)) < 0) {
+        aws_error(c, NULL, "%s", err);
+        return;
+    }
+    for (l = pairs_only ? 3 : 0; l < 4 && !c->failed; l++) {
+        json_t *arr = aws_arr(c, perm, lists[l]);
+        size_t back;
+        if (!arr)
+            continue;
+        back = aws_push_key(c, lists[l]);
+        for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+            json_t *e = aws_elem_obj(c, arr, i);
+            size_t b2 = aws_push_index(c, i);
+            struct aws_peer p = {0};
+            char cidr[CIDR_TEXT_MAX], ext[256];
+
+            p.flags = flags;
+            p.desc = aws_str(c, e, "Description");
+            if (l == 0 || l == 1) {
+                const char *key = l == 0 ? "CidrIp" : "CidrIpv6";
+                int rc = read_cidr(c, e, key, cidr);
+                if (rc == 0 && !c->failed)
+                    aws_error(c, NULL, "missing %s", key);
+                p.type = PEER_CIDR;
+                p.id = cidr;
+            } else if (l == 2) {
+                p.type = PEER_PREFIX_LIST;
+                p.id = aws_req_str(c, e, "PrefixListId");
+            } else {
+                read_pair(c, e, g->owner, &p, ext, sizeof(ext));
+            }
+            if (!c->failed && p.id)
+                rule_merge(c, g, dir, &ports, &p);
+            aws_pop(c, b2);
+        }
+        aws_pop(c, back);
+    }
+}
+
+static void read_permissions(struct aws_ctx *c, struct group *g, const json_t *obj,
+                             const char *key, enum direction dir, unsigned flags,
+                             int pairs_only)
+{
+    json_t *arr = aws_arr(c, obj, key);
+    size_t i, back;
+
+    if (!arr)
+        return;
+    back = aws_push_key(c, key);
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *perm = aws_elem_obj(c, arr, i);
+        size_t b2 = aws_push_index(c, i);
+        if (perm)
+            read_permission(c, g, dir, perm, flags, pairs_only);
+        aws_pop(c, b2);
+    }
+    aws_pop(c, back);
+}
+
+/* Fill the group's fields from an object with GroupName, Description, VpcId. */
+static void fill_group(struct aws_ctx *c, struct group *g, const json_t *obj)
+{
+    const char *name = aws_str(c, obj, "GroupName");
+    const char *desc = aws_str(c, obj, "Description");
+    const char *vpc = aws_str(c, obj, "VpcId");
+    const char *owner = aws_str(c, obj, "OwnerId");
+
+    if (name && g->name == g->id)
+        g->name = model_strdup(c->m, name);
+    if (name && strcmp(name, "default") == 0)
+        g->is_default = 1;
+    if (desc && !g->description)
+        g->description = model_strdup(c->m, desc);
+    if (vpc && !g->vpc)
+        g->vpc = model_strdup(c->m, vpc);
+    if (owner && !g->owner)
+        g->owner = model_strdup(c->m, owner);
+}
+
+void aws_read_security_groups(struct aws_ctx *c, const json_t *arr)
+{
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *sg = aws_elem_obj(c, arr, i);
+        size_t back = aws_push_index(c, i);
+        const char *gid = aws_req_str(c, sg, "GroupId");
+        struct group *g;
+        json_t *tags;
+        size_t t;
+
+        if (c->failed) {
+            aws_pop(c, back);
+            break;
+        }
+        g = model_group(c->m, gid, NULL);
+        fill_group(c, g, sg);
+        tags = aws_arr(c, sg, "Tags");
+        if (!g->declared) {
+            size_t b2 = aws_push_key(c, "Tags");
+            for (t = 0; tags && t < json_array_size(tags) && !c->failed; t++) {
+                json_t *tag = aws_elem_obj(c, tags, t);
+                size_t b3 = aws_push_index(c, t);
+                const char *k = aws_str(c, tag, "Key");
+                const char *v = aws_str(c, tag, "Value");
+                if (k)
+                    model_group_add_tag(c->m, g, k, v);
+                aws_pop(c, b3);
+            }
+            aws_pop(c, b2);
+            g->loc = aws_loc(c);
+        }
+        g->declared = 1;
+        read_permissions(c, g, sg, "IpPermissions", DIR_INGRESS, 0, 0);
+        read_permissions(c, g, sg, "IpPermissionsEgress", DIR_EGRESS, 0, 0);
+        aws_pop(c, back);
+    }
+}
+
+void aws_read_security_group_rules(struct aws_ctx *c, const json_t *arr)
+{
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *r = aws_elem_obj(c, arr, i);
+        size_t back = aws_push_index(c, i);
+        const char *gid = aws_req_str(c, r, "GroupId");
+        const char *owner = aws_str(c, r, "GroupOwnerId");
+        int egress = aws_bool(c, r, "IsEgress");
+        const char *proto = aws_req_str(c, r, "IpProtocol");
+        long from = 0, to = 0;
+        int has_from = aws_int(c, r, "FromPort", &from);
+        int has_to = aws_int(c, r, "ToPort", &to);
+        json_t *ref = aws_obj(c, r, "ReferencedGroupInfo");
+        struct aws_peer p = {0};
+        struct portspec ports;
+        struct group *g;
+        char err[128], cidr[CIDR_TEXT_MAX], ext[256];
+        int rc;
+
+        p.desc = aws_str(c, r, "Description");
+        p.rule_id = aws_str(c, r, "SecurityGroupRuleId");
+        if (c->failed) {
+            aws_pop(c, back);
+            break;
+        }
+        if (has_from && !has_to)
+            to = from;
+        if (has_to && !has_from)
+            from = to;
+        if (ports_from_aws(proto, has_from || has_to, from, to, &ports, err, sizeof(err)) < 0) {
+            aws_error(c, NULL, "%s", err);
+            aws_pop(c, back);
+            break;
+        }
+        g = model_group(c->m, gid, NULL);
+        if (owner && !g->owner)
+            g->owner = model_strdup(c->m, owner);
+        if ((rc = read_cidr(c, r, "CidrIpv4", cidr)) != 0 ||
+            (rc = read_cidr(c, r, "CidrIpv6", cidr)) != 0) {
+            p.type = PEER_CIDR;
+            p.id = rc > 0 ? cidr : NULL;
+        } else if ((p.id = aws_str(c, r, "PrefixListId")) != NULL) {
+            p.type = PEER_PREFIX_LIST;
+        } else if (ref) {
+            size_t b2 = aws_push_key(c, "ReferencedGroupInfo");
+            read_pair(c, ref, owner ? owner : g->owner, &p, ext, sizeof(ext));
+            aws_pop(c, b2);
+        } else if (!c->failed) {
+            aws_error(c, NULL, "missing CidrIpv4, CidrIpv6, PrefixListId or "
+                               "ReferencedGroupInfo");
+        }
+        if (!c->failed && p.id)
+            rule_merge(c, g, egress ? DIR_EGRESS : DIR_INGRESS, &ports, &p);
+        aws_pop(c, back);
+    }
+}
+
+void aws_read_stale_groups(struct aws_ctx *c, const json_t *arr)
+{
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *sg = aws_elem_obj(c, arr, i);
+        size_t back = aws_push_index(c, i);
+        const char *gid = aws_req_str(c, sg, "GroupId");
+        struct group *g;
+
+        if (c->failed) {
+            aws_pop(c, back);
+            break;
+        }
+        /* Not the group's definition: fill the names, leave declared alone. */
+        g = model_group(c->m, gid, NULL);
+        fill_group(c, g, sg);
+        read_permissions(c, g, sg, "StaleIpPermissions", DIR_INGRESS, RULE_STALE, 1);
+        read_permissions(c, g, sg, "StaleIpPermissionsEgress", DIR_EGRESS, RULE_STALE, 1);
+        aws_pop(c, back);
+    }
+}
+
+/* Name a CIDR "NAME" (the Name tag) or, without one, after its owner's id. */
+static void name_cidr(struct aws_ctx *c, const json_t *obj, const char *key,
+                      const char *name)
+{
+    char cidr[CIDR_TEXT_MAX];
+    if (read_cidr(c, obj, key, cidr) > 0)
+        model_set_name(c->m, cidr, name);
+}
+
+/* Is the association's state (obj[key].State) associated, or not given? */
+static int associated(struct aws_ctx *c, const json_t *obj, const char *key)
+{
+    json_t *st = aws_obj(c, obj, key);
+    const char *s = aws_str(c, st, "State");
+    return !s || strcmp(s, "associated") == 0;
+}
+
+/* Name the CIDRs of a [{CIDRKEY, STATEKEY{State}}] association list. */
+static void name_associations(struct aws_ctx *c, const json_t *obj, const char *list,
+                              const char *cidrkey, const char *statekey, const char *name)
+{
+    json_t *arr = aws_arr(c, obj, list);
+    size_t i, back;
+
+    if (!arr)
+        return;
+    back = aws_push_key(c, list);
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *a = aws_elem_obj(c, arr, i);
+        size_t b2 = aws_push_index(c, i);
+        if (a && associated(c, a, statekey))
+            name_cidr(c, a, cidrkey, name);
+        aws_pop(c, b2);
+    }
+    aws_pop(c, back);
+}
+
+void aws_read_vpcs(struct aws_ctx *c, const json_t *arr)
+{
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *v = aws_elem_obj(c, arr, i);
+        size_t back = aws_push_index(c, i);
+        const char *id = aws_req_str(c, v, "VpcId");
+        const char *name = aws_tag(c, v, "Tags", "Name");
+        struct vpc *vpc;
+        const char *label;
+
+        if (c->failed) {
+            aws_pop(c, back);
+            break;
+        }
+        vpc = model_vpc(c->m, id, NULL);
+        if (name && !vpc->name)
+            vpc->name = model_strdup(c->m, name);
+        if (!vpc->loc.file)
+            vpc->loc = aws_loc(c);
+        label = name ? name : id;
+        if (aws_arr(c, v, "CidrBlockAssociationSet"))
+            name_associations(c, v, "CidrBlockAssociationSet", "CidrBlock", "CidrBlockState",
+                              label);
+        else
+            name_cidr(c, v, "CidrBlock", label);
+        name_associations(c, v, "Ipv6CidrBlockAssociationSet", "Ipv6CidrBlock",
+                          "Ipv6CidrBlockState", label);
+        aws_pop(c, back);
+    }
+}
+
+void aws_read_subnets(struct aws_ctx *c, const json_t *arr)
+{
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *s = aws_elem_obj(c, arr, i);
+        size_t back = aws_push_index(c, i);
+        const char *id = aws_req_str(c, s, "SubnetId");
+        const char *name = aws_tag(c, s, "Tags", "Name");
+
+        if (!c->failed) {
+            const char *label = name ? name : id;
+            name_cidr(c, s, "CidrBlock", label);
+            name_associations(c, s, "Ipv6CidrBlockAssociationSet", "Ipv6CidrBlock",
+                              "Ipv6CidrBlockState", label);
+        }
+        aws_pop(c, back);
+    }
+}
+
+void aws_read_prefix_lists(struct aws_ctx *c, const json_t *arr)
+{
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *pl = aws_elem_obj(c, arr, i);
+        size_t back = aws_push_index(c, i);
+        const char *id = aws_req_str(c, pl, "PrefixListId");
+        const char *name = aws_str(c, pl, "PrefixListName");
+
+        if (!c->failed && name)
+            model_set_name(c->m, id, name);
+        aws_pop(c, back);
+    }
+}
+
+void aws_read_prefix_list_entries(struct aws_ctx *c, const json_t *arr)
+{
+    size_t i;
+
+    /* The response does not say which list the entries belong to: the
+     * entries only name their CIDRs with their descriptions. */
+    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        json_t *e = aws_elem_obj(c, arr, i);
+        size_t back = aws_push_index(c, i);
+        const char *desc = aws_str(c, e, "Description");
+        char cidr[CIDR_TEXT_MAX];
+
+        if (read_cidr(c, e, "Cidr", cidr) > 0 && desc)
+            model_set_name(c->m, cidr, desc);
+        aws_pop(c, back);
+    }
+}

@@ -1,0 +1,379 @@
+/*
+ * import_aws.c - the AWS CLI / SDK JSON importer: import_aws() and
+ * import_aws_detect().
+ *
+ * A file holds one response, several concatenated responses (saved SDK
+ * pages) or a JSON array of responses. Each response object is dispatched
+ * on its keys to the readers in aws_*.c; a response of a kind sgmap does
+ * not use is skipped with a note. A bare list that is not a list of
+ * responses (the output of --query) is refused. Syntax errors are reported
+ * with line:col, shape errors with the JSON path (see aws_json.c).
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aws_internal.h"
+#include "diag.h"
+#include "importer.h"
+#include "xalloc.h"
+
+/* The responses sgmap reads: the top-level key and its reader. */
+static const struct {
+    const char *key;
+    void (*read)(struct aws_ctx *c, const json_t *arr);
+} readers[] = {
+    {"SecurityGroups", aws_read_security_groups},
+    {"SecurityGroupRules", aws_read_security_group_rules},
+    {"StaleSecurityGroupSet", aws_read_stale_groups},
+    {"Vpcs", aws_read_vpcs},
+    {"Subnets", aws_read_subnets},
+    {"PrefixLists", aws_read_prefix_lists},
+    {"Entries", aws_read_prefix_list_entries},
+    {"NetworkInterfaces", aws_read_network_interfaces},
+    {"Reservations", aws_read_reservations},
+    {"Instances", aws_read_instances},
+    {"VpcEndpoints", aws_read_vpc_endpoints},
+    {"LoadBalancers", aws_read_load_balancers},
+    {"LoadBalancerDescriptions", aws_read_classic_load_balancers},
+    {"Functions", aws_read_functions},
+    {"DBInstances", aws_read_db_instances},
+    {"DBClusters", aws_read_db_clusters},
+    {"services", aws_read_ecs_services},
+    {"tasks", aws_read_ecs_tasks},
+    {"CacheClusters", aws_read_cache_clusters},
+    {"ReplicationGroups", aws_read_replication_groups},
+};
+
+/* Responses recognised as AWS output that sgmap has no use for. */
+static const char *const unused_keys[] = {
+    "Return", "SecurityGroupsReferenceSet", "SecurityGroupVpcAssociations",
+    "SecurityGroupForVpcs", "NatGateways", "TransitGatewayAttachments", "RouteTables",
+    "NetworkAcls", "InternetGateways", "VpcPeeringConnections", "Addresses",
+    "NextToken", "NextMarker", "failures", "Configuration",
+};
+
+/* Keys that mean "not AWS CLI output" to the detector (CloudFormation). */
+static const char *const template_keys[] = {
+    "AWSTemplateFormatVersion", "Resources",
+};
+
+static int known_key(const char *key, size_t len)
+{
+    size_t i;
+    for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
+        if (strlen(readers[i].key) == len && memcmp(readers[i].key, key, len) == 0)
+            return 1;
+    for (i = 0; i < sizeof(unused_keys) / sizeof(unused_keys[0]); i++)
+        if (strlen(unused_keys[i]) == len && memcmp(unused_keys[i], key, len) == 0)
+            return 1;
+    return (len == 12 && memcmp(key, "FunctionName", 12) == 0);
+}
+
+/* Is this object an AWS response (has one of the known response keys)? */
+static int is_response(const json_t *obj)
+{
+    const char *key;
+    json_t *v;
+
+    if (!json_is_object(obj))
+        return 0;
+    json_object_foreach((json_t *)obj, key, v) {
+        (void)v;
+        if (known_key(key, strlen(key)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Read one response object. */
+static void read_response(struct aws_ctx *c, const json_t *obj)
+{
+    struct srcloc loc = {c->file, 0, 0, NULL};
+    size_t i;
+    int used = 0;
+    json_t *cfg;
+
+    for (i = 0; i < sizeof(readers) / sizeof(readers[0]) && !c->failed; i++) {
+        json_t *arr = aws_arr(c, obj, readers[i].key);
+        if (arr) {
+            size_t back = aws_push_key(c, readers[i].key);
+            readers[i].read(c, arr);
+            aws_pop(c, back);
+            used = 1;
+        }
+    }
+    if (c->failed)
+        return;
+    /* lambda get-function-configuration (a bare function) and get-function. */
+    if (json_object_get(obj, "FunctionName")) {
+        aws_read_function(c, obj);
+        used = 1;
+    } else if ((cfg = aws_obj(c, obj, "Configuration")) != NULL &&
+               json_object_get(cfg, "FunctionName")) {
+        size_t back = aws_push_key(c, "Configuration");
+        aws_read_function(c, cfg);
+        aws_pop(c, back);
+        used = 1;
+    }
+    if (!used && !c->failed) {
+        const char *first = json_object_iter_key(json_object_iter((json_t *)obj));
+        if (c->path.len)
+            loc.path = c->path.buf;
+        diag_note(&loc, "skipped: AWS output that sgmap does not use (%s)",
+                  first ? first : "an empty object");
+    }
+}
+
+/* Read one top-level document: a response, or an array of responses. */
+static void read_document(struct aws_ctx *c, const json_t *doc, int prefix, size_t n)
+{
+    size_t i, back = 0;
+
+    if (prefix)
+        back = aws_push_index(c, n);
+    if (json_is_object(doc)) {
+        read_response(c, doc);
+    } else {
+        for (i = 0; i < json_array_size(doc); i++) {
+            if (!is_response(json_array_get(doc, i))) {
+                aws_error(c, NULL, "a bare list is not an AWS response (output of --query?); "
+                                   "save the whole response");
+                break;
+            }
+        }
+        if (json_array_size(doc) == 0)
+            aws_error(c, NULL, "an empty list is not an AWS response (output of --query?); "
+                               "save the whole response");
+        for (i = 0; i < json_array_size(doc) && !c->failed; i++) {
+            size_t b2 = aws_push_index(c, i);
+            read_response(c, json_array_get(doc, i));
+            aws_pop(c, b2);
+        }
+    }
+    if (prefix)
+        aws_pop(c, back);
+}
+
+/* ===== jansson's memory during one import ===== */
+
+/*
+ * The parsed tree of a large file is millions of small blocks that are all
+ * freed together at the end of import_aws(): allocating them from a bump
+ * arena and freeing the arena at once halves the time jansson spends in
+ * malloc and free. The allocator is installed only while import_aws() runs
+ * (every json_t it made is released before it returns) and then restored.
+ */
+struct json_arena_block {
+    struct json_arena_block *next;
+    size_t used, size;
+    _Alignas(max_align_t) unsigned char data[];
+};
+
+static struct json_arena_block *json_arena;
+
+#define JSON_ARENA_BLOCK (1u << 20)
+
+static void *json_arena_malloc(size_t n)
+{
+    struct json_arena_block *b = json_arena;
+    size_t align = _Alignof(max_align_t);
+
+    n = (n + align - 1) & ~(align - 1);
+    if (!b || b->size - b->used < n) {
+        size_t size = n > JSON_ARENA_BLOCK / 4 ? n : JSON_ARENA_BLOCK;
+        struct json_arena_block *nb = malloc(sizeof(*nb) + size);
+        if (!nb)
+            return NULL;
+        nb->size = size;
+        nb->used = 0;
+        if (b && size != JSON_ARENA_BLOCK) {
+            /* A big block goes behind the current one, which keeps filling. */
+            nb->next = b->next;
+            b->next = nb;
+            nb->used = n;
+            return nb->data;
+        }
+        nb->next = b;
+        json_arena = b = nb;
+    }
+    b->used += n;
+    return b->data + b->used - n;
+}
+
+static void json_arena_free(void *p)
+{
+    (void)p; /* everything goes at once in json_arena_release() */
+}
+
+static void json_arena_release(void)
+{
+    struct json_arena_block *b, *next;
+    for (b = json_arena; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    json_arena = NULL;
+}
+
+/* Report a jansson syntax error at its line:col (1-based, in bytes). */
+static void syntax_error(struct aws_ctx *c, const char *data, size_t len, size_t at,
+                         const json_error_t *err)
+{
+    struct srcloc loc = {c->file, 1, 1, NULL};
+    const char *text = err->text;
+    size_t i, line_start = 0;
+
+    /* err->position counts the bytes read, the offending one included. */
+    if (at > 0)
+        at--;
+    if (at > len)
+        at = len;
+    for (i = 0; i < at; i++) {
+        if (data[i] == '\n') {
+            loc.line++;
+            line_start = i + 1;
+        }
+    }
+    /* Point at the start of the offending token when jansson quotes it. */
+    {
+        const char *near = strstr(text, "near '");
+        size_t n = near ? strlen(near + 6) : 0;
+        if (n >= 2 && near[6 + n - 1] == '\'' && n - 1 <= at + 1 - line_start &&
+            memcmp(data + at + 1 - (n - 1), near + 6, n - 1) == 0)
+            at = at + 1 - (n - 1);
+    }
+    loc.col = (int)(at - line_start) + 1;
+    if (strstr(text, "JSON_ALLOW_NUL"))
+        text = "a string contains \\u0000";
+    diag_error(&loc, "invalid JSON: %s", text);
+    c->failed = 1;
+}
+
+static int is_space(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+int import_aws(struct model *m, const char *file, const char *data, size_t len)
+{
+    struct aws_ctx c = {m, file, STRBUF_INIT, 0, NULL, NULL};
+    size_t off = 0, ndocs = 0, i;
+    json_t **docs = NULL;
+    size_t docs_alloc = 0;
+
+    json_malloc_t saved_malloc;
+    json_free_t saved_free;
+
+    c.st = aws_state_get(m);
+    json_get_alloc_funcs(&saved_malloc, &saved_free);
+    json_set_alloc_funcs(json_arena_malloc, json_arena_free);
+    /* Concatenated documents (saved SDK pages): parse them all first so that
+     * the path of an error can say which document it is in. */
+    for (;;) {
+        json_error_t err;
+        json_t *doc;
+
+        while (off < len && is_space(data[off]))
+            off++;
+        if (off >= len)
+            break;
+        doc = json_loadb(data + off, len - off, JSON_DISABLE_EOF_CHECK, &err);
+        if (!doc) {
+            syntax_error(&c, data, len, off + (size_t)err.position, &err);
+            break;
+        }
+        XGROW(docs, docs_alloc, ndocs + 1);
+        docs[ndocs++] = doc;
+        off += (size_t)err.position;
+    }
+    if (!c.failed && ndocs == 0) {
+        struct srcloc loc = {file, 0, 0, NULL};
+        diag_error(&loc, "no JSON document in the file");
+        c.failed = 1;
+    }
+    for (i = 0; i < ndocs && !c.failed; i++)
+        read_document(&c, docs[i], ndocs > 1, i);
+    /* Nothing to free one by one: the arena goes at once. */
+    free(docs);
+    json_set_alloc_funcs(saved_malloc, saved_free);
+    json_arena_release();
+    aws_state_reconcile(c.st);
+    strbuf_release(&c.path);
+    return c.failed ? -1 : 0;
+}
+
+/* ===== Detection ===== */
+
+/* Skip a JSON string starting at p (on the quote); return the end (after it). */
+static const char *skip_string(const char *p, const char *end)
+{
+    for (p++; p < end; p++) {
+        if (*p == '\\')
+            p++;
+        else if (*p == '"')
+            return p + 1;
+    }
+    return end;
+}
+
+/*
+ * Look at the top-level keys of the first object (the document itself, or
+ * the first element of a top-level array). Returns 1 for AWS CLI output,
+ * 0 otherwise. Lexical only: it also works on invalid JSON, so that the
+ * importer can report the syntax error.
+ */
+int import_aws_detect(const char *data, size_t len)
+{
+    const char *p = data, *end = data + len;
+    int depth = 0, objdepth = 0, aws = 0, pascal = 1, keys = 0;
+    int nested_array = 0;
+
+    while (p < end && is_space(*p))
+        p++;
+    if (p >= end || (*p != '{' && *p != '['))
+        return 0;
+    if (*p == '[') {
+        const char *q = p + 1;
+        while (q < end && is_space(*q))
+            q++;
+        /* [[...]]: a --query projection; let the importer refuse it. */
+        if (q < end && *q == '[')
+            nested_array = 1;
+        if (q < end && *q == ']')
+            return 1;
+    }
+    if (nested_array)
+        return 1;
+    for (; p < end; p++) {
+        if (*p == '"') {
+            const char *s = p + 1;
+            const char *e = skip_string(p, end);
+            const char *q = e;
+            while (q < end && is_space(*q))
+                q++;
+            if (depth == objdepth && objdepth > 0 && q < end && *q == ':') {
+                size_t n = (size_t)(e - 1 - s);
+                size_t i;
+                keys++;
+                if (known_key(s, n))
+                    aws = 1;
+                for (i = 0; i < sizeof(template_keys) / sizeof(template_keys[0]); i++)
+                    if (strlen(template_keys[i]) == n && memcmp(template_keys[i], s, n) == 0)
+                        return 0;
+                if (!(n > 0 && *s >= 'A' && *s <= 'Z'))
+                    pascal = 0;
+            }
+            p = e - 1;
+        } else if (*p == '{' || *p == '[') {
+            depth++;
+            if (*p == '{' && objdepth == 0)
+                objdepth = depth;
+        } else if (*p == '}' || *p == ']') {
+            if (depth == objdepth)
+                break;
+            depth--;
+        }
+    }
+    return aws || (keys > 0 && pascal);
+}

@@ -1,0 +1,50 @@
+#!/bin/sh
+# tests/bench/run.sh - the import benchmark (make bench).
+#
+# Builds tests/bench/gen_account.c, generates a synthetic account at the
+# regional quota (2,500 groups, 8,000 ENIs) and one 4x larger, and times,
+# side by side in this one run, `jq empty FILES` (parsing only) against
+# `sgmap -f dot -o /dev/null FILES` (import + model + view + DOT). Each is
+# the best of 5 runs. Prints the times and the ratio sgmap / jq; the goal is
+# a ratio of at most 1.5 on the quota account.
+#
+# usage: sh tests/bench/run.sh [SGMAP]     (default build/sgmap)
+set -eu
+LC_ALL=C
+export LC_ALL
+root=$(cd "$(dirname "$0")/../.." && pwd)
+sgmap=${1:-$root/build/sgmap}
+cc=${CC:-cc}
+command -v jq >/dev/null 2>&1 || { echo "bench: jq is not installed" >&2; exit 1; }
+[ -x "$sgmap" ] || { echo "bench: no $sgmap (run make first)" >&2; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+$cc -O2 -std=c11 -o "$tmp/gen_account" "$root/tests/bench/gen_account.c"
+
+# Best wall time of 5 runs of a command, in milliseconds.
+best5() {
+    best=
+    for _ in 1 2 3 4 5; do
+        t0=$(date +%s%N)
+        "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; exit 1; }
+        t1=$(date +%s%N)
+        ms=$(( (t1 - t0) / 1000000 ))
+        if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+    done
+    echo "$best"
+}
+
+printf '%-28s %9s %9s %9s %9s %7s\n' account groups enis MB "jq ms" "sgmap ms"
+for spec in "quota 2500 8000" "4x 10000 32000"; do
+    set -- $spec
+    dir=$tmp/$1
+    mkdir -p "$dir"
+    "$tmp/gen_account" "$dir" "$2" "$3" 1
+    bytes=$(cat "$dir"/*.json | wc -c)
+    jq_ms=$(best5 jq empty "$dir"/describe-security-groups.json "$dir"/describe-network-interfaces.json)
+    sg_ms=$(best5 "$sgmap" -f dot -o /dev/null "$dir"/describe-security-groups.json "$dir"/describe-network-interfaces.json)
+    ratio=$(awk -v a="$sg_ms" -v b="$jq_ms" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+    printf '%-28s %9s %9s %9.1f %9s %9s  ratio %s\n' "$1" "$2" "$3" \
+        "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" "$jq_ms" "$sg_ms" "$ratio"
+done
