@@ -190,6 +190,24 @@ static int read_stream(FILE *fp, const char *name, char **out, size_t *outlen)
     size_t n;
     struct srcloc loc = {name, 0, 0, NULL};
 
+    struct stat st;
+
+    /* A regular file is read in one piece into a buffer of its size. */
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (unsigned long long)st.st_size <= INPUT_MAX_BYTES) {
+        size_t size = (size_t)st.st_size, got;
+        char *data = xmalloc(size + 1);
+        got = fread(data, 1, size, fp);
+        if (got == size && fgetc(fp) == EOF && !ferror(fp)) {
+            data[size] = '\0';
+            *out = data;
+            *outlen = size;
+            return 0;
+        }
+        /* The file changed while reading: fall back to reading in chunks. */
+        strbuf_add(&sb, data, got);
+        free(data);
+    }
     while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
         if (sb.len + n > INPUT_MAX_BYTES) {
             diag_error(&loc, "input is too large (more than %u MiB)",

@@ -356,8 +356,10 @@ int import_aws_detect(const char *data, size_t len)
                 size_t n = (size_t)(e - 1 - s);
                 size_t i;
                 keys++;
+                /* No template key is an AWS response key: stop at the first
+                 * one rather than scanning a large response to its end. */
                 if (known_key(s, n))
-                    aws = 1;
+                    return 1;
                 for (i = 0; i < sizeof(template_keys) / sizeof(template_keys[0]); i++)
                     if (strlen(template_keys[i]) == n && memcmp(template_keys[i], s, n) == 0)
                         return 0;
