@@ -67,6 +67,15 @@ enum {
     RULE_IMPLICIT = 1 << 4,       /* not written in the input (e.g. default egress added) */
 };
 
+/* How an object changed between two inputs (sgmap diff); CHANGE_NONE
+ * everywhere else. */
+enum change {
+    CHANGE_NONE,    /* unchanged, or not a diff */
+    CHANGE_ADDED,   /* only in the new input */
+    CHANGE_REMOVED, /* only in the old input */
+    CHANGE_CHANGED, /* in both, with a different description or name */
+};
+
 struct group;
 
 struct rule {
@@ -79,6 +88,8 @@ struct rule {
     const char *description; /* NULL when absent */
     const char *rule_id;     /* sgr-... when known, else NULL */
     unsigned flags;
+    enum change change;
+    const char *old_description; /* CHANGE_CHANGED: the description before */
     struct srcloc loc;
 };
 
@@ -98,6 +109,9 @@ struct group {
     int declared;            /* 1 if its definition was in the input, 0 if only referenced */
     int is_default;          /* the VPC's "default" group */
     int default_egress;      /* add the AWS default egress rule at model_finish */
+    enum change change;
+    const char *old_name;        /* CHANGE_CHANGED: the name before, if it changed */
+    const char *old_description; /* CHANGE_CHANGED: the description before, if it changed */
     struct srcloc loc;
     /* Filled by model_finish(): */
     struct iface **members;  /* sorted by id */
@@ -124,6 +138,7 @@ struct iface {
     size_t naddresses;
     struct group_ref *refs;
     size_t nrefs;
+    enum change change;
     struct srcloc loc;
     /* Filled by model_finish(): */
     struct group **groups; /* sorted by id, duplicates removed */
