@@ -24,6 +24,7 @@ struct view_options {
     int collapse;          /* identical interfaces become one xN node */
     enum egress_mode egress;
     const char *vpc;       /* draw only this VPC (id or name), or NULL */
+    int diff;              /* the model is a diff union: style by change marks */
 };
 
 enum vnode_type {

@@ -62,6 +62,51 @@ static const char *th(const struct dot *d, const char *key)
     return theme_get(d->t, key);
 }
 
+/* ===== Diff marks ===== */
+
+static const char *change_key(enum change c)
+{
+    switch (c) {
+    case CHANGE_ADDED: return "diff.added";
+    case CHANGE_REMOVED: return "diff.removed";
+    case CHANGE_CHANGED: return "diff.changed";
+    case CHANGE_NONE: break;
+    }
+    return "diff.muted";
+}
+
+static const char *change_sign(enum change c)
+{
+    switch (c) {
+    case CHANGE_ADDED: return "+ ";
+    case CHANGE_REMOVED: return "- ";
+    case CHANGE_CHANGED: return "~ ";
+    case CHANGE_NONE: break;
+    }
+    return "  ";
+}
+
+/* The change of a node: its interfaces' if they agree, else changed. */
+static enum change node_change(const struct view_node *n)
+{
+    size_t i;
+    if (!n->nifaces)
+        return CHANGE_NONE;
+    for (i = 1; i < n->nifaces; i++)
+        if (n->ifaces[i]->change != n->ifaces[0]->change)
+            return CHANGE_CHANGED;
+    return n->ifaces[0]->change;
+}
+
+static enum change edge_change(const struct view_edge *e)
+{
+    size_t i;
+    for (i = 1; i < e->nrules; i++)
+        if (e->rules[i]->change != e->rules[0]->change)
+            return CHANGE_CHANGED;
+    return e->nrules ? e->rules[0]->change : CHANGE_NONE;
+}
+
 /* ===== Tooltips ===== */
 
 static void group_tooltip(struct strbuf *sb, const struct group *g)
@@ -71,6 +116,10 @@ static void group_tooltip(struct strbuf *sb, const struct group *g)
         strbuf_addf(sb, " (%s)", g->id);
     if (g->description && *g->description)
         strbuf_addf(sb, "\n%s", g->description);
+    if (g->old_name)
+        strbuf_addf(sb, "\nwas named: %s", g->old_name);
+    if (g->old_description)
+        strbuf_addf(sb, "\ndescription was: %s", g->old_description);
     if (!g->declared)
         strbuf_addstr(sb, "\n(rules not in the input)");
 }
@@ -146,6 +195,13 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
     indent(d, depth);
     strbuf_addf(&d->out, "n%zu [shape=%s, label=<%s>", n->id, theme_kind_shape(d->t, kind),
                 label.buf);
+    if (d->v->opts.diff) {
+        enum change ch = node_change(n);
+        strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", penwidth=%s%s",
+                    th(d, change_key(ch)),
+                    ch == CHANGE_NONE ? th(d, "diff.muted") : th(d, change_key(ch)),
+                    ch == CHANGE_NONE ? "1" : "2", ch == CHANGE_REMOVED ? ", style=\"filled,dashed\"" : "");
+    }
     attr_tooltip(d, "tooltip", tip.buf, 1);
     put(d, "];\n");
     strbuf_release(&label);
@@ -236,6 +292,10 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
     size_t i;
 
     strbuf_addstr(&label, c->group->name);
+    if (d->v->opts.diff && c->group->old_name)
+        strbuf_addf(&label, "\n(was %s)", c->group->old_name);
+    else if (d->v->opts.diff && c->group->old_description)
+        strbuf_addstr(&label, "\n(description changed)");
     if (c->self_label)
         strbuf_addf(&label, "\n%s", c->self_label);
     group_tooltip(&tip, c->group);
@@ -249,11 +309,22 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
     attr_tooltip(d, "tooltip", tip.buf, 0);
     put(d, ";\n");
     indent(d, depth + 1);
-    strbuf_addf(&d->out,
-                "style=\"%s\"; color=\"%s\"; fillcolor=\"%s\"; fontcolor=\"%s\"; "
-                "penwidth=1.6;\n",
-                th(d, "group.style"), theme_color(d->t, c->color), th(d, "group.fill"),
-                th(d, "group.fontcolor"));
+    if (d->v->opts.diff) {
+        enum change ch = c->group->change;
+        strbuf_addf(&d->out,
+                    "style=\"%s%s\"; color=\"%s\"; fillcolor=\"%s\"; fontcolor=\"%s\"; "
+                    "penwidth=%s;\n",
+                    th(d, "group.style"), ch == CHANGE_REMOVED ? ",dashed" : "",
+                    th(d, change_key(ch)), th(d, "group.fill"),
+                    ch == CHANGE_NONE ? th(d, "diff.muted") : th(d, change_key(ch)),
+                    ch == CHANGE_NONE ? "1" : "2.4");
+    } else {
+        strbuf_addf(&d->out,
+                    "style=\"%s\"; color=\"%s\"; fillcolor=\"%s\"; fontcolor=\"%s\"; "
+                    "penwidth=1.6;\n",
+                    th(d, "group.style"), theme_color(d->t, c->color), th(d, "group.fill"),
+                    th(d, "group.fontcolor"));
+    }
     indent(d, depth + 1);
     strbuf_addf(&d->out, "a%zu [shape=point, width=0, height=0, style=invis, label=\"\"];\n",
                 c->id);
@@ -311,7 +382,7 @@ static const char *end_text(const struct view_end *e)
     return e->node->label && e->node->type == VNODE_IFACE ? e->node->label : e->node->peer;
 }
 
-static void edge_tooltip(struct strbuf *sb, const struct view_edge *e)
+static void edge_tooltip(struct strbuf *sb, const struct view_edge *e, int diff)
 {
     char label[PORTS_LABEL_MAX];
     size_t i;
@@ -320,7 +391,7 @@ static void edge_tooltip(struct strbuf *sb, const struct view_edge *e)
     for (i = 0; i < e->nrules; i++) {
         const struct rule *r = e->rules[i];
         ports_label(&r->ports, label);
-        strbuf_addf(sb, "\n%s", label);
+        strbuf_addf(sb, "\n%s%s", diff ? change_sign(r->change) : "", label);
         if (r->peer_type == PEER_CIDR && e->from.node && e->from.node->type == VNODE_IFACE &&
             r->dir == DIR_INGRESS)
             strbuf_addf(sb, " from %s", r->peer);
@@ -331,6 +402,8 @@ static void edge_tooltip(struct strbuf *sb, const struct view_edge *e)
                                                                     : "(no description)");
         if (r->flags & RULE_STALE)
             strbuf_addstr(sb, " [stale]");
+        if (diff && r->old_description)
+            strbuf_addf(sb, " (was: %s)", r->old_description);
     }
 }
 
@@ -356,7 +429,7 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
     int ingress = e->dir == DIR_INGRESS;
 
     wrap_label(label);
-    edge_tooltip(&tip, e);
+    edge_tooltip(&tip, e, d->v->opts.diff);
     strbuf_addf(&d->out, "\t%s -> %s [", end_name(&e->from, a, sizeof(a)),
                 end_name(&e->to, b, sizeof(b)));
     attr(d, "label", label);
@@ -366,9 +439,18 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
         if (e->to.cluster)
             strbuf_addf(&d->out, ", lhead=cluster_%zu", e->to.cluster->id);
     }
-    strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\"",
-                e->stale ? th(d, "stale.color") : th(d, ingress ? "ingress.color" : "egress.color"),
-                th(d, "edge.fontcolor"), th(d, ingress ? "ingress.style" : "egress.style"));
+    if (d->v->opts.diff) {
+        enum change ch = edge_change(e);
+        strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\", penwidth=%s",
+                    th(d, change_key(ch)), th(d, change_key(ch)),
+                    ch == CHANGE_REMOVED ? "dashed" : th(d, ingress ? "ingress.style" : "egress.style"),
+                    ch == CHANGE_NONE ? "1" : "2");
+    } else {
+        strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\"",
+                    e->stale ? th(d, "stale.color")
+                             : th(d, ingress ? "ingress.color" : "egress.color"),
+                    th(d, "edge.fontcolor"), th(d, ingress ? "ingress.style" : "egress.style"));
+    }
     if (!ingress)
         put(d, ", arrowhead=vee");
     attr_tooltip(d, "tooltip", tip.buf, 1);
@@ -400,6 +482,28 @@ static void emit_legend(struct dot *d)
            "badges on their members\"];\n");
 }
 
+static void emit_diff_legend(struct dot *d)
+{
+    static const struct {
+        enum change change;
+        const char *text;
+    } rows[] = {
+        {CHANGE_ADDED, "added"},
+        {CHANGE_REMOVED, "removed (dashed)"},
+        {CHANGE_CHANGED, "changed"},
+        {CHANGE_NONE, "unchanged"},
+    };
+    size_t i;
+
+    put(d, "\tdifflegend [shape=plaintext, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" "
+           "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>changes</B></TD></TR>");
+    for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+        strbuf_addf(&d->out,
+                    "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
+                    th(d, change_key(rows[i].change)), rows[i].text);
+    put(d, "</TABLE>>, tooltip=\"colours of the changes between the two inputs\"];\n");
+}
+
 int emit_dot(const struct view *v, const struct theme *t, FILE *fp)
 {
     struct dot d = {STRBUF_INIT, v, t};
@@ -421,6 +525,8 @@ int emit_dot(const struct view *v, const struct theme *t, FILE *fp)
     for (i = 0; i < v->noutside; i++)
         emit_peer_node(&d, v->outside[i]);
     emit_legend(&d);
+    if (v->opts.diff)
+        emit_diff_legend(&d);
     for (i = 0; i < v->nedges; i++)
         emit_edge(&d, v->edges[i]);
     put(&d, "}\n");

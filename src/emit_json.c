@@ -48,6 +48,29 @@ static json_t *jsource(const struct srcloc *loc)
     return j;
 }
 
+static const char *change_name(enum change c)
+{
+    switch (c) {
+    case CHANGE_ADDED: return "added";
+    case CHANGE_REMOVED: return "removed";
+    case CHANGE_CHANGED: return "changed";
+    case CHANGE_NONE: break;
+    }
+    return NULL;
+}
+
+/* Diff unions carry "change" (and what it was) on changed objects only. */
+static void json_change(json_t *o, enum change c, const char *old_name, const char *old_desc)
+{
+    if (c == CHANGE_NONE)
+        return;
+    json_object_set_new(o, "change", jstr(change_name(c)));
+    if (old_name)
+        json_object_set_new(o, "old_name", jstr(old_name));
+    if (old_desc)
+        json_object_set_new(o, "old_description", jstr(old_desc));
+}
+
 static json_t *json_groups(const struct model *m)
 {
     json_t *arr = json_array();
@@ -63,6 +86,7 @@ static json_t *json_groups(const struct model *m)
             json_array_append_new(members, jstr(g->members[j]->id));
         json_object_set_new(o, "members", members);
         json_object_set_new(o, "declared", json_boolean(g->declared));
+        json_change(o, g->change, g->old_name, g->old_description);
         json_object_set_new(o, "source", jsource(&g->loc));
         json_array_append_new(arr, o);
     }
@@ -82,6 +106,7 @@ static json_t *json_ifaces(const struct model *m)
         for (j = 0; j < ifc->ngroups; j++)
             json_array_append_new(groups, jstr(ifc->groups[j]->id));
         json_object_set_new(o, "groups", groups);
+        json_change(o, ifc->change, NULL, NULL);
         json_object_set_new(o, "source", jsource(&ifc->loc));
         json_array_append_new(arr, o);
     }
@@ -110,6 +135,7 @@ static json_t *json_rules(const struct model *m)
             json_object_set_new(o, "stale", json_true());
         if (r->flags & RULE_CONDITIONAL)
             json_object_set_new(o, "conditional", json_true());
+        json_change(o, r->change, NULL, r->old_description);
         json_object_set_new(o, "source", jsource(&r->loc));
         json_array_append_new(arr, o);
     }
