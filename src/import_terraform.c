@@ -1,16 +1,487 @@
 /*
- * import_terraform.c - Terraform state (v4, v3), `terraform show -json`
- * state and plan JSON into the model. (Being written.)
+ * import_terraform.c - the Terraform importer: import_terraform().
+ *
+ * Four shapes of input are read into one list of resource records (struct
+ * tf_res), which tf_resources.c then turns into the model:
+ *
+ *   raw state v4   {"version": 4, "resources": [{module?, mode, type, name,
+ *                   instances: [{index_key?, attributes}]}]}
+ *   raw state v3   {"version": 3, "modules": [{path, resources: {"TYPE.NAME":
+ *                   {primary: {attributes: {flatmap strings}}}}}]}
+ *   show -json     {"values": {"root_module": {resources, child_modules}}}
+ *   plan JSON      {"planned_values": {...}, "configuration": {...}}
+ *
+ * Syntax errors are reported with line:col, shape errors with the JSON
+ * path of the value (see tf_json.c).
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "diag.h"
 #include "importer.h"
+#include "strmap.h"
+#include "tf_internal.h"
+#include "xalloc.h"
+
+/* Deepest module nesting read (child_modules, module paths). */
+#define TF_MAX_MODULE_DEPTH 64
+
+/* ===== Addresses ===== */
+
+const char *tf_strip_indexes(struct model *m, const char *address)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *p = address, *kept;
+
+    while (*p) {
+        if (*p != '[') {
+            strbuf_addch(&sb, *p++);
+            continue;
+        }
+        p++;
+        if (*p == '"') {
+            for (p++; *p && *p != '"'; p++)
+                if (*p == '\\' && p[1])
+                    p++;
+            if (*p)
+                p++;
+        }
+        while (*p && *p != ']')
+            p++;
+        if (*p)
+            p++;
+    }
+    kept = model_strndup(m, sb.buf, sb.len);
+    strbuf_release(&sb);
+    return kept;
+}
+
+/* Append an instance key: [3] or ["key"] (quotes and backslashes escaped). */
+static void add_index_key(struct tf_ctx *c, struct strbuf *sb, const json_t *key)
+{
+    const char *s;
+
+    if (!key || json_is_null(key))
+        return;
+    if (json_is_integer(key)) {
+        strbuf_addf(sb, "[%lld]", (long long)json_integer_value(key));
+        return;
+    }
+    if (!json_is_string(key)) {
+        tf_error(c, "index_key", "expected a number or a string, got %s", tf_type_name(key));
+        return;
+    }
+    strbuf_addstr(sb, "[\"");
+    for (s = json_string_value(key); *s; s++) {
+        if (*s == '"' || *s == '\\')
+            strbuf_addch(sb, '\\');
+        strbuf_addch(sb, *s);
+    }
+    strbuf_addstr(sb, "\"]");
+}
+
+static void add_record(struct tf_ctx *c, const char *address, const char *module,
+                       const char *type, int data, const json_t *values, int flatmap)
+{
+    struct tf_res *r;
+    size_t back;
+
+    if (!values)
+        return;
+    if (!json_is_object(values)) {
+        tf_error(c, NULL, "expected an object, got %s", tf_type_name(values));
+        return;
+    }
+    XGROW(c->res, c->res_alloc, c->nres + 1);
+    r = &c->res[c->nres++];
+    r->address = model_strdup(c->m, address);
+    r->module = model_strdup(c->m, module);
+    r->type = model_strdup(c->m, type);
+    r->data = data;
+    r->flatmap = flatmap;
+    r->values = values;
+    back = c->path.len;
+    r->path = model_strndup(c->m, c->path.buf, c->path.len);
+    tf_pop(c, back);
+}
+
+/* "managed" (or absent) -> 0, "data" -> 1, anything else -> -1 (skipped). */
+static int read_mode(struct tf_ctx *c, const json_t *obj)
+{
+    const char *mode = tf_str(c, obj, "mode");
+    if (!mode || strcmp(mode, "managed") == 0)
+        return 0;
+    if (strcmp(mode, "data") == 0)
+        return 1;
+    return -1;
+}
+
+/* ===== Raw state v4 ===== */
+
+static void read_state_v4(struct tf_ctx *c, const json_t *doc, json_t *keep)
+{
+    json_t *resources = tf_arr(c, doc, "resources");
+    size_t i, j, back;
+
+    if (!resources)
+        return;
+    back = tf_push_key(c, "resources");
+    for (i = 0; i < json_array_size(resources) && !c->failed; i++) {
+        json_t *res = tf_elem_obj(c, resources, i);
+        size_t b2 = tf_push_index(c, i);
+        const char *module = tf_str(c, res, "module");
+        const char *type = tf_str(c, res, "type");
+        const char *name = tf_str(c, res, "name");
+        int data = read_mode(c, res);
+        json_t *instances = tf_arr(c, res, "instances");
+        struct strbuf prefix = STRBUF_INIT;
+
+        if (module)
+            strbuf_addf(&prefix, "%s.", module);
+        if (!c->failed && res && type && name && data >= 0 && instances) {
+            size_t b3 = tf_push_key(c, "instances");
+            for (j = 0; j < json_array_size(instances) && !c->failed; j++) {
+                json_t *inst = tf_elem_obj(c, instances, j);
+                size_t b4 = tf_push_index(c, j);
+                struct strbuf addr = STRBUF_INIT;
+                json_t *attrs = tf_obj(c, inst, "attributes");
+
+                strbuf_addf(&addr, "%s%s%s.%s", prefix.buf, data ? "data." : "", type, name);
+                add_index_key(c, &addr, json_object_get(inst, "index_key"));
+                if (!attrs && !c->failed && tf_obj(c, inst, "attributes_flat")) {
+                    /* Upgraded from v3 but not yet refreshed: still flatmap. */
+                    size_t b5 = tf_push_key(c, "attributes_flat");
+                    json_t *nested = tf_flatmap_expand(c, json_object_get(inst, "attributes_flat"));
+                    if (nested) {
+                        json_array_append_new(keep, nested);
+                        add_record(c, addr.buf, prefix.buf, type, data, nested, 1);
+                    }
+                    tf_pop(c, b5);
+                } else if (attrs && !c->failed) {
+                    size_t b5 = tf_push_key(c, "attributes");
+                    add_record(c, addr.buf, prefix.buf, type, data, attrs, 0);
+                    tf_pop(c, b5);
+                }
+                strbuf_release(&addr);
+                tf_pop(c, b4);
+            }
+            tf_pop(c, b3);
+        }
+        strbuf_release(&prefix);
+        tf_pop(c, b2);
+    }
+    tf_pop(c, back);
+}
+
+/* ===== Raw state v3 ===== */
+
+/* "aws_instance.web.0" -> type aws_instance, address aws_instance.web[0]. */
+static void read_v3_resource(struct tf_ctx *c, const char *key, const json_t *res,
+                             const char *prefix, json_t *keep)
+{
+    struct strbuf addr = STRBUF_INIT, type = STRBUF_INIT;
+    const char *p = key, *dot;
+    int data = 0;
+    json_t *primary, *attrs, *nested;
+
+    if (!json_is_object(res)) {
+        tf_error(c, NULL, "expected an object, got %s", tf_type_name(res));
+        return;
+    }
+    if (strncmp(p, "data.", 5) == 0) {
+        data = 1;
+        p += 5;
+    }
+    dot = strchr(p, '.');
+    if (!dot || dot == p || !dot[1])
+        return; /* not TYPE.NAME: nothing sgmap can use */
+    strbuf_add(&type, p, (size_t)(dot - p));
+    strbuf_addf(&addr, "%s%s%s.", prefix, data ? "data." : "", type.buf);
+    p = dot + 1;
+    dot = strchr(p, '.');
+    if (dot && dot[1] && strspn(dot + 1, "0123456789") == strlen(dot + 1)) {
+        strbuf_add(&addr, p, (size_t)(dot - p));
+        strbuf_addf(&addr, "[%s]", dot + 1);
+    } else {
+        strbuf_addstr(&addr, p);
+    }
+    primary = tf_obj(c, res, "primary");
+    if (primary) {
+        size_t back = tf_push_key(c, "primary");
+        attrs = tf_obj(c, primary, "attributes");
+        if (attrs) {
+            size_t b2 = tf_push_key(c, "attributes");
+            nested = tf_flatmap_expand(c, attrs);
+            if (nested) {
+                json_array_append_new(keep, nested);
+                add_record(c, addr.buf, prefix, type.buf, data, nested, 1);
+            }
+            tf_pop(c, b2);
+        }
+        tf_pop(c, back);
+    }
+    strbuf_release(&addr);
+    strbuf_release(&type);
+}
+
+static void read_state_v3(struct tf_ctx *c, const json_t *doc, json_t *keep)
+{
+    json_t *modules = tf_arr(c, doc, "modules");
+    size_t i, j, back;
+
+    if (!modules)
+        return;
+    back = tf_push_key(c, "modules");
+    for (i = 0; i < json_array_size(modules) && !c->failed; i++) {
+        json_t *mod = tf_elem_obj(c, modules, i);
+        size_t b2 = tf_push_index(c, i);
+        json_t *path = tf_arr(c, mod, "path");
+        json_t *resources = tf_obj(c, mod, "resources");
+        struct strbuf prefix = STRBUF_INIT;
+        const char *key;
+        json_t *res;
+
+        /* path is ["root", "a", "b"]: module.a.module.b. */
+        for (j = 1; path && j < json_array_size(path) && !c->failed; j++) {
+            size_t b3 = tf_push_key(c, "path");
+            const char *seg = tf_elem_str(c, path, j);
+            tf_pop(c, b3);
+            if (seg)
+                strbuf_addf(&prefix, "module.%s.", seg);
+        }
+        if (resources && !c->failed) {
+            size_t b3 = tf_push_key(c, "resources");
+            json_object_foreach(resources, key, res) {
+                size_t b4 = c->path.len;
+                strbuf_addf(&c->path, "[\"%s\"]", key);
+                read_v3_resource(c, key, res, prefix.buf, keep);
+                tf_pop(c, b4);
+                if (c->failed)
+                    break;
+            }
+            tf_pop(c, b3);
+        }
+        strbuf_release(&prefix);
+        tf_pop(c, b2);
+    }
+    tf_pop(c, back);
+}
+
+/* ===== show -json state and plan planned_values ===== */
+
+/* Read one module of values; with data_only, only data sources whose
+ * address is not in skip. */
+static void read_module(struct tf_ctx *c, const json_t *mod, int depth, int data_only,
+                        const struct strmap *skip)
+{
+    json_t *resources, *children;
+    const char *maddr;
+    struct strbuf prefix = STRBUF_INIT;
+    size_t i, back;
+
+    if (!mod)
+        return;
+    if (depth > TF_MAX_MODULE_DEPTH) {
+        tf_error(c, NULL, "modules nested too deeply (more than %d)", TF_MAX_MODULE_DEPTH);
+        return;
+    }
+    maddr = depth > 0 ? tf_str(c, mod, "address") : NULL;
+    if (maddr)
+        strbuf_addf(&prefix, "%s.", maddr);
+    resources = tf_arr(c, mod, "resources");
+    if (resources) {
+        back = tf_push_key(c, "resources");
+        for (i = 0; i < json_array_size(resources) && !c->failed; i++) {
+            json_t *res = tf_elem_obj(c, resources, i);
+            size_t b2 = tf_push_index(c, i);
+            const char *address = tf_str(c, res, "address");
+            const char *type = tf_str(c, res, "type");
+            int data = read_mode(c, res);
+            json_t *values = tf_obj(c, res, "values");
+
+            if (!c->failed && address && type && values && data >= 0 &&
+                (!data_only || (data && !strmap_get(skip, address)))) {
+                size_t b3 = tf_push_key(c, "values");
+                add_record(c, address, prefix.buf, type, data, values, 0);
+                tf_pop(c, b3);
+            }
+            tf_pop(c, b2);
+        }
+        tf_pop(c, back);
+    }
+    children = tf_arr(c, mod, "child_modules");
+    if (children && !c->failed) {
+        back = tf_push_key(c, "child_modules");
+        for (i = 0; i < json_array_size(children) && !c->failed; i++) {
+            json_t *child = tf_elem_obj(c, children, i);
+            size_t b2 = tf_push_index(c, i);
+            read_module(c, child, depth + 1, data_only, skip);
+            tf_pop(c, b2);
+        }
+        tf_pop(c, back);
+    }
+    strbuf_release(&prefix);
+}
+
+/* values.root_module (show -json state) or planned_values.root_module (plan). */
+static void read_values(struct tf_ctx *c, const json_t *doc, const char *key, int data_only,
+                        const struct strmap *skip)
+{
+    json_t *values = tf_obj(c, doc, key);
+    size_t back;
+
+    if (!values)
+        return;
+    back = tf_push_key(c, key);
+    {
+        json_t *root = tf_obj(c, values, "root_module");
+        size_t b2 = tf_push_key(c, "root_module");
+        read_module(c, root, 0, data_only, skip);
+        tf_pop(c, b2);
+    }
+    tf_pop(c, back);
+}
+
+static void read_plan(struct tf_ctx *c, const json_t *doc)
+{
+    json_t *config = tf_obj(c, doc, "configuration");
+    json_t *prior = tf_obj(c, doc, "prior_state");
+    struct strmap *seen = strmap_new();
+    size_t i;
+
+    c->plan = 1;
+    read_values(c, doc, "planned_values", 0, NULL);
+    /* Data sources read before the plan are only in the prior state. */
+    for (i = 0; i < c->nres; i++)
+        if (c->res[i].data)
+            strmap_put(seen, c->res[i].address, (void *)c->res[i].address);
+    if (prior && !c->failed) {
+        size_t back = tf_push_key(c, "prior_state");
+        read_values(c, prior, "values", 1, seen);
+        tf_pop(c, back);
+    }
+    strmap_free(seen);
+    if (config && !c->failed) {
+        json_t *root = json_object_get(config, "root_module");
+        if (root && !json_is_object(root)) {
+            size_t back = tf_push_key(c, "configuration");
+            tf_error(c, "root_module", "expected an object, got %s", tf_type_name(root));
+            tf_pop(c, back);
+        }
+        c->config = root;
+    }
+}
+
+/* ===== Parsing ===== */
+
+/* Report a jansson syntax error at its line:col (1-based, in bytes), as
+ * import_aws.c does. */
+static void syntax_error(struct tf_ctx *c, const char *data, size_t len,
+                         const json_error_t *err)
+{
+    struct srcloc loc = {c->file, 1, 1, NULL};
+    const char *text = err->text;
+    size_t i, line_start = 0, at = (size_t)err->position;
+
+    /* err->position counts the bytes read, the offending one included. */
+    if (at > 0)
+        at--;
+    if (at > len)
+        at = len;
+    for (i = 0; i < at; i++) {
+        if (data[i] == '\n') {
+            loc.line++;
+            line_start = i + 1;
+        }
+    }
+    /* Point at the start of the offending token when jansson quotes it. */
+    {
+        const char *near = strstr(text, "near '");
+        size_t n = near ? strlen(near + 6) : 0;
+        if (n >= 2 && near[6 + n - 1] == '\'' && n - 1 <= at + 1 - line_start &&
+            memcmp(data + at + 1 - (n - 1), near + 6, n - 1) == 0)
+            at = at + 1 - (n - 1);
+    }
+    loc.col = (int)(at - line_start) + 1;
+    if (strstr(text, "JSON_ALLOW_NUL"))
+        text = "a string contains \\u0000";
+    diag_error(&loc, "invalid JSON: %s", text);
+    c->failed = 1;
+}
+
+/* Which shape the document has, and read it. */
+static void read_document(struct tf_ctx *c, const json_t *doc, json_t *keep)
+{
+    struct srcloc loc = {c->file, 0, 0, NULL};
+    json_t *version = json_object_get(doc, "version");
+
+    if (json_object_get(doc, "planned_values") || json_object_get(doc, "resource_changes") ||
+        json_object_get(doc, "configuration")) {
+        read_plan(c, doc);
+    } else if (json_object_get(doc, "values") || json_object_get(doc, "format_version")) {
+        read_values(c, doc, "values", 0, NULL);
+    } else if (version && json_is_integer(version) && json_integer_value(version) == 4) {
+        read_state_v4(c, doc, keep);
+    } else if (version && json_is_integer(version) && json_integer_value(version) == 3) {
+        read_state_v3(c, doc, keep);
+    } else if (version && json_is_integer(version)) {
+        diag_error(&loc, "Terraform state version %lld is not supported (expected 3 or 4)",
+                   (long long)json_integer_value(version));
+        c->failed = 1;
+    } else if (version) {
+        tf_error(c, "version", "expected a number, got %s", tf_type_name(version));
+    } else if (json_object_get(doc, "resources")) {
+        read_state_v4(c, doc, keep);
+    } else if (json_object_get(doc, "modules")) {
+        read_state_v3(c, doc, keep);
+    } else {
+        diag_error(&loc, "not a Terraform state or plan (no resources, values or "
+                         "planned_values)");
+        c->failed = 1;
+    }
+}
 
 int import_terraform(struct model *m, const char *file, const char *data, size_t len)
 {
-    struct srcloc loc = {file, 0, 0, NULL};
-    (void)m;
-    (void)data;
-    (void)len;
-    diag_error(&loc, "Terraform input is not supported yet");
-    return -1;
+    struct tf_ctx c;
+    json_error_t err;
+    json_t *doc, *keep = json_array();
+
+    memset(&c, 0, sizeof(c));
+    c.m = m;
+    c.file = file;
+    strbuf_init(&c.path);
+    c.group_by_address = strmap_new();
+    c.group_by_name = strmap_new();
+    c.iface_by_eni = strmap_new();
+    c.data_by_address = strmap_new();
+    c.data_group_names = strmap_new();
+    c.vpc_by_address = strmap_new();
+
+    doc = json_loadb(data, len, 0, &err);
+    if (!doc) {
+        syntax_error(&c, data, len, &err);
+    } else if (!json_is_object(doc)) {
+        struct srcloc loc = {file, 0, 0, NULL};
+        diag_error(&loc, "expected a Terraform state or plan object, got %s",
+                   tf_type_name(doc));
+        c.failed = 1;
+    } else {
+        read_document(&c, doc, keep);
+    }
+    if (!c.failed)
+        tf_build(&c);
+
+    json_decref(doc);
+    json_decref(keep);
+    free(c.res);
+    strmap_free(c.group_by_address);
+    strmap_free(c.group_by_name);
+    strmap_free(c.iface_by_eni);
+    strmap_free(c.data_by_address);
+    strmap_free(c.data_group_names);
+    strmap_free(c.vpc_by_address);
+    strbuf_release(&c.path);
+    return c.failed ? -1 : 0;
 }
