@@ -21,4 +21,18 @@ int cidr_looks_like(const char *text);
 /* Is the canonical CIDR a single host (/32 or /128)? Writes the address. */
 int cidr_host_address(const char *cidr, char *addr, size_t addrlen);
 
+/* A parsed CIDR, for containment tests. */
+struct cidr {
+    int v6;
+    unsigned char addr[16];
+    int bits;
+};
+
+/* Parse canonical or plain CIDR text; returns 0, or -1 if it is not one. */
+int cidr_parse(const char *text, struct cidr *out);
+/* Does outer contain inner (same family, shorter or equal prefix)? */
+int cidr_contains(const struct cidr *outer, const struct cidr *inner);
+/* Is it inside a private range (RFC 1918, 100.64/10 shared, fc00::/7 ULA)? */
+int cidr_is_private(const struct cidr *c);
+
 #endif

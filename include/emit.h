@@ -11,8 +11,17 @@
 #include "theme.h"
 #include "view.h"
 
+/* How the drawing should be laid out (chosen by render_plan()). */
+struct dot_layout {
+    const char *engine; /* "dot" (clusters clipped, ranked) or "osage" (packed) */
+    int fast;           /* dot with nslimit1=1 mclimit=0.1 for large graphs */
+};
+
 /* Graphviz DOT text of the view, styled by the theme (no layout). */
 int emit_dot(const struct view *v, const struct theme *t, FILE *fp);
+/* The same with layout settings written into the graph (NULL = defaults). */
+int emit_dot_layout(const struct view *v, const struct theme *t,
+                    const struct dot_layout *layout, FILE *fp);
 /* JSON schema version 1 of the whole model (DESIGN.md), independent of the view. */
 int emit_json(const struct model *m, FILE *fp);
 

@@ -12,12 +12,26 @@
 
 #include <stddef.h>
 
+#include "emit.h"
+#include "view.h"
+
 /*
  * Lay out the DOT text with dot and render it in format ("svg", "png",
  * "pdf"). On success returns 0 with the malloc'd bytes in *out and *outlen.
  * On failure reports the error (EXIT_SYSTEM) and returns -1.
  */
-int render_graphviz(const char *dot, const char *format, unsigned timeout_seconds, char **out,
-                    size_t *outlen);
+int render_graphviz(const char *dot, const char *engine, const char *format,
+                    unsigned timeout_seconds, char **out, size_t *outlen);
+
+/*
+ * The layout budget: choose settings for the view from its size, using the
+ * costs measured in graphviz-notes.md (dot's ranking grows with clusters x
+ * edges). Deterministic: the same view always gets the same plan. Returns
+ * a one-line note describing a non-default choice, or NULL.
+ */
+const char *render_plan(const struct view *v, struct dot_layout *plan);
+
+/* Above this many CIDR nodes the default view folds CIDRs into ranges. */
+#define RENDER_MAX_CIDR_NODES 150
 
 #endif

@@ -25,6 +25,13 @@ struct view_options {
     enum egress_mode egress;
     const char *vpc;       /* draw only this VPC (id or name), or NULL */
     int diff;              /* the model is a diff union: style by change marks */
+    char **focus;          /* --group patterns (fnmatch on name or id), or NULL */
+    size_t nfocus;
+    int depth;             /* with focus: keep groups this many rules away */
+    char **exclude;        /* --exclude patterns: groups left out */
+    size_t nexclude;
+    int hide_cidrs;        /* no CIDR nodes except the internet */
+    int merge_cidrs;       /* fold CIDRs into named ranges, private and public */
 };
 
 enum vnode_type {
@@ -112,6 +119,7 @@ struct view {
     size_t noutside;
     struct view_edge **edges;
     size_t nedges;
+    size_t ncidr_nodes;            /* CIDR nodes drawn (for the layout budget) */
     struct group **crossing;       /* groups shown as badges, with colour */
     size_t ncrossing;
     size_t *crossing_color;        /* palette index per crossing group */

@@ -101,3 +101,55 @@ int cidr_host_address(const char *cidr, char *addr, size_t addrlen)
     addr[n] = '\0';
     return 1;
 }
+
+int cidr_parse(const char *text, struct cidr *out)
+{
+    char canon[CIDR_TEXT_MAX], err[128], addr[CIDR_TEXT_MAX];
+    const char *slash;
+
+    if (cidr_canonical(text, canon, err, sizeof(err)) < 0)
+        return -1;
+    slash = strchr(canon, '/');
+    memcpy(addr, canon, (size_t)(slash - canon));
+    addr[slash - canon] = '\0';
+    out->v6 = strchr(addr, ':') != NULL;
+    memset(out->addr, 0, sizeof(out->addr));
+    if (inet_pton(out->v6 ? AF_INET6 : AF_INET, addr, out->addr) != 1)
+        return -1;
+    out->bits = 0;
+    for (slash++; *slash; slash++)
+        out->bits = out->bits * 10 + (*slash - '0');
+    return 0;
+}
+
+int cidr_contains(const struct cidr *outer, const struct cidr *inner)
+{
+    int i, full, rest;
+
+    if (outer->v6 != inner->v6 || outer->bits > inner->bits)
+        return 0;
+    full = outer->bits / 8;
+    rest = outer->bits % 8;
+    for (i = 0; i < full; i++)
+        if (outer->addr[i] != inner->addr[i])
+            return 0;
+    if (rest) {
+        unsigned char mask = (unsigned char)(0xff << (8 - rest));
+        if ((outer->addr[full] & mask) != (inner->addr[full] & mask))
+            return 0;
+    }
+    return 1;
+}
+
+int cidr_is_private(const struct cidr *c)
+{
+    static const char *const ranges[] = {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+                                         "100.64.0.0/10", "fc00::/7"};
+    size_t i;
+    struct cidr r;
+
+    for (i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
+        if (cidr_parse(ranges[i], &r) == 0 && cidr_contains(&r, c))
+            return 1;
+    return 0;
+}

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cidr.h"
 #include "emit.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -240,6 +241,12 @@ static void emit_peer_node(struct dot *d, const struct view_node *n)
             strbuf_addf(&tip, "the internet (%s)", n->peer);
             shape = th(d, "internet.shape");
             fill = th(d, "internet.fill");
+        } else if (!cidr_looks_like(n->peer)) {
+            /* A --merge-cidrs bucket such as "private networks". */
+            strbuf_addstr(&label, n->label ? n->label : n->peer);
+            strbuf_addf(&tip, "CIDRs folded into: %s", n->label ? n->label : n->peer);
+            shape = th(d, "cidr.shape");
+            fill = th(d, "cidr.fill");
         } else {
             if (n->label)
                 strbuf_addf(&label, "%s\n", n->label);
@@ -506,15 +513,26 @@ static void emit_diff_legend(struct dot *d)
 
 int emit_dot(const struct view *v, const struct theme *t, FILE *fp)
 {
+    return emit_dot_layout(v, t, NULL, fp);
+}
+
+int emit_dot_layout(const struct view *v, const struct theme *t,
+                    const struct dot_layout *layout, FILE *fp)
+{
     struct dot d = {STRBUF_INIT, v, t};
     size_t i;
 
     put(&d, "digraph sgmap {\n");
     strbuf_addf(&d.out,
                 "\tgraph [compound=true, rankdir=%s, fontname=\"%s\", fontsize=%s, "
-                "bgcolor=\"%s\", nodesep=%s, ranksep=%s, labeljust=l];\n",
+                "bgcolor=\"%s\", nodesep=%s, ranksep=%s, labeljust=l",
                 th(&d, "rankdir"), th(&d, "font"), th(&d, "fontsize"), th(&d, "background"),
                 th(&d, "nodesep"), th(&d, "ranksep"));
+    if (layout && layout->fast)
+        put(&d, ", nslimit1=1, mclimit=0.1");
+    if (layout && layout->engine && strcmp(layout->engine, "dot") != 0)
+        strbuf_addf(&d.out, ", layout=%s", layout->engine);
+    put(&d, "];\n");
     strbuf_addf(&d.out,
                 "\tnode [fontname=\"%s\", fontsize=10, style=filled, fillcolor=\"%s\", "
                 "color=\"%s\", margin=\"0.08,0.04\"];\n",

@@ -11,11 +11,13 @@
 #include "diag.h"
 #include "emit.h"
 #include "importer.h"
+#include "lint.h"
 #include "model.h"
 #include "output.h"
 #include "render.h"
 #include "theme.h"
 #include "view.h"
+#include "xalloc.h"
 
 #ifndef SGMAP_VERSION
 #define SGMAP_VERSION "0.0.0"
@@ -48,6 +50,7 @@ static int out_format_parse(const char *name, enum out_format *out)
 static void usage(FILE *fp)
 {
     fputs("usage: sgmap [render] [options] INPUT...\n"
+          "       sgmap lint [options] INPUT...   (see 'sgmap lint --help')\n"
           "       sgmap --help | --version\n"
           "\n"
           "Draw AWS security groups as regions that enclose their network interfaces,\n"
@@ -65,6 +68,12 @@ static void usage(FILE *fp)
           "      --no-collapse    draw every interface, not one xN node per identical set\n"
           "      --egress MODE    default (hide the AWS default egress), all, or none\n"
           "      --vpc ID         draw only this VPC (id or name)\n"
+          "      --group PATTERN  draw groups whose name or id matches PATTERN (a shell\n"
+          "                       pattern; repeatable) and their neighbours\n"
+          "      --depth N        with --group: neighbours up to N rules away (default 1)\n"
+          "      --exclude PATTERN  leave out groups whose name or id matches (repeatable)\n"
+          "      --hide-cidrs     draw no CIDR nodes except the internet\n"
+          "      --merge-cidrs    fold CIDRs into named ranges, private and public\n"
           "  -q, --quiet          no notes on standard error\n"
           "  -h, --help           show this help\n"
           "  -V, --version        show the version\n"
@@ -98,6 +107,11 @@ static const struct option long_options[] = {
     {"no-collapse", no_argument, NULL, 'C'},
     {"egress", required_argument, NULL, 'E'},
     {"vpc", required_argument, NULL, 'P'},
+    {"group", required_argument, NULL, 'G'},
+    {"depth", required_argument, NULL, 'D'},
+    {"exclude", required_argument, NULL, 'X'},
+    {"hide-cidrs", no_argument, NULL, 'H'},
+    {"merge-cidrs", no_argument, NULL, 'M'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -136,6 +150,24 @@ static void parse_options(int argc, char **argv, struct options *o)
                 usage_error("unknown egress mode '%s' (expected default, all or none)", optarg);
             break;
         case 'P': o->view.vpc = optarg; break;
+        case 'G':
+            o->view.focus = xrealloc(o->view.focus, (o->view.nfocus + 1) * sizeof(char *));
+            o->view.focus[o->view.nfocus++] = optarg;
+            break;
+        case 'D': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || n < 0 || n > 1000)
+                usage_error("--depth takes a whole number from 0 to 1000, not '%s'", optarg);
+            o->view.depth = (int)n;
+            break;
+        }
+        case 'X':
+            o->view.exclude = xrealloc(o->view.exclude, (o->view.nexclude + 1) * sizeof(char *));
+            o->view.exclude[o->view.nexclude++] = optarg;
+            break;
+        case 'H': o->view.hide_cidrs = 1; break;
+        case 'M': o->view.merge_cidrs = 1; break;
         case 'q': diag_set_quiet(1); break;
         case 'h':
             usage(stdout);
@@ -181,6 +213,8 @@ static int produce(const struct model *m, const struct options *o, enum out_form
     size_t dotlen = 0;
     FILE *mem;
     int rc;
+    struct dot_layout plan;
+    const char *note;
 
     if (f == OUT_JSON) {
         mem = open_memstream(data, len);
@@ -201,6 +235,20 @@ static int produce(const struct model *m, const struct options *o, enum out_form
         return -1;
     }
     v = view_build(m, &o->view);
+    /* Budget, part 1: thousands of CIDR nodes make any layout unreadable
+     * and slow; fold them unless the user chose how to show CIDRs. */
+    if (!o->view.hide_cidrs && !o->view.merge_cidrs && v->ncidr_nodes > RENDER_MAX_CIDR_NODES) {
+        struct view_options merged = o->view;
+        diag_note(NULL, "%zu CIDRs: folding them into named ranges, private and public (choose "
+                        "with --merge-cidrs or --hide-cidrs)", v->ncidr_nodes);
+        merged.merge_cidrs = 1;
+        view_free(v);
+        v = view_build(m, &merged);
+    }
+    /* Budget, part 2: layout settings from the drawing's size. */
+    note = render_plan(v, &plan);
+    if (note && f != OUT_DOT)
+        diag_note(NULL, "%s", note);
     mem = open_memstream(&dot, &dotlen);
     if (!mem) {
         diag_system("cannot allocate the output");
@@ -208,7 +256,7 @@ static int produce(const struct model *m, const struct options *o, enum out_form
         theme_release(&theme);
         return -1;
     }
-    rc = emit_dot(v, &theme, mem);
+    rc = emit_dot_layout(v, &theme, &plan, mem);
     if (fclose(mem) != 0 || rc < 0) {
         diag_system("cannot write the DOT output");
         rc = -1;
@@ -224,7 +272,7 @@ static int produce(const struct model *m, const struct options *o, enum out_form
         *len = dotlen;
         return 0;
     }
-    rc = render_graphviz(dot, f == OUT_SVG ? "svg" : f == OUT_PNG ? "png" : "pdf",
+    rc = render_graphviz(dot, plan.engine, f == OUT_SVG ? "svg" : f == OUT_PNG ? "png" : "pdf",
                          LAYOUT_TIMEOUT_SECONDS, data, len);
     free(dot);
     return rc;
@@ -241,9 +289,12 @@ int main(int argc, char **argv)
 
     o.view.collapse = 1;
     o.view.egress = EGRESS_DEFAULT;
+    o.view.depth = 1;
+    if (argc > 1 && strcmp(argv[1], "lint") == 0)
+        return lint_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "render") == 0)
         first = 2;
-    else if (argc > 1 && (strcmp(argv[1], "lint") == 0 || strcmp(argv[1], "diff") == 0))
+    else if (argc > 1 && strcmp(argv[1], "diff") == 0)
         usage_error("'%s' is not available in this version", argv[1]);
     parse_options(argc - first + 1, argv + first - 1, &o);
     f = choose_format(&o);
@@ -255,11 +306,15 @@ int main(int argc, char **argv)
             0 ||
         model_finish(m) < 0) {
         model_free(m);
+        free(o.view.focus);
+        free(o.view.exclude);
         return diag_status() ? diag_status() : EXIT_BAD_INPUT;
     }
     if (produce(m, &o, f, &data, &len) == 0)
         output_write(o.output, data, len);
     free(data);
     model_free(m);
+    free(o.view.focus);
+    free(o.view.exclude);
     return diag_status();
 }

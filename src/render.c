@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <gvc.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +56,8 @@ static int child_write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-static _Noreturn void child_run(int fd, const char *dot, const char *format, unsigned timeout)
+static _Noreturn void child_run(int fd, const char *dot, const char *engine, const char *format,
+                                unsigned timeout)
 {
     struct rlimit cpu = {timeout, timeout + 1};
     const char *fault = getenv("SGMAP_TEST_FAULT");
@@ -74,7 +76,7 @@ static _Noreturn void child_run(int fd, const char *dot, const char *format, uns
         child_flush_messages();
         _exit(EXIT_SYSTEM);
     }
-    if (gvLayout(gvc, g, "dot") != 0) {
+    if (gvLayout(gvc, g, engine) != 0) {
         child_flush_messages();
         _exit(EXIT_SYSTEM);
     }
@@ -117,14 +119,45 @@ static void pdf_fix_date(char *data, size_t len)
     }
 }
 
-int render_graphviz(const char *dot, const char *format, unsigned timeout_seconds, char **out,
-                    size_t *outlen)
+/* Layout costs measured on Graphviz 2.42 (graphviz-notes.md, section 5):
+ * dot's default stays under ~2 s up to about 300 clusters x 900 edges;
+ * nslimit1/mclimit keep 1000 x 3000 near 7 s; beyond that only osage
+ * (packed clusters, straight edges) finishes in seconds. */
+#define COST_DEFAULT_MAX 300000.0
+#define COST_FAST_MAX 3000000.0
+
+const char *render_plan(const struct view *v, struct dot_layout *plan)
+{
+    size_t handles = 0, i;
+    double cost;
+
+    for (i = 0; i < v->nnodes; i++)
+        if (v->nodes[i]->type == VNODE_HANDLE)
+            handles++;
+    cost = (double)(v->nclusters + handles + 1) * (double)(v->nedges + 1) + (double)v->nnodes;
+    plan->engine = "dot";
+    plan->fast = 0;
+    if (cost <= COST_DEFAULT_MAX)
+        return NULL;
+    if (cost <= COST_FAST_MAX) {
+        plan->fast = 1;
+        return "large drawing: using faster dot settings (nslimit1=1 mclimit=0.1)";
+    }
+    plan->engine = "osage";
+    return "very large drawing: packing groups with osage (edges drawn straight); use --vpc, "
+           "--group or --exclude for a ranked drawing";
+}
+
+int render_graphviz(const char *dot, const char *engine, const char *format,
+                    unsigned timeout_seconds, char **out, size_t *outlen)
 {
     int fds[2], status;
     pid_t pid;
     struct strbuf sb = STRBUF_INIT;
     char buf[65536];
     ssize_t n;
+    unsigned waited = 0;
+    int progress = 0;
 
     fflush(stdout);
     fflush(stderr);
@@ -141,10 +174,23 @@ int render_graphviz(const char *dot, const char *format, unsigned timeout_second
     }
     if (pid == 0) {
         close(fds[0]);
-        child_run(fds[1], dot, format, timeout_seconds);
+        child_run(fds[1], dot, engine, format, timeout_seconds);
     }
     close(fds[1]);
     for (;;) {
+        struct pollfd pfd = {fds[0], POLLIN, 0};
+        int ready = poll(&pfd, 1, 1000);
+        if (ready == 0) {
+            /* A progress line for long layouts, only on a terminal. */
+            if (isatty(STDERR_FILENO) && ++waited >= 2) {
+                fprintf(stderr, "\rsgmap: laying out the drawing (%u s)", waited);
+                fflush(stderr);
+                progress = 1;
+            }
+            continue;
+        }
+        if (ready < 0 && errno == EINTR)
+            continue;
         n = read(fds[0], buf, sizeof(buf));
         if (n < 0 && errno == EINTR)
             continue;
@@ -152,6 +198,8 @@ int render_graphviz(const char *dot, const char *format, unsigned timeout_second
             break;
         strbuf_add(&sb, buf, (size_t)n);
     }
+    if (progress)
+        fputs("\r\033[K", stderr);
     close(fds[0]);
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR) {

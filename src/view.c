@@ -8,6 +8,7 @@
  * "handle" node that its edges attach to, and as a coloured badge on each
  * of its members, so every membership of every interface stays visible.
  */
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,9 @@ struct builder {
     struct group **touched;
     size_t ntouched;
     struct strmap *address_node;         /* host address -> iface node */
+    struct cidr *ranges;                 /* named CIDRs, for --merge-cidrs */
+    const char **range_ids;
+    size_t nranges;
 };
 
 /* Append to an array whose capacity is implicit: the next power of two
@@ -263,6 +267,113 @@ static void number_clusters(struct view *v, struct view_cluster **list, size_t n
     }
 }
 
+/* ===== Selection ===== */
+
+static int matches_any(char *const *patterns, size_t n, const struct group *g)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (fnmatch(patterns[i], g->name, 0) == 0 || fnmatch(patterns[i], g->id, 0) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * Mark the groups to draw: in the chosen VPC, not excluded, and with
+ * --group, within --depth rules of a matching group (rules between groups
+ * are the links, in either direction).
+ */
+static void select_groups(struct builder *b)
+{
+    const struct model *m = b->m;
+    const struct view_options *o = &b->v->opts;
+    size_t i, ng = m->ngroups, head = 0, tail = 0;
+    size_t *dist, *queue, **adj, *nadj;
+
+    for (i = 0; i < ng; i++) {
+        struct group *g = m->groups[i];
+        b->shown[i] = !(o->vpc && !vpc_matches(m, g->vpc, o->vpc)) &&
+                      !matches_any(o->exclude, o->nexclude, g);
+    }
+    if (!o->nfocus)
+        return;
+    adj = xcalloc(ng ? ng : 1, sizeof(*adj));
+    nadj = xcalloc(ng ? ng : 1, sizeof(*nadj));
+    for (i = 0; i < m->nrules; i++) {
+        const struct rule *r = m->rules[i];
+        const struct group *p;
+        if (r->peer_type != PEER_GROUP || !(p = model_find_group(m, r->peer)) || p == r->group)
+            continue;
+        APPEND(adj[r->group->index], nadj[r->group->index], p->index);
+        APPEND(adj[p->index], nadj[p->index], r->group->index);
+    }
+    dist = xcalloc(ng ? ng : 1, sizeof(*dist));
+    queue = xcalloc(ng ? ng : 1, sizeof(*queue));
+    for (i = 0; i < ng; i++) {
+        dist[i] = (size_t)-1;
+        if (b->shown[i] && matches_any(o->focus, o->nfocus, m->groups[i])) {
+            dist[i] = 0;
+            queue[tail++] = i;
+        }
+    }
+    while (head < tail) {
+        size_t g = queue[head++], j;
+        if (dist[g] >= (size_t)o->depth)
+            continue;
+        for (j = 0; j < nadj[g]; j++) {
+            size_t nb = adj[g][j];
+            if (dist[nb] == (size_t)-1 && b->shown[nb]) {
+                dist[nb] = dist[g] + 1;
+                queue[tail++] = nb;
+            }
+        }
+    }
+    for (i = 0; i < ng; i++) {
+        if (dist[i] == (size_t)-1)
+            b->shown[i] = 0;
+        free(adj[i]);
+    }
+    free(adj);
+    free(nadj);
+    free(dist);
+    free(queue);
+}
+
+/* Named CIDRs (VPCs, subnets) as ranges for --merge-cidrs. */
+static void collect_ranges(struct builder *b)
+{
+    const struct model *m = b->m;
+    size_t i;
+
+    if (!b->v->opts.merge_cidrs)
+        return;
+    b->ranges = xcalloc(m->nnames ? m->nnames : 1, sizeof(*b->ranges));
+    b->range_ids = xcalloc(m->nnames ? m->nnames : 1, sizeof(*b->range_ids));
+    for (i = 0; i < m->nnames; i++) {
+        if (peer_is_internet(m->names[i].id) || !cidr_looks_like(m->names[i].id) ||
+            cidr_parse(m->names[i].id, &b->ranges[b->nranges]) < 0)
+            continue;
+        b->range_ids[b->nranges++] = m->names[i].id;
+    }
+}
+
+/* An interface is drawn when one of its groups is, or, when no group
+ * filter is set, when it has no group at all. */
+static int iface_shown(const struct builder *b, const struct iface *ifc)
+{
+    const struct view_options *o = &b->v->opts;
+    size_t i;
+
+    if (o->vpc && !vpc_matches(b->m, ifc->vpc, o->vpc))
+        return 0;
+    if (!ifc->ngroups)
+        return !o->nfocus;
+    for (i = 0; i < ifc->ngroups; i++)
+        if (b->shown[ifc->groups[i]->index])
+            return 1;
+    return 0;
+}
+
 /* ===== Interface nodes ===== */
 
 static struct view_cluster *innermost(struct builder *b, const struct iface *ifc)
@@ -289,7 +400,7 @@ static void place_ifaces(struct builder *b)
         struct view_cluster *c;
         struct strbuf key = STRBUF_INIT;
 
-        if (v->opts.vpc && !vpc_matches(m, ifc->vpc, v->opts.vpc))
+        if (!iface_shown(b, ifc))
             continue;
         c = innermost(b, ifc);
         if (v->opts.collapse) {
@@ -346,11 +457,39 @@ static enum vnode_type peer_node_type(enum peer_type t)
     return VNODE_EXTERNAL;
 }
 
+/*
+ * --merge-cidrs: the range a CIDR is drawn as. The internet stays itself;
+ * otherwise the most specific named CIDR (a VPC or subnet) that contains
+ * it, else "private networks" or "public addresses". *label gets the
+ * display name for the synthetic buckets.
+ */
+static const char *merged_range(struct builder *b, const char *peer, const char **label)
+{
+    struct cidr c;
+    size_t i, best = (size_t)-1;
+
+    if (peer_is_internet(peer) || cidr_parse(peer, &c) < 0)
+        return peer;
+    for (i = 0; i < b->nranges; i++)
+        if (cidr_contains(&b->ranges[i], &c) &&
+            (best == (size_t)-1 || b->ranges[i].bits > b->ranges[best].bits))
+            best = i;
+    if (best != (size_t)-1)
+        return b->range_ids[best];
+    if (cidr_is_private(&c)) {
+        *label = "private networks";
+        return "private";
+    }
+    *label = "public addresses";
+    return "public";
+}
+
 static struct view_node *peer_node(struct builder *b, const struct rule *r)
 {
     struct view *v = b->v;
     char addr[CIDR_TEXT_MAX];
     struct view_node *n;
+    const char *peer, *label;
     char *key;
 
     if (r->peer_type == PEER_CIDR && cidr_host_address(r->peer, addr, sizeof(addr))) {
@@ -358,17 +497,23 @@ static struct view_node *peer_node(struct builder *b, const struct rule *r)
         if (n)
             return n;
     }
-    key = xasprintf("peer\n%d\n%s", (int)r->peer_type, r->peer);
+    peer = r->peer;
+    label = NULL;
+    if (r->peer_type == PEER_CIDR && v->opts.merge_cidrs)
+        peer = merged_range(b, r->peer, &label);
+    key = xasprintf("peer\n%d\n%s", (int)r->peer_type, peer);
     n = strmap_get(b->keys, key);
     if (n) {
         free(key);
     } else {
-        const char *name = model_name_of(b->m, r->peer);
+        const char *name = label ? label : model_name_of(b->m, peer);
         n = node_new(b, peer_node_type(r->peer_type));
-        n->peer = r->peer;
+        n->peer = peer;
         n->label = name ? name : r->peer_label;
         strmap_put(b->keys, builder_key(b, key), n);
         APPEND(v->outside, v->noutside, n);
+        if (n->type == VNODE_CIDR)
+            v->ncidr_nodes++;
     }
     if (r->flags & RULE_STALE)
         n->stale = 1;
@@ -498,6 +643,8 @@ static void build_edges(struct builder *b)
 
         if (!b->shown[r->group->index] || !rule_shown(v, r))
             continue;
+        if (v->opts.hide_cidrs && r->peer_type == PEER_CIDR && !peer_is_internet(r->peer))
+            continue;
         own = group_end(b, r->group);
         if (r->peer_type == PEER_GROUP) {
             const struct group *pg = model_find_group(m, r->peer);
@@ -576,14 +723,14 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
     b->touched = xcalloc(ng, sizeof(*b->touched));
 
     /* Which groups are shown, and in which VPC region. */
+    select_groups(b);
     for (i = 0; i < m->ngroups; i++) {
-        struct group *g = m->groups[i];
-        if (opts->vpc && !vpc_matches(m, g->vpc, opts->vpc))
+        if (!b->shown[i])
             continue;
-        b->shown[i] = 1;
-        b->region_of[i] = region_for(b, g->vpc);
+        b->region_of[i] = region_for(b, m->groups[i]->vpc);
         b->color_of[i] = color++;
     }
+    collect_ranges(b);
     /* Laminar clusters, region by region. */
     for (r = 0; r < v->nregions; r++) {
         struct group **list = xcalloc(ng, sizeof(*list));
@@ -650,6 +797,8 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
     free(b->color_of);
     free(b->counter);
     free(b->touched);
+    free(b->ranges);
+    free(b->range_ids);
     return v;
 }
 

@@ -1,0 +1,260 @@
+/*
+ * lint_cli.c - the "sgmap lint" verb: its options, then import, model_finish,
+ * lint_run and one writer (text, json or sarif) through output_write().
+ *
+ * Findings are the command's output (standard output or -o FILE); usage and
+ * input errors go to standard error. main.c only dispatches here:
+ *
+ *     if (argc > 1 && strcmp(argv[1], "lint") == 0)
+ *         return lint_main(argc - 1, argv + 1);
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "importer.h"
+#include "lint.h"
+#include "model.h"
+#include "output.h"
+
+enum lint_format { LINT_TEXT, LINT_JSON, LINT_SARIF };
+
+static const struct {
+    const char *name;
+    enum lint_format format;
+} lint_formats[] = {
+    {"text", LINT_TEXT}, {"txt", LINT_TEXT}, {"json", LINT_JSON}, {"sarif", LINT_SARIF},
+};
+
+static int lint_format_parse(const char *name, enum lint_format *out)
+{
+    size_t i;
+    for (i = 0; i < sizeof(lint_formats) / sizeof(lint_formats[0]); i++) {
+        if (strcmp(lint_formats[i].name, name) == 0) {
+            *out = lint_formats[i].format;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static void lint_usage(FILE *fp)
+{
+    fputs("usage: sgmap lint [options] INPUT...\n"
+          "\n"
+          "Review security groups and rules: names that describe rules instead of\n"
+          "members, missing descriptions, exposure as AWS Security Hub defines it, and\n"
+          "rules that are stale, duplicated, covered, half-open or over quota.\n"
+          "\n"
+          "options:\n"
+          "  -o, --output FILE    write the findings to FILE (atomically)\n"
+          "  -f, --format FORMAT  text, json or sarif (default: from -o, else text)\n"
+          "      --from FORMAT    read inputs as design, aws, terraform or cloudformation\n"
+          "      --fail-on LEVEL  exit 1 on findings at or above error, warning or note\n"
+          "                       (default: warning)\n"
+          "      --disable IDS    skip these checks (comma-separated ids, or all)\n"
+          "      --enable IDS     run these checks (comma-separated ids, or all)\n"
+          "      --list-checks    list the checks with their ids and severities\n"
+          "  -q, --quiet          no notes on standard error\n"
+          "  -h, --help           show this help\n"
+          "\n"
+          "A group opts out of checks with the tag sgmap:lint-ignore, whose value lists\n"
+          "check ids separated by commas or spaces.\n"
+          "\n"
+          "exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage error,\n"
+          "3 bad input, 4 output or system failure\n",
+          fp);
+}
+
+/* Print a usage error and return EXIT_USAGE (the caller returns it). */
+static int lint_usage_error(const char *fmt, const char *arg)
+{
+    fputs("sgmap: error: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\ntry 'sgmap lint --help'\n", stderr);
+    return EXIT_USAGE;
+}
+
+static void lint_list_checks(FILE *fp)
+{
+    size_t i;
+    for (i = 0; i < lint_check_count(); i++) {
+        const struct lint_check *ck = lint_check_at(i);
+        fprintf(fp, "%-22s %-8s %s%s%s%s\n", ck->id, lint_severity_name(ck->sev), ck->what,
+                ck->controls ? " (Security Hub " : "", ck->controls ? ck->controls : "",
+                ck->controls ? ")" : "");
+    }
+}
+
+enum {
+    OPT_FROM = 256,
+    OPT_FAIL_ON,
+    OPT_DISABLE,
+    OPT_ENABLE,
+    OPT_LIST_CHECKS,
+};
+
+static const struct option lint_long_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, 'f'},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"disable", required_argument, NULL, OPT_DISABLE},
+    {"enable", required_argument, NULL, OPT_ENABLE},
+    {"list-checks", no_argument, NULL, OPT_LIST_CHECKS},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+struct lint_cli {
+    const char *output;
+    const char *format;
+    enum input_format from;
+    struct lint_options lint;
+    int list_checks;
+};
+
+/* Parse the options into cli; returns -1 to go on, else an exit status. */
+static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
+{
+    int c;
+    char *bad = NULL;
+
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":o:f:qh", lint_long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': cli->output = optarg; break;
+        case 'f': cli->format = optarg; break;
+        case OPT_FROM:
+            if (input_format_parse(optarg, &cli->from) < 0)
+                return lint_usage_error("unknown input format '%s' (expected design, aws, "
+                                        "terraform or cloudformation)",
+                                        optarg);
+            break;
+        case OPT_FAIL_ON:
+            if (lint_severity_parse(optarg, &cli->lint.fail_on) < 0)
+                return lint_usage_error("unknown level '%s' for --fail-on (expected error, "
+                                        "warning or note)",
+                                        optarg);
+            break;
+        case OPT_DISABLE:
+        case OPT_ENABLE:
+            if (lint_options_toggle(&cli->lint, optarg, c == OPT_ENABLE, &bad) < 0) {
+                int rc = lint_usage_error(
+                    "unknown check '%s' (see 'sgmap lint --list-checks')", bad);
+                free(bad);
+                return rc;
+            }
+            break;
+        case OPT_LIST_CHECKS: cli->list_checks = 1; break;
+        case 'q': diag_set_quiet(1); break;
+        case 'h':
+            lint_usage(stdout);
+            return EXIT_OK;
+        case ':':
+            return lint_usage_error("option '%s' needs a value", argv[optind - 1]);
+        default:
+            return lint_usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    return -1;
+}
+
+/* The output format: -f, else -o's extension, else text; -1 after a usage error. */
+static int lint_choose_format(const struct lint_cli *cli, enum lint_format *f)
+{
+    const char *dot;
+
+    *f = LINT_TEXT;
+    if (cli->format) {
+        if (lint_format_parse(cli->format, f) < 0) {
+            lint_usage_error("unknown lint format '%s' (expected text, json or sarif)",
+                             cli->format);
+            return -1;
+        }
+        return 0;
+    }
+    if (cli->output && strcmp(cli->output, "-") != 0) {
+        dot = strrchr(cli->output, '.');
+        if (!dot || strchr(dot, '/') || lint_format_parse(dot + 1, f) < 0) {
+            lint_usage_error("cannot tell the lint format from '%s'; use -f", cli->output);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Write the result in format f into a malloc'd buffer; 0, or -1 reported. */
+static int lint_produce(const struct lint_result *res, enum lint_format f, char **data,
+                        size_t *len)
+{
+    FILE *mem = open_memstream(data, len);
+    int rc;
+
+    if (!mem) {
+        diag_system("cannot allocate the output");
+        return -1;
+    }
+    if (f == LINT_JSON)
+        rc = lint_write_json(res, mem);
+    else if (f == LINT_SARIF)
+        rc = lint_write_sarif(res, mem);
+    else
+        rc = lint_write_text(res, mem);
+    if (fclose(mem) != 0 || rc < 0) {
+        diag_system("cannot write the lint output");
+        free(*data);
+        *data = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int lint_main(int argc, char **argv)
+{
+    struct lint_cli cli;
+    struct model *m;
+    struct lint_result *res;
+    enum lint_format f;
+    char *data = NULL;
+    size_t len = 0;
+    int rc;
+
+    memset(&cli, 0, sizeof(cli));
+    cli.from = FORMAT_AUTO;
+    lint_options_init(&cli.lint);
+    rc = lint_parse_options(argc, argv, &cli);
+    if (rc >= 0)
+        return rc;
+    if (cli.list_checks) {
+        lint_list_checks(stdout);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
+    }
+    if (lint_choose_format(&cli, &f) < 0)
+        return EXIT_USAGE;
+    if (optind >= argc)
+        return lint_usage_error("%s", "no input given");
+
+    m = model_new();
+    if (import_paths(m, argv + optind, (size_t)(argc - optind), cli.from) < 0 ||
+        model_finish(m) < 0) {
+        model_free(m);
+        return diag_status() ? diag_status() : EXIT_BAD_INPUT;
+    }
+    res = lint_run(m, &cli.lint);
+    rc = EXIT_OK;
+    if (lint_produce(res, f, &data, &len) < 0 || output_write(cli.output, data, len) < 0)
+        rc = EXIT_SYSTEM;
+    else if (lint_result_fails(res))
+        rc = EXIT_FINDINGS;
+    free(data);
+    lint_result_free(res);
+    model_free(m);
+    if (diag_status() > rc)
+        rc = diag_status();
+    return rc;
+}

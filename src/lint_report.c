@@ -1,0 +1,281 @@
+/*
+ * lint_report.c - writing lint findings as text, JSON or SARIF 2.1.0.
+ *
+ * text   one finding a line, "sgmap: FILE:LINE:COL: LEVEL: [ID] MESSAGE; FIX"
+ *        (DESIGN.md's message format), then "N findings (E errors, ...)".
+ * json   {"sgmap": 1, "type": "lint", "findings": [...], "summary": {...}}
+ * sarif  one run; the driver lists every check as a rule (ruleIndex = the
+ *        check's table index), results carry ruleId, level, message and a
+ *        physical location (region only when a line is known; a JSON path
+ *        goes into a logical location).
+ * Findings arrive sorted from lint_run(), so output is stable.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#ifndef SGMAP_VERSION
+#define SGMAP_VERSION "0.0.0"
+#endif
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+
+/* ==== Text ==== */
+
+/* Append s with control characters shown as '?', so a finding is one line. */
+static void add_clean(struct strbuf *sb, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        strbuf_addch(sb, c < 0x20 || c == 0x7f ? '?' : c);
+    }
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+int lint_write_text(const struct lint_result *r, FILE *fp)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t i;
+
+    for (i = 0; i < r->nfindings; i++) {
+        const struct lint_finding *f = &r->findings[i];
+        strbuf_reset(&sb);
+        strbuf_addstr(&sb, "sgmap: ");
+        if (f->loc.file) {
+            add_clean(&sb, f->loc.file);
+            if (f->loc.line > 0) {
+                strbuf_addf(&sb, ":%d", f->loc.line);
+                if (f->loc.col > 0)
+                    strbuf_addf(&sb, ":%d", f->loc.col);
+            }
+            strbuf_addstr(&sb, ": ");
+            if (f->loc.line <= 0 && f->loc.path && *f->loc.path) {
+                add_clean(&sb, f->loc.path);
+                strbuf_addstr(&sb, ": ");
+            }
+        }
+        strbuf_addf(&sb, "%s: [%s] ", lint_severity_name(f->sev), f->id);
+        add_clean(&sb, f->message);
+        strbuf_addstr(&sb, "; ");
+        add_clean(&sb, f->fix);
+        strbuf_addch(&sb, '\n');
+        fputs(sb.buf, fp);
+    }
+    strbuf_release(&sb);
+    fprintf(fp, "%zu %s (%zu %s, %zu %s, %zu %s)\n", r->nfindings,
+            plural(r->nfindings, "finding", "findings"), r->counts[LINT_ERROR],
+            plural(r->counts[LINT_ERROR], "error", "errors"), r->counts[LINT_WARNING],
+            plural(r->counts[LINT_WARNING], "warning", "warnings"), r->counts[LINT_NOTE],
+            plural(r->counts[LINT_NOTE], "note", "notes"));
+    return ferror(fp) ? -1 : 0;
+}
+
+/* ==== JSON ==== */
+
+static json_t *jstr(const char *s)
+{
+    json_t *j;
+    if (!s)
+        return json_null();
+    j = json_string(s);
+    /* Invalid UTF-8 from hostile input: keep the rest readable. */
+    if (!j) {
+        struct strbuf sb = STRBUF_INIT;
+        const unsigned char *p;
+        for (p = (const unsigned char *)s; *p; p++)
+            strbuf_addch(&sb, *p < 0x80 ? *p : '?');
+        j = json_string(sb.buf);
+        strbuf_release(&sb);
+    }
+    return j;
+}
+
+static json_t *jint_known(int n)
+{
+    return n > 0 ? json_integer(n) : json_null();
+}
+
+static int dump(json_t *root, FILE *fp)
+{
+    int rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    if (rc == 0)
+        fputc('\n', fp);
+    return rc == 0 && !ferror(fp) ? 0 : -1;
+}
+
+int lint_write_json(const struct lint_result *r, FILE *fp)
+{
+    json_t *root = json_object(), *arr = json_array(), *sum = json_object();
+    size_t i;
+
+    for (i = 0; i < r->nfindings; i++) {
+        const struct lint_finding *f = &r->findings[i];
+        json_t *o = json_object(), *loc = json_object(), *rule = json_null();
+        char label[PORTS_LABEL_MAX];
+
+        json_object_set_new(o, "id", jstr(f->id));
+        json_object_set_new(o, "severity", jstr(lint_severity_name(f->sev)));
+        json_object_set_new(o, "message", jstr(f->message));
+        json_object_set_new(o, "fix", jstr(f->fix));
+        json_object_set_new(loc, "file", jstr(f->loc.file));
+        json_object_set_new(loc, "line", jint_known(f->loc.line));
+        json_object_set_new(loc, "column", jint_known(f->loc.col));
+        json_object_set_new(loc, "path", jstr(f->loc.path));
+        json_object_set_new(o, "location", loc);
+        json_object_set_new(o, "group", jstr(f->group ? f->group->id : NULL));
+        if (f->rule) {
+            rule = json_object();
+            ports_label(&f->rule->ports, label);
+            json_object_set_new(rule, "direction", jstr(direction_name(f->rule->dir)));
+            json_object_set_new(rule, "label", jstr(label));
+            json_object_set_new(rule, "peer", jstr(f->rule->peer));
+        }
+        json_object_set_new(o, "rule", rule);
+        json_object_set_new(o, "interface", jstr(f->iface ? f->iface->id : NULL));
+        json_array_append_new(arr, o);
+    }
+    json_object_set_new(sum, "findings", json_integer((json_int_t)r->nfindings));
+    json_object_set_new(sum, "errors", json_integer((json_int_t)r->counts[LINT_ERROR]));
+    json_object_set_new(sum, "warnings", json_integer((json_int_t)r->counts[LINT_WARNING]));
+    json_object_set_new(sum, "notes", json_integer((json_int_t)r->counts[LINT_NOTE]));
+    json_object_set_new(sum, "fail_on", jstr(lint_severity_name(r->fail_on)));
+    json_object_set_new(sum, "failed", json_boolean(lint_result_fails(r)));
+    json_object_set_new(root, "sgmap", json_integer(1));
+    json_object_set_new(root, "type", jstr("lint"));
+    json_object_set_new(root, "findings", arr);
+    json_object_set_new(root, "summary", sum);
+    return dump(root, fp);
+}
+
+/* ==== SARIF ==== */
+
+/* A file name as a URI reference: relative stays relative, absolute gets
+ * file://, and every byte outside [A-Za-z0-9-._~/] is percent-encoded. */
+static json_t *sarif_uri(const char *file)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    struct strbuf sb = STRBUF_INIT;
+    const unsigned char *p;
+    json_t *j;
+
+    if (file[0] == '/')
+        strbuf_addstr(&sb, "file://");
+    for (p = (const unsigned char *)file; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("-._~/", *p)) {
+            strbuf_addch(&sb, *p);
+        } else {
+            strbuf_addch(&sb, '%');
+            strbuf_addch(&sb, hex[*p >> 4]);
+            strbuf_addch(&sb, hex[*p & 15]);
+        }
+    }
+    j = jstr(sb.buf);
+    strbuf_release(&sb);
+    return j;
+}
+
+static json_t *text_object(const char *text)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "text", jstr(text));
+    return o;
+}
+
+static json_t *sarif_rules(void)
+{
+    json_t *arr = json_array();
+    size_t i;
+
+    for (i = 0; i < lint_check_count(); i++) {
+        const struct lint_check *ck = lint_check_at(i);
+        json_t *o = json_object(), *conf = json_object(), *props = json_object();
+        json_t *tags = json_array();
+        char *full = ck->controls ? xasprintf("%s (Security Hub %s)", ck->what, ck->controls)
+                                  : xstrdup(ck->what);
+
+        json_object_set_new(o, "id", jstr(ck->id));
+        json_object_set_new(o, "shortDescription", text_object(ck->what));
+        json_object_set_new(o, "fullDescription", text_object(full));
+        json_object_set_new(o, "help", text_object(ck->fix));
+        json_object_set_new(conf, "level", jstr(lint_severity_name(ck->sev)));
+        json_object_set_new(conf, "enabled", json_boolean(ck->enabled_by_default));
+        json_object_set_new(o, "defaultConfiguration", conf);
+        json_array_append_new(tags, jstr("security"));
+        json_object_set_new(props, "tags", tags);
+        if (ck->security_severity)
+            json_object_set_new(props, "security-severity", jstr(ck->security_severity));
+        json_object_set_new(o, "properties", props);
+        json_array_append_new(arr, o);
+        free(full);
+    }
+    return arr;
+}
+
+static json_t *sarif_location(const struct srcloc *l)
+{
+    json_t *loc = json_object(), *phys = json_object(), *art = json_object();
+
+    json_object_set_new(art, "uri", sarif_uri(l->file));
+    json_object_set_new(phys, "artifactLocation", art);
+    if (l->line > 0) {
+        json_t *region = json_object();
+        json_object_set_new(region, "startLine", json_integer(l->line));
+        if (l->col > 0)
+            json_object_set_new(region, "startColumn", json_integer(l->col));
+        json_object_set_new(phys, "region", region);
+    }
+    json_object_set_new(loc, "physicalLocation", phys);
+    if (l->path && *l->path) {
+        json_t *logical = json_array(), *ll = json_object();
+        json_object_set_new(ll, "fullyQualifiedName", jstr(l->path));
+        json_array_append_new(logical, ll);
+        json_object_set_new(loc, "logicalLocations", logical);
+    }
+    return loc;
+}
+
+int lint_write_sarif(const struct lint_result *r, FILE *fp)
+{
+    json_t *root = json_object(), *runs = json_array(), *run = json_object();
+    json_t *tool = json_object(), *driver = json_object(), *results = json_array();
+    size_t i;
+
+    json_object_set_new(driver, "name", jstr("sgmap"));
+    json_object_set_new(driver, "version", jstr(SGMAP_VERSION));
+    json_object_set_new(driver, "rules", sarif_rules());
+    json_object_set_new(tool, "driver", driver);
+    json_object_set_new(run, "tool", tool);
+    for (i = 0; i < r->nfindings; i++) {
+        const struct lint_finding *f = &r->findings[i];
+        json_t *o = json_object(), *locs = json_array();
+        char *text = xasprintf("%s; %s", f->message, f->fix);
+
+        json_object_set_new(o, "ruleId", jstr(f->id));
+        json_object_set_new(o, "ruleIndex", json_integer(lint_option_check_id(f->id)));
+        json_object_set_new(o, "level", jstr(lint_severity_name(f->sev)));
+        json_object_set_new(o, "message", text_object(text));
+        if (f->loc.file)
+            json_array_append_new(locs, sarif_location(&f->loc));
+        json_object_set_new(o, "locations", locs);
+        json_array_append_new(results, o);
+        free(text);
+    }
+    json_object_set_new(run, "results", results);
+    json_object_set_new(run, "columnKind", jstr("unicodeCodePoints"));
+    json_array_append_new(runs, run);
+    json_object_set_new(root, "$schema", jstr(SARIF_SCHEMA));
+    json_object_set_new(root, "version", jstr("2.1.0"));
+    json_object_set_new(root, "runs", runs);
+    return dump(root, fp);
+}
