@@ -90,6 +90,7 @@ struct rule {
     unsigned flags;
     enum change change;
     const char *old_description; /* CHANGE_CHANGED: the description before */
+    const char *note;            /* a remark drawn with it (render --lint), or NULL */
     struct srcloc loc;
 };
 
@@ -112,6 +113,7 @@ struct group {
     enum change change;
     const char *old_name;        /* CHANGE_CHANGED: the name before, if it changed */
     const char *old_description; /* CHANGE_CHANGED: the description before, if it changed */
+    const char *note;            /* a remark drawn with it (render --lint), or NULL */
     struct srcloc loc;
     /* Filled by model_finish(): */
     struct iface **members;  /* sorted by id */
@@ -139,6 +141,7 @@ struct iface {
     struct group_ref *refs;
     size_t nrefs;
     enum change change;
+    const char *note;    /* a remark drawn with it (render --lint), or NULL */
     struct srcloc loc;
     /* Filled by model_finish(): */
     struct group **groups; /* sorted by id, duplicates removed */
@@ -216,6 +219,9 @@ struct iface *model_find_iface(const struct model *m, const char *id);
 void model_iface_add_group(struct model *m, struct iface *ifc, const char *group_id,
                            const char *group_name, int must_exist, const struct srcloc *loc);
 void model_iface_add_address(struct model *m, struct iface *ifc, const char *address);
+
+/* Append a line to a note (a remark drawn with an object, owned by m). */
+const char *model_note_append(struct model *m, const char *note, const char *line);
 
 /* Find or create a VPC. */
 struct vpc *model_vpc(struct model *m, const char *id, int *created);

@@ -123,6 +123,8 @@ static void group_tooltip(struct strbuf *sb, const struct group *g)
         strbuf_addf(sb, "\ndescription was: %s", g->old_description);
     if (!g->declared)
         strbuf_addstr(sb, "\n(rules not in the input)");
+    if (g->note)
+        strbuf_addf(sb, "\nreview:\n%s", g->note);
 }
 
 static void iface_tooltip(struct strbuf *sb, const struct view_node *n)
@@ -145,6 +147,9 @@ static void iface_tooltip(struct strbuf *sb, const struct view_node *n)
     } else {
         strbuf_addstr(sb, "\nin no security group");
     }
+    for (i = 0; i < n->nifaces; i++)
+        if (n->ifaces[i]->note)
+            strbuf_addf(sb, "\nreview %s:\n%s", n->ifaces[i]->id, n->ifaces[i]->note);
 }
 
 /* ===== Nodes ===== */
@@ -196,6 +201,11 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
     indent(d, depth);
     strbuf_addf(&d->out, "n%zu [shape=%s, label=<%s>", n->id, theme_kind_shape(d->t, kind),
                 label.buf);
+    for (i = 0; i < n->nifaces; i++)
+        if (n->ifaces[i]->note)
+            break;
+    if (!d->v->opts.diff && i < n->nifaces)
+        strbuf_addf(&d->out, ", color=\"%s\", penwidth=2.5", th(d, "lint.color"));
     if (d->v->opts.diff) {
         enum change ch = node_change(n);
         strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", penwidth=%s%s",
@@ -218,10 +228,14 @@ static void emit_handle_node(struct dot *d, const struct view_node *n, size_t de
     strbuf_addstr(&label, "\n(members shown with this badge)");
     if (n->self_label)
         strbuf_addf(&label, "\n%s", n->self_label);
+    if (n->group->note)
+        strbuf_addstr(&label, "\n\xe2\x9a\xa0 review (see tooltip)");
     group_tooltip(&tip, n->group);
     indent(d, depth);
     strbuf_addf(&d->out, "n%zu [shape=%s, style=filled, fillcolor=\"%s\", fontcolor=\"%s\"",
                 n->id, th(d, "handle.shape"), color, th(d, "badge.fontcolor"));
+    if (n->group->note)
+        strbuf_addf(&d->out, ", color=\"%s\", penwidth=3", th(d, "lint.color"));
     attr_sep(d, "label", label.buf);
     attr_tooltip(d, "tooltip", tip.buf, 1);
     put(d, "];\n");
@@ -305,6 +319,8 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
         strbuf_addstr(&label, "\n(description changed)");
     if (c->self_label)
         strbuf_addf(&label, "\n%s", c->self_label);
+    if (c->group->note)
+        strbuf_addstr(&label, "\n\xe2\x9a\xa0 review (see tooltip)");
     group_tooltip(&tip, c->group);
 
     indent(d, depth);
@@ -328,9 +344,11 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
     } else {
         strbuf_addf(&d->out,
                     "style=\"%s\"; color=\"%s\"; fillcolor=\"%s\"; fontcolor=\"%s\"; "
-                    "penwidth=1.6;\n",
-                    th(d, "group.style"), theme_color(d->t, c->color), th(d, "group.fill"),
-                    th(d, "group.fontcolor"));
+                    "penwidth=%s;\n",
+                    th(d, "group.style"),
+                    c->group->note ? th(d, "lint.color") : theme_color(d->t, c->color),
+                    th(d, "group.fill"), th(d, "group.fontcolor"),
+                    c->group->note ? "3" : "1.6");
     }
     indent(d, depth + 1);
     strbuf_addf(&d->out, "a%zu [shape=point, width=0, height=0, style=invis, label=\"\"];\n",
@@ -411,6 +429,8 @@ static void edge_tooltip(struct strbuf *sb, const struct view_edge *e, int diff)
             strbuf_addstr(sb, " [stale]");
         if (diff && r->old_description)
             strbuf_addf(sb, " (was: %s)", r->old_description);
+        if (r->note)
+            strbuf_addf(sb, "\n  review: %s", r->note);
     }
 }
 
@@ -453,10 +473,16 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
                     ch == CHANGE_REMOVED ? "dashed" : th(d, ingress ? "ingress.style" : "egress.style"),
                     ch == CHANGE_NONE ? "1" : "2");
     } else {
-        strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\"",
-                    e->stale ? th(d, "stale.color")
-                             : th(d, ingress ? "ingress.color" : "egress.color"),
-                    th(d, "edge.fontcolor"), th(d, ingress ? "ingress.style" : "egress.style"));
+        size_t i;
+        int noted = 0;
+        for (i = 0; i < e->nrules; i++)
+            noted |= e->rules[i]->note != NULL;
+        strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\"%s",
+                    noted ? th(d, "lint.color")
+                    : e->stale ? th(d, "stale.color")
+                               : th(d, ingress ? "ingress.color" : "egress.color"),
+                    th(d, "edge.fontcolor"), th(d, ingress ? "ingress.style" : "egress.style"),
+                    noted ? ", penwidth=2.5" : "");
     }
     if (!ingress)
         put(d, ", arrowhead=vee");

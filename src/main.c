@@ -74,6 +74,7 @@ static void usage(FILE *fp)
           "      --exclude PATTERN  leave out groups whose name or id matches (repeatable)\n"
           "      --hide-cidrs     draw no CIDR nodes except the internet\n"
           "      --merge-cidrs    fold CIDRs into named ranges, private and public\n"
+          "      --lint           mark groups, interfaces and rules with lint findings\n"
           "  -q, --quiet          no notes on standard error\n"
           "  -h, --help           show this help\n"
           "  -V, --version        show the version\n"
@@ -96,6 +97,7 @@ struct options {
     const char *format;
     const char *theme;
     enum input_format from;
+    int lint;
     struct view_options view;
 };
 
@@ -112,6 +114,7 @@ static const struct option long_options[] = {
     {"exclude", required_argument, NULL, 'X'},
     {"hide-cidrs", no_argument, NULL, 'H'},
     {"merge-cidrs", no_argument, NULL, 'M'},
+    {"lint", no_argument, NULL, 'L'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -168,6 +171,7 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case 'H': o->view.hide_cidrs = 1; break;
         case 'M': o->view.merge_cidrs = 1; break;
+        case 'L': o->lint = 1; break;
         case 'q': diag_set_quiet(1); break;
         case 'h':
             usage(stdout);
@@ -201,6 +205,37 @@ static enum out_format choose_format(const struct options *o)
             usage_error("cannot tell the output format from '%s'; use -f", o->output);
     }
     return f;
+}
+
+/*
+ * render --lint: attach every finding (with its fix) to the object it is
+ * about, as a note the drawing shows in red with the text in the tooltip.
+ */
+static void annotate_with_lint(struct model *m)
+{
+    struct lint_options lo;
+    struct lint_result *r;
+    size_t i;
+
+    lint_options_init(&lo);
+    r = lint_run(m, &lo);
+    for (i = 0; i < r->nfindings; i++) {
+        const struct lint_finding *f = &r->findings[i];
+        char *line = xasprintf("%s: [%s] %s; %s", lint_severity_name(f->sev), f->id, f->message,
+                               f->fix);
+        if (f->rule) {
+            struct rule *rule = (struct rule *)f->rule;
+            rule->note = model_note_append(m, rule->note, line);
+        } else if (f->group) {
+            struct group *g = (struct group *)f->group;
+            g->note = model_note_append(m, g->note, line);
+        } else if (f->iface) {
+            struct iface *ifc = (struct iface *)f->iface;
+            ifc->note = model_note_append(m, ifc->note, line);
+        }
+        free(line);
+    }
+    lint_result_free(r);
 }
 
 /* Write the chosen format of the model into a malloc'd buffer. */
@@ -310,6 +345,8 @@ int main(int argc, char **argv)
         free(o.view.exclude);
         return diag_status() ? diag_status() : EXIT_BAD_INPUT;
     }
+    if (o.lint)
+        annotate_with_lint(m);
     if (produce(m, &o, f, &data, &len) == 0)
         output_write(o.output, data, len);
     free(data);

@@ -300,6 +300,18 @@ void model_iface_add_address(struct model *m, struct iface *ifc, const char *add
     ifc->addresses[ifc->naddresses++] = model_strdup(m, address);
 }
 
+const char *model_note_append(struct model *m, const char *note, const char *line)
+{
+    char *joined;
+    const char *kept;
+    if (!note)
+        return model_strdup(m, line);
+    joined = xasprintf("%s\n%s", note, line);
+    kept = model_strdup(m, joined);
+    free(joined);
+    return kept;
+}
+
 struct vpc *model_vpc(struct model *m, const char *id, int *created)
 {
     struct vpc *v = strmap_get(m->vpc_index, id);
