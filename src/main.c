@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "diff.h"
 #include "emit.h"
 #include "importer.h"
 #include "lint.h"
@@ -25,14 +26,14 @@
 
 #define LAYOUT_TIMEOUT_SECONDS 120
 
-enum out_format { OUT_DOT, OUT_SVG, OUT_PNG, OUT_PDF, OUT_JSON };
+enum out_format { OUT_DOT, OUT_SVG, OUT_PNG, OUT_PDF, OUT_JSON, OUT_MERMAID };
 
 static const struct {
     const char *name;
     enum out_format format;
 } out_formats[] = {
     {"dot", OUT_DOT}, {"gv", OUT_DOT}, {"svg", OUT_SVG}, {"png", OUT_PNG},
-    {"pdf", OUT_PDF}, {"json", OUT_JSON},
+    {"pdf", OUT_PDF}, {"json", OUT_JSON}, {"mermaid", OUT_MERMAID}, {"mmd", OUT_MERMAID},
 };
 
 static int out_format_parse(const char *name, enum out_format *out)
@@ -51,6 +52,7 @@ static void usage(FILE *fp)
 {
     fputs("usage: sgmap [render] [options] INPUT...\n"
           "       sgmap lint [options] INPUT...   (see 'sgmap lint --help')\n"
+          "       sgmap diff [options] OLD NEW    (see 'sgmap diff --help')\n"
           "       sgmap --help | --version\n"
           "\n"
           "Draw AWS security groups as regions that enclose their network interfaces,\n"
@@ -61,7 +63,8 @@ static void usage(FILE *fp)
           "\n"
           "options:\n"
           "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
-          "  -f, --format FORMAT  dot, svg, png, pdf or json (default: from -o, else dot)\n"
+          "  -f, --format FORMAT  dot, svg, png, pdf, json or mermaid (default: from -o,\n"
+          "                       else dot)\n"
           "      --from FORMAT    read inputs as design, aws, terraform or cloudformation\n"
           "                       (default: detected from each input's content)\n"
           "      --theme THEME    default, mono, or a theme file path\n"
@@ -195,7 +198,8 @@ static enum out_format choose_format(const struct options *o)
 
     if (o->format) {
         if (out_format_parse(o->format, &f) < 0)
-            usage_error("unknown output format '%s' (expected dot, svg, png, pdf or json)",
+            usage_error("unknown output format '%s' (expected dot, svg, png, pdf, json or "
+                        "mermaid)",
                         o->format);
         return f;
     }
@@ -280,6 +284,23 @@ static int produce(const struct model *m, const struct options *o, enum out_form
         view_free(v);
         v = view_build(m, &merged);
     }
+    if (f == OUT_MERMAID) {
+        theme_release(&theme);
+        mem = open_memstream(data, len);
+        if (!mem) {
+            diag_system("cannot allocate the output");
+            view_free(v);
+            return -1;
+        }
+        rc = emit_mermaid(v, mem);
+        view_free(v);
+        if (fclose(mem) != 0 || rc < 0) {
+            diag_system("cannot write the Mermaid output");
+            free(*data);
+            return -1;
+        }
+        return 0;
+    }
     /* Budget, part 2: layout settings from the drawing's size. */
     note = render_plan(v, &plan);
     if (note && f != OUT_DOT)
@@ -330,7 +351,7 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "render") == 0)
         first = 2;
     else if (argc > 1 && strcmp(argv[1], "diff") == 0)
-        usage_error("'%s' is not available in this version", argv[1]);
+        return diff_main(argc - 1, argv + 1);
     parse_options(argc - first + 1, argv + first - 1, &o);
     f = choose_format(&o);
     if (optind >= argc - first + 1)

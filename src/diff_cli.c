@@ -1,0 +1,484 @@
+/*
+ * diff_cli.c - the "sgmap diff" command line: read OLD and NEW (or the
+ * before and after of one Terraform plan), build their union with change
+ * marks (diff.c) and write it in the chosen format. The exit status says
+ * whether anything changed, so CI can gate on it.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "diff.h"
+#include "emit.h"
+#include "importer.h"
+#include "model.h"
+#include "output.h"
+#include "render.h"
+#include "strbuf.h"
+#include "strmap.h"
+#include "theme.h"
+#include "view.h"
+#include "xalloc.h"
+
+#define DIFF_LAYOUT_TIMEOUT_SECONDS 120
+/* Deepest Terraform module nesting walked for prior-state addresses. */
+#define DIFF_MAX_MODULE_DEPTH 64
+
+enum diff_format { DF_DOT, DF_SVG, DF_PNG, DF_PDF, DF_JSON, DF_MARKDOWN, DF_MERMAID };
+
+static const struct {
+    const char *name;
+    enum diff_format format;
+} diff_formats[] = {
+    {"dot", DF_DOT},          {"gv", DF_DOT},   {"svg", DF_SVG},
+    {"png", DF_PNG},          {"pdf", DF_PDF},  {"json", DF_JSON},
+    {"markdown", DF_MARKDOWN}, {"md", DF_MARKDOWN}, {"mermaid", DF_MERMAID},
+    {"mmd", DF_MERMAID},
+};
+
+struct diff_options {
+    const char *output;
+    const char *format;
+    const char *theme;
+    enum input_format from;
+    struct view_options view;
+    int quiet;
+};
+
+static int diff_format_parse(const char *name, enum diff_format *out)
+{
+    size_t i;
+    for (i = 0; i < sizeof(diff_formats) / sizeof(diff_formats[0]); i++) {
+        if (strcmp(diff_formats[i].name, name) == 0) {
+            *out = diff_formats[i].format;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static void diff_usage(FILE *fp)
+{
+    fputs("usage: sgmap diff [options] OLD NEW\n"
+          "       sgmap diff [options] PLAN.json\n"
+          "\n"
+          "Show what a change does to the network: the union of both inputs, with\n"
+          "added groups, members and rules in green, removed ones in red (dashed),\n"
+          "changed names and descriptions in orange and the unchanged rest muted.\n"
+          "OLD and NEW may be any inputs sgmap reads, of the same or different\n"
+          "kinds (files, directories or -). A Terraform plan alone (terraform show\n"
+          "-json PLAN) compares its prior state with its planned values.\n"
+          "\n"
+          "Groups are matched by id; where one side does not know the id (a plan\n"
+          "address, a CloudFormation logical id, a design-file name) by name. Rules\n"
+          "are matched by group, direction, ports and peer, so reordering is no change.\n"
+          "\n"
+          "options:\n"
+          "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
+          "  -f, --format FORMAT  dot, svg, png, pdf, json, markdown or mermaid\n"
+          "                       (default: from -o's extension, .md, .mmd..., else dot)\n"
+          "      --from FORMAT    read inputs as design, aws, terraform or cloudformation\n"
+          "      --theme THEME    default, mono, or a theme file path\n"
+          "      --no-collapse    draw every interface, not one xN node per identical set\n"
+          "      --egress MODE    default (hide the AWS default egress), all, or none\n"
+          "      --vpc ID         draw only this VPC (id or name)\n"
+          "      --hide-cidrs     draw no CIDR nodes except the internet\n"
+          "      --merge-cidrs    fold CIDRs into named ranges, private and public\n"
+          "  -q, --quiet          write nothing: the exit status tells\n"
+          "  -h, --help           show this help\n"
+          "\n"
+          "exit status: 0 no differences, 1 differences, 2 usage error, 3 bad input,\n"
+          "4 output, system or Graphviz failure\n",
+          fp);
+}
+
+static _Noreturn void diff_usage_error(const char *fmt, const char *arg)
+{
+    fputs("sgmap: error: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\ntry 'sgmap diff --help'\n", stderr);
+    exit(EXIT_USAGE);
+}
+
+static const struct option diff_long_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, 'f'},
+    {"from", required_argument, NULL, 'F'},
+    {"theme", required_argument, NULL, 'T'},
+    {"no-collapse", no_argument, NULL, 'C'},
+    {"egress", required_argument, NULL, 'E'},
+    {"vpc", required_argument, NULL, 'P'},
+    {"hide-cidrs", no_argument, NULL, 'H'},
+    {"merge-cidrs", no_argument, NULL, 'M'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static void diff_parse_options(int argc, char **argv, struct diff_options *o)
+{
+    int c;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:f:qh", diff_long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': o->output = optarg; break;
+        case 'f': o->format = optarg; break;
+        case 'F':
+            if (input_format_parse(optarg, &o->from) < 0)
+                diff_usage_error("unknown input format '%s' (expected design, aws, terraform "
+                                 "or cloudformation)", optarg);
+            break;
+        case 'T':
+            if (!theme_name_is_valid(optarg))
+                diff_usage_error("unknown theme '%s' (expected default, mono, or a theme file "
+                                 "path such as ./my.theme)", optarg);
+            o->theme = optarg;
+            break;
+        case 'C': o->view.collapse = 0; break;
+        case 'E':
+            if (strcmp(optarg, "default") == 0)
+                o->view.egress = EGRESS_DEFAULT;
+            else if (strcmp(optarg, "all") == 0)
+                o->view.egress = EGRESS_ALL;
+            else if (strcmp(optarg, "none") == 0)
+                o->view.egress = EGRESS_NONE;
+            else
+                diff_usage_error("unknown egress mode '%s' (expected default, all or none)",
+                                 optarg);
+            break;
+        case 'P': o->view.vpc = optarg; break;
+        case 'H': o->view.hide_cidrs = 1; break;
+        case 'M': o->view.merge_cidrs = 1; break;
+        case 'q': o->quiet = 1; break;
+        case 'h':
+            diff_usage(stdout);
+            exit(EXIT_OK);
+        case ':':
+            diff_usage_error("option '%s' needs a value", argv[optind - 1]);
+        default:
+            diff_usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+}
+
+/* The output format: -f, else -o's extension, else dot. */
+static enum diff_format diff_choose_format(const struct diff_options *o)
+{
+    enum diff_format f = DF_DOT;
+    const char *dot;
+
+    if (o->format) {
+        if (diff_format_parse(o->format, &f) < 0)
+            diff_usage_error("unknown output format '%s' (expected dot, svg, png, pdf, json, "
+                             "markdown or mermaid)", o->format);
+        return f;
+    }
+    if (o->output && strcmp(o->output, "-") != 0) {
+        dot = strrchr(o->output, '.');
+        if (!dot || strchr(dot, '/') || diff_format_parse(dot + 1, &f) < 0)
+            diff_usage_error("cannot tell the output format from '%s'; use -f", o->output);
+    }
+    return f;
+}
+
+/* ===== Inputs ===== */
+
+/* Import one path (file, directory or -) into a new finished model. */
+static struct model *diff_load(const char *path, enum input_format from)
+{
+    struct model *m = model_new();
+    char *paths[1];
+
+    paths[0] = (char *)path;
+    if (import_paths(m, paths, 1, from) < 0 || model_finish(m) < 0) {
+        model_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+/* Read a whole file (or standard input for "-"); NUL-terminated. */
+static char *diff_read(const char *path, const char *name, size_t *len)
+{
+    struct srcloc loc = {name, 0, 0, NULL};
+    struct strbuf sb = STRBUF_INIT;
+    char buf[65536];
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    size_t n;
+
+    if (!fp) {
+        diag_error(&loc, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+        if (sb.len + n > INPUT_MAX_BYTES) {
+            diag_error(&loc, "input is too large (more than %u MiB)",
+                       INPUT_MAX_BYTES / (1024 * 1024));
+            break;
+        }
+        strbuf_add(&sb, buf, n);
+    }
+    if (ferror(fp) || n > 0) {
+        if (ferror(fp))
+            diag_error(&loc, "cannot read: %s", strerror(errno));
+        if (fp != stdin)
+            fclose(fp);
+        strbuf_release(&sb);
+        return NULL;
+    }
+    if (fp != stdin)
+        fclose(fp);
+    *len = sb.len;
+    return strbuf_detach(&sb);
+}
+
+/* Map each prior-state resource id to its address (a plan names a resource
+ * it will create or replace by its address), keys and values kept in m. */
+static void diff_aliases(struct model *m, struct strmap *aliases, const json_t *module,
+                         int depth)
+{
+    const json_t *list, *item;
+    size_t i;
+
+    if (!json_is_object(module) || depth > DIFF_MAX_MODULE_DEPTH)
+        return;
+    list = json_object_get(module, "resources");
+    json_array_foreach(list, i, item) {
+        const json_t *address = json_object_get(item, "address");
+        const json_t *mode = json_object_get(item, "mode");
+        const json_t *id = json_object_get(json_object_get(item, "values"), "id");
+        if (!json_is_string(address) || !json_is_string(id) ||
+            (json_is_string(mode) && strcmp(json_string_value(mode), "managed") != 0))
+            continue;
+        strmap_put(aliases, model_strdup(m, json_string_value(id)),
+                   (void *)model_strdup(m, json_string_value(address)));
+    }
+    list = json_object_get(module, "child_modules");
+    json_array_foreach(list, i, item)
+        diff_aliases(m, aliases, item, depth + 1);
+}
+
+/*
+ * One input: it must be a Terraform plan. *old gets its prior state (empty
+ * when the plan has none), *new its planned values. Returns 0, or -1 after
+ * an error (exits with a usage error when the input is not a plan).
+ */
+static int diff_load_plan(const char *path, struct model **old, struct model **new,
+                          struct strmap *aliases)
+{
+    const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    struct model *after = model_new(), *before = model_new();
+    const char *name = model_strdup(after, shown);
+    const char *data;
+    char *buf, *text;
+    size_t len;
+    json_t *doc, *prior;
+    json_error_t err;
+    int is_plan;
+
+    buf = diff_read(path, name, &len);
+    if (!buf)
+        goto failed;
+    data = buf;
+    if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+        data += 3, len -= 3;
+    doc = json_loadb(data, len, 0, &err);
+    is_plan = json_is_object(doc) && (json_object_get(doc, "planned_values") ||
+                                      json_object_get(doc, "resource_changes"));
+    if (!is_plan) {
+        /* Let the importers say what is wrong with it, if anything. */
+        int rc = import_input(after, name, data, len, FORMAT_AUTO);
+        json_decref(doc);
+        free(buf);
+        model_free(after);
+        model_free(before);
+        if (rc < 0)
+            return -1;
+        diff_usage_error("'%s' is not a Terraform plan; give OLD and NEW, or one plan "
+                         "(terraform show -json PLAN)", shown);
+    }
+    if (import_input(after, name, data, len, FORMAT_TERRAFORM) < 0 ||
+        model_finish(after) < 0) {
+        json_decref(doc);
+        free(buf);
+        goto failed;
+    }
+    prior = json_object_get(doc, "prior_state");
+    if (json_is_object(prior)) {
+        const char *pname = model_strdup(before, shown);
+        char *label = xasprintf("%s (prior_state)", pname);
+        int rc;
+        pname = model_strdup(before, label);
+        free(label);
+        text = json_dumps(prior, JSON_COMPACT);
+        if (!text)
+            diag_die(EXIT_SYSTEM, "out of memory");
+        rc = import_input(before, pname, text, strlen(text), FORMAT_TERRAFORM);
+        free(text);
+        if (rc < 0) {
+            json_decref(doc);
+            free(buf);
+            goto failed;
+        }
+        diff_aliases(before, aliases, json_object_get(json_object_get(prior, "values"),
+                                                      "root_module"), 0);
+    }
+    json_decref(doc);
+    free(buf);
+    if (model_finish(before) < 0)
+        goto failed;
+    *old = before;
+    *new = after;
+    return 0;
+
+failed:
+    model_free(after);
+    model_free(before);
+    return -1;
+}
+
+/* ===== Output ===== */
+
+/* The view of the union, with render's budget: CIDRs folded when there are
+ * too many to draw (as main.c does). */
+static struct view *diff_view(const struct diff *d, const struct diff_options *o)
+{
+    struct view *v = view_build(d->model, &o->view);
+    if (!o->view.hide_cidrs && !o->view.merge_cidrs && v->ncidr_nodes > RENDER_MAX_CIDR_NODES) {
+        struct view_options merged = o->view;
+        diag_note(NULL, "%zu CIDRs: folding them into named ranges, private and public",
+                  v->ncidr_nodes);
+        merged.merge_cidrs = 1;
+        view_free(v);
+        v = view_build(d->model, &merged);
+    }
+    return v;
+}
+
+/* Write the chosen format of the diff into a malloc'd buffer. */
+static int diff_produce(const struct diff *d, const struct diff_options *o, enum diff_format f,
+                        char **data, size_t *len)
+{
+    struct theme theme;
+    struct view *v = NULL;
+    struct dot_layout plan = {"dot", 0};
+    const char *note;
+    FILE *mem;
+    int rc = 0, drawn = f == DF_DOT || f == DF_SVG || f == DF_PNG || f == DF_PDF;
+    char *dot;
+
+    *data = NULL;
+    *len = 0;
+    if (drawn && theme_load(&theme, o->theme) < 0) {
+        theme_release(&theme);
+        return -1;
+    }
+    if (drawn || f == DF_MERMAID)
+        v = diff_view(d, o);
+    if (drawn) {
+        note = render_plan(v, &plan);
+        if (note && f != DF_DOT)
+            diag_note(NULL, "%s", note);
+    }
+    mem = open_memstream(data, len);
+    if (!mem) {
+        diag_system("cannot allocate the output");
+        rc = -1;
+    } else {
+        switch (f) {
+        case DF_JSON: rc = emit_json(d->model, mem); break;
+        case DF_MARKDOWN: rc = emit_markdown(d, mem); break;
+        case DF_MERMAID: rc = emit_mermaid(v, mem); break;
+        case DF_DOT:
+        case DF_SVG:
+        case DF_PNG:
+        case DF_PDF: rc = emit_dot_layout(v, &theme, &plan, mem); break;
+        }
+        if (fclose(mem) != 0 || rc < 0) {
+            diag_system("cannot write the output");
+            rc = -1;
+        }
+    }
+    view_free(v);
+    if (drawn)
+        theme_release(&theme);
+    if (rc < 0) {
+        free(*data);
+        *data = NULL;
+        return -1;
+    }
+    if (f == DF_DOT || !drawn)
+        return 0;
+    dot = *data;
+    *data = NULL;
+    rc = render_graphviz(dot, plan.engine, f == DF_SVG ? "svg" : f == DF_PNG ? "png" : "pdf",
+                         DIFF_LAYOUT_TIMEOUT_SECONDS, data, len);
+    free(dot);
+    return rc;
+}
+
+int diff_main(int argc, char **argv)
+{
+    struct diff_options o;
+    struct model *old = NULL, *new = NULL;
+    struct strmap *aliases = strmap_new();
+    struct diff *d = NULL;
+    enum diff_format f;
+    char *data = NULL;
+    size_t len = 0;
+    int ninputs, status;
+
+    memset(&o, 0, sizeof(o));
+    o.view.collapse = 1;
+    o.view.egress = EGRESS_DEFAULT;
+    o.view.diff = 1;
+    diff_parse_options(argc, argv, &o);
+    f = diff_choose_format(&o);
+    if (o.quiet && o.output)
+        diff_usage_error("%s", "--quiet writes nothing; drop --quiet or --output");
+    if (o.quiet)
+        diag_set_quiet(1);
+    ninputs = argc - optind;
+    if (ninputs == 0)
+        diff_usage_error("%s", "no input given (expected OLD NEW, or one Terraform plan)");
+    if (ninputs > 2)
+        diff_usage_error("too many inputs, starting at '%s' (expected OLD NEW, or one "
+                         "Terraform plan)", argv[optind + 2]);
+    if (ninputs == 2 && strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
+        diff_usage_error("%s", "OLD and NEW cannot both be standard input");
+
+    if (ninputs == 1) {
+        if (diff_load_plan(argv[optind], &old, &new, aliases) < 0)
+            goto done;
+    } else {
+        old = diff_load(argv[optind], o.from);
+        new = diff_load(argv[optind + 1], o.from);
+        if (!old || !new)
+            goto done;
+    }
+    d = diff_build(old, new, aliases);
+    if (!d || o.quiet)
+        goto done;
+    if (diff_produce(d, &o, f, &data, &len) == 0)
+        output_write(o.output, data, len);
+
+done:
+    status = diag_status();
+    if (!d && status < EXIT_BAD_INPUT)
+        status = EXIT_BAD_INPUT;
+    if (d && status == EXIT_OK && diff_count(d) > 0)
+        status = EXIT_FINDINGS;
+    free(data);
+    diff_free(d);
+    model_free(old);
+    model_free(new);
+    strmap_free(aliases);
+    return status;
+}

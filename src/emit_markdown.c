@@ -1,0 +1,383 @@
+/*
+ * emit_markdown.c - the pull-request summary of a diff in GitHub-flavoured
+ * Markdown: a table of totals, then one section per security group that
+ * changed (in name order) with a table of its added, removed and changed
+ * rules and a list of the interfaces that joined or left it.
+ *
+ * Every piece of input text (names, ids, descriptions) is escaped: Markdown
+ * punctuation is backslash-escaped, '<' '>' '&' become entities, '|' cannot
+ * end a table cell, newlines and control characters become spaces, invalid
+ * UTF-8 becomes '?', and '@' is followed by a zero-width space so that a
+ * description cannot mention (notify) anyone. Ids are shown as code spans
+ * only when they contain nothing that could end the span or the cell.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+/* Longest description shown, in characters; the rest becomes "...". */
+#define MD_DESCRIPTION_MAX 200
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
+static size_t md_utf8_len(const unsigned char *s)
+{
+    size_t n, i;
+    unsigned cp;
+
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xc2 && s[0] <= 0xdf)
+        n = 2, cp = s[0] & 0x1f;
+    else if (s[0] >= 0xe0 && s[0] <= 0xef)
+        n = 3, cp = s[0] & 0x0f;
+    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+        n = 4, cp = s[0] & 0x07;
+    else
+        return 0;
+    for (i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3f);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+        (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return n;
+}
+
+/* ===== Escaping ===== */
+
+/* Inline text, at most max characters (0 = no limit). */
+static void md_text_max(struct strbuf *sb, const char *s, size_t max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t chars = 0;
+
+    while (*p) {
+        size_t n = md_utf8_len(p);
+        if (max && chars == max) {
+            strbuf_addstr(sb, "\xe2\x80\xa6"); /* ... */
+            return;
+        }
+        chars++;
+        if (n == 0) {
+            strbuf_addch(sb, '?');
+            p++;
+            continue;
+        }
+        if (n > 1) {
+            strbuf_add(sb, (const char *)p, n);
+            p += n;
+            continue;
+        }
+        switch (*p) {
+        case '&': strbuf_addstr(sb, "&amp;"); break;
+        case '<': strbuf_addstr(sb, "&lt;"); break;
+        case '>': strbuf_addstr(sb, "&gt;"); break;
+        case '@': strbuf_addstr(sb, "@&#8203;"); break;
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '~':
+        case '|':
+            strbuf_addch(sb, '\\');
+            strbuf_addch(sb, (char)*p);
+            break;
+        default:
+            strbuf_addch(sb, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
+        }
+        p++;
+    }
+}
+
+static void md_text(struct strbuf *sb, const char *s)
+{
+    md_text_max(sb, s, 0);
+}
+
+/* An id as a code span when it is plain printable text, else as text. */
+static void md_code(struct strbuf *sb, const char *s)
+{
+    const unsigned char *p;
+    for (p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p >= 0x7f || *p == '`' || *p == '|')
+            break;
+    if (*p || !*s) {
+        md_text(sb, s);
+        return;
+    }
+    strbuf_addch(sb, '`');
+    strbuf_addstr(sb, s);
+    strbuf_addch(sb, '`');
+}
+
+/* "name (`id`)", or "`id`" when the name is the id. */
+static void md_group_name(struct strbuf *sb, const struct group *g)
+{
+    if (strcmp(g->name, g->id) == 0) {
+        md_code(sb, g->id);
+        return;
+    }
+    md_text(sb, g->name);
+    strbuf_addstr(sb, " (");
+    md_code(sb, g->id);
+    strbuf_addch(sb, ')');
+}
+
+/* ===== Pieces ===== */
+
+static const char *change_word(enum change c)
+{
+    switch (c) {
+    case CHANGE_ADDED: return "added";
+    case CHANGE_REMOVED: return "removed";
+    case CHANGE_CHANGED: return "changed";
+    case CHANGE_NONE: break;
+    }
+    return "unchanged";
+}
+
+static void md_peer(struct strbuf *sb, const struct model *u, const struct rule *r)
+{
+    const char *name;
+    const struct group *g;
+
+    switch (r->peer_type) {
+    case PEER_GROUP:
+        if (strcmp(r->peer, r->group->id) == 0) {
+            strbuf_addstr(sb, "self");
+            return;
+        }
+        g = model_find_group(u, r->peer);
+        if (g) {
+            md_group_name(sb, g);
+            return;
+        }
+        break;
+    case PEER_EXTERNAL_GROUP:
+        md_code(sb, r->peer);
+        strbuf_addstr(sb, r->flags & RULE_STALE ? " (stale or deleted group)"
+                                                : " (group not in the input)");
+        return;
+    case PEER_CIDR:
+    case PEER_PREFIX_LIST:
+        name = model_name_of(u, r->peer);
+        if (!name)
+            name = r->peer_label;
+        if (!name && r->peer_type == PEER_CIDR && peer_is_internet(r->peer))
+            name = "internet";
+        if (name) {
+            md_text(sb, name);
+            strbuf_addstr(sb, " (");
+            md_code(sb, r->peer);
+            strbuf_addch(sb, ')');
+            return;
+        }
+        break;
+    case PEER_PARAM:
+    case PEER_IMPORT:
+    case PEER_EXPRESSION:
+        break;
+    }
+    md_code(sb, r->peer);
+}
+
+static void md_description(struct strbuf *sb, const char *s)
+{
+    if (s && *s)
+        md_text_max(sb, s, MD_DESCRIPTION_MAX);
+    else
+        strbuf_addstr(sb, "*(none)*");
+}
+
+/* "~~old~~ -> new" (no strike-through when there was none before). */
+static void md_description_change(struct strbuf *sb, const char *old, const char *new)
+{
+    if (old && *old) {
+        strbuf_addstr(sb, "~~");
+        md_description(sb, old);
+        strbuf_addstr(sb, "~~");
+    } else {
+        md_description(sb, old);
+    }
+    strbuf_addstr(sb, " \xe2\x86\x92 "); /* -> */
+    md_description(sb, new);
+}
+
+static void md_rule_row(struct strbuf *sb, const struct model *u, const struct rule *r)
+{
+    char label[PORTS_LABEL_MAX];
+
+    ports_label(&r->ports, label);
+    strbuf_addf(sb, "| %s | %s | %s | ", change_word(r->change), direction_name(r->dir), label);
+    md_peer(sb, u, r);
+    strbuf_addstr(sb, " | ");
+    if (r->change == CHANGE_CHANGED) {
+        md_description_change(sb, r->old_description, r->description);
+    } else if (r->description && *r->description) {
+        md_text_max(sb, r->description, MD_DESCRIPTION_MAX);
+    } else if (r->flags & RULE_DEFAULT_EGRESS) {
+        strbuf_addstr(sb, "*AWS default egress*");
+    }
+    strbuf_addstr(sb, " |\n");
+}
+
+static void md_member_line(struct strbuf *sb, const struct diff_membership *dm)
+{
+    const struct iface *ifc = dm->iface;
+
+    strbuf_addstr(sb, "- ");
+    strbuf_addstr(sb, dm->change == CHANGE_ADDED ? "**+** " : "**\xe2\x88\x92** ");
+    md_code(sb, ifc->id);
+    strbuf_addstr(sb, " (");
+    if (ifc->label && strcmp(ifc->label, ifc->id) != 0) {
+        md_text(sb, ifc->label);
+        strbuf_addstr(sb, ", ");
+    }
+    strbuf_addf(sb, "%s) %s ", kind_name(ifc->kind),
+                dm->change == CHANGE_ADDED ? "joins" : "leaves");
+    md_text(sb, dm->group->name);
+    strbuf_addch(sb, '\n');
+}
+
+/* The heading of a group's section, with what happened to the group. */
+static void md_group_heading(struct strbuf *sb, const struct group *g)
+{
+    strbuf_addstr(sb, "#### ");
+    md_group_name(sb, g);
+    switch (g->change) {
+    case CHANGE_ADDED: strbuf_addstr(sb, ": added"); break;
+    case CHANGE_REMOVED: strbuf_addstr(sb, ": removed"); break;
+    case CHANGE_CHANGED:
+        strbuf_addstr(sb, ": ");
+        if (g->old_name) {
+            strbuf_addstr(sb, "renamed from ");
+            md_text(sb, g->old_name);
+            if (g->old_description)
+                strbuf_addstr(sb, ", ");
+        }
+        if (g->old_description)
+            strbuf_addstr(sb, "description changed");
+        break;
+    case CHANGE_NONE: break;
+    }
+    strbuf_addstr(sb, "\n\n");
+    if (g->change == CHANGE_CHANGED && g->old_description) {
+        strbuf_addstr(sb, "Description: ");
+        md_description_change(sb, g->old_description, g->description);
+        strbuf_addstr(sb, "\n\n");
+    } else if (g->change == CHANGE_ADDED && g->description && *g->description) {
+        strbuf_addstr(sb, "Description: ");
+        md_text_max(sb, g->description, MD_DESCRIPTION_MAX);
+        strbuf_addstr(sb, "\n\n");
+    }
+}
+
+static void md_totals(struct strbuf *sb, const struct diff *d)
+{
+    strbuf_addstr(sb, "| | added | removed | changed |\n|:--|--:|--:|--:|\n");
+    strbuf_addf(sb, "| security groups | %zu | %zu | %zu |\n", d->groups.added,
+                d->groups.removed, d->groups.changed);
+    strbuf_addf(sb, "| rules | %zu | %zu | %zu |\n", d->rules.added, d->rules.removed,
+                d->rules.changed);
+    strbuf_addf(sb, "| memberships | %zu | %zu | |\n", d->members.added, d->members.removed);
+    strbuf_addf(sb, "| interfaces | %zu | %zu | %zu |\n\n", d->ifaces.added,
+                d->ifaces.removed, d->ifaces.changed);
+}
+
+static int cmp_group_by_name(const void *a, const void *b)
+{
+    const struct group *x = *(struct group *const *)a, *y = *(struct group *const *)b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : strcmp(x->id, y->id);
+}
+
+/* ===== The summary ===== */
+
+int emit_markdown(const struct diff *d, FILE *fp)
+{
+    const struct model *u = d->model;
+    struct strbuf sb = STRBUF_INIT;
+    size_t ng = u->ngroups ? u->ngroups : 1;
+    size_t *nchanged = xcalloc(ng, sizeof(*nchanged)); /* changed rules per group */
+    size_t *first_rule = xcalloc(ng, sizeof(*first_rule));
+    size_t *nrules = xcalloc(ng, sizeof(*nrules));
+    size_t *first_member = xcalloc(ng, sizeof(*first_member));
+    size_t *nmembers = xcalloc(ng, sizeof(*nmembers));
+    struct group **list = xcalloc(ng, sizeof(*list));
+    size_t i, j, n = 0;
+    int rc;
+
+    strbuf_addstr(&sb, "### sgmap diff\n\n");
+    if (diff_count(d) == 0)
+        strbuf_addstr(&sb, "No changes to security groups, rules or memberships.\n");
+    else
+        md_totals(&sb, d);
+
+    for (i = u->nrules; i-- > 0;) {
+        size_t gi = u->rules[i]->group->index;
+        first_rule[gi] = i;
+        nrules[gi]++;
+        if (u->rules[i]->change != CHANGE_NONE)
+            nchanged[gi]++;
+    }
+    for (i = d->nmemberships; i-- > 0;) {
+        first_member[d->memberships[i].group->index] = i;
+        nmembers[d->memberships[i].group->index]++;
+    }
+    for (i = 0; i < u->ngroups; i++) {
+        const struct group *g = u->groups[i];
+        if (g->change != CHANGE_NONE || nchanged[i] || nmembers[i])
+            list[n++] = u->groups[i];
+    }
+    xqsort(list, n, sizeof(*list), cmp_group_by_name);
+
+    for (i = 0; i < n; i++) {
+        const struct group *g = list[i];
+        md_group_heading(&sb, g);
+        if (nchanged[g->index]) {
+            strbuf_addstr(&sb, "| | direction | ports | peer | description |\n"
+                               "|:--|:--|:--|:--|:--|\n");
+            /* The group's rules are one run of u->rules (sorted by group). */
+            for (j = 0; j < nrules[g->index]; j++) {
+                const struct rule *r = u->rules[first_rule[g->index] + j];
+                if (r->change != CHANGE_NONE)
+                    md_rule_row(&sb, u, r);
+            }
+            strbuf_addch(&sb, '\n');
+        }
+        if (nmembers[g->index]) {
+            for (j = 0; j < nmembers[g->index]; j++)
+                md_member_line(&sb, &d->memberships[first_member[g->index] + j]);
+            strbuf_addch(&sb, '\n');
+        }
+    }
+    /* Interfaces that came or went outside every group. */
+    for (i = 0, j = 0; i < u->nifaces; i++) {
+        const struct iface *ifc = u->ifaces[i];
+        if (ifc->ngroups || (ifc->change != CHANGE_ADDED && ifc->change != CHANGE_REMOVED))
+            continue;
+        if (j++ == 0)
+            strbuf_addstr(&sb, "#### Interfaces in no group\n\n");
+        strbuf_addf(&sb, "- %s ", ifc->change == CHANGE_ADDED ? "**+**" : "**\xe2\x88\x92**");
+        md_code(&sb, ifc->id);
+        strbuf_addf(&sb, " (%s) %s\n", kind_name(ifc->kind), change_word(ifc->change));
+    }
+    if (j)
+        strbuf_addch(&sb, '\n');
+    /* No trailing blank line: the last section ends with one newline. */
+    while (sb.len >= 2 && sb.buf[sb.len - 1] == '\n' && sb.buf[sb.len - 2] == '\n')
+        sb.buf[--sb.len] = '\0';
+
+    rc = fwrite(sb.buf, 1, sb.len, fp) == sb.len && !ferror(fp) ? 0 : -1;
+    strbuf_release(&sb);
+    free(nchanged);
+    free(first_rule);
+    free(nrules);
+    free(first_member);
+    free(nmembers);
+    free(list);
+    return rc;
+}

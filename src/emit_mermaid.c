@@ -1,0 +1,554 @@
+/*
+ * emit_mermaid.c - the view as a Mermaid flowchart, which GitHub draws
+ * inline in a Markdown file or a comment (a ```mermaid block), with no
+ * image to host. Shared by render and diff.
+ *
+ * VPCs and groups are nested subgraphs, interfaces and peers are nodes,
+ * and each view edge is one link labelled with its ports: ingress solid
+ * (-->), egress dotted (-.->). Ids are synthetic (r<N> regions, c<N>
+ * clusters, n<N> nodes, a<N> anchors), so no input text is ever an id.
+ *
+ * Mermaid is fragile about links to subgraphs: a subgraph with no node of
+ * its own cannot be linked, and a link between a subgraph and something
+ * inside it fails. So such subgraphs get an anchor node, and a link from
+ * an enclosing group to its inside starts at that anchor.
+ *
+ * Label text is quoted and escaped with Mermaid's entity codes (#quot;
+ * #35; #lt; #gt; #amp; #96; #37; #124;), newlines and control characters
+ * become spaces and invalid UTF-8 '?', so input can neither end a label,
+ * add markup, nor smuggle a %%{init}%% directive in.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+/* At most this many port labels on a link, then "+N more". */
+#define MM_LABELS_MAX 4
+
+/* Colours of the change classes (those of the default theme). */
+static const struct {
+    enum change change;
+    const char *name;
+    const char *node;
+    const char *link;
+} mm_classes[] = {
+    {CHANGE_ADDED, "added", "fill:#e3f4e8,stroke:#1a9641,stroke-width:2px,color:#0b4020",
+     "stroke:#1a9641,stroke-width:2px,color:#1a9641"},
+    {CHANGE_REMOVED, "removed",
+     "fill:#fbe5e5,stroke:#d7191c,stroke-width:2px,stroke-dasharray:5 5,color:#6b0c0d",
+     "stroke:#d7191c,stroke-width:2px,stroke-dasharray:5 5,color:#d7191c"},
+    {CHANGE_CHANGED, "changed", "fill:#fcecdf,stroke:#e66101,stroke-width:2px,color:#5c2700",
+     "stroke:#e66101,stroke-width:2px,color:#e66101"},
+    {CHANGE_NONE, "muted", "fill:#f6f6f6,stroke:#a8a8a8,color:#707070",
+     "stroke:#a8a8a8,color:#707070"},
+};
+#define MM_NCLASSES (sizeof(mm_classes) / sizeof(mm_classes[0]))
+
+struct mm {
+    struct strbuf out;
+    const struct view *v;
+    unsigned char *anchor;       /* per cluster id: has an anchor node */
+    enum change *peer_change;    /* per node id: the change of a peer node */
+    struct strbuf ids[MM_NCLASSES];   /* node ids per class, "a,b,c" */
+    struct strbuf links[MM_NCLASSES]; /* link indexes per class */
+};
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
+static size_t mm_utf8_len(const unsigned char *s)
+{
+    size_t n, i;
+    unsigned cp;
+
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xc2 && s[0] <= 0xdf)
+        n = 2, cp = s[0] & 0x1f;
+    else if (s[0] >= 0xe0 && s[0] <= 0xef)
+        n = 3, cp = s[0] & 0x0f;
+    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+        n = 4, cp = s[0] & 0x07;
+    else
+        return 0;
+    for (i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3f);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+        (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return n;
+}
+
+/* Text inside a quoted Mermaid label. */
+static void mm_text(struct strbuf *sb, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    while (*p) {
+        size_t n = mm_utf8_len(p);
+        if (n == 0) {
+            strbuf_addch(sb, '?');
+            p++;
+            continue;
+        }
+        if (n > 1) {
+            strbuf_add(sb, (const char *)p, n);
+            p += n;
+            continue;
+        }
+        switch (*p) {
+        case '"': strbuf_addstr(sb, "#quot;"); break;
+        case '#': strbuf_addstr(sb, "#35;"); break;
+        case '&': strbuf_addstr(sb, "#amp;"); break;
+        case '<': strbuf_addstr(sb, "#lt;"); break;
+        case '>': strbuf_addstr(sb, "#gt;"); break;
+        case '`': strbuf_addstr(sb, "#96;"); break;
+        case '%': strbuf_addstr(sb, "#37;"); break;
+        case '|': strbuf_addstr(sb, "#124;"); break;
+        default:
+            strbuf_addch(sb, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
+        }
+        p++;
+    }
+}
+
+/* Text whose newlines separate parts (self labels): joined with " · ". */
+static void mm_text_lines(struct strbuf *sb, const char *s)
+{
+    const char *nl;
+    while ((nl = strchr(s, '\n')) != NULL) {
+        char *part = xstrndup(s, (size_t)(nl - s));
+        mm_text(sb, part);
+        free(part);
+        strbuf_addstr(sb, " \xc2\xb7 ");
+        s = nl + 1;
+    }
+    mm_text(sb, s);
+}
+
+static void indent(struct mm *d, size_t depth)
+{
+    size_t i;
+    for (i = 0; i < depth + 1; i++)
+        strbuf_addstr(&d->out, "    ");
+}
+
+static void mark(struct mm *d, enum change c, const char *fmt, size_t id)
+{
+    size_t i;
+    if (!d->v->opts.diff)
+        return;
+    for (i = 0; i < MM_NCLASSES; i++) {
+        if (mm_classes[i].change != c)
+            continue;
+        if (d->ids[i].len)
+            strbuf_addch(&d->ids[i], ',');
+        strbuf_addf(&d->ids[i], fmt, id);
+    }
+}
+
+/* ===== Changes ===== */
+
+static enum change node_change(const struct view_node *n)
+{
+    size_t i;
+    if (!n->nifaces)
+        return CHANGE_NONE;
+    for (i = 1; i < n->nifaces; i++)
+        if (n->ifaces[i]->change != n->ifaces[0]->change)
+            return CHANGE_CHANGED;
+    return n->ifaces[0]->change;
+}
+
+static enum change edge_change(const struct view_edge *e)
+{
+    size_t i;
+    for (i = 1; i < e->nrules; i++)
+        if (e->rules[i]->change != e->rules[0]->change)
+            return CHANGE_CHANGED;
+    return e->nrules ? e->rules[0]->change : CHANGE_NONE;
+}
+
+/* A peer is added (removed) when every link to it is; else unchanged. */
+static void peer_changes(struct mm *d)
+{
+    const struct view *v = d->v;
+    unsigned char *seen = xcalloc(v->nnodes ? v->nnodes : 1, 1);
+    size_t i, k;
+
+    for (i = 0; i < v->nedges; i++) {
+        const struct view_edge *e = v->edges[i];
+        enum change c = edge_change(e);
+        const struct view_node *ends[2] = {e->from.node, e->to.node};
+        if (c == CHANGE_CHANGED)
+            c = CHANGE_NONE;
+        for (k = 0; k < 2; k++) {
+            const struct view_node *n = ends[k];
+            if (!n || n->type == VNODE_IFACE || n->type == VNODE_HANDLE)
+                continue;
+            if (!seen[n->id]) {
+                seen[n->id] = 1;
+                d->peer_change[n->id] = c;
+            } else if (d->peer_change[n->id] != c) {
+                d->peer_change[n->id] = CHANGE_NONE;
+            }
+        }
+    }
+    free(seen);
+}
+
+/* ===== Nodes ===== */
+
+static const char *const *kind_shape(enum iface_kind kind)
+{
+    static const char *const rect[2] = {"[\"", "\"]"};
+    static const char *const stadium[2] = {"([\"", "\"])"};
+    static const char *const rounded[2] = {"(\"", "\")"};
+    static const char *const subroutine[2] = {"[[\"", "\"]]"};
+    static const char *const trapezoid[2] = {"[/\"", "\"\\]"};
+    static const char *const flag[2] = {">\"", "\"]"};
+    static const char *const cylinder[2] = {"[(\"", "\")]"};
+
+    switch (kind) {
+    case KIND_LAMBDA: return stadium;
+    case KIND_ECS:
+    case KIND_EKS: return rounded;
+    case KIND_NAT: return subroutine;
+    case KIND_ALB:
+    case KIND_NLB:
+    case KIND_GWLB:
+    case KIND_CLB: return trapezoid;
+    case KIND_ENDPOINT: return flag;
+    case KIND_RDS:
+    case KIND_ELASTICACHE:
+    case KIND_EFS: return cylinder;
+    case KIND_EC2:
+    case KIND_OTHER:
+    case KIND_COUNT: break;
+    }
+    return rect;
+}
+
+static void emit_iface_node(struct mm *d, const struct view_node *n, size_t depth)
+{
+    const char *const *shape = kind_shape(n->nifaces ? n->ifaces[0]->kind : KIND_OTHER);
+    size_t i;
+
+    indent(d, depth);
+    strbuf_addf(&d->out, "n%zu%s", n->id, shape[0]);
+    mm_text(&d->out, n->label ? n->label : "");
+    if (n->nifaces > 1)
+        strbuf_addf(&d->out, " \xc3\x97%zu", n->nifaces);
+    if (n->nbadges) {
+        strbuf_addstr(&d->out, "<br/>also in: ");
+        for (i = 0; i < n->nbadges; i++) {
+            if (i)
+                strbuf_addstr(&d->out, ", ");
+            mm_text(&d->out, n->badges[i]->name);
+        }
+    }
+    strbuf_addf(&d->out, "%s\n", shape[1]);
+    mark(d, node_change(n), "n%zu", n->id);
+}
+
+static void group_label(struct mm *d, const struct group *g, const char *self)
+{
+    mm_text(&d->out, g->name);
+    if (d->v->opts.diff && g->old_name) {
+        strbuf_addstr(&d->out, " (was ");
+        mm_text(&d->out, g->old_name);
+        strbuf_addch(&d->out, ')');
+    } else if (d->v->opts.diff && g->old_description) {
+        strbuf_addstr(&d->out, " (description changed)");
+    }
+    if (self) {
+        strbuf_addstr(&d->out, " \xc2\xb7 ");
+        mm_text_lines(&d->out, self);
+    }
+}
+
+static void emit_handle_node(struct mm *d, const struct view_node *n, size_t depth)
+{
+    indent(d, depth);
+    strbuf_addf(&d->out, "n%zu{{\"", n->id);
+    group_label(d, n->group, n->self_label);
+    strbuf_addstr(&d->out, "<br/>(members show it as also in)\"}}\n");
+    mark(d, n->group->change, "n%zu", n->id);
+}
+
+static void emit_peer_node(struct mm *d, const struct view_node *n)
+{
+    const char *open = "[\"", *close = "\"]";
+
+    indent(d, 0);
+    if (n->type == VNODE_CIDR && peer_is_internet(n->peer)) {
+        strbuf_addf(&d->out, "n%zu((\"internet<br/>", n->id);
+        mm_text(&d->out, n->peer);
+        strbuf_addstr(&d->out, "\"))\n");
+        mark(d, d->peer_change[n->id], "n%zu", n->id);
+        return;
+    }
+    if (n->type != VNODE_CIDR && n->type != VNODE_PREFIX_LIST) {
+        open = "[/\"";
+        close = "\"/]";
+    }
+    strbuf_addf(&d->out, "n%zu%s", n->id, open);
+    if (n->label && strcmp(n->label, n->peer) != 0) {
+        mm_text(&d->out, n->label);
+        strbuf_addstr(&d->out, "<br/>");
+    }
+    mm_text(&d->out, n->peer);
+    if (n->type == VNODE_EXTERNAL)
+        strbuf_addstr(&d->out, n->stale ? "<br/>(stale or deleted group)"
+                                        : "<br/>(not in the input)");
+    strbuf_addf(&d->out, "%s\n", close);
+    mark(d, d->peer_change[n->id], "n%zu", n->id);
+}
+
+static void emit_node(struct mm *d, const struct view_node *n, size_t depth)
+{
+    if (n->type == VNODE_IFACE)
+        emit_iface_node(d, n, depth);
+    else if (n->type == VNODE_HANDLE)
+        emit_handle_node(d, n, depth);
+    else
+        emit_peer_node(d, n);
+}
+
+/* ===== Subgraphs ===== */
+
+static void emit_cluster(struct mm *d, const struct view_cluster *c, size_t depth)
+{
+    size_t i;
+
+    indent(d, depth);
+    strbuf_addf(&d->out, "subgraph c%zu[\"", c->id);
+    group_label(d, c->group, c->self_label);
+    strbuf_addstr(&d->out, "\"]\n");
+    mark(d, c->group->change, "c%zu", c->id);
+    for (i = 0; i < c->nchildren; i++)
+        emit_cluster(d, c->children[i], depth + 1);
+    for (i = 0; i < c->nnodes; i++)
+        emit_node(d, c->nodes[i], depth + 1);
+    if (d->anchor[c->id]) {
+        indent(d, depth + 1);
+        strbuf_addf(&d->out, "a%zu[\"%s\"]\n", c->id,
+                    c->group->nmembers ? "\xc2\xb7" : "(no members)");
+        mark(d, c->group->change, "a%zu", c->id);
+    }
+    indent(d, depth);
+    strbuf_addstr(&d->out, "end\n");
+}
+
+static void emit_region(struct mm *d, const struct view_region *r)
+{
+    size_t i, depth = 0;
+
+    if (r->label) {
+        indent(d, 0);
+        strbuf_addf(&d->out, "subgraph r%zu[\"", r->id);
+        mm_text(&d->out, r->label);
+        strbuf_addstr(&d->out, "\"]\n");
+        depth = 1;
+    }
+    for (i = 0; i < r->ntop; i++)
+        emit_cluster(d, r->top[i], depth);
+    for (i = 0; i < r->nnodes; i++)
+        emit_node(d, r->nodes[i], depth);
+    if (r->label) {
+        indent(d, 0);
+        strbuf_addstr(&d->out, "end\n");
+    }
+}
+
+/* ===== Links ===== */
+
+static int cluster_encloses(const struct view_cluster *outer, const struct view_cluster *inner)
+{
+    for (; inner; inner = inner->parent)
+        if (inner == outer)
+            return 1;
+    return 0;
+}
+
+/* Does end a (a cluster) enclose the other end b? */
+static int end_encloses(const struct view_end *a, const struct view_end *b)
+{
+    if (!a->cluster)
+        return 0;
+    if (b->cluster)
+        return b->cluster != a->cluster && cluster_encloses(a->cluster, b->cluster);
+    return b->node && cluster_encloses(a->cluster, b->node->cluster);
+}
+
+static void plan_anchors(struct mm *d)
+{
+    const struct view *v = d->v;
+    size_t i;
+
+    for (i = 0; i < v->nclusters; i++)
+        if (v->clusters[i]->nnodes == 0)
+            d->anchor[v->clusters[i]->id] = 1;
+    for (i = 0; i < v->nedges; i++) {
+        const struct view_edge *e = v->edges[i];
+        if (end_encloses(&e->from, &e->to))
+            d->anchor[e->from.cluster->id] = 1;
+        if (end_encloses(&e->to, &e->from))
+            d->anchor[e->to.cluster->id] = 1;
+    }
+}
+
+static void end_id(struct mm *d, const struct view_end *e, const struct view_end *other)
+{
+    if (!e->cluster)
+        strbuf_addf(&d->out, "n%zu", e->node->id);
+    else if (end_encloses(e, other))
+        strbuf_addf(&d->out, "a%zu", e->cluster->id);
+    else
+        strbuf_addf(&d->out, "c%zu", e->cluster->id);
+}
+
+static const char *change_sign(enum change c)
+{
+    switch (c) {
+    case CHANGE_ADDED: return "+";
+    case CHANGE_REMOVED: return "\xe2\x88\x92";
+    case CHANGE_CHANGED: return "~";
+    case CHANGE_NONE: break;
+    }
+    return "";
+}
+
+/* The link label: distinct port labels (signed by change in a diff). */
+static void link_label(struct mm *d, const struct view_edge *e)
+{
+    char label[PORTS_LABEL_MAX], last[PORTS_LABEL_MAX + 8] = "", cur[PORTS_LABEL_MAX + 8];
+    size_t i, unique = 0, shown = 0;
+    int pass;
+
+    for (pass = 0; pass < 2; pass++) {
+        last[0] = '\0';
+        for (i = 0; i < e->nrules; i++) {
+            const struct rule *r = e->rules[i];
+            ports_label(&r->ports, label);
+            snprintf(cur, sizeof(cur), "%s%s", d->v->opts.diff ? change_sign(r->change) : "",
+                     label);
+            if (strcmp(cur, last) == 0)
+                continue;
+            memcpy(last, cur, sizeof(cur));
+            if (pass == 0) {
+                unique++;
+                continue;
+            }
+            if (unique > MM_LABELS_MAX && shown + 1 >= MM_LABELS_MAX) {
+                strbuf_addf(&d->out, ", +%zu more", unique - shown);
+                return;
+            }
+            if (shown++)
+                strbuf_addstr(&d->out, ", ");
+            mm_text(&d->out, cur);
+        }
+    }
+}
+
+static void emit_links(struct mm *d)
+{
+    const struct view *v = d->v;
+    size_t i, k;
+
+    for (i = 0; i < v->nedges; i++) {
+        const struct view_edge *e = v->edges[i];
+        enum change c = edge_change(e);
+        indent(d, 0);
+        end_id(d, &e->from, &e->to);
+        strbuf_addstr(&d->out, e->dir == DIR_INGRESS ? " -->|\"" : " -.->|\"");
+        link_label(d, e);
+        strbuf_addstr(&d->out, "\"| ");
+        end_id(d, &e->to, &e->from);
+        strbuf_addch(&d->out, '\n');
+        if (!v->opts.diff)
+            continue;
+        for (k = 0; k < MM_NCLASSES; k++) {
+            if (mm_classes[k].change != c)
+                continue;
+            if (d->links[k].len)
+                strbuf_addch(&d->links[k], ',');
+            strbuf_addf(&d->links[k], "%zu", i);
+        }
+    }
+}
+
+static void emit_classes(struct mm *d)
+{
+    size_t i;
+
+    indent(d, 0);
+    strbuf_addstr(&d->out, "subgraph legend[\"changes\"]\n");
+    for (i = 0; i < MM_NCLASSES; i++) {
+        indent(d, 1);
+        strbuf_addf(&d->out, "legend_%s[\"%s\"]\n", mm_classes[i].name,
+                    mm_classes[i].change == CHANGE_NONE ? "unchanged" : mm_classes[i].name);
+    }
+    indent(d, 0);
+    strbuf_addstr(&d->out, "end\n");
+    for (i = 0; i < MM_NCLASSES; i++) {
+        indent(d, 0);
+        strbuf_addf(&d->out, "classDef %s %s\n", mm_classes[i].name, mm_classes[i].node);
+    }
+    for (i = 0; i < MM_NCLASSES; i++) {
+        indent(d, 0);
+        strbuf_addf(&d->out, "class legend_%s", mm_classes[i].name);
+        if (d->ids[i].len)
+            strbuf_addf(&d->out, ",%s", d->ids[i].buf);
+        strbuf_addf(&d->out, " %s\n", mm_classes[i].name);
+    }
+    for (i = 0; i < MM_NCLASSES; i++) {
+        if (!d->links[i].len)
+            continue;
+        indent(d, 0);
+        strbuf_addf(&d->out, "linkStyle %s %s\n", d->links[i].buf, mm_classes[i].link);
+    }
+}
+
+int emit_mermaid(const struct view *v, FILE *fp)
+{
+    struct mm d;
+    size_t i;
+    int rc;
+
+    memset(&d, 0, sizeof(d));
+    strbuf_init(&d.out);
+    for (i = 0; i < MM_NCLASSES; i++) {
+        strbuf_init(&d.ids[i]);
+        strbuf_init(&d.links[i]);
+    }
+    d.v = v;
+    d.anchor = xcalloc(v->nclusters ? v->nclusters : 1, 1);
+    d.peer_change = xcalloc(v->nnodes ? v->nnodes : 1, sizeof(*d.peer_change));
+    plan_anchors(&d);
+    peer_changes(&d);
+
+    strbuf_addstr(&d.out, "flowchart LR\n");
+    for (i = 0; i < v->nregions; i++)
+        emit_region(&d, v->regions[i]);
+    for (i = 0; i < v->noutside; i++)
+        emit_peer_node(&d, v->outside[i]);
+    emit_links(&d);
+    if (v->opts.diff)
+        emit_classes(&d);
+
+    rc = fwrite(d.out.buf, 1, d.out.len, fp) == d.out.len && !ferror(fp) ? 0 : -1;
+    strbuf_release(&d.out);
+    for (i = 0; i < MM_NCLASSES; i++) {
+        strbuf_release(&d.ids[i]);
+        strbuf_release(&d.links[i]);
+    }
+    free(d.anchor);
+    free(d.peer_change);
+    return rc;
+}
