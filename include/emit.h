@@ -27,6 +27,20 @@ int emit_json(const struct model *m, FILE *fp);
 
 /* Text escaping shared by the writers (appended to sb). */
 struct strbuf;
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 if it is invalid. */
+size_t utf8_seq_len(const unsigned char *s);
+/* How one writer escapes text: the replacement of each ASCII character
+ * (NULL: kept), and what a control character without one becomes. */
+struct escape_table {
+    const char *repl[128];
+    char control;
+};
+/*
+ * Append s to sb escaped by t: invalid UTF-8 bytes become '?', other
+ * non-ASCII characters are kept. With max > 0, at most max characters are
+ * written, then an ellipsis.
+ */
+void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t, size_t max);
 /* For a DOT quoted label: quote as \", backslash doubled, '&' as &amp;,
  * newline as \n, other control characters and invalid UTF-8 as '?'. */
 void escape_dot(struct strbuf *sb, const char *s);

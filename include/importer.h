@@ -35,6 +35,19 @@ const char *input_format_name(enum input_format format);
 /* Largest input accepted, in bytes. */
 #define INPUT_MAX_BYTES (256u * 1024 * 1024)
 
+/*
+ * Read a whole input (a file, or standard input for "-") into a malloc'd,
+ * NUL-terminated buffer; name is the display name for messages. Returns 0,
+ * or -1 after reporting why it could not be read.
+ */
+int import_read(const char *path, const char *name, char **data, size_t *len);
+/*
+ * The input as UTF-8 without a byte-order mark (UTF-16 with a mark is
+ * transcoded, CRLF dropped): a malloc'd, NUL-terminated copy, or NULL after
+ * an input error. Used by callers that parse an input themselves.
+ */
+char *import_decode(const char *file, const char *data, size_t len, size_t *outlen);
+
 /* Import one input already in memory (data[len] is NUL). */
 int import_input(struct model *m, const char *file, const char *data, size_t len,
                  enum input_format forced);

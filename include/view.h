@@ -133,4 +133,9 @@ void view_free(struct view *v);
  * then "+N more"), malloc'd. */
 char *view_edge_label(const struct view_edge *e, size_t max);
 
+/* In a diff view: the change of a node (its interfaces' when they agree,
+ * else changed) and of an edge (its rules', likewise). */
+enum change view_node_change(const struct view_node *n);
+enum change view_edge_change(const struct view_edge *e);
+
 #endif

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "diag.h"
 #include "diff.h"
 #include "emit.h"
@@ -31,36 +32,19 @@
 
 enum diff_format { DF_DOT, DF_SVG, DF_PNG, DF_PDF, DF_JSON, DF_MARKDOWN, DF_MERMAID };
 
-static const struct {
-    const char *name;
-    enum diff_format format;
-} diff_formats[] = {
-    {"dot", DF_DOT},          {"gv", DF_DOT},   {"svg", DF_SVG},
-    {"png", DF_PNG},          {"pdf", DF_PDF},  {"json", DF_JSON},
-    {"markdown", DF_MARKDOWN}, {"md", DF_MARKDOWN}, {"mermaid", DF_MERMAID},
+static const struct cli_format diff_formats[] = {
+    {"dot", DF_DOT},           {"gv", DF_DOT},        {"svg", DF_SVG},
+    {"png", DF_PNG},           {"pdf", DF_PDF},       {"json", DF_JSON},
+    {"markdown", DF_MARKDOWN}, {"md", DF_MARKDOWN},   {"mermaid", DF_MERMAID},
     {"mmd", DF_MERMAID},
 };
 
 struct diff_options {
     const char *output;
     const char *format;
-    const char *theme;
-    enum input_format from;
-    struct view_options view;
+    struct cli_drawing draw;
     int quiet;
 };
-
-static int diff_format_parse(const char *name, enum diff_format *out)
-{
-    size_t i;
-    for (i = 0; i < sizeof(diff_formats) / sizeof(diff_formats[0]); i++) {
-        if (strcmp(diff_formats[i].name, name) == 0) {
-            *out = diff_formats[i].format;
-            return 0;
-        }
-    }
-    return -1;
-}
 
 static void diff_usage(FILE *fp)
 {
@@ -97,24 +81,10 @@ static void diff_usage(FILE *fp)
           fp);
 }
 
-static _Noreturn void diff_usage_error(const char *fmt, const char *arg)
-{
-    fputs("sgmap: error: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\ntry 'sgmap diff --help'\n", stderr);
-    exit(EXIT_USAGE);
-}
-
 static const struct option diff_long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'},
-    {"from", required_argument, NULL, 'F'},
-    {"theme", required_argument, NULL, 'T'},
-    {"no-collapse", no_argument, NULL, 'C'},
-    {"egress", required_argument, NULL, 'E'},
-    {"vpc", required_argument, NULL, 'P'},
-    {"hide-cidrs", no_argument, NULL, 'H'},
-    {"merge-cidrs", no_argument, NULL, 'M'},
+    CLI_DRAWING_LONG_OPTIONS,
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -127,65 +97,21 @@ static void diff_parse_options(int argc, char **argv, struct diff_options *o)
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:f:qh", diff_long_options, NULL)) != -1) {
+        if (cli_drawing_option("diff", c, optarg, &o->draw))
+            continue;
         switch (c) {
         case 'o': o->output = optarg; break;
         case 'f': o->format = optarg; break;
-        case 'F':
-            if (input_format_parse(optarg, &o->from) < 0)
-                diff_usage_error("unknown input format '%s' (expected design, aws, terraform "
-                                 "or cloudformation)", optarg);
-            break;
-        case 'T':
-            if (!theme_name_is_valid(optarg))
-                diff_usage_error("unknown theme '%s' (expected default, mono, or a theme file "
-                                 "path such as ./my.theme)", optarg);
-            o->theme = optarg;
-            break;
-        case 'C': o->view.collapse = 0; break;
-        case 'E':
-            if (strcmp(optarg, "default") == 0)
-                o->view.egress = EGRESS_DEFAULT;
-            else if (strcmp(optarg, "all") == 0)
-                o->view.egress = EGRESS_ALL;
-            else if (strcmp(optarg, "none") == 0)
-                o->view.egress = EGRESS_NONE;
-            else
-                diff_usage_error("unknown egress mode '%s' (expected default, all or none)",
-                                 optarg);
-            break;
-        case 'P': o->view.vpc = optarg; break;
-        case 'H': o->view.hide_cidrs = 1; break;
-        case 'M': o->view.merge_cidrs = 1; break;
         case 'q': o->quiet = 1; break;
         case 'h':
             diff_usage(stdout);
             exit(EXIT_OK);
         case ':':
-            diff_usage_error("option '%s' needs a value", argv[optind - 1]);
+            cli_usage_error("diff", "option '%s' needs a value", argv[optind - 1]);
         default:
-            diff_usage_error("unknown option '%s'", argv[optind - 1]);
+            cli_usage_error("diff", "unknown option '%s'", argv[optind - 1]);
         }
     }
-}
-
-/* The output format: -f, else -o's extension, else dot. */
-static enum diff_format diff_choose_format(const struct diff_options *o)
-{
-    enum diff_format f = DF_DOT;
-    const char *dot;
-
-    if (o->format) {
-        if (diff_format_parse(o->format, &f) < 0)
-            diff_usage_error("unknown output format '%s' (expected dot, svg, png, pdf, json, "
-                             "markdown or mermaid)", o->format);
-        return f;
-    }
-    if (o->output && strcmp(o->output, "-") != 0) {
-        dot = strrchr(o->output, '.');
-        if (!dot || strchr(dot, '/') || diff_format_parse(dot + 1, &f) < 0)
-            diff_usage_error("cannot tell the output format from '%s'; use -f", o->output);
-    }
-    return f;
 }
 
 /* ===== Inputs ===== */
@@ -202,41 +128,6 @@ static struct model *diff_load(const char *path, enum input_format from)
         return NULL;
     }
     return m;
-}
-
-/* Read a whole file (or standard input for "-"); NUL-terminated. */
-static char *diff_read(const char *path, const char *name, size_t *len)
-{
-    struct srcloc loc = {name, 0, 0, NULL};
-    struct strbuf sb = STRBUF_INIT;
-    char buf[65536];
-    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    size_t n;
-
-    if (!fp) {
-        diag_error(&loc, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
-        if (sb.len + n > INPUT_MAX_BYTES) {
-            diag_error(&loc, "input is too large (more than %u MiB)",
-                       INPUT_MAX_BYTES / (1024 * 1024));
-            break;
-        }
-        strbuf_add(&sb, buf, n);
-    }
-    if (ferror(fp) || n > 0) {
-        if (ferror(fp))
-            diag_error(&loc, "cannot read: %s", strerror(errno));
-        if (fp != stdin)
-            fclose(fp);
-        strbuf_release(&sb);
-        return NULL;
-    }
-    if (fp != stdin)
-        fclose(fp);
-    *len = sb.len;
-    return strbuf_detach(&sb);
 }
 
 /* Map each prior-state resource id to its address (a plan names a resource
@@ -276,19 +167,18 @@ static int diff_load_plan(const char *path, struct model **old, struct model **n
     const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
     struct model *after = model_new(), *before = model_new();
     const char *name = model_strdup(after, shown);
-    const char *data;
-    char *buf, *text;
-    size_t len;
+    char *raw, *data, *text;
+    size_t rawlen, len;
     json_t *doc, *prior;
     json_error_t err;
     int is_plan;
 
-    buf = diff_read(path, name, &len);
-    if (!buf)
+    if (import_read(path, name, &raw, &rawlen) < 0)
         goto failed;
-    data = buf;
-    if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-        data += 3, len -= 3;
+    data = import_decode(name, raw, rawlen, &len);
+    free(raw);
+    if (!data)
+        goto failed;
     doc = json_loadb(data, len, 0, &err);
     is_plan = json_is_object(doc) && (json_object_get(doc, "planned_values") ||
                                       json_object_get(doc, "resource_changes"));
@@ -296,18 +186,18 @@ static int diff_load_plan(const char *path, struct model **old, struct model **n
         /* Let the importers say what is wrong with it, if anything. */
         int rc = import_input(after, name, data, len, FORMAT_AUTO);
         json_decref(doc);
-        free(buf);
+        free(data);
         model_free(after);
         model_free(before);
         if (rc < 0)
             return -1;
-        diff_usage_error("'%s' is not a Terraform plan; give OLD and NEW, or one plan "
+        cli_usage_error("diff", "'%s' is not a Terraform plan; give OLD and NEW, or one plan "
                          "(terraform show -json PLAN)", shown);
     }
     if (import_input(after, name, data, len, FORMAT_TERRAFORM) < 0 ||
         model_finish(after) < 0) {
         json_decref(doc);
-        free(buf);
+        free(data);
         goto failed;
     }
     prior = json_object_get(doc, "prior_state");
@@ -324,14 +214,14 @@ static int diff_load_plan(const char *path, struct model **old, struct model **n
         free(text);
         if (rc < 0) {
             json_decref(doc);
-            free(buf);
+            free(data);
             goto failed;
         }
         diff_aliases(before, aliases, json_object_get(json_object_get(prior, "values"),
                                                       "root_module"), 0);
     }
     json_decref(doc);
-    free(buf);
+    free(data);
     if (model_finish(before) < 0)
         goto failed;
     *old = before;
@@ -350,9 +240,9 @@ failed:
  * too many to draw (as main.c does). */
 static struct view *diff_view(const struct diff *d, const struct diff_options *o)
 {
-    struct view *v = view_build(d->model, &o->view);
-    if (!o->view.hide_cidrs && !o->view.merge_cidrs && v->ncidr_nodes > RENDER_MAX_CIDR_NODES) {
-        struct view_options merged = o->view;
+    struct view *v = view_build(d->model, &o->draw.view);
+    if (!o->draw.view.hide_cidrs && !o->draw.view.merge_cidrs && v->ncidr_nodes > RENDER_MAX_CIDR_NODES) {
+        struct view_options merged = o->draw.view;
         diag_note(NULL, "%zu CIDRs: folding them into named ranges, private and public",
                   v->ncidr_nodes);
         merged.merge_cidrs = 1;
@@ -376,7 +266,7 @@ static int diff_produce(const struct diff *d, const struct diff_options *o, enum
 
     *data = NULL;
     *len = 0;
-    if (drawn && theme_load(&theme, o->theme) < 0) {
+    if (drawn && theme_load(&theme, o->draw.theme) < 0) {
         theme_release(&theme);
         return -1;
     }
@@ -436,30 +326,31 @@ int diff_main(int argc, char **argv)
     int ninputs, status;
 
     memset(&o, 0, sizeof(o));
-    o.view.collapse = 1;
-    o.view.egress = EGRESS_DEFAULT;
-    o.view.diff = 1;
+    cli_drawing_init(&o.draw);
+    o.draw.view.diff = 1;
     diff_parse_options(argc, argv, &o);
-    f = diff_choose_format(&o);
+    f = (enum diff_format)cli_format_choose(
+        "diff", diff_formats, sizeof(diff_formats) / sizeof(diff_formats[0]), o.format, o.output,
+        DF_DOT, "dot, svg, png, pdf, json, markdown or mermaid");
     if (o.quiet && o.output)
-        diff_usage_error("%s", "--quiet writes nothing; drop --quiet or --output");
+        cli_usage_error("diff", "--quiet writes nothing; drop --quiet or --output");
     if (o.quiet)
         diag_set_quiet(1);
     ninputs = argc - optind;
     if (ninputs == 0)
-        diff_usage_error("%s", "no input given (expected OLD NEW, or one Terraform plan)");
+        cli_usage_error("diff", "no input given (expected OLD NEW, or one Terraform plan)");
     if (ninputs > 2)
-        diff_usage_error("too many inputs, starting at '%s' (expected OLD NEW, or one "
+        cli_usage_error("diff", "too many inputs, starting at '%s' (expected OLD NEW, or one "
                          "Terraform plan)", argv[optind + 2]);
     if (ninputs == 2 && strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
-        diff_usage_error("%s", "OLD and NEW cannot both be standard input");
+        cli_usage_error("diff", "OLD and NEW cannot both be standard input");
 
     if (ninputs == 1) {
         if (diff_load_plan(argv[optind], &old, &new, aliases) < 0)
             goto done;
     } else {
-        old = diff_load(argv[optind], o.from);
-        new = diff_load(argv[optind + 1], o.from);
+        old = diff_load(argv[optind], o.draw.from);
+        new = diff_load(argv[optind + 1], o.draw.from);
         if (!old || !new)
             goto done;
     }

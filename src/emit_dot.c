@@ -87,27 +87,6 @@ static const char *change_sign(enum change c)
     return "  ";
 }
 
-/* The change of a node: its interfaces' if they agree, else changed. */
-static enum change node_change(const struct view_node *n)
-{
-    size_t i;
-    if (!n->nifaces)
-        return CHANGE_NONE;
-    for (i = 1; i < n->nifaces; i++)
-        if (n->ifaces[i]->change != n->ifaces[0]->change)
-            return CHANGE_CHANGED;
-    return n->ifaces[0]->change;
-}
-
-static enum change edge_change(const struct view_edge *e)
-{
-    size_t i;
-    for (i = 1; i < e->nrules; i++)
-        if (e->rules[i]->change != e->rules[0]->change)
-            return CHANGE_CHANGED;
-    return e->nrules ? e->rules[0]->change : CHANGE_NONE;
-}
-
 /* ===== Tooltips ===== */
 
 static void group_tooltip(struct strbuf *sb, const struct group *g)
@@ -207,7 +186,7 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
     if (!d->v->opts.diff && i < n->nifaces)
         strbuf_addf(&d->out, ", color=\"%s\", penwidth=2.5", th(d, "lint.color"));
     if (d->v->opts.diff) {
-        enum change ch = node_change(n);
+        enum change ch = view_node_change(n);
         strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", penwidth=%s%s",
                     th(d, change_key(ch)),
                     ch == CHANGE_NONE ? th(d, "diff.muted") : th(d, change_key(ch)),
@@ -467,7 +446,7 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
             strbuf_addf(&d->out, ", lhead=cluster_%zu", e->to.cluster->id);
     }
     if (d->v->opts.diff) {
-        enum change ch = edge_change(e);
+        enum change ch = view_edge_change(e);
         strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\", penwidth=%s",
                     th(d, change_key(ch)), th(d, change_key(ch)),
                     ch == CHANGE_REMOVED ? "dashed" : th(d, ingress ? "ingress.style" : "egress.style"),

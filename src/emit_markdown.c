@@ -17,79 +17,28 @@
 #include <string.h>
 
 #include "diff.h"
+#include "emit.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
 /* Longest description shown, in characters; the rest becomes "...". */
 #define MD_DESCRIPTION_MAX 200
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
-static size_t md_utf8_len(const unsigned char *s)
-{
-    size_t n, i;
-    unsigned cp;
-
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xc2 && s[0] <= 0xdf)
-        n = 2, cp = s[0] & 0x1f;
-    else if (s[0] >= 0xe0 && s[0] <= 0xef)
-        n = 3, cp = s[0] & 0x0f;
-    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-        n = 4, cp = s[0] & 0x07;
-    else
-        return 0;
-    for (i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-        (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return n;
-}
-
 /* ===== Escaping ===== */
+
+/* Inline Markdown text: nothing in it may become HTML, emphasis, a link,
+ * a table-cell break or an @mention (a zero-width space follows '@'). */
+static const struct escape_table markdown_text = {
+    .repl = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['@'] = "@&#8203;",
+             ['\\'] = "\\\\", ['`'] = "\\`", ['*'] = "\\*", ['_'] = "\\_",
+             ['['] = "\\[", [']'] = "\\]", ['#'] = "\\#", ['~'] = "\\~", ['|'] = "\\|"},
+    .control = ' ',
+};
 
 /* Inline text, at most max characters (0 = no limit). */
 static void md_text_max(struct strbuf *sb, const char *s, size_t max)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t chars = 0;
-
-    while (*p) {
-        size_t n = md_utf8_len(p);
-        if (max && chars == max) {
-            strbuf_addstr(sb, "\xe2\x80\xa6"); /* ... */
-            return;
-        }
-        chars++;
-        if (n == 0) {
-            strbuf_addch(sb, '?');
-            p++;
-            continue;
-        }
-        if (n > 1) {
-            strbuf_add(sb, (const char *)p, n);
-            p += n;
-            continue;
-        }
-        switch (*p) {
-        case '&': strbuf_addstr(sb, "&amp;"); break;
-        case '<': strbuf_addstr(sb, "&lt;"); break;
-        case '>': strbuf_addstr(sb, "&gt;"); break;
-        case '@': strbuf_addstr(sb, "@&#8203;"); break;
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '~':
-        case '|':
-            strbuf_addch(sb, '\\');
-            strbuf_addch(sb, (char)*p);
-            break;
-        default:
-            strbuf_addch(sb, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
-        }
-        p++;
-    }
+    escape_with(sb, s, &markdown_text, max);
 }
 
 static void md_text(struct strbuf *sb, const char *s)

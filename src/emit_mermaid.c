@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "diff.h"
+#include "emit.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -57,64 +58,17 @@ struct mm {
     struct strbuf links[MM_NCLASSES]; /* link indexes per class */
 };
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
-static size_t mm_utf8_len(const unsigned char *s)
-{
-    size_t n, i;
-    unsigned cp;
+/* Text inside a quoted Mermaid label: Mermaid's #name; entities for
+ * everything that could end the label, start a comment or a directive. */
+static const struct escape_table mermaid_text = {
+    .repl = {['"'] = "#quot;", ['#'] = "#35;", ['&'] = "#amp;", ['<'] = "#lt;",
+             ['>'] = "#gt;", ['`'] = "#96;", ['%'] = "#37;", ['|'] = "#124;"},
+    .control = ' ',
+};
 
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xc2 && s[0] <= 0xdf)
-        n = 2, cp = s[0] & 0x1f;
-    else if (s[0] >= 0xe0 && s[0] <= 0xef)
-        n = 3, cp = s[0] & 0x0f;
-    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-        n = 4, cp = s[0] & 0x07;
-    else
-        return 0;
-    for (i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-        (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return n;
-}
-
-/* Text inside a quoted Mermaid label. */
 static void mm_text(struct strbuf *sb, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-
-    while (*p) {
-        size_t n = mm_utf8_len(p);
-        if (n == 0) {
-            strbuf_addch(sb, '?');
-            p++;
-            continue;
-        }
-        if (n > 1) {
-            strbuf_add(sb, (const char *)p, n);
-            p += n;
-            continue;
-        }
-        switch (*p) {
-        case '"': strbuf_addstr(sb, "#quot;"); break;
-        case '#': strbuf_addstr(sb, "#35;"); break;
-        case '&': strbuf_addstr(sb, "#amp;"); break;
-        case '<': strbuf_addstr(sb, "#lt;"); break;
-        case '>': strbuf_addstr(sb, "#gt;"); break;
-        case '`': strbuf_addstr(sb, "#96;"); break;
-        case '%': strbuf_addstr(sb, "#37;"); break;
-        case '|': strbuf_addstr(sb, "#124;"); break;
-        default:
-            strbuf_addch(sb, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
-        }
-        p++;
-    }
+    escape_with(sb, s, &mermaid_text, 0);
 }
 
 /* Text whose newlines separate parts (self labels): joined with " · ". */
@@ -154,26 +108,6 @@ static void mark(struct mm *d, enum change c, const char *fmt, size_t id)
 
 /* ===== Changes ===== */
 
-static enum change node_change(const struct view_node *n)
-{
-    size_t i;
-    if (!n->nifaces)
-        return CHANGE_NONE;
-    for (i = 1; i < n->nifaces; i++)
-        if (n->ifaces[i]->change != n->ifaces[0]->change)
-            return CHANGE_CHANGED;
-    return n->ifaces[0]->change;
-}
-
-static enum change edge_change(const struct view_edge *e)
-{
-    size_t i;
-    for (i = 1; i < e->nrules; i++)
-        if (e->rules[i]->change != e->rules[0]->change)
-            return CHANGE_CHANGED;
-    return e->nrules ? e->rules[0]->change : CHANGE_NONE;
-}
-
 /* A peer is added (removed) when every link to it is; else unchanged. */
 static void peer_changes(struct mm *d)
 {
@@ -183,7 +117,7 @@ static void peer_changes(struct mm *d)
 
     for (i = 0; i < v->nedges; i++) {
         const struct view_edge *e = v->edges[i];
-        enum change c = edge_change(e);
+        enum change c = view_edge_change(e);
         const struct view_node *ends[2] = {e->from.node, e->to.node};
         if (c == CHANGE_CHANGED)
             c = CHANGE_NONE;
@@ -253,7 +187,7 @@ static void emit_iface_node(struct mm *d, const struct view_node *n, size_t dept
         }
     }
     strbuf_addf(&d->out, "%s\n", shape[1]);
-    mark(d, node_change(n), "n%zu", n->id);
+    mark(d, view_node_change(n), "n%zu", n->id);
 }
 
 static void group_label(struct mm *d, const struct group *g, const char *self)
@@ -463,7 +397,7 @@ static void emit_links(struct mm *d)
 
     for (i = 0; i < v->nedges; i++) {
         const struct view_edge *e = v->edges[i];
-        enum change c = edge_change(e);
+        enum change c = view_edge_change(e);
         indent(d, 0);
         end_id(d, &e->from, &e->to);
         strbuf_addstr(&d->out, e->dir == DIR_INGRESS ? " -->|\"" : " -.->|\"");

@@ -16,7 +16,7 @@
 #include "strbuf.h"
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
-static size_t utf8_len(const unsigned char *s)
+size_t utf8_seq_len(const unsigned char *s)
 {
     size_t n, i;
     unsigned cp;
@@ -42,74 +42,62 @@ static size_t utf8_len(const unsigned char *s)
     return n;
 }
 
-static void escape_quoted(struct strbuf *sb, const char *s, const char *backslash)
+void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t, size_t max)
 {
     const unsigned char *p = (const unsigned char *)s;
+    size_t chars = 0;
+
     while (*p) {
-        size_t n = utf8_len(p);
+        size_t n = utf8_seq_len(p);
+        if (max && chars++ == max) {
+            strbuf_addstr(sb, "\xe2\x80\xa6"); /* an ellipsis */
+            return;
+        }
         if (n == 0) {
             strbuf_addch(sb, '?');
             p++;
-            continue;
-        }
-        if (n > 1) {
+        } else if (n > 1) {
             strbuf_add(sb, (const char *)p, n);
             p += n;
-            continue;
-        }
-        switch (*p) {
-        case '\\': strbuf_addstr(sb, backslash); break;
-        case '"': strbuf_addstr(sb, "\\\""); break;
-        case '&': strbuf_addstr(sb, "&amp;"); break;
-        case '\n': strbuf_addstr(sb, "\\n"); break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                strbuf_addch(sb, '?');
+        } else {
+            if (t->repl[*p])
+                strbuf_addstr(sb, t->repl[*p]);
+            else if (*p < 0x20 || *p == 0x7f)
+                strbuf_addch(sb, t->control);
             else
                 strbuf_addch(sb, (char)*p);
+            p++;
         }
-        p++;
     }
 }
 
+/* DOT quoted strings: Graphviz expands backslash sequences, so a backslash
+ * is doubled (x4 in tooltips, which are unescaped twice). */
+static const struct escape_table dot_label = {
+    .repl = {['\\'] = "\\\\", ['"'] = "\\\"", ['&'] = "&amp;", ['\n'] = "\\n"},
+    .control = '?',
+};
+static const struct escape_table dot_tooltip = {
+    .repl = {['\\'] = "\\\\\\\\", ['"'] = "\\\"", ['&'] = "&amp;", ['\n'] = "\\n"},
+    .control = '?',
+};
+static const struct escape_table html_text = {
+    .repl = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+             ['\''] = "&#39;", ['\\'] = "\\\\"},
+    .control = '?',
+};
+
 void escape_dot(struct strbuf *sb, const char *s)
 {
-    escape_quoted(sb, s, "\\\\");
+    escape_with(sb, s, &dot_label, 0);
 }
 
 void escape_dot_tooltip(struct strbuf *sb, const char *s)
 {
-    escape_quoted(sb, s, "\\\\\\\\");
+    escape_with(sb, s, &dot_tooltip, 0);
 }
 
 void escape_html(struct strbuf *sb, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        size_t n = utf8_len(p);
-        if (n == 0) {
-            strbuf_addch(sb, '?');
-            p++;
-            continue;
-        }
-        if (n > 1) {
-            strbuf_add(sb, (const char *)p, n);
-            p += n;
-            continue;
-        }
-        switch (*p) {
-        case '&': strbuf_addstr(sb, "&amp;"); break;
-        case '<': strbuf_addstr(sb, "&lt;"); break;
-        case '>': strbuf_addstr(sb, "&gt;"); break;
-        case '"': strbuf_addstr(sb, "&quot;"); break;
-        case '\'': strbuf_addstr(sb, "&#39;"); break;
-        case '\\': strbuf_addstr(sb, "\\\\"); break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                strbuf_addch(sb, '?');
-            else
-                strbuf_addch(sb, (char)*p);
-        }
-        p++;
-    }
+    escape_with(sb, s, &html_text, 0);
 }

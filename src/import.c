@@ -143,15 +143,42 @@ bad:
     return NULL;
 }
 
+static int has_utf16_bom(const char *data, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    return len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff));
+}
+
+static void skip_utf8_bom(const char **data, size_t *len)
+{
+    if (*len >= 3 && memcmp(*data, "\xef\xbb\xbf", 3) == 0) {
+        *data += 3;
+        *len -= 3;
+    }
+}
+
+char *import_decode(const char *file, const char *data, size_t len, size_t *outlen)
+{
+    char *copy;
+
+    if (has_utf16_bom(data, len))
+        return utf16_to_utf8(file, (const unsigned char *)data, len, outlen);
+    skip_utf8_bom(&data, &len);
+    copy = xmalloc(len + 1);
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    *outlen = len;
+    return copy;
+}
+
 int import_input(struct model *m, const char *file, const char *data, size_t len,
                  enum input_format forced)
 {
     enum input_format format = forced;
-    const unsigned char *u = (const unsigned char *)data;
 
-    if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff))) {
+    if (has_utf16_bom(data, len)) {
         size_t n = 0;
-        char *utf8 = utf16_to_utf8(file, u, len, &n);
+        char *utf8 = utf16_to_utf8(file, (const unsigned char *)data, len, &n);
         int rc;
         if (!utf8)
             return -1;
@@ -159,10 +186,7 @@ int import_input(struct model *m, const char *file, const char *data, size_t len
         free(utf8);
         return rc;
     }
-    if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
+    skip_utf8_bom(&data, &len);
     if (format == FORMAT_AUTO)
         format = detect_format(data, len);
     switch (format) {
@@ -227,13 +251,10 @@ static int read_stream(FILE *fp, const char *name, char **out, size_t *outlen)
     return 0;
 }
 
-static int import_file(struct model *m, const char *path, enum input_format forced)
+int import_read(const char *path, const char *name, char **data, size_t *len)
 {
-    const char *name = model_strdup(m, strcmp(path, "-") == 0 ? "<stdin>" : path);
     struct srcloc loc = {name, 0, 0, NULL};
     FILE *fp;
-    char *data;
-    size_t len;
     int rc;
 
     if (strcmp(path, "-") == 0) {
@@ -242,10 +263,20 @@ static int import_file(struct model *m, const char *path, enum input_format forc
         diag_error(&loc, "cannot open: %s", strerror(errno));
         return -1;
     }
-    rc = read_stream(fp, name, &data, &len);
+    rc = read_stream(fp, name, data, len);
     if (fp != stdin)
         fclose(fp);
-    if (rc < 0)
+    return rc;
+}
+
+static int import_file(struct model *m, const char *path, enum input_format forced)
+{
+    const char *name = model_strdup(m, strcmp(path, "-") == 0 ? "<stdin>" : path);
+    char *data;
+    size_t len;
+    int rc;
+
+    if (import_read(path, name, &data, &len) < 0)
         return -1;
     rc = import_input(m, name, data, len, forced);
     free(data);

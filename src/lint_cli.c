@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "diag.h"
 #include "importer.h"
 #include "lint.h"
@@ -21,24 +22,9 @@
 
 enum lint_format { LINT_TEXT, LINT_JSON, LINT_SARIF };
 
-static const struct {
-    const char *name;
-    enum lint_format format;
-} lint_formats[] = {
+static const struct cli_format lint_formats[] = {
     {"text", LINT_TEXT}, {"txt", LINT_TEXT}, {"json", LINT_JSON}, {"sarif", LINT_SARIF},
 };
-
-static int lint_format_parse(const char *name, enum lint_format *out)
-{
-    size_t i;
-    for (i = 0; i < sizeof(lint_formats) / sizeof(lint_formats[0]); i++) {
-        if (strcmp(lint_formats[i].name, name) == 0) {
-            *out = lint_formats[i].format;
-            return 0;
-        }
-    }
-    return -1;
-}
 
 static void lint_usage(FILE *fp)
 {
@@ -66,15 +52,6 @@ static void lint_usage(FILE *fp)
           "exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage error,\n"
           "3 bad input, 4 output or system failure\n",
           fp);
-}
-
-/* Print a usage error and return EXIT_USAGE (the caller returns it). */
-static int lint_usage_error(const char *fmt, const char *arg)
-{
-    fputs("sgmap: error: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\ntry 'sgmap lint --help'\n", stderr);
-    return EXIT_USAGE;
 }
 
 static void lint_list_checks(FILE *fp)
@@ -131,24 +108,21 @@ static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
         case 'f': cli->format = optarg; break;
         case OPT_FROM:
             if (input_format_parse(optarg, &cli->from) < 0)
-                return lint_usage_error("unknown input format '%s' (expected design, aws, "
+                cli_usage_error("lint", "unknown input format '%s' (expected design, aws, "
                                         "terraform or cloudformation)",
                                         optarg);
             break;
         case OPT_FAIL_ON:
             if (lint_severity_parse(optarg, &cli->lint.fail_on) < 0)
-                return lint_usage_error("unknown level '%s' for --fail-on (expected error, "
+                cli_usage_error("lint", "unknown level '%s' for --fail-on (expected error, "
                                         "warning or note)",
                                         optarg);
             break;
         case OPT_DISABLE:
         case OPT_ENABLE:
-            if (lint_options_toggle(&cli->lint, optarg, c == OPT_ENABLE, &bad) < 0) {
-                int rc = lint_usage_error(
-                    "unknown check '%s' (see 'sgmap lint --list-checks')", bad);
-                free(bad);
-                return rc;
-            }
+            if (lint_options_toggle(&cli->lint, optarg, c == OPT_ENABLE, &bad) < 0)
+                cli_usage_error("lint", "unknown check '%s' (see 'sgmap lint --list-checks')",
+                                bad);
             break;
         case OPT_LIST_CHECKS: cli->list_checks = 1; break;
         case 'q': diag_set_quiet(1); break;
@@ -156,36 +130,12 @@ static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
             lint_usage(stdout);
             return EXIT_OK;
         case ':':
-            return lint_usage_error("option '%s' needs a value", argv[optind - 1]);
+            cli_usage_error("lint", "option '%s' needs a value", argv[optind - 1]);
         default:
-            return lint_usage_error("unknown option '%s'", argv[optind - 1]);
+            cli_usage_error("lint", "unknown option '%s'", argv[optind - 1]);
         }
     }
     return -1;
-}
-
-/* The output format: -f, else -o's extension, else text; -1 after a usage error. */
-static int lint_choose_format(const struct lint_cli *cli, enum lint_format *f)
-{
-    const char *dot;
-
-    *f = LINT_TEXT;
-    if (cli->format) {
-        if (lint_format_parse(cli->format, f) < 0) {
-            lint_usage_error("unknown lint format '%s' (expected text, json or sarif)",
-                             cli->format);
-            return -1;
-        }
-        return 0;
-    }
-    if (cli->output && strcmp(cli->output, "-") != 0) {
-        dot = strrchr(cli->output, '.');
-        if (!dot || strchr(dot, '/') || lint_format_parse(dot + 1, f) < 0) {
-            lint_usage_error("cannot tell the lint format from '%s'; use -f", cli->output);
-            return -1;
-        }
-    }
-    return 0;
 }
 
 /* Write the result in format f into a malloc'd buffer; 0, or -1 reported. */
@@ -234,10 +184,11 @@ int lint_main(int argc, char **argv)
         lint_list_checks(stdout);
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
     }
-    if (lint_choose_format(&cli, &f) < 0)
-        return EXIT_USAGE;
+    f = (enum lint_format)cli_format_choose(
+        "lint", lint_formats, sizeof(lint_formats) / sizeof(lint_formats[0]), cli.format,
+        cli.output, LINT_TEXT, "text, json or sarif");
     if (optind >= argc)
-        return lint_usage_error("%s", "no input given");
+        cli_usage_error("lint", "no input given");
 
     m = model_new();
     if (import_paths(m, argv + optind, (size_t)(argc - optind), cli.from) < 0 ||

@@ -3,11 +3,11 @@
  * model, build the view, write the chosen format. All the work lives in the
  * modules; this file only wires them together and sets the exit status.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "diag.h"
 #include "diff.h"
 #include "emit.h"
@@ -28,25 +28,10 @@
 
 enum out_format { OUT_DOT, OUT_SVG, OUT_PNG, OUT_PDF, OUT_JSON, OUT_MERMAID };
 
-static const struct {
-    const char *name;
-    enum out_format format;
-} out_formats[] = {
-    {"dot", OUT_DOT}, {"gv", OUT_DOT}, {"svg", OUT_SVG}, {"png", OUT_PNG},
+static const struct cli_format out_formats[] = {
+    {"dot", OUT_DOT}, {"gv", OUT_DOT},        {"svg", OUT_SVG},         {"png", OUT_PNG},
     {"pdf", OUT_PDF}, {"json", OUT_JSON}, {"mermaid", OUT_MERMAID}, {"mmd", OUT_MERMAID},
 };
-
-static int out_format_parse(const char *name, enum out_format *out)
-{
-    size_t i;
-    for (i = 0; i < sizeof(out_formats) / sizeof(out_formats[0]); i++) {
-        if (strcmp(out_formats[i].name, name) == 0) {
-            *out = out_formats[i].format;
-            return 0;
-        }
-    }
-    return -1;
-}
 
 static void usage(FILE *fp)
 {
@@ -87,37 +72,23 @@ static void usage(FILE *fp)
           fp);
 }
 
-static _Noreturn void usage_error(const char *fmt, const char *arg)
-{
-    fputs("sgmap: error: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\ntry 'sgmap --help'\n", stderr);
-    exit(EXIT_USAGE);
-}
-
 struct options {
     const char *output;
     const char *format;
-    const char *theme;
-    enum input_format from;
     int lint;
-    struct view_options view;
+    struct cli_drawing draw;
 };
+
+enum { OPT_GROUP = CLI_OPT_NEXT, OPT_DEPTH, OPT_EXCLUDE, OPT_LINT };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'},
-    {"from", required_argument, NULL, 'F'},
-    {"theme", required_argument, NULL, 'T'},
-    {"no-collapse", no_argument, NULL, 'C'},
-    {"egress", required_argument, NULL, 'E'},
-    {"vpc", required_argument, NULL, 'P'},
-    {"group", required_argument, NULL, 'G'},
-    {"depth", required_argument, NULL, 'D'},
-    {"exclude", required_argument, NULL, 'X'},
-    {"hide-cidrs", no_argument, NULL, 'H'},
-    {"merge-cidrs", no_argument, NULL, 'M'},
-    {"lint", no_argument, NULL, 'L'},
+    CLI_DRAWING_LONG_OPTIONS,
+    {"group", required_argument, NULL, OPT_GROUP},
+    {"depth", required_argument, NULL, OPT_DEPTH},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"lint", no_argument, NULL, OPT_LINT},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -126,55 +97,34 @@ static const struct option long_options[] = {
 
 static void parse_options(int argc, char **argv, struct options *o)
 {
+    struct view_options *view = &o->draw.view;
     int c;
 
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:f:qhV", long_options, NULL)) != -1) {
+        if (cli_drawing_option(NULL, c, optarg, &o->draw))
+            continue;
         switch (c) {
         case 'o': o->output = optarg; break;
         case 'f': o->format = optarg; break;
-        case 'F':
-            if (input_format_parse(optarg, &o->from) < 0)
-                usage_error("unknown input format '%s' (expected design, aws, terraform or "
-                            "cloudformation)", optarg);
+        case OPT_GROUP:
+            view->focus = xrealloc(view->focus, (view->nfocus + 1) * sizeof(char *));
+            view->focus[view->nfocus++] = optarg;
             break;
-        case 'T':
-            if (!theme_name_is_valid(optarg))
-                usage_error("unknown theme '%s' (expected default, mono, or a theme file path "
-                            "such as ./my.theme)", optarg);
-            o->theme = optarg;
-            break;
-        case 'C': o->view.collapse = 0; break;
-        case 'E':
-            if (strcmp(optarg, "default") == 0)
-                o->view.egress = EGRESS_DEFAULT;
-            else if (strcmp(optarg, "all") == 0)
-                o->view.egress = EGRESS_ALL;
-            else if (strcmp(optarg, "none") == 0)
-                o->view.egress = EGRESS_NONE;
-            else
-                usage_error("unknown egress mode '%s' (expected default, all or none)", optarg);
-            break;
-        case 'P': o->view.vpc = optarg; break;
-        case 'G':
-            o->view.focus = xrealloc(o->view.focus, (o->view.nfocus + 1) * sizeof(char *));
-            o->view.focus[o->view.nfocus++] = optarg;
-            break;
-        case 'D': {
+        case OPT_DEPTH: {
             char *end;
             long n = strtol(optarg, &end, 10);
             if (*optarg == '\0' || *end != '\0' || n < 0 || n > 1000)
-                usage_error("--depth takes a whole number from 0 to 1000, not '%s'", optarg);
-            o->view.depth = (int)n;
+                cli_usage_error(NULL, "--depth takes a whole number from 0 to 1000, not '%s'",
+                                optarg);
+            view->depth = (int)n;
             break;
         }
-        case 'X':
-            o->view.exclude = xrealloc(o->view.exclude, (o->view.nexclude + 1) * sizeof(char *));
-            o->view.exclude[o->view.nexclude++] = optarg;
+        case OPT_EXCLUDE:
+            view->exclude = xrealloc(view->exclude, (view->nexclude + 1) * sizeof(char *));
+            view->exclude[view->nexclude++] = optarg;
             break;
-        case 'H': o->view.hide_cidrs = 1; break;
-        case 'M': o->view.merge_cidrs = 1; break;
-        case 'L': o->lint = 1; break;
+        case OPT_LINT: o->lint = 1; break;
         case 'q': diag_set_quiet(1); break;
         case 'h':
             usage(stdout);
@@ -183,9 +133,9 @@ static void parse_options(int argc, char **argv, struct options *o)
             printf("sgmap %s\n", SGMAP_VERSION);
             exit(EXIT_OK);
         case ':':
-            usage_error("option '%s' needs a value", argv[optind - 1]);
+            cli_usage_error(NULL, "option '%s' needs a value", argv[optind - 1]);
         default:
-            usage_error("unknown option '%s'", argv[optind - 1]);
+            cli_usage_error(NULL, "unknown option '%s'", argv[optind - 1]);
         }
     }
 }
@@ -193,22 +143,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 /* The output format: -f, else -o's extension, else dot. */
 static enum out_format choose_format(const struct options *o)
 {
-    enum out_format f = OUT_DOT;
-    const char *dot;
-
-    if (o->format) {
-        if (out_format_parse(o->format, &f) < 0)
-            usage_error("unknown output format '%s' (expected dot, svg, png, pdf, json or "
-                        "mermaid)",
-                        o->format);
-        return f;
-    }
-    if (o->output && strcmp(o->output, "-") != 0) {
-        dot = strrchr(o->output, '.');
-        if (!dot || strchr(dot, '/') || out_format_parse(dot + 1, &f) < 0)
-            usage_error("cannot tell the output format from '%s'; use -f", o->output);
-    }
-    return f;
+    return (enum out_format)cli_format_choose(
+        NULL, out_formats, sizeof(out_formats) / sizeof(out_formats[0]), o->format, o->output,
+        OUT_DOT, "dot, svg, png, pdf, json or mermaid");
 }
 
 /*
@@ -269,15 +206,15 @@ static int produce(const struct model *m, const struct options *o, enum out_form
         }
         return 0;
     }
-    if (theme_load(&theme, o->theme) < 0) {
+    if (theme_load(&theme, o->draw.theme) < 0) {
         theme_release(&theme);
         return -1;
     }
-    v = view_build(m, &o->view);
+    v = view_build(m, &o->draw.view);
     /* Budget, part 1: thousands of CIDR nodes make any layout unreadable
      * and slow; fold them unless the user chose how to show CIDRs. */
-    if (!o->view.hide_cidrs && !o->view.merge_cidrs && v->ncidr_nodes > RENDER_MAX_CIDR_NODES) {
-        struct view_options merged = o->view;
+    if (!o->draw.view.hide_cidrs && !o->draw.view.merge_cidrs && v->ncidr_nodes > RENDER_MAX_CIDR_NODES) {
+        struct view_options merged = o->draw.view;
         diag_note(NULL, "%zu CIDRs: folding them into named ranges, private and public (choose "
                         "with --merge-cidrs or --hide-cidrs)", v->ncidr_nodes);
         merged.merge_cidrs = 1;
@@ -343,9 +280,7 @@ int main(int argc, char **argv)
     size_t len = 0;
     int first = 1;
 
-    o.view.collapse = 1;
-    o.view.egress = EGRESS_DEFAULT;
-    o.view.depth = 1;
+    cli_drawing_init(&o.draw);
     if (argc > 1 && strcmp(argv[1], "lint") == 0)
         return lint_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "render") == 0)
@@ -355,15 +290,15 @@ int main(int argc, char **argv)
     parse_options(argc - first + 1, argv + first - 1, &o);
     f = choose_format(&o);
     if (optind >= argc - first + 1)
-        usage_error("%s", "no input given");
+        cli_usage_error(NULL, "no input given");
 
     m = model_new();
-    if (import_paths(m, argv + first - 1 + optind, (size_t)(argc - first + 1 - optind), o.from) <
+    if (import_paths(m, argv + first - 1 + optind, (size_t)(argc - first + 1 - optind), o.draw.from) <
             0 ||
         model_finish(m) < 0) {
         model_free(m);
-        free(o.view.focus);
-        free(o.view.exclude);
+        free(o.draw.view.focus);
+        free(o.draw.view.exclude);
         return diag_status() ? diag_status() : EXIT_BAD_INPUT;
     }
     if (o.lint)
@@ -372,7 +307,7 @@ int main(int argc, char **argv)
         output_write(o.output, data, len);
     free(data);
     model_free(m);
-    free(o.view.focus);
-    free(o.view.exclude);
+    free(o.draw.view.focus);
+    free(o.draw.view.exclude);
     return diag_status();
 }

@@ -839,3 +839,23 @@ void view_free(struct view *v)
     free(v->crossing_color);
     free(v);
 }
+
+enum change view_node_change(const struct view_node *n)
+{
+    size_t i;
+    if (!n->nifaces)
+        return CHANGE_NONE;
+    for (i = 1; i < n->nifaces; i++)
+        if (n->ifaces[i]->change != n->ifaces[0]->change)
+            return CHANGE_CHANGED;
+    return n->ifaces[0]->change;
+}
+
+enum change view_edge_change(const struct view_edge *e)
+{
+    size_t i;
+    for (i = 1; i < e->nrules; i++)
+        if (e->rules[i]->change != e->rules[0]->change)
+            return CHANGE_CHANGED;
+    return e->nrules ? e->rules[0]->change : CHANGE_NONE;
+}

@@ -1,0 +1,106 @@
+/*
+ * cli.c - the parts of the command line that every verb shares: usage
+ * errors, output formats chosen from -f or -o, and the drawing options of
+ * render and diff. Each verb keeps its own option table and help text.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "theme.h"
+
+_Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("sgmap: error: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\ntry 'sgmap %s%s--help'\n", verb ? verb : "", verb ? " " : "");
+    exit(EXIT_USAGE);
+}
+
+int cli_format_lookup(const struct cli_format *table, size_t n, const char *name, int *out)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (strcmp(table[i].name, name) == 0) {
+            *out = table[i].format;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int cli_format_choose(const char *verb, const struct cli_format *table, size_t n,
+                      const char *format, const char *output, int dflt, const char *expected)
+{
+    int f = dflt;
+    const char *dot;
+
+    if (format) {
+        if (cli_format_lookup(table, n, format, &f) < 0)
+            cli_usage_error(verb, "unknown output format '%s' (expected %s)", format, expected);
+        return f;
+    }
+    if (output && strcmp(output, "-") != 0) {
+        dot = strrchr(output, '.');
+        if (!dot || strchr(dot, '/') || cli_format_lookup(table, n, dot + 1, &f) < 0)
+            cli_usage_error(verb, "cannot tell the output format from '%s'; use -f", output);
+    }
+    return f;
+}
+
+void cli_drawing_init(struct cli_drawing *d)
+{
+    memset(d, 0, sizeof(*d));
+    d->from = FORMAT_AUTO;
+    d->view.collapse = 1;
+    d->view.egress = EGRESS_DEFAULT;
+    d->view.depth = 1;
+}
+
+int cli_drawing_option(const char *verb, int c, const char *arg, struct cli_drawing *d)
+{
+    switch (c) {
+    case CLI_OPT_FROM:
+        if (input_format_parse(arg, &d->from) < 0)
+            cli_usage_error(verb, "unknown input format '%s' (expected design, aws, terraform "
+                                  "or cloudformation)", arg);
+        return 1;
+    case CLI_OPT_THEME:
+        if (!theme_name_is_valid(arg))
+            cli_usage_error(verb, "unknown theme '%s' (expected default, mono, or a theme file "
+                                  "path such as ./my.theme)", arg);
+        d->theme = arg;
+        return 1;
+    case CLI_OPT_NO_COLLAPSE:
+        d->view.collapse = 0;
+        return 1;
+    case CLI_OPT_EGRESS:
+        if (strcmp(arg, "default") == 0)
+            d->view.egress = EGRESS_DEFAULT;
+        else if (strcmp(arg, "all") == 0)
+            d->view.egress = EGRESS_ALL;
+        else if (strcmp(arg, "none") == 0)
+            d->view.egress = EGRESS_NONE;
+        else
+            cli_usage_error(verb, "unknown egress mode '%s' (expected default, all or none)",
+                            arg);
+        return 1;
+    case CLI_OPT_VPC:
+        d->view.vpc = arg;
+        return 1;
+    case CLI_OPT_HIDE_CIDRS:
+        d->view.hide_cidrs = 1;
+        return 1;
+    case CLI_OPT_MERGE_CIDRS:
+        d->view.merge_cidrs = 1;
+        return 1;
+    }
+    return 0;
+}
