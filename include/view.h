@@ -129,9 +129,10 @@ struct view {
 struct view *view_build(const struct model *m, const struct view_options *opts);
 void view_free(struct view *v);
 
-/* The merged label of an edge (labels joined with ", ", at most max shown,
- * then "+N more"), malloc'd. */
-char *view_edge_label(const struct view_edge *e, size_t max);
+/* The merged label of an edge (distinct port labels joined with ", ", at
+ * most max shown, then "+N more"; in a diff view each signed + added,
+ * − removed or ~ changed), malloc'd. */
+char *view_edge_label(const struct view *v, const struct view_edge *e, size_t max);
 
 /* In a diff view: the change of a node (its interfaces' when they agree,
  * else changed) and of an edge (its rules', likewise). */

@@ -430,7 +430,7 @@ static void wrap_label(char *s)
 static void emit_edge(struct dot *d, const struct view_edge *e)
 {
     char a[32], b[32];
-    char *label = view_edge_label(e, EDGE_LABEL_MAX);
+    char *label = view_edge_label(d->v, e, EDGE_LABEL_MAX);
     struct strbuf tip = STRBUF_INIT;
     int ingress = e->dir == DIR_INGRESS;
 
@@ -447,10 +447,11 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
     }
     if (d->v->opts.diff) {
         enum change ch = view_edge_change(e);
+        /* Arrows keep the ingress/egress style; the label's signs and the
+         * colour say what changed. */
         strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\", penwidth=%s",
                     th(d, change_key(ch)), th(d, change_key(ch)),
-                    ch == CHANGE_REMOVED ? "dashed" : th(d, ingress ? "ingress.style" : "egress.style"),
-                    ch == CHANGE_NONE ? "1" : "2");
+                    th(d, ingress ? "ingress.style" : "egress.style"), ch == CHANGE_NONE ? "1" : "2");
     } else {
         size_t i;
         int noted = 0;
@@ -500,9 +501,9 @@ static void emit_diff_legend(struct dot *d)
         enum change change;
         const char *text;
     } rows[] = {
-        {CHANGE_ADDED, "added"},
-        {CHANGE_REMOVED, "removed (dashed)"},
-        {CHANGE_CHANGED, "changed"},
+        {CHANGE_ADDED, "added (+ on rules)"},
+        {CHANGE_REMOVED, "removed (dashed, \xe2\x88\x92 on rules)"},
+        {CHANGE_CHANGED, "changed (~ on rules)"},
         {CHANGE_NONE, "unchanged"},
     };
     size_t i;

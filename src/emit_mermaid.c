@@ -347,49 +347,6 @@ static void end_id(struct mm *d, const struct view_end *e, const struct view_end
         strbuf_addf(&d->out, "c%zu", e->cluster->id);
 }
 
-static const char *change_sign(enum change c)
-{
-    switch (c) {
-    case CHANGE_ADDED: return "+";
-    case CHANGE_REMOVED: return "\xe2\x88\x92";
-    case CHANGE_CHANGED: return "~";
-    case CHANGE_NONE: break;
-    }
-    return "";
-}
-
-/* The link label: distinct port labels (signed by change in a diff). */
-static void link_label(struct mm *d, const struct view_edge *e)
-{
-    char label[PORTS_LABEL_MAX], last[PORTS_LABEL_MAX + 8] = "", cur[PORTS_LABEL_MAX + 8];
-    size_t i, unique = 0, shown = 0;
-    int pass;
-
-    for (pass = 0; pass < 2; pass++) {
-        last[0] = '\0';
-        for (i = 0; i < e->nrules; i++) {
-            const struct rule *r = e->rules[i];
-            ports_label(&r->ports, label);
-            snprintf(cur, sizeof(cur), "%s%s", d->v->opts.diff ? change_sign(r->change) : "",
-                     label);
-            if (strcmp(cur, last) == 0)
-                continue;
-            memcpy(last, cur, sizeof(cur));
-            if (pass == 0) {
-                unique++;
-                continue;
-            }
-            if (unique > MM_LABELS_MAX && shown + 1 >= MM_LABELS_MAX) {
-                strbuf_addf(&d->out, ", +%zu more", unique - shown);
-                return;
-            }
-            if (shown++)
-                strbuf_addstr(&d->out, ", ");
-            mm_text(&d->out, cur);
-        }
-    }
-}
-
 static void emit_links(struct mm *d)
 {
     const struct view *v = d->v;
@@ -398,10 +355,14 @@ static void emit_links(struct mm *d)
     for (i = 0; i < v->nedges; i++) {
         const struct view_edge *e = v->edges[i];
         enum change c = view_edge_change(e);
+        char *label;
+
         indent(d, 0);
         end_id(d, &e->from, &e->to);
         strbuf_addstr(&d->out, e->dir == DIR_INGRESS ? " -->|\"" : " -.->|\"");
-        link_label(d, e);
+        label = view_edge_label(v, e, MM_LABELS_MAX);
+        mm_text(&d->out, label);
+        free(label);
         strbuf_addstr(&d->out, "\"| ");
         end_id(d, &e->to, &e->from);
         strbuf_addch(&d->out, '\n');

@@ -667,33 +667,46 @@ static void build_edges(struct builder *b)
         xqsort(v->edges[i]->rules, v->edges[i]->nrules, sizeof(struct rule *), cmp_rule_in_edge);
 }
 
-char *view_edge_label(const struct view_edge *e, size_t max)
+/* The mark of a rule's change in a diff label: + added, − removed, ~ changed. */
+static const char *change_sign(enum change c)
+{
+    switch (c) {
+    case CHANGE_ADDED: return "+";
+    case CHANGE_REMOVED: return "\xe2\x88\x92";
+    case CHANGE_CHANGED: return "~";
+    case CHANGE_NONE: break;
+    }
+    return "";
+}
+
+char *view_edge_label(const struct view *v, const struct view_edge *e, size_t max)
 {
     struct strbuf sb = STRBUF_INIT;
-    char label[PORTS_LABEL_MAX], last[PORTS_LABEL_MAX] = "";
+    char label[PORTS_LABEL_MAX], cur[PORTS_LABEL_MAX + 8], last[PORTS_LABEL_MAX + 8];
     size_t i, shown = 0, unique = 0;
+    int pass;
 
-    for (i = 0; i < e->nrules; i++) {
-        ports_label(&e->rules[i]->ports, label);
-        if (strcmp(label, last) == 0)
-            continue;
-        memcpy(last, label, sizeof(label));
-        unique++;
-    }
-    last[0] = '\0';
-    for (i = 0; i < e->nrules; i++) {
-        ports_label(&e->rules[i]->ports, label);
-        if (strcmp(label, last) == 0)
-            continue;
-        memcpy(last, label, sizeof(label));
-        if (unique > max && shown + 1 >= max) {
-            strbuf_addf(&sb, ", +%zu more", unique - shown);
-            break;
+    /* Pass 0 counts the distinct labels, pass 1 writes them. */
+    for (pass = 0; pass < 2; pass++) {
+        last[0] = '\0';
+        for (i = 0; i < e->nrules; i++) {
+            ports_label(&e->rules[i]->ports, label);
+            snprintf(cur, sizeof(cur), "%s%s",
+                     v->opts.diff ? change_sign(e->rules[i]->change) : "", label);
+            if (strcmp(cur, last) == 0)
+                continue;
+            memcpy(last, cur, sizeof(cur));
+            if (pass == 0) {
+                unique++;
+            } else if (unique > max && shown + 1 >= max) {
+                strbuf_addf(&sb, ", +%zu more", unique - shown);
+                break;
+            } else {
+                if (shown++)
+                    strbuf_addstr(&sb, ", ");
+                strbuf_addstr(&sb, cur);
+            }
         }
-        if (shown)
-            strbuf_addstr(&sb, ", ");
-        strbuf_addstr(&sb, label);
-        shown++;
     }
     return strbuf_detach(&sb);
 }
