@@ -5,6 +5,7 @@ man="$TESTS/../sgmap.1"
 [ -f "$man" ] || { echo "no man page at $man"; exit 1; }
 "$SGMAP" --help > help.txt || { echo "--help failed"; exit 1; }
 "$SGMAP" lint --help >> help.txt || { echo "lint --help failed"; exit 1; }
+"$SGMAP" diff --help >> help.txt || { echo "diff --help failed"; exit 1; }
 opts=$(grep -oE -- '--[a-z][a-z-]+' help.txt | sort -u)
 [ -n "$opts" ] || { echo "no long options found in --help"; exit 1; }
 fail=0
