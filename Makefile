@@ -70,7 +70,7 @@ check: all
 
 # Debian packages needed to build, test and demo; sudo only when not root.
 DEBS := build-essential pkg-config libgraphviz-dev libjansson-dev libyaml-dev \
-        librsvg2-bin jq
+        librsvg2-bin jq python3-yaml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	$(SUDO) apt-get update -qq
