@@ -1,8 +1,13 @@
 /*
  * output.c - atomic output: a temporary file in the destination's folder,
- * checked writes, fsync, then rename over the destination.
+ * checked writes, fsync, then rename over the destination. A symbolic link
+ * is followed (the link stays, its target is replaced, keeping its mode);
+ * a device, FIFO or socket (/dev/null, /dev/stdout) is written in place,
+ * since it cannot be renamed over.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,29 +33,39 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-int output_write(const char *path, const char *data, size_t len)
+/* Write to a device, FIFO or socket in place. */
+static int write_special(const char *path, const char *data, size_t len)
 {
-    char *tmp;
-    int fd, saved;
-    mode_t mask;
+    int fd = open(path, O_WRONLY | O_NOCTTY);
+    int saved;
 
-    if (!path || strcmp(path, "-") == 0) {
-        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            diag_system("cannot write to standard output: %s", strerror(errno));
-            return -1;
-        }
-        return 0;
+    if (fd < 0 || write_all(fd, data, len) < 0) {
+        saved = errno;
+        if (fd >= 0)
+            close(fd);
+        diag_system("cannot write '%s': %s", path, strerror(saved));
+        return -1;
     }
-    tmp = xasprintf("%s.XXXXXX", path);
-    fd = mkstemp(tmp);
+    if (close(fd) < 0) {
+        diag_system("cannot write '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Write a regular file: a temporary file beside it, renamed over it. */
+static int write_atomically(const char *path, mode_t mode, const char *data, size_t len)
+{
+    char *tmp = xasprintf("%s.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    int saved;
+
     if (fd < 0) {
         diag_system("cannot write '%s': %s", path, strerror(errno));
         free(tmp);
         return -1;
     }
-    mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+    if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0) {
         saved = errno;
         close(fd);
         unlink(tmp);
@@ -67,4 +82,45 @@ int output_write(const char *path, const char *data, size_t len)
     }
     free(tmp);
     return 0;
+}
+
+int output_write(const char *path, const char *data, size_t len)
+{
+    struct stat st;
+    mode_t mask;
+    char *real;
+    int rc;
+
+    if (!path || strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            diag_system("cannot write to standard output: %s", strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    if (stat(path, &st) < 0) {
+        if (errno == ENOENT && lstat(path, &st) == 0) {
+            diag_system("cannot write '%s': it is a symbolic link to nothing", path);
+            return -1;
+        }
+        /* A new file: the mode a plain creation would give it. */
+        mask = umask(0);
+        umask(mask);
+        return write_atomically(path, 0666 & ~mask, data, len);
+    }
+    if (S_ISDIR(st.st_mode)) {
+        diag_system("cannot write '%s': it is a directory", path);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode))
+        return write_special(path, data, len);
+    /* An existing file (or a link to one) keeps its mode, and a link stays a link. */
+    real = realpath(path, NULL);
+    if (!real) {
+        diag_system("cannot write '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    rc = write_atomically(real, st.st_mode & 07777, data, len);
+    free(real);
+    return rc;
 }
