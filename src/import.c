@@ -314,10 +314,21 @@ static int import_directory(struct model *m, const char *path, enum input_format
         return -1;
     }
     while ((de = readdir(dir)) != NULL) {
+        struct stat st;
+        char *name;
         if (de->d_name[0] == '.' || !has_input_extension(de->d_name))
             continue;
+        name = xasprintf("%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+                         de->d_name);
+        /* A FIFO or device would block or never end: only files are read. */
+        if (stat(name, &st) < 0 || !S_ISREG(st.st_mode)) {
+            struct srcloc at = {model_strdup(m, name), 0, 0, NULL};
+            diag_note(&at, "skipped: not a regular file");
+            free(name);
+            continue;
+        }
         XGROW(names, alloc, n + 1);
-        names[n++] = xasprintf("%s/%s", path, de->d_name);
+        names[n++] = name;
     }
     closedir(dir);
     if (n == 0) {

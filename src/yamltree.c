@@ -559,7 +559,7 @@ static int yparse_run(struct yparse *p, const char *data, size_t len)
 {
     yaml_parser_t parser;
     yaml_event_t ev;
-    int rc = 0;
+    int rc = 0, ended = 0;
 
     if (!yaml_parser_initialize(&parser))
         diag_die(EXIT_SYSTEM, "out of memory");
@@ -590,6 +590,7 @@ static int yparse_run(struct yparse *p, const char *data, size_t len)
         case YAML_STREAM_END_EVENT:
             /* An empty stream: no document at all. */
             p->done = 1;
+            ended = 1;
             break;
         default:
             break;
@@ -597,6 +598,21 @@ static int yparse_run(struct yparse *p, const char *data, size_t len)
         yaml_event_delete(&ev);
         if (rc < 0)
             break;
+    }
+    /* The rest of the stream must be clean and hold no second document:
+     * silently ignoring one would draw half of what the user wrote. */
+    while (rc == 0 && !ended) {
+        if (!yaml_parser_parse(&parser, &ev)) {
+            yparse_syntax_error(p, &parser, data, len);
+            rc = -1;
+            break;
+        }
+        if (ev.type == YAML_DOCUMENT_START_EVENT)
+            rc = yparse_error(p, &ev.start_mark, "a second YAML document starts here; "
+                                                 "sgmap reads one document per file");
+        else if (ev.type == YAML_STREAM_END_EVENT || ev.type == YAML_NO_EVENT)
+            ended = 1;
+        yaml_event_delete(&ev);
     }
     yaml_parser_delete(&parser);
     return rc;
