@@ -2,13 +2,13 @@
  * json_reader.h - reading a parsed JSON document (jansson) into the model
  * with errors located by JSON path, shared by the AWS and Terraform
  * importers: the path stack of keys and indexes, the first-error-wins error
- * state and the typed getters.
+ * state, the typed getters, and the line:col report of a syntax error.
  * The functions are jr_*(); an importer context embeds a struct json_reader
  * as its member jr and passes &c->jr.
  *
  * jansson values carry no position, so a value of the wrong type is reported
  * at its path ("SecurityGroups[2].IpPermissions[0].FromPort: expected a
- * number, got a string").
+ * number, got a string"); only a syntax error gets a line and column.
  */
 #ifndef SGMAP_JSON_READER_H
 #define SGMAP_JSON_READER_H
@@ -50,6 +50,14 @@ struct srcloc jr_loc(struct json_reader *r, const char *key);
  */
 void jr_error(struct json_reader *r, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/*
+ * Report jansson's syntax error err at its line:col (1-based, in bytes) and
+ * set r->failed. data/len is the whole file; at is the offset in it of the
+ * byte after the offending one (err->position when data was parsed from its
+ * start). The column points at the start of the token jansson quotes.
+ */
+void jr_syntax_error(struct json_reader *r, const char *data, size_t len, size_t at,
+                     const json_error_t *err);
 /* "a string", "an object", ... for messages. */
 const char *jr_type_name(const json_t *v);
 

@@ -216,40 +216,6 @@ static void json_arena_release(void)
     json_arena = NULL;
 }
 
-/* Report a jansson syntax error at its line:col (1-based, in bytes). */
-static void syntax_error(struct aws_ctx *c, const char *data, size_t len, size_t at,
-                         const json_error_t *err)
-{
-    struct srcloc loc = {c->jr.file, 1, 1, NULL};
-    const char *text = err->text;
-    size_t i, line_start = 0;
-
-    /* err->position counts the bytes read, the offending one included. */
-    if (at > 0)
-        at--;
-    if (at > len)
-        at = len;
-    for (i = 0; i < at; i++) {
-        if (data[i] == '\n') {
-            loc.line++;
-            line_start = i + 1;
-        }
-    }
-    /* Point at the start of the offending token when jansson quotes it. */
-    {
-        const char *near = strstr(text, "near '");
-        size_t n = near ? strlen(near + 6) : 0;
-        if (n >= 2 && near[6 + n - 1] == '\'' && n - 1 <= at + 1 - line_start &&
-            memcmp(data + at + 1 - (n - 1), near + 6, n - 1) == 0)
-            at = at + 1 - (n - 1);
-    }
-    loc.col = (int)(at - line_start) + 1;
-    if (strstr(text, "JSON_ALLOW_NUL"))
-        text = "a string contains \\u0000";
-    diag_error(&loc, "invalid JSON: %s", text);
-    c->jr.failed = 1;
-}
-
 static int is_space(char ch)
 {
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
@@ -280,7 +246,7 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
             break;
         doc = json_loadb(data + off, len - off, JSON_DISABLE_EOF_CHECK, &err);
         if (!doc) {
-            syntax_error(&c, data, len, off + (size_t)err.position, &err);
+            jr_syntax_error(&c.jr, data, len, off + (size_t)err.position, &err);
             break;
         }
         XGROW(docs, docs_alloc, ndocs + 1);

@@ -375,41 +375,6 @@ static void read_plan(struct tf_ctx *c, const json_t *doc)
 
 /* ===== Parsing ===== */
 
-/* Report a jansson syntax error at its line:col (1-based, in bytes), as
- * import_aws.c does. */
-static void syntax_error(struct tf_ctx *c, const char *data, size_t len,
-                         const json_error_t *err)
-{
-    struct srcloc loc = {c->jr.file, 1, 1, NULL};
-    const char *text = err->text;
-    size_t i, line_start = 0, at = (size_t)err->position;
-
-    /* err->position counts the bytes read, the offending one included. */
-    if (at > 0)
-        at--;
-    if (at > len)
-        at = len;
-    for (i = 0; i < at; i++) {
-        if (data[i] == '\n') {
-            loc.line++;
-            line_start = i + 1;
-        }
-    }
-    /* Point at the start of the offending token when jansson quotes it. */
-    {
-        const char *near = strstr(text, "near '");
-        size_t n = near ? strlen(near + 6) : 0;
-        if (n >= 2 && near[6 + n - 1] == '\'' && n - 1 <= at + 1 - line_start &&
-            memcmp(data + at + 1 - (n - 1), near + 6, n - 1) == 0)
-            at = at + 1 - (n - 1);
-    }
-    loc.col = (int)(at - line_start) + 1;
-    if (strstr(text, "JSON_ALLOW_NUL"))
-        text = "a string contains \\u0000";
-    diag_error(&loc, "invalid JSON: %s", text);
-    c->jr.failed = 1;
-}
-
 /* Which shape the document has, and read it. */
 static void read_document(struct tf_ctx *c, const json_t *doc, json_t *keep)
 {
@@ -459,7 +424,7 @@ int import_terraform(struct model *m, const char *file, const char *data, size_t
 
     doc = json_loadb(data, len, 0, &err);
     if (!doc) {
-        syntax_error(&c, data, len, &err);
+        jr_syntax_error(&c.jr, data, len, (size_t)err.position, &err);
     } else if (!json_is_object(doc)) {
         struct srcloc loc = {file, 0, 0, NULL};
         diag_error(&loc, "expected a Terraform state or plan object, got %s",

@@ -3,12 +3,14 @@
  * and typed getters that the AWS and Terraform importers read jansson
  * values through, so that a value of the wrong type is reported at its JSON
  * path ("SecurityGroups[2].IpPermissions[0].FromPort: expected a number,
- * got a string") and never crashes a reader. What only one importer needs
+ * got a string") and never crashes a reader; also their report of a JSON
+ * syntax error at its line:col. What only one importer needs
  * (Terraform's flatmap numbers, AWS tag lists) stays in aws_json.c and
  * tf_json.c, built on these.
  */
 #include <limits.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "diag.h"
 #include "json_reader.h"
@@ -87,6 +89,39 @@ void jr_error(struct json_reader *r, const char *key, const char *fmt, ...)
     diag_error(&loc, "%s", msg.buf);
     jr_pop(r, back);
     strbuf_release(&msg);
+}
+
+void jr_syntax_error(struct json_reader *r, const char *data, size_t len, size_t at,
+                     const json_error_t *err)
+{
+    struct srcloc loc = {r->file, 1, 1, NULL};
+    const char *text = err->text;
+    size_t i, line_start = 0;
+
+    /* err->position counts the bytes read, the offending one included. */
+    if (at > 0)
+        at--;
+    if (at > len)
+        at = len;
+    for (i = 0; i < at; i++) {
+        if (data[i] == '\n') {
+            loc.line++;
+            line_start = i + 1;
+        }
+    }
+    /* Point at the start of the offending token when jansson quotes it. */
+    {
+        const char *near = strstr(text, "near '");
+        size_t n = near ? strlen(near + 6) : 0;
+        if (n >= 2 && near[6 + n - 1] == '\'' && n - 1 <= at + 1 - line_start &&
+            memcmp(data + at + 1 - (n - 1), near + 6, n - 1) == 0)
+            at = at + 1 - (n - 1);
+    }
+    loc.col = (int)(at - line_start) + 1;
+    if (strstr(text, "JSON_ALLOW_NUL"))
+        text = "a string contains \\u0000";
+    diag_error(&loc, "invalid JSON: %s", text);
+    r->failed = 1;
 }
 
 /* "a string", "an object", ... for a type. */
