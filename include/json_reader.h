@@ -9,6 +9,9 @@
  * jansson values carry no position, so a value of the wrong type is reported
  * at its path ("SecurityGroups[2].IpPermissions[0].FromPort: expected a
  * number, got a string"); only a syntax error gets a line and column.
+ *
+ * Also jr_string(), the jansson string constructor the JSON writers
+ * (emit_json.c, lint_report.c) use for text from hostile input.
  */
 #ifndef SGMAP_JSON_READER_H
 #define SGMAP_JSON_READER_H
@@ -85,5 +88,13 @@ int jr_bool(struct json_reader *r, const json_t *obj, const char *key);
  * caller has pushed nothing for i; these push and pop themselves. */
 json_t *jr_elem_obj(struct json_reader *r, const json_t *arr, size_t i);
 const char *jr_elem_str(struct json_reader *r, const json_t *arr, size_t i);
+
+/* ===== Writing ===== */
+
+/*
+ * A new jansson string for s, or JSON null when s is NULL. Invalid UTF-8
+ * (from hostile input) does not fail: its non-ASCII bytes become '?'.
+ */
+json_t *jr_string(const char *s);
 
 #endif

@@ -256,3 +256,23 @@ const char *jr_elem_str(struct json_reader *r, const json_t *arr, size_t i)
     jr_pop(r, back);
     return NULL;
 }
+
+/* ===== Writing ===== */
+
+json_t *jr_string(const char *s)
+{
+    json_t *j;
+    if (!s)
+        return json_null();
+    j = json_string(s);
+    /* Invalid UTF-8 from hostile input: keep the rest readable. */
+    if (!j) {
+        struct strbuf sb = STRBUF_INIT;
+        const unsigned char *p;
+        for (p = (const unsigned char *)s; *p; p++)
+            strbuf_addch(&sb, *p < 0x80 ? *p : '?');
+        j = json_string(sb.buf);
+        strbuf_release(&sb);
+    }
+    return j;
+}
