@@ -32,24 +32,24 @@ void aws_set_label(struct model *m, struct iface *ifc, const char *label)
 void aws_read_group_pairs(struct aws_ctx *c, struct iface *ifc, const json_t *obj,
                           const char *key)
 {
-    json_t *arr = aws_arr(c, obj, key);
+    json_t *arr = jr_arr(&c->jr, obj, key);
     size_t i, back;
 
     if (!arr)
         return;
-    back = aws_push_key(c, key);
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *g = aws_elem_obj(c, arr, i);
-        size_t b2 = aws_push_index(c, i);
+    back = jr_push_key(&c->jr, key);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *g = jr_elem_obj(&c->jr, arr, i);
+        size_t b2 = jr_push_index(&c->jr, i);
         const char *gid = aws_req_str(c, g, "GroupId");
-        const char *gname = aws_str(c, g, "GroupName");
-        if (!c->failed) {
-            struct srcloc loc = aws_loc(c);
-            model_iface_add_group(c->m, ifc, gid, gname, 0, &loc);
+        const char *gname = jr_str(&c->jr, g, "GroupName");
+        if (!c->jr.failed) {
+            struct srcloc loc = jr_loc(&c->jr, NULL);
+            model_iface_add_group(c->jr.m, ifc, gid, gname, 0, &loc);
         }
-        aws_pop(c, b2);
+        jr_pop(&c->jr, b2);
     }
-    aws_pop(c, back);
+    jr_pop(&c->jr, back);
 }
 
 /* Does s start with prefix? Returns the rest, or NULL. */
@@ -282,32 +282,32 @@ static void read_addresses(struct aws_ctx *c, struct iface *ifc, const json_t *e
     static const struct {
         const char *list, *key;
     } lists[] = {{"PrivateIpAddresses", "PrivateIpAddress"}, {"Ipv6Addresses", "Ipv6Address"}};
-    const char *primary = aws_str(c, e, "PrivateIpAddress");
-    const char *subnet = aws_str(c, e, "SubnetId");
-    const char *vpc = aws_str(c, e, "VpcId");
+    const char *primary = jr_str(&c->jr, e, "PrivateIpAddress");
+    const char *subnet = jr_str(&c->jr, e, "SubnetId");
+    const char *vpc = jr_str(&c->jr, e, "VpcId");
     size_t l, i;
 
     if (primary)
-        model_iface_add_address(c->m, ifc, primary);
+        model_iface_add_address(c->jr.m, ifc, primary);
     if (subnet && !ifc->subnet)
-        ifc->subnet = model_strdup(c->m, subnet);
+        ifc->subnet = model_strdup(c->jr.m, subnet);
     if (vpc && !ifc->vpc)
-        ifc->vpc = model_strdup(c->m, vpc);
-    for (l = 0; l < 2 && !c->failed; l++) {
-        json_t *arr = aws_arr(c, e, lists[l].list);
+        ifc->vpc = model_strdup(c->jr.m, vpc);
+    for (l = 0; l < 2 && !c->jr.failed; l++) {
+        json_t *arr = jr_arr(&c->jr, e, lists[l].list);
         size_t back;
         if (!arr)
             continue;
-        back = aws_push_key(c, lists[l].list);
-        for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-            json_t *a = aws_elem_obj(c, arr, i);
-            size_t b2 = aws_push_index(c, i);
-            const char *addr = aws_str(c, a, lists[l].key);
+        back = jr_push_key(&c->jr, lists[l].list);
+        for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+            json_t *a = jr_elem_obj(&c->jr, arr, i);
+            size_t b2 = jr_push_index(&c->jr, i);
+            const char *addr = jr_str(&c->jr, a, lists[l].key);
             if (addr)
-                model_iface_add_address(c->m, ifc, addr);
-            aws_pop(c, b2);
+                model_iface_add_address(c->jr.m, ifc, addr);
+            jr_pop(&c->jr, b2);
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -319,54 +319,54 @@ static void read_eni(struct aws_ctx *c, const json_t *e, const char *instance,
                      const char *instance_name, const char *vpc, const char *subnet)
 {
     const char *id = aws_req_str(c, e, "NetworkInterfaceId");
-    const char *type = aws_str(c, e, "InterfaceType");
-    const char *desc = aws_str(c, e, "Description");
-    const char *owner_id = aws_str(c, e, "OwnerId");
-    const char *requester = aws_str(c, e, "RequesterId");
-    int managed = aws_bool(c, e, "RequesterManaged");
-    json_t *att = aws_obj(c, e, "Attachment");
-    json_t *op = aws_obj(c, e, "Operator");
+    const char *type = jr_str(&c->jr, e, "InterfaceType");
+    const char *desc = jr_str(&c->jr, e, "Description");
+    const char *owner_id = jr_str(&c->jr, e, "OwnerId");
+    const char *requester = jr_str(&c->jr, e, "RequesterId");
+    int managed = jr_bool(&c->jr, e, "RequesterManaged");
+    json_t *att = jr_obj(&c->jr, e, "Attachment");
+    json_t *op = jr_obj(&c->jr, e, "Operator");
     const char *att_instance, *att_owner, *principal = NULL;
     struct owner o;
     struct iface *ifc;
     size_t back;
 
-    back = aws_push_key(c, "Attachment");
-    att_instance = aws_str(c, att, "InstanceId");
-    att_owner = aws_str(c, att, "InstanceOwnerId");
-    aws_pop(c, back);
+    back = jr_push_key(&c->jr, "Attachment");
+    att_instance = jr_str(&c->jr, att, "InstanceId");
+    att_owner = jr_str(&c->jr, att, "InstanceOwnerId");
+    jr_pop(&c->jr, back);
     if (op) {
-        back = aws_push_key(c, "Operator");
-        if (aws_bool(c, op, "Managed"))
-            principal = aws_str(c, op, "Principal");
-        aws_pop(c, back);
+        back = jr_push_key(&c->jr, "Operator");
+        if (jr_bool(&c->jr, op, "Managed"))
+            principal = jr_str(&c->jr, op, "Principal");
+        jr_pop(&c->jr, back);
     }
-    if (c->failed)
+    if (c->jr.failed)
         return;
     if (instance)
         classify(id, type, desc, instance, NULL, NULL, requester, managed, principal, &o);
     else
         classify(id, type, desc, att_instance, att_owner, owner_id, requester, managed,
                  principal, &o);
-    ifc = model_iface(c->m, id, NULL);
+    ifc = model_iface(c->jr.m, id, NULL);
     if (!ifc->loc.file)
-        ifc->loc = aws_loc(c);
+        ifc->loc = jr_loc(&c->jr, NULL);
     /* A kind other than "other" is never replaced by a guess from another file. */
     if (ifc->kind == KIND_OTHER || instance)
         ifc->kind = o.kind;
     if (ifc->owner == ifc->id || instance)
-        ifc->owner = model_strdup(c->m, o.key);
+        ifc->owner = model_strdup(c->jr.m, o.key);
     if (instance_name) {
-        ifc->label = model_strdup(c->m, instance_name);
+        ifc->label = model_strdup(c->jr.m, instance_name);
         o.need &= ~(unsigned)AWS_NEED_INSTANCE_NAME;
     } else {
-        aws_set_label(c->m, ifc, o.label);
+        aws_set_label(c->jr.m, ifc, o.label);
     }
     read_addresses(c, ifc, e);
     if (vpc && !ifc->vpc)
-        ifc->vpc = model_strdup(c->m, vpc);
+        ifc->vpc = model_strdup(c->jr.m, vpc);
     if (subnet && !ifc->subnet)
-        ifc->subnet = model_strdup(c->m, subnet);
+        ifc->subnet = model_strdup(c->jr.m, subnet);
     aws_read_group_pairs(c, ifc, e, "Groups");
     aws_state_eni(c->st, ifc, o.key, o.need, o.extra[0] ? o.extra : NULL);
 }
@@ -375,12 +375,12 @@ void aws_read_network_interfaces(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *e = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *e = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         if (e)
             read_eni(c, e, NULL, NULL, NULL, NULL);
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -389,31 +389,31 @@ static void read_instance(struct aws_ctx *c, const json_t *inst)
 {
     const char *id = aws_req_str(c, inst, "InstanceId");
     const char *name = aws_tag(c, inst, "Tags", "Name");
-    const char *vpc = aws_str(c, inst, "VpcId");
-    const char *subnet = aws_str(c, inst, "SubnetId");
-    const char *ip = aws_str(c, inst, "PrivateIpAddress");
-    json_t *state = aws_obj(c, inst, "State");
-    json_t *enis = aws_arr(c, inst, "NetworkInterfaces");
+    const char *vpc = jr_str(&c->jr, inst, "VpcId");
+    const char *subnet = jr_str(&c->jr, inst, "SubnetId");
+    const char *ip = jr_str(&c->jr, inst, "PrivateIpAddress");
+    json_t *state = jr_obj(&c->jr, inst, "State");
+    json_t *enis = jr_arr(&c->jr, inst, "NetworkInterfaces");
     const char *state_name;
     size_t i, back;
 
-    back = aws_push_key(c, "State");
-    state_name = aws_str(c, state, "Name");
-    aws_pop(c, back);
-    if (c->failed)
+    back = jr_push_key(&c->jr, "State");
+    state_name = jr_str(&c->jr, state, "Name");
+    jr_pop(&c->jr, back);
+    if (c->jr.failed)
         return;
     if (name)
-        aws_state_remember(c->st, "name", id, model_strdup(c->m, name));
+        aws_state_remember(c->st, "name", id, model_strdup(c->jr.m, name));
     if (enis && json_array_size(enis) > 0) {
-        back = aws_push_key(c, "NetworkInterfaces");
-        for (i = 0; i < json_array_size(enis) && !c->failed; i++) {
-            json_t *e = aws_elem_obj(c, enis, i);
-            size_t b2 = aws_push_index(c, i);
+        back = jr_push_key(&c->jr, "NetworkInterfaces");
+        for (i = 0; i < json_array_size(enis) && !c->jr.failed; i++) {
+            json_t *e = jr_elem_obj(&c->jr, enis, i);
+            size_t b2 = jr_push_index(&c->jr, i);
             if (e)
                 read_eni(c, e, id, name ? name : id, vpc, subnet);
-            aws_pop(c, b2);
+            jr_pop(&c->jr, b2);
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
         return;
     }
     /* Terminated instances linger without interfaces: they are not members. */
@@ -426,23 +426,23 @@ static void read_instance(struct aws_ctx *c, const json_t *inst)
         if (!ifc)
             return;
         if (vpc && !ifc->vpc)
-            ifc->vpc = model_strdup(c->m, vpc);
+            ifc->vpc = model_strdup(c->jr.m, vpc);
         if (subnet && !ifc->subnet)
-            ifc->subnet = model_strdup(c->m, subnet);
+            ifc->subnet = model_strdup(c->jr.m, subnet);
         if (ip)
-            model_iface_add_address(c->m, ifc, ip);
-        sgs = aws_arr(c, inst, "SecurityGroups");
-        back = aws_push_key(c, "SecurityGroups");
-        for (i = 0; sgs && i < json_array_size(sgs) && !c->failed; i++) {
-            json_t *g = aws_elem_obj(c, sgs, i);
-            size_t b2 = aws_push_index(c, i);
+            model_iface_add_address(c->jr.m, ifc, ip);
+        sgs = jr_arr(&c->jr, inst, "SecurityGroups");
+        back = jr_push_key(&c->jr, "SecurityGroups");
+        for (i = 0; sgs && i < json_array_size(sgs) && !c->jr.failed; i++) {
+            json_t *g = jr_elem_obj(&c->jr, sgs, i);
+            size_t b2 = jr_push_index(&c->jr, i);
             const char *gid = aws_req_str(c, g, "GroupId");
-            const char *gname = aws_str(c, g, "GroupName");
-            if (!c->failed)
+            const char *gname = jr_str(&c->jr, g, "GroupName");
+            if (!c->jr.failed)
                 aws_placeholder_group(c, ifc, gid, gname);
-            aws_pop(c, b2);
+            jr_pop(&c->jr, b2);
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -450,12 +450,12 @@ void aws_read_instances(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *inst = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *inst = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         if (inst)
             read_instance(c, inst);
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -463,16 +463,16 @@ void aws_read_reservations(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *r = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
-        json_t *insts = aws_arr(c, r, "Instances");
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *r = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
+        json_t *insts = jr_arr(&c->jr, r, "Instances");
         if (insts) {
-            size_t b2 = aws_push_key(c, "Instances");
+            size_t b2 = jr_push_key(&c->jr, "Instances");
             aws_read_instances(c, insts);
-            aws_pop(c, b2);
+            jr_pop(&c->jr, b2);
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -491,65 +491,65 @@ void aws_read_vpc_endpoints(struct aws_ctx *c, const json_t *arr)
 {
     size_t i, j;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *ep = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *ep = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *id = aws_req_str(c, ep, "VpcEndpointId");
-        const char *type = aws_str(c, ep, "VpcEndpointType");
-        const char *service = aws_str(c, ep, "ServiceName");
-        const char *vpc = aws_str(c, ep, "VpcId");
-        json_t *enis = aws_arr(c, ep, "NetworkInterfaceIds");
+        const char *type = jr_str(&c->jr, ep, "VpcEndpointType");
+        const char *service = jr_str(&c->jr, ep, "ServiceName");
+        const char *vpc = jr_str(&c->jr, ep, "VpcId");
+        json_t *enis = jr_arr(&c->jr, ep, "NetworkInterfaceIds");
         char label[512];
 
-        if (c->failed || (type && strcmp(type, "Gateway") == 0)) {
+        if (c->jr.failed || (type && strcmp(type, "Gateway") == 0)) {
             /* Gateway endpoints have no interfaces: nothing is a member. */
-            aws_pop(c, back);
+            jr_pop(&c->jr, back);
             continue;
         }
         snprintf(label, sizeof(label), "%s%s", type && strcmp(type, "GatewayLoadBalancer") == 0
                                                    ? "GWLB endpoint " : "",
                  service ? short_service(service) : id);
-        aws_state_remember(c->st, "endpoint", id, model_strdup(c->m, label));
+        aws_state_remember(c->st, "endpoint", id, model_strdup(c->jr.m, label));
         if (enis && json_array_size(enis) > 0) {
-            size_t b2 = aws_push_key(c, "NetworkInterfaceIds");
-            for (j = 0; j < json_array_size(enis) && !c->failed; j++) {
-                const char *eni = aws_elem_str(c, enis, j);
+            size_t b2 = jr_push_key(&c->jr, "NetworkInterfaceIds");
+            for (j = 0; j < json_array_size(enis) && !c->jr.failed; j++) {
+                const char *eni = jr_elem_str(&c->jr, enis, j);
                 struct iface *ifc;
                 if (!eni)
                     continue;
-                ifc = model_iface(c->m, eni, NULL);
+                ifc = model_iface(c->jr.m, eni, NULL);
                 if (!ifc->loc.file)
-                    ifc->loc = aws_loc(c);
+                    ifc->loc = jr_loc(&c->jr, NULL);
                 ifc->kind = KIND_ENDPOINT;
-                ifc->owner = model_strdup(c->m, id);
-                ifc->label = model_strdup(c->m, label);
+                ifc->owner = model_strdup(c->jr.m, id);
+                ifc->label = model_strdup(c->jr.m, label);
                 if (vpc && !ifc->vpc)
-                    ifc->vpc = model_strdup(c->m, vpc);
-                aws_pop(c, b2);
+                    ifc->vpc = model_strdup(c->jr.m, vpc);
+                jr_pop(&c->jr, b2);
                 aws_read_group_pairs(c, ifc, ep, "Groups");
-                aws_push_key(c, "NetworkInterfaceIds");
+                jr_push_key(&c->jr, "NetworkInterfaceIds");
                 aws_state_eni(c->st, ifc, id, 0, NULL);
             }
-            aws_pop(c, b2);
+            jr_pop(&c->jr, b2);
         } else {
-            json_t *groups = aws_arr(c, ep, "Groups");
+            json_t *groups = jr_arr(&c->jr, ep, "Groups");
             struct iface *ifc = aws_placeholder(c, id, id, KIND_ENDPOINT, label, 0);
             if (ifc) {
-                size_t b2 = aws_push_key(c, "Groups");
+                size_t b2 = jr_push_key(&c->jr, "Groups");
                 if (vpc && !ifc->vpc)
-                    ifc->vpc = model_strdup(c->m, vpc);
-                for (j = 0; groups && j < json_array_size(groups) && !c->failed; j++) {
-                    json_t *g = aws_elem_obj(c, groups, j);
-                    size_t b3 = aws_push_index(c, j);
+                    ifc->vpc = model_strdup(c->jr.m, vpc);
+                for (j = 0; groups && j < json_array_size(groups) && !c->jr.failed; j++) {
+                    json_t *g = jr_elem_obj(&c->jr, groups, j);
+                    size_t b3 = jr_push_index(&c->jr, j);
                     const char *gid = aws_req_str(c, g, "GroupId");
-                    const char *gname = aws_str(c, g, "GroupName");
-                    if (!c->failed)
+                    const char *gname = jr_str(&c->jr, g, "GroupName");
+                    if (!c->jr.failed)
                         aws_placeholder_group(c, ifc, gid, gname);
-                    aws_pop(c, b3);
+                    jr_pop(&c->jr, b3);
                 }
-                aws_pop(c, b2);
+                jr_pop(&c->jr, b2);
             }
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }

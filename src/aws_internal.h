@@ -3,7 +3,7 @@
  * JSON importer (import_aws.c and aws_*.c). Not used outside them.
  *
  * import_aws.c   documents, SDK pages, dispatch on response keys, detection
- * aws_json.c     the JSON path stack and typed field getters
+ * aws_json.c     AWS-only getters (a required string, a tag) on json_reader.c
  * aws_sg.c       security groups, rules, stale groups, VPCs, subnets, prefix lists
  * aws_eni.c      network interfaces (the owner table), instances, VPC endpoints
  * aws_services.c load balancers, Lambda, RDS, ECS, ElastiCache
@@ -15,54 +15,22 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "json_reader.h"
 #include "model.h"
-#include "strbuf.h"
 
 struct aws_state;
 
 /* One import_aws() call: the file, the JSON path being read, the first error. */
 struct aws_ctx {
-    struct model *m;
-    const char *file;      /* display name, owned by the model */
-    struct strbuf path;    /* JSON path of the value being read */
-    int failed;            /* an error was reported; stop reading */
+    struct json_reader jr; /* model, file, path and error: read with jr_*() */
     struct aws_state *st;  /* state shared by every file of this model */
     const char *account;   /* owner account of the page being read, or NULL */
 };
 
-/* ===== aws_json.c: paths and typed getters ===== */
+/* ===== aws_json.c: getters beyond json_reader.h ===== */
 
-/* Append ".key" (or "key" at the start) / "[i]"; return the length to pop back to. */
-size_t aws_push_key(struct aws_ctx *c, const char *key);
-size_t aws_push_index(struct aws_ctx *c, size_t i);
-void aws_pop(struct aws_ctx *c, size_t len);
-/* The current path as a srcloc (the path copied into the model). */
-struct srcloc aws_loc(struct aws_ctx *c);
-/* Report an error at the current path, or at path.key when key is not NULL.
- * Only the first error of a file is printed; later ones are dropped. */
-void aws_error(struct aws_ctx *c, const char *key, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* "a string", "an object", ... for messages. */
-const char *aws_type_name(const json_t *v);
-
-/*
- * Getters on obj[key]. Absent and null are "not set" (NULL / 0); a value
- * of the wrong type is an error reported at path.key. Strings: "" is also
- * "not set". The returned string is borrowed from jansson: copy it with
- * model_strdup() before keeping it.
- */
-const char *aws_str(struct aws_ctx *c, const json_t *obj, const char *key);
+/* obj[key] as a string (see jr_str()); absent is an error "missing KEY". */
 const char *aws_req_str(struct aws_ctx *c, const json_t *obj, const char *key);
-json_t *aws_arr(struct aws_ctx *c, const json_t *obj, const char *key);
-json_t *aws_obj(struct aws_ctx *c, const json_t *obj, const char *key);
-/* Returns 1 and sets *out when an integer is present, 0 when not set. */
-int aws_int(struct aws_ctx *c, const json_t *obj, const char *key, long *out);
-/* Returns 1 for true, 0 for false or not set. */
-int aws_bool(struct aws_ctx *c, const json_t *obj, const char *key);
-/* Element i of arr as an object / a string; wrong type is an error at [i].
- * The caller has pushed nothing for i; these push and pop themselves. */
-json_t *aws_elem_obj(struct aws_ctx *c, const json_t *arr, size_t i);
-const char *aws_elem_str(struct aws_ctx *c, const json_t *arr, size_t i);
 /* The Value of the tag whose Key is key in a [{Key, Value}] list, or NULL. */
 const char *aws_tag(struct aws_ctx *c, const json_t *obj, const char *list, const char *key);
 

@@ -15,67 +15,67 @@
 /* Add the groups of a list of sg- id strings (arr at key) to a placeholder. */
 static void id_groups(struct aws_ctx *c, struct iface *ifc, const json_t *obj, const char *key)
 {
-    json_t *arr = aws_arr(c, obj, key);
+    json_t *arr = jr_arr(&c->jr, obj, key);
     size_t i, back;
 
     if (!arr)
         return;
-    back = aws_push_key(c, key);
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        const char *gid = aws_elem_str(c, arr, i);
-        size_t b2 = aws_push_index(c, i);
+    back = jr_push_key(&c->jr, key);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        const char *gid = jr_elem_str(&c->jr, arr, i);
+        size_t b2 = jr_push_index(&c->jr, i);
         if (gid)
             aws_placeholder_group(c, ifc, gid, NULL);
-        aws_pop(c, b2);
+        jr_pop(&c->jr, b2);
     }
-    aws_pop(c, back);
+    jr_pop(&c->jr, back);
 }
 
 /* Add the groups of a [{IDKEY, Status}] list to a placeholder. */
 static void obj_groups(struct aws_ctx *c, struct iface *ifc, const json_t *obj, const char *key,
                        const char *idkey)
 {
-    json_t *arr = aws_arr(c, obj, key);
+    json_t *arr = jr_arr(&c->jr, obj, key);
     size_t i, back;
 
     if (!arr)
         return;
-    back = aws_push_key(c, key);
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *g = aws_elem_obj(c, arr, i);
-        size_t b2 = aws_push_index(c, i);
+    back = jr_push_key(&c->jr, key);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *g = jr_elem_obj(&c->jr, arr, i);
+        size_t b2 = jr_push_index(&c->jr, i);
         const char *gid = aws_req_str(c, g, idkey);
-        if (!c->failed)
+        if (!c->jr.failed)
             aws_placeholder_group(c, ifc, gid, NULL);
-        aws_pop(c, b2);
+        jr_pop(&c->jr, b2);
     }
-    aws_pop(c, back);
+    jr_pop(&c->jr, back);
 }
 
 static void set_vpc(struct aws_ctx *c, struct iface *ifc, const char *vpc)
 {
     if (vpc && !ifc->vpc)
-        ifc->vpc = model_strdup(c->m, vpc);
+        ifc->vpc = model_strdup(c->jr.m, vpc);
 }
 
 void aws_read_load_balancers(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *lb = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *lb = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *name = aws_req_str(c, lb, "LoadBalancerName");
-        const char *arn = aws_str(c, lb, "LoadBalancerArn");
-        const char *type = aws_str(c, lb, "Type");
-        const char *vpc = aws_str(c, lb, "VpcId");
+        const char *arn = jr_str(&c->jr, lb, "LoadBalancerArn");
+        const char *type = jr_str(&c->jr, lb, "Type");
+        const char *vpc = jr_str(&c->jr, lb, "VpcId");
         enum iface_kind kind = KIND_ALB;
         const char *prefix = "alb:";
         char key[300];
         struct iface *ifc;
 
-        if (c->failed) {
-            aws_pop(c, back);
+        if (c->jr.failed) {
+            jr_pop(&c->jr, back);
             break;
         }
         if (type && strcmp(type, "network") == 0) {
@@ -91,7 +91,7 @@ void aws_read_load_balancers(struct aws_ctx *c, const json_t *arr)
             set_vpc(c, ifc, vpc);
             id_groups(c, ifc, lb, "SecurityGroups");
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -99,16 +99,16 @@ void aws_read_classic_load_balancers(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *lb = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *lb = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *name = aws_req_str(c, lb, "LoadBalancerName");
-        const char *vpc = aws_str(c, lb, "VPCId");
+        const char *vpc = jr_str(&c->jr, lb, "VPCId");
         char key[300];
         struct iface *ifc;
 
-        if (c->failed) {
-            aws_pop(c, back);
+        if (c->jr.failed) {
+            jr_pop(&c->jr, back);
             break;
         }
         snprintf(key, sizeof(key), "clb:%s", name);
@@ -117,27 +117,27 @@ void aws_read_classic_load_balancers(struct aws_ctx *c, const json_t *arr)
             set_vpc(c, ifc, vpc);
             id_groups(c, ifc, lb, "SecurityGroups");
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
 void aws_read_function(struct aws_ctx *c, const json_t *fn)
 {
     const char *name = aws_req_str(c, fn, "FunctionName");
-    const char *arn = aws_str(c, fn, "FunctionArn");
-    json_t *vpccfg = aws_obj(c, fn, "VpcConfig");
+    const char *arn = jr_str(&c->jr, fn, "FunctionArn");
+    json_t *vpccfg = jr_obj(&c->jr, fn, "VpcConfig");
     const char *vpc;
     json_t *sgs;
     char key[300];
     struct iface *ifc;
     size_t back;
 
-    if (c->failed || !vpccfg)
+    if (c->jr.failed || !vpccfg)
         return;
-    back = aws_push_key(c, "VpcConfig");
-    vpc = aws_str(c, vpccfg, "VpcId");
-    sgs = aws_arr(c, vpccfg, "SecurityGroupIds");
-    if (!c->failed && (vpc || (sgs && json_array_size(sgs) > 0))) {
+    back = jr_push_key(&c->jr, "VpcConfig");
+    vpc = jr_str(&c->jr, vpccfg, "VpcId");
+    sgs = jr_arr(&c->jr, vpccfg, "SecurityGroupIds");
+    if (!c->jr.failed && (vpc || (sgs && json_array_size(sgs) > 0))) {
         /* Lambda ENIs are named after a function but shared by all functions
          * with the same subnets and groups; the key is the function. */
         snprintf(key, sizeof(key), "lambda:%s", name);
@@ -147,19 +147,19 @@ void aws_read_function(struct aws_ctx *c, const json_t *fn)
             id_groups(c, ifc, vpccfg, "SecurityGroupIds");
         }
     }
-    aws_pop(c, back);
+    jr_pop(&c->jr, back);
 }
 
 void aws_read_functions(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *fn = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *fn = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         if (fn)
             aws_read_function(c, fn);
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -169,9 +169,9 @@ static const char *db_vpc(struct aws_ctx *c, const json_t *db)
     json_t *v = json_object_get(db, "DBSubnetGroup");
     const char *vpc = NULL;
     if (v && json_is_object(v)) {
-        size_t back = aws_push_key(c, "DBSubnetGroup");
-        vpc = aws_str(c, v, "VpcId");
-        aws_pop(c, back);
+        size_t back = jr_push_key(&c->jr, "DBSubnetGroup");
+        vpc = jr_str(&c->jr, v, "VpcId");
+        jr_pop(&c->jr, back);
     }
     return vpc;
 }
@@ -180,17 +180,17 @@ void aws_read_db_instances(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *db = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *db = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *id = aws_req_str(c, db, "DBInstanceIdentifier");
-        const char *cluster = aws_str(c, db, "DBClusterIdentifier");
+        const char *cluster = jr_str(&c->jr, db, "DBClusterIdentifier");
         const char *vpc = db_vpc(c, db);
         char key[300];
         struct iface *ifc;
 
-        if (c->failed) {
-            aws_pop(c, back);
+        if (c->jr.failed) {
+            jr_pop(&c->jr, back);
             break;
         }
         if (cluster) {
@@ -203,7 +203,7 @@ void aws_read_db_instances(struct aws_ctx *c, const json_t *arr)
             set_vpc(c, ifc, vpc);
             obj_groups(c, ifc, db, "VpcSecurityGroups", "VpcSecurityGroupId");
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -211,15 +211,15 @@ void aws_read_db_clusters(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *db = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *db = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *id = aws_req_str(c, db, "DBClusterIdentifier");
         char key[300];
         struct iface *ifc;
 
-        if (c->failed) {
-            aws_pop(c, back);
+        if (c->jr.failed) {
+            jr_pop(&c->jr, back);
             break;
         }
         /* A cluster is covered by its instances when they are listed too. */
@@ -227,7 +227,7 @@ void aws_read_db_clusters(struct aws_ctx *c, const json_t *arr)
         ifc = aws_placeholder(c, key, key, KIND_RDS, id, 1);
         if (ifc)
             obj_groups(c, ifc, db, "VpcSecurityGroups", "VpcSecurityGroupId");
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -235,59 +235,59 @@ void aws_read_ecs_services(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *svc = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *svc = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *name = aws_req_str(c, svc, "serviceName");
-        const char *arn = aws_str(c, svc, "serviceArn");
-        json_t *net = aws_obj(c, svc, "networkConfiguration");
+        const char *arn = jr_str(&c->jr, svc, "serviceArn");
+        json_t *net = jr_obj(&c->jr, svc, "networkConfiguration");
         json_t *awsvpc = NULL;
         char key[300];
         struct iface *ifc;
 
         if (net) {
-            size_t b2 = aws_push_key(c, "networkConfiguration");
-            awsvpc = aws_obj(c, net, "awsvpcConfiguration");
-            aws_pop(c, b2);
+            size_t b2 = jr_push_key(&c->jr, "networkConfiguration");
+            awsvpc = jr_obj(&c->jr, net, "awsvpcConfiguration");
+            jr_pop(&c->jr, b2);
         }
         /* Only awsvpc services own interfaces; bridge/host tasks use the instance's. */
-        if (c->failed || !awsvpc) {
-            aws_pop(c, back);
+        if (c->jr.failed || !awsvpc) {
+            jr_pop(&c->jr, back);
             continue;
         }
         snprintf(key, sizeof(key), "ecs:%s", name);
         ifc = aws_placeholder(c, arn ? arn : key, key, KIND_ECS, name, 1);
         if (ifc) {
-            size_t b2 = aws_push_key(c, "networkConfiguration");
-            size_t b3 = aws_push_key(c, "awsvpcConfiguration");
+            size_t b2 = jr_push_key(&c->jr, "networkConfiguration");
+            size_t b3 = jr_push_key(&c->jr, "awsvpcConfiguration");
             id_groups(c, ifc, awsvpc, "securityGroups");
-            aws_pop(c, b3);
-            aws_pop(c, b2);
+            jr_pop(&c->jr, b3);
+            jr_pop(&c->jr, b2);
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
 /* The value of the {name, value} detail called name in an attachment. */
 static const char *detail(struct aws_ctx *c, const json_t *att, const char *name)
 {
-    json_t *arr = aws_arr(c, att, "details");
+    json_t *arr = jr_arr(&c->jr, att, "details");
     const char *found = NULL;
     size_t i, back;
 
     if (!arr)
         return NULL;
-    back = aws_push_key(c, "details");
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *d = aws_elem_obj(c, arr, i);
-        size_t b2 = aws_push_index(c, i);
-        const char *n = aws_str(c, d, "name");
-        const char *v = aws_str(c, d, "value");
+    back = jr_push_key(&c->jr, "details");
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *d = jr_elem_obj(&c->jr, arr, i);
+        size_t b2 = jr_push_index(&c->jr, i);
+        const char *n = jr_str(&c->jr, d, "name");
+        const char *v = jr_str(&c->jr, d, "value");
         if (n && v && strcmp(n, name) == 0 && !found)
             found = v;
-        aws_pop(c, b2);
+        jr_pop(&c->jr, b2);
     }
-    aws_pop(c, back);
+    jr_pop(&c->jr, back);
     return found;
 }
 
@@ -295,60 +295,60 @@ void aws_read_ecs_tasks(struct aws_ctx *c, const json_t *arr)
 {
     size_t i, j;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *task = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
-        const char *group = aws_str(c, task, "group");
-        const char *status = aws_str(c, task, "lastStatus");
-        json_t *atts = aws_arr(c, task, "attachments");
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *task = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
+        const char *group = jr_str(&c->jr, task, "group");
+        const char *status = jr_str(&c->jr, task, "lastStatus");
+        json_t *atts = jr_arr(&c->jr, task, "attachments");
         const char *service = NULL;
         char key[300];
 
-        if (c->failed || (status && strcmp(status, "STOPPED") == 0) || !atts) {
-            aws_pop(c, back);
+        if (c->jr.failed || (status && strcmp(status, "STOPPED") == 0) || !atts) {
+            jr_pop(&c->jr, back);
             continue;
         }
         if (group && strncmp(group, "service:", 8) == 0 && group[8])
             service = group + 8;
         snprintf(key, sizeof(key), "ecs:%s", service ? service : "task");
-        for (j = 0; j < json_array_size(atts) && !c->failed; j++) {
-            json_t *att = aws_elem_obj(c, atts, j);
-            size_t b2 = aws_push_key(c, "attachments");
+        for (j = 0; j < json_array_size(atts) && !c->jr.failed; j++) {
+            json_t *att = jr_elem_obj(&c->jr, atts, j);
+            size_t b2 = jr_push_key(&c->jr, "attachments");
             const char *type, *attid, *eni, *ip, *subnet;
             struct iface *ifc;
 
-            aws_push_index(c, j);
-            type = aws_str(c, att, "type");
-            attid = aws_str(c, att, "id");
+            jr_push_index(&c->jr, j);
+            type = jr_str(&c->jr, att, "type");
+            attid = jr_str(&c->jr, att, "id");
 
-            if (c->failed || !type || strcmp(type, "ElasticNetworkInterface") != 0) {
-                aws_pop(c, b2);
+            if (c->jr.failed || !type || strcmp(type, "ElasticNetworkInterface") != 0) {
+                jr_pop(&c->jr, b2);
                 continue;
             }
             eni = detail(c, att, "networkInterfaceId");
             ip = detail(c, att, "privateIPv4Address");
             subnet = detail(c, att, "subnetId");
             if (service && attid)
-                aws_state_remember(c->st, "attachment", attid, model_strdup(c->m, service));
-            if (eni && !c->failed) {
-                ifc = model_iface(c->m, eni, NULL);
+                aws_state_remember(c->st, "attachment", attid, model_strdup(c->jr.m, service));
+            if (eni && !c->jr.failed) {
+                ifc = model_iface(c->jr.m, eni, NULL);
                 if (!ifc->loc.file)
-                    ifc->loc = aws_loc(c);
+                    ifc->loc = jr_loc(&c->jr, NULL);
                 ifc->kind = KIND_ECS;
-                ifc->owner = model_strdup(c->m, key);
+                ifc->owner = model_strdup(c->jr.m, key);
                 if (service)
-                    ifc->label = model_strdup(c->m, service);
+                    ifc->label = model_strdup(c->jr.m, service);
                 else
-                    aws_set_label(c->m, ifc, "ECS task");
+                    aws_set_label(c->jr.m, ifc, "ECS task");
                 if (ip)
-                    model_iface_add_address(c->m, ifc, ip);
+                    model_iface_add_address(c->jr.m, ifc, ip);
                 if (subnet && !ifc->subnet)
-                    ifc->subnet = model_strdup(c->m, subnet);
+                    ifc->subnet = model_strdup(c->jr.m, subnet);
                 aws_state_eni(c->st, ifc, key, service ? AWS_NEED_SERVICE_GROUPS : 0, NULL);
             }
-            aws_pop(c, b2);
+            jr_pop(&c->jr, b2);
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -356,28 +356,28 @@ void aws_read_cache_clusters(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *cc = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *cc = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *id = aws_req_str(c, cc, "CacheClusterId");
         char key[300];
         struct iface *ifc;
 
-        if (c->failed) {
-            aws_pop(c, back);
+        if (c->jr.failed) {
+            jr_pop(&c->jr, back);
             break;
         }
         snprintf(key, sizeof(key), "elasticache:%s", id);
         ifc = aws_placeholder(c, key, key, KIND_ELASTICACHE, id, 0);
         if (ifc)
             obj_groups(c, ifc, cc, "SecurityGroups", "SecurityGroupId");
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
 void aws_read_replication_groups(struct aws_ctx *c, const json_t *arr)
 {
-    struct srcloc loc = {c->file, 0, 0, NULL};
+    struct srcloc loc = {c->jr.file, 0, 0, NULL};
 
     /* Replication groups list their clusters but not their security groups. */
     if (json_array_size(arr) > 0)

@@ -75,36 +75,36 @@ static void rule_merge(struct aws_ctx *c, struct group *g, enum direction dir,
     rule_key(&key, g, dir, ports, p->bare ? p->bare : p->id);
     r = (struct rule *)aws_state_lookup(c->st, "rule", key.buf);
     if (!r) {
-        loc = aws_loc(c);
-        r = model_add_rule(c->m, g, dir, ports, p->type, p->id, p->desc, &loc);
+        loc = jr_loc(&c->jr, NULL);
+        r = model_add_rule(c->jr.m, g, dir, ports, p->type, p->id, p->desc, &loc);
         aws_state_remember(c->st, "rule", key.buf, r);
     }
     strbuf_release(&key);
     /* A stale reference read without its owner account, then with it. */
     if (p->bare && p->type == PEER_EXTERNAL_GROUP && strcmp(r->peer, p->id) != 0 &&
         strcmp(r->peer, p->bare) == 0) {
-        r->peer = model_strdup(c->m, p->id);
+        r->peer = model_strdup(c->jr.m, p->id);
         r->peer_type = p->type;
     }
     r->flags |= p->flags;
     if (!r->description && p->desc)
-        r->description = model_strdup(c->m, p->desc);
+        r->description = model_strdup(c->jr.m, p->desc);
     if (!r->rule_id && p->rule_id)
-        r->rule_id = model_strdup(c->m, p->rule_id);
+        r->rule_id = model_strdup(c->jr.m, p->rule_id);
     if (!r->peer_label && p->label)
-        r->peer_label = model_strdup(c->m, p->label);
+        r->peer_label = model_strdup(c->jr.m, p->label);
 }
 
 /* Canonical CIDR text of obj[key] into out; 0 when absent, -1 after an error. */
 static int read_cidr(struct aws_ctx *c, const json_t *obj, const char *key, char *out)
 {
     char err[128];
-    const char *text = aws_str(c, obj, key);
+    const char *text = jr_str(&c->jr, obj, key);
 
     if (!text)
         return 0;
     if (cidr_canonical(text, out, err, sizeof(err)) < 0) {
-        aws_error(c, key, "%s", err);
+        jr_error(&c->jr, key, "%s", err);
         return -1;
     }
     return 1;
@@ -118,7 +118,7 @@ static int read_cidr(struct aws_ctx *c, const json_t *obj, const char *key, char
 static void group_peer(struct aws_ctx *c, struct aws_peer *p, const char *gid,
                        const char *user, const char *owner, char *buf, size_t buflen)
 {
-    p->bare = model_strdup(c->m, gid);
+    p->bare = model_strdup(c->jr.m, gid);
     if (user && (owner ? strcmp(user, owner) != 0 : strspn(user, "0123456789") != strlen(user))) {
         snprintf(buf, buflen, "%s/%s", user, gid);
         p->id = buf;
@@ -133,15 +133,15 @@ static void group_peer(struct aws_ctx *c, struct aws_peer *p, const char *gid,
 static int read_pair(struct aws_ctx *c, const json_t *pair, const char *owner,
                      struct aws_peer *p, char *buf, size_t buflen)
 {
-    const char *gid = aws_str(c, pair, "GroupId");
-    const char *gname = aws_str(c, pair, "GroupName");
-    const char *user = aws_str(c, pair, "UserId");
-    const char *status = aws_str(c, pair, "PeeringStatus");
+    const char *gid = jr_str(&c->jr, pair, "GroupId");
+    const char *gname = jr_str(&c->jr, pair, "GroupName");
+    const char *user = jr_str(&c->jr, pair, "UserId");
+    const char *status = jr_str(&c->jr, pair, "PeeringStatus");
 
-    if (c->failed)
+    if (c->jr.failed)
         return 0;
     if (!gid && !gname) {
-        aws_error(c, NULL, "missing GroupId");
+        jr_error(&c->jr, NULL, "missing GroupId");
         return 0;
     }
     if (gid) {
@@ -166,41 +166,41 @@ static void read_permission(struct aws_ctx *c, struct group *g, enum direction d
                                         "UserIdGroupPairs"};
     const char *proto = aws_req_str(c, perm, "IpProtocol");
     long from = 0, to = 0;
-    int has_from = aws_int(c, perm, "FromPort", &from);
-    int has_to = aws_int(c, perm, "ToPort", &to);
+    int has_from = jr_int(&c->jr, perm, "FromPort", &from);
+    int has_to = jr_int(&c->jr, perm, "ToPort", &to);
     struct portspec ports;
     char err[128];
     size_t l, i;
 
-    if (c->failed)
+    if (c->jr.failed)
         return;
     if (has_from && !has_to)
         to = from;
     if (has_to && !has_from)
         from = to;
     if (ports_from_aws(proto, has_from || has_to, from, to, &ports, err, sizeof(err)) < 0) {
-        aws_error(c, NULL, "%s", err);
+        jr_error(&c->jr, NULL, "%s", err);
         return;
     }
-    for (l = pairs_only ? 3 : 0; l < 4 && !c->failed; l++) {
-        json_t *arr = aws_arr(c, perm, lists[l]);
+    for (l = pairs_only ? 3 : 0; l < 4 && !c->jr.failed; l++) {
+        json_t *arr = jr_arr(&c->jr, perm, lists[l]);
         size_t back;
         if (!arr)
             continue;
-        back = aws_push_key(c, lists[l]);
-        for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-            json_t *e = aws_elem_obj(c, arr, i);
-            size_t b2 = aws_push_index(c, i);
+        back = jr_push_key(&c->jr, lists[l]);
+        for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+            json_t *e = jr_elem_obj(&c->jr, arr, i);
+            size_t b2 = jr_push_index(&c->jr, i);
             struct aws_peer p = {0};
             char cidr[CIDR_TEXT_MAX], ext[256];
 
             p.flags = flags;
-            p.desc = aws_str(c, e, "Description");
+            p.desc = jr_str(&c->jr, e, "Description");
             if (l == 0 || l == 1) {
                 const char *key = l == 0 ? "CidrIp" : "CidrIpv6";
                 int rc = read_cidr(c, e, key, cidr);
-                if (rc == 0 && !c->failed)
-                    aws_error(c, NULL, "missing %s", key);
+                if (rc == 0 && !c->jr.failed)
+                    jr_error(&c->jr, NULL, "missing %s", key);
                 p.type = PEER_CIDR;
                 p.id = cidr;
             } else if (l == 2) {
@@ -209,11 +209,11 @@ static void read_permission(struct aws_ctx *c, struct group *g, enum direction d
             } else {
                 read_pair(c, e, g->owner, &p, ext, sizeof(ext));
             }
-            if (!c->failed && p.id)
+            if (!c->jr.failed && p.id)
                 rule_merge(c, g, dir, &ports, &p);
-            aws_pop(c, b2);
+            jr_pop(&c->jr, b2);
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -221,79 +221,79 @@ static void read_permissions(struct aws_ctx *c, struct group *g, const json_t *o
                              const char *key, enum direction dir, unsigned flags,
                              int pairs_only)
 {
-    json_t *arr = aws_arr(c, obj, key);
+    json_t *arr = jr_arr(&c->jr, obj, key);
     size_t i, back;
 
     if (!arr)
         return;
-    back = aws_push_key(c, key);
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *perm = aws_elem_obj(c, arr, i);
-        size_t b2 = aws_push_index(c, i);
+    back = jr_push_key(&c->jr, key);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *perm = jr_elem_obj(&c->jr, arr, i);
+        size_t b2 = jr_push_index(&c->jr, i);
         if (perm)
             read_permission(c, g, dir, perm, flags, pairs_only);
-        aws_pop(c, b2);
+        jr_pop(&c->jr, b2);
     }
-    aws_pop(c, back);
+    jr_pop(&c->jr, back);
 }
 
 /* Fill the group's fields from an object with GroupName, Description, VpcId. */
 static void fill_group(struct aws_ctx *c, struct group *g, const json_t *obj)
 {
-    const char *name = aws_str(c, obj, "GroupName");
-    const char *desc = aws_str(c, obj, "Description");
-    const char *vpc = aws_str(c, obj, "VpcId");
-    const char *owner = aws_str(c, obj, "OwnerId");
+    const char *name = jr_str(&c->jr, obj, "GroupName");
+    const char *desc = jr_str(&c->jr, obj, "Description");
+    const char *vpc = jr_str(&c->jr, obj, "VpcId");
+    const char *owner = jr_str(&c->jr, obj, "OwnerId");
 
     if (name && g->name == g->id)
-        g->name = model_strdup(c->m, name);
+        g->name = model_strdup(c->jr.m, name);
     if (name && strcmp(name, "default") == 0)
         g->is_default = 1;
     if (desc && !g->description)
-        g->description = model_strdup(c->m, desc);
+        g->description = model_strdup(c->jr.m, desc);
     if (vpc && !g->vpc)
-        g->vpc = model_strdup(c->m, vpc);
+        g->vpc = model_strdup(c->jr.m, vpc);
     if (owner && !g->owner)
-        g->owner = model_strdup(c->m, owner);
+        g->owner = model_strdup(c->jr.m, owner);
 }
 
 void aws_read_security_groups(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *sg = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *sg = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *gid = aws_req_str(c, sg, "GroupId");
         struct group *g;
         json_t *tags;
         size_t t;
 
-        if (c->failed) {
-            aws_pop(c, back);
+        if (c->jr.failed) {
+            jr_pop(&c->jr, back);
             break;
         }
-        g = model_group(c->m, gid, NULL);
+        g = model_group(c->jr.m, gid, NULL);
         fill_group(c, g, sg);
-        tags = aws_arr(c, sg, "Tags");
+        tags = jr_arr(&c->jr, sg, "Tags");
         if (!g->declared) {
-            size_t b2 = aws_push_key(c, "Tags");
-            for (t = 0; tags && t < json_array_size(tags) && !c->failed; t++) {
-                json_t *tag = aws_elem_obj(c, tags, t);
-                size_t b3 = aws_push_index(c, t);
-                const char *k = aws_str(c, tag, "Key");
-                const char *v = aws_str(c, tag, "Value");
+            size_t b2 = jr_push_key(&c->jr, "Tags");
+            for (t = 0; tags && t < json_array_size(tags) && !c->jr.failed; t++) {
+                json_t *tag = jr_elem_obj(&c->jr, tags, t);
+                size_t b3 = jr_push_index(&c->jr, t);
+                const char *k = jr_str(&c->jr, tag, "Key");
+                const char *v = jr_str(&c->jr, tag, "Value");
                 if (k)
-                    model_group_add_tag(c->m, g, k, v);
-                aws_pop(c, b3);
+                    model_group_add_tag(c->jr.m, g, k, v);
+                jr_pop(&c->jr, b3);
             }
-            aws_pop(c, b2);
-            g->loc = aws_loc(c);
+            jr_pop(&c->jr, b2);
+            g->loc = jr_loc(&c->jr, NULL);
         }
         g->declared = 1;
         read_permissions(c, g, sg, "IpPermissions", DIR_INGRESS, 0, 0);
         read_permissions(c, g, sg, "IpPermissionsEgress", DIR_EGRESS, 0, 0);
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -301,27 +301,27 @@ void aws_read_security_group_rules(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *r = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *r = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *gid = aws_req_str(c, r, "GroupId");
-        const char *owner = aws_str(c, r, "GroupOwnerId");
-        int egress = aws_bool(c, r, "IsEgress");
+        const char *owner = jr_str(&c->jr, r, "GroupOwnerId");
+        int egress = jr_bool(&c->jr, r, "IsEgress");
         const char *proto = aws_req_str(c, r, "IpProtocol");
         long from = 0, to = 0;
-        int has_from = aws_int(c, r, "FromPort", &from);
-        int has_to = aws_int(c, r, "ToPort", &to);
-        json_t *ref = aws_obj(c, r, "ReferencedGroupInfo");
+        int has_from = jr_int(&c->jr, r, "FromPort", &from);
+        int has_to = jr_int(&c->jr, r, "ToPort", &to);
+        json_t *ref = jr_obj(&c->jr, r, "ReferencedGroupInfo");
         struct aws_peer p = {0};
         struct portspec ports;
         struct group *g;
         char err[128], cidr[CIDR_TEXT_MAX], ext[256];
         int rc;
 
-        p.desc = aws_str(c, r, "Description");
-        p.rule_id = aws_str(c, r, "SecurityGroupRuleId");
-        if (c->failed) {
-            aws_pop(c, back);
+        p.desc = jr_str(&c->jr, r, "Description");
+        p.rule_id = jr_str(&c->jr, r, "SecurityGroupRuleId");
+        if (c->jr.failed) {
+            jr_pop(&c->jr, back);
             break;
         }
         if (has_from && !has_to)
@@ -329,30 +329,30 @@ void aws_read_security_group_rules(struct aws_ctx *c, const json_t *arr)
         if (has_to && !has_from)
             from = to;
         if (ports_from_aws(proto, has_from || has_to, from, to, &ports, err, sizeof(err)) < 0) {
-            aws_error(c, NULL, "%s", err);
-            aws_pop(c, back);
+            jr_error(&c->jr, NULL, "%s", err);
+            jr_pop(&c->jr, back);
             break;
         }
-        g = model_group(c->m, gid, NULL);
+        g = model_group(c->jr.m, gid, NULL);
         if (owner && !g->owner)
-            g->owner = model_strdup(c->m, owner);
+            g->owner = model_strdup(c->jr.m, owner);
         if ((rc = read_cidr(c, r, "CidrIpv4", cidr)) != 0 ||
             (rc = read_cidr(c, r, "CidrIpv6", cidr)) != 0) {
             p.type = PEER_CIDR;
             p.id = rc > 0 ? cidr : NULL;
-        } else if ((p.id = aws_str(c, r, "PrefixListId")) != NULL) {
+        } else if ((p.id = jr_str(&c->jr, r, "PrefixListId")) != NULL) {
             p.type = PEER_PREFIX_LIST;
         } else if (ref) {
-            size_t b2 = aws_push_key(c, "ReferencedGroupInfo");
+            size_t b2 = jr_push_key(&c->jr, "ReferencedGroupInfo");
             read_pair(c, ref, owner ? owner : g->owner, &p, ext, sizeof(ext));
-            aws_pop(c, b2);
-        } else if (!c->failed) {
-            aws_error(c, NULL, "missing CidrIpv4, CidrIpv6, PrefixListId or "
-                               "ReferencedGroupInfo");
+            jr_pop(&c->jr, b2);
+        } else if (!c->jr.failed) {
+            jr_error(&c->jr, NULL, "missing CidrIpv4, CidrIpv6, PrefixListId or "
+                                   "ReferencedGroupInfo");
         }
-        if (!c->failed && p.id)
+        if (!c->jr.failed && p.id)
             rule_merge(c, g, egress ? DIR_EGRESS : DIR_INGRESS, &ports, &p);
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -360,22 +360,22 @@ void aws_read_stale_groups(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *sg = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *sg = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *gid = aws_req_str(c, sg, "GroupId");
         struct group *g;
 
-        if (c->failed) {
-            aws_pop(c, back);
+        if (c->jr.failed) {
+            jr_pop(&c->jr, back);
             break;
         }
         /* Not the group's definition: fill the names, leave declared alone. */
-        g = model_group(c->m, gid, NULL);
+        g = model_group(c->jr.m, gid, NULL);
         fill_group(c, g, sg);
         read_permissions(c, g, sg, "StaleIpPermissions", DIR_INGRESS, RULE_STALE, 1);
         read_permissions(c, g, sg, "StaleIpPermissionsEgress", DIR_EGRESS, RULE_STALE, 1);
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -385,14 +385,14 @@ static void name_cidr(struct aws_ctx *c, const json_t *obj, const char *key,
 {
     char cidr[CIDR_TEXT_MAX];
     if (read_cidr(c, obj, key, cidr) > 0)
-        model_set_name(c->m, cidr, name);
+        model_set_name(c->jr.m, cidr, name);
 }
 
 /* Is the association's state (obj[key].State) associated, or not given? */
 static int associated(struct aws_ctx *c, const json_t *obj, const char *key)
 {
-    json_t *st = aws_obj(c, obj, key);
-    const char *s = aws_str(c, st, "State");
+    json_t *st = jr_obj(&c->jr, obj, key);
+    const char *s = jr_str(&c->jr, st, "State");
     return !s || strcmp(s, "associated") == 0;
 }
 
@@ -400,52 +400,52 @@ static int associated(struct aws_ctx *c, const json_t *obj, const char *key)
 static void name_associations(struct aws_ctx *c, const json_t *obj, const char *list,
                               const char *cidrkey, const char *statekey, const char *name)
 {
-    json_t *arr = aws_arr(c, obj, list);
+    json_t *arr = jr_arr(&c->jr, obj, list);
     size_t i, back;
 
     if (!arr)
         return;
-    back = aws_push_key(c, list);
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *a = aws_elem_obj(c, arr, i);
-        size_t b2 = aws_push_index(c, i);
+    back = jr_push_key(&c->jr, list);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *a = jr_elem_obj(&c->jr, arr, i);
+        size_t b2 = jr_push_index(&c->jr, i);
         if (a && associated(c, a, statekey))
             name_cidr(c, a, cidrkey, name);
-        aws_pop(c, b2);
+        jr_pop(&c->jr, b2);
     }
-    aws_pop(c, back);
+    jr_pop(&c->jr, back);
 }
 
 void aws_read_vpcs(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *v = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *v = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *id = aws_req_str(c, v, "VpcId");
         const char *name = aws_tag(c, v, "Tags", "Name");
         struct vpc *vpc;
         const char *label;
 
-        if (c->failed) {
-            aws_pop(c, back);
+        if (c->jr.failed) {
+            jr_pop(&c->jr, back);
             break;
         }
-        vpc = model_vpc(c->m, id, NULL);
+        vpc = model_vpc(c->jr.m, id, NULL);
         if (name && !vpc->name)
-            vpc->name = model_strdup(c->m, name);
+            vpc->name = model_strdup(c->jr.m, name);
         if (!vpc->loc.file)
-            vpc->loc = aws_loc(c);
+            vpc->loc = jr_loc(&c->jr, NULL);
         label = name ? name : id;
-        if (aws_arr(c, v, "CidrBlockAssociationSet"))
+        if (jr_arr(&c->jr, v, "CidrBlockAssociationSet"))
             name_associations(c, v, "CidrBlockAssociationSet", "CidrBlock", "CidrBlockState",
                               label);
         else
             name_cidr(c, v, "CidrBlock", label);
         name_associations(c, v, "Ipv6CidrBlockAssociationSet", "Ipv6CidrBlock",
                           "Ipv6CidrBlockState", label);
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -453,19 +453,19 @@ void aws_read_subnets(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *s = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *s = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *id = aws_req_str(c, s, "SubnetId");
         const char *name = aws_tag(c, s, "Tags", "Name");
 
-        if (!c->failed) {
+        if (!c->jr.failed) {
             const char *label = name ? name : id;
             name_cidr(c, s, "CidrBlock", label);
             name_associations(c, s, "Ipv6CidrBlockAssociationSet", "Ipv6CidrBlock",
                               "Ipv6CidrBlockState", label);
         }
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -473,15 +473,15 @@ void aws_read_prefix_lists(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *pl = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *pl = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
         const char *id = aws_req_str(c, pl, "PrefixListId");
-        const char *name = aws_str(c, pl, "PrefixListName");
+        const char *name = jr_str(&c->jr, pl, "PrefixListName");
 
-        if (!c->failed && name)
-            model_set_name(c->m, id, name);
-        aws_pop(c, back);
+        if (!c->jr.failed && name)
+            model_set_name(c->jr.m, id, name);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -491,14 +491,14 @@ void aws_read_prefix_list_entries(struct aws_ctx *c, const json_t *arr)
 
     /* The response does not say which list the entries belong to: the
      * entries only name their CIDRs with their descriptions. */
-    for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
-        json_t *e = aws_elem_obj(c, arr, i);
-        size_t back = aws_push_index(c, i);
-        const char *desc = aws_str(c, e, "Description");
+    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+        json_t *e = jr_elem_obj(&c->jr, arr, i);
+        size_t back = jr_push_index(&c->jr, i);
+        const char *desc = jr_str(&c->jr, e, "Description");
         char cidr[CIDR_TEXT_MAX];
 
         if (read_cidr(c, e, "Cidr", cidr) > 0 && desc)
-            model_set_name(c->m, cidr, desc);
-        aws_pop(c, back);
+            model_set_name(c->jr.m, cidr, desc);
+        jr_pop(&c->jr, back);
     }
 }

@@ -228,13 +228,13 @@ struct iface *aws_placeholder(struct aws_ctx *c, const char *id, const char *key
     XGROW(st->phs, st->phs_alloc, st->nphs + 1);
     ph = &st->phs[st->nphs++];
     memset(ph, 0, sizeof(*ph));
-    ph->ifc = model_iface(c->m, id, NULL);
-    ph->key = model_strdup(c->m, key);
+    ph->ifc = model_iface(c->jr.m, id, NULL);
+    ph->key = model_strdup(c->jr.m, key);
     ph->match_groups = match_groups;
     ph->ifc->kind = kind;
     ph->ifc->owner = ph->key;
-    ph->ifc->label = model_strdup(c->m, label);
-    ph->ifc->loc = aws_loc(c);
+    ph->ifc->label = model_strdup(c->jr.m, label);
+    ph->ifc->loc = jr_loc(&c->jr, NULL);
     aws_state_remember(st, "ph", id, (const void *)(uintptr_t)st->nphs);
     if (!aws_state_lookup(st, "phkey", key))
         aws_state_remember(st, "phkey", key, (const void *)(uintptr_t)st->nphs);
@@ -245,13 +245,13 @@ void aws_placeholder_group(struct aws_ctx *c, struct iface *ifc, const char *gid
                            const char *gname)
 {
     uintptr_t idx = (uintptr_t)aws_state_lookup(c->st, "ph", ifc->id);
-    struct srcloc loc = aws_loc(c);
+    struct srcloc loc = jr_loc(&c->jr, NULL);
 
-    model_iface_add_group(c->m, ifc, gid, gname, 0, &loc);
+    model_iface_add_group(c->jr.m, ifc, gid, gname, 0, &loc);
     if (idx) {
         struct aws_ph *ph = &c->st->phs[idx - 1];
         XGROW(ph->gids, ph->gids_alloc, ph->ngids + 1);
-        ph->gids[ph->ngids++] = model_strdup(c->m, gid);
+        ph->gids[ph->ngids++] = model_strdup(c->jr.m, gid);
     }
 }
 

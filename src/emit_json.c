@@ -10,27 +10,10 @@
 #include <string.h>
 
 #include "emit.h"
+#include "json_reader.h"
 #include "strbuf.h"
 #include "strmap.h"
 #include "xalloc.h"
-
-static json_t *jstr(const char *s)
-{
-    json_t *j;
-    if (!s)
-        return json_null();
-    j = json_string(s);
-    /* Invalid UTF-8 from hostile input: keep the rest readable. */
-    if (!j) {
-        struct strbuf sb = STRBUF_INIT;
-        const unsigned char *p;
-        for (p = (const unsigned char *)s; *p; p++)
-            strbuf_addch(&sb, *p < 0x80 ? *p : '?');
-        j = json_string(sb.buf);
-        strbuf_release(&sb);
-    }
-    return j;
-}
 
 static json_t *jsource(const struct srcloc *loc)
 {
@@ -43,7 +26,7 @@ static json_t *jsource(const struct srcloc *loc)
         strbuf_addf(&sb, ":%d:%d", loc->line, loc->col);
     else if (loc->path)
         strbuf_addf(&sb, ": %s", loc->path);
-    j = jstr(sb.buf);
+    j = jr_string(sb.buf);
     strbuf_release(&sb);
     return j;
 }
@@ -64,11 +47,11 @@ static void json_change(json_t *o, enum change c, const char *old_name, const ch
 {
     if (c == CHANGE_NONE)
         return;
-    json_object_set_new(o, "change", jstr(change_name(c)));
+    json_object_set_new(o, "change", jr_string(change_name(c)));
     if (old_name)
-        json_object_set_new(o, "old_name", jstr(old_name));
+        json_object_set_new(o, "old_name", jr_string(old_name));
     if (old_desc)
-        json_object_set_new(o, "old_description", jstr(old_desc));
+        json_object_set_new(o, "old_description", jr_string(old_desc));
 }
 
 static json_t *json_groups(const struct model *m)
@@ -78,12 +61,12 @@ static json_t *json_groups(const struct model *m)
     for (i = 0; i < m->ngroups; i++) {
         const struct group *g = m->groups[i];
         json_t *o = json_object(), *members = json_array();
-        json_object_set_new(o, "id", jstr(g->id));
-        json_object_set_new(o, "name", jstr(g->name));
-        json_object_set_new(o, "vpc", jstr(g->vpc));
-        json_object_set_new(o, "description", jstr(g->description));
+        json_object_set_new(o, "id", jr_string(g->id));
+        json_object_set_new(o, "name", jr_string(g->name));
+        json_object_set_new(o, "vpc", jr_string(g->vpc));
+        json_object_set_new(o, "description", jr_string(g->description));
         for (j = 0; j < g->nmembers; j++)
-            json_array_append_new(members, jstr(g->members[j]->id));
+            json_array_append_new(members, jr_string(g->members[j]->id));
         json_object_set_new(o, "members", members);
         json_object_set_new(o, "declared", json_boolean(g->declared));
         json_change(o, g->change, g->old_name, g->old_description);
@@ -100,11 +83,11 @@ static json_t *json_ifaces(const struct model *m)
     for (i = 0; i < m->nifaces; i++) {
         const struct iface *ifc = m->ifaces[i];
         json_t *o = json_object(), *groups = json_array();
-        json_object_set_new(o, "id", jstr(ifc->id));
-        json_object_set_new(o, "kind", jstr(kind_name(ifc->kind)));
-        json_object_set_new(o, "label", jstr(ifc->label));
+        json_object_set_new(o, "id", jr_string(ifc->id));
+        json_object_set_new(o, "kind", jr_string(kind_name(ifc->kind)));
+        json_object_set_new(o, "label", jr_string(ifc->label));
         for (j = 0; j < ifc->ngroups; j++)
-            json_array_append_new(groups, jstr(ifc->groups[j]->id));
+            json_array_append_new(groups, jr_string(ifc->groups[j]->id));
         json_object_set_new(o, "groups", groups);
         json_change(o, ifc->change, NULL, NULL);
         json_object_set_new(o, "source", jsource(&ifc->loc));
@@ -122,13 +105,13 @@ static json_t *json_rules(const struct model *m)
         const struct rule *r = m->rules[i];
         json_t *o = json_object(), *peer = json_object();
         ports_label(&r->ports, label);
-        json_object_set_new(o, "group", jstr(r->group->id));
-        json_object_set_new(o, "direction", jstr(direction_name(r->dir)));
-        json_object_set_new(o, "label", jstr(label));
-        json_object_set_new(peer, "type", jstr(peer_type_name(r->peer_type)));
-        json_object_set_new(peer, "id", jstr(r->peer));
+        json_object_set_new(o, "group", jr_string(r->group->id));
+        json_object_set_new(o, "direction", jr_string(direction_name(r->dir)));
+        json_object_set_new(o, "label", jr_string(label));
+        json_object_set_new(peer, "type", jr_string(peer_type_name(r->peer_type)));
+        json_object_set_new(peer, "id", jr_string(r->peer));
         json_object_set_new(o, "peer", peer);
-        json_object_set_new(o, "description", jstr(r->description));
+        json_object_set_new(o, "description", jr_string(r->description));
         if (r->flags & RULE_DEFAULT_EGRESS)
             json_object_set_new(o, "default", json_true());
         if (r->flags & RULE_STALE)
@@ -206,11 +189,11 @@ static json_t *json_edges(const struct model *m)
             if (j && ports_compare(&e->ports[j], &e->ports[j - 1]) == 0)
                 continue;
             ports_label(&e->ports[j], label);
-            json_array_append_new(labels, jstr(label));
+            json_array_append_new(labels, jr_string(label));
         }
-        json_object_set_new(o, "from", jstr(e->from));
-        json_object_set_new(o, "to", jstr(e->to));
-        json_object_set_new(o, "direction", jstr(direction_name(e->dir)));
+        json_object_set_new(o, "from", jr_string(e->from));
+        json_object_set_new(o, "to", jr_string(e->to));
+        json_object_set_new(o, "direction", jr_string(direction_name(e->dir)));
         json_object_set_new(o, "labels", labels);
         json_array_append_new(arr, o);
         free(e->ports);

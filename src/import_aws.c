@@ -7,7 +7,7 @@
  * on its keys to the readers in aws_*.c; a response of a kind sgmap does
  * not use is skipped with a note. A bare list that is not a list of
  * responses (the output of --query) is refused. Syntax errors are reported
- * with line:col, shape errors with the JSON path (see aws_json.c).
+ * with line:col, shape errors with the JSON path (see json_reader.h).
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -89,37 +89,37 @@ static int is_response(const json_t *obj)
 /* Read one response object. */
 static void read_response(struct aws_ctx *c, const json_t *obj)
 {
-    struct srcloc loc = {c->file, 0, 0, NULL};
+    struct srcloc loc = {c->jr.file, 0, 0, NULL};
     size_t i;
     int used = 0;
     json_t *cfg;
 
-    for (i = 0; i < sizeof(readers) / sizeof(readers[0]) && !c->failed; i++) {
-        json_t *arr = aws_arr(c, obj, readers[i].key);
+    for (i = 0; i < sizeof(readers) / sizeof(readers[0]) && !c->jr.failed; i++) {
+        json_t *arr = jr_arr(&c->jr, obj, readers[i].key);
         if (arr) {
-            size_t back = aws_push_key(c, readers[i].key);
+            size_t back = jr_push_key(&c->jr, readers[i].key);
             readers[i].read(c, arr);
-            aws_pop(c, back);
+            jr_pop(&c->jr, back);
             used = 1;
         }
     }
-    if (c->failed)
+    if (c->jr.failed)
         return;
     /* lambda get-function-configuration (a bare function) and get-function. */
     if (json_object_get(obj, "FunctionName")) {
         aws_read_function(c, obj);
         used = 1;
-    } else if ((cfg = aws_obj(c, obj, "Configuration")) != NULL &&
+    } else if ((cfg = jr_obj(&c->jr, obj, "Configuration")) != NULL &&
                json_object_get(cfg, "FunctionName")) {
-        size_t back = aws_push_key(c, "Configuration");
+        size_t back = jr_push_key(&c->jr, "Configuration");
         aws_read_function(c, cfg);
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
         used = 1;
     }
-    if (!used && !c->failed) {
+    if (!used && !c->jr.failed) {
         const char *first = json_object_iter_key(json_object_iter((json_t *)obj));
-        if (c->path.len)
-            loc.path = c->path.buf;
+        if (c->jr.path.len)
+            loc.path = c->jr.path.buf;
         diag_note(&loc, "skipped: AWS output that sgmap does not use (%s)",
                   first ? first : "an empty object");
     }
@@ -131,28 +131,28 @@ static void read_document(struct aws_ctx *c, const json_t *doc, int prefix, size
     size_t i, back = 0;
 
     if (prefix)
-        back = aws_push_index(c, n);
+        back = jr_push_index(&c->jr, n);
     if (json_is_object(doc)) {
         read_response(c, doc);
     } else {
         for (i = 0; i < json_array_size(doc); i++) {
             if (!is_response(json_array_get(doc, i))) {
-                aws_error(c, NULL, "a bare list is not an AWS response (output of --query?); "
-                                   "save the whole response");
+                jr_error(&c->jr, NULL, "a bare list is not an AWS response (output of --query?); "
+                                       "save the whole response");
                 break;
             }
         }
         if (json_array_size(doc) == 0)
-            aws_error(c, NULL, "an empty list is not an AWS response (output of --query?); "
-                               "save the whole response");
-        for (i = 0; i < json_array_size(doc) && !c->failed; i++) {
-            size_t b2 = aws_push_index(c, i);
+            jr_error(&c->jr, NULL, "an empty list is not an AWS response (output of --query?); "
+                                   "save the whole response");
+        for (i = 0; i < json_array_size(doc) && !c->jr.failed; i++) {
+            size_t b2 = jr_push_index(&c->jr, i);
             read_response(c, json_array_get(doc, i));
-            aws_pop(c, b2);
+            jr_pop(&c->jr, b2);
         }
     }
     if (prefix)
-        aws_pop(c, back);
+        jr_pop(&c->jr, back);
 }
 
 /* ===== jansson's memory during one import ===== */
@@ -216,40 +216,6 @@ static void json_arena_release(void)
     json_arena = NULL;
 }
 
-/* Report a jansson syntax error at its line:col (1-based, in bytes). */
-static void syntax_error(struct aws_ctx *c, const char *data, size_t len, size_t at,
-                         const json_error_t *err)
-{
-    struct srcloc loc = {c->file, 1, 1, NULL};
-    const char *text = err->text;
-    size_t i, line_start = 0;
-
-    /* err->position counts the bytes read, the offending one included. */
-    if (at > 0)
-        at--;
-    if (at > len)
-        at = len;
-    for (i = 0; i < at; i++) {
-        if (data[i] == '\n') {
-            loc.line++;
-            line_start = i + 1;
-        }
-    }
-    /* Point at the start of the offending token when jansson quotes it. */
-    {
-        const char *near = strstr(text, "near '");
-        size_t n = near ? strlen(near + 6) : 0;
-        if (n >= 2 && near[6 + n - 1] == '\'' && n - 1 <= at + 1 - line_start &&
-            memcmp(data + at + 1 - (n - 1), near + 6, n - 1) == 0)
-            at = at + 1 - (n - 1);
-    }
-    loc.col = (int)(at - line_start) + 1;
-    if (strstr(text, "JSON_ALLOW_NUL"))
-        text = "a string contains \\u0000";
-    diag_error(&loc, "invalid JSON: %s", text);
-    c->failed = 1;
-}
-
 static int is_space(char ch)
 {
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
@@ -257,7 +223,7 @@ static int is_space(char ch)
 
 int import_aws(struct model *m, const char *file, const char *data, size_t len)
 {
-    struct aws_ctx c = {m, file, STRBUF_INIT, 0, NULL, NULL};
+    struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL};
     size_t off = 0, ndocs = 0, i;
     json_t **docs = NULL;
     size_t docs_alloc = 0;
@@ -280,27 +246,27 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
             break;
         doc = json_loadb(data + off, len - off, JSON_DISABLE_EOF_CHECK, &err);
         if (!doc) {
-            syntax_error(&c, data, len, off + (size_t)err.position, &err);
+            jr_syntax_error(&c.jr, data, len, off + (size_t)err.position, &err);
             break;
         }
         XGROW(docs, docs_alloc, ndocs + 1);
         docs[ndocs++] = doc;
         off += (size_t)err.position;
     }
-    if (!c.failed && ndocs == 0) {
+    if (!c.jr.failed && ndocs == 0) {
         struct srcloc loc = {file, 0, 0, NULL};
         diag_error(&loc, "no JSON document in the file");
-        c.failed = 1;
+        c.jr.failed = 1;
     }
-    for (i = 0; i < ndocs && !c.failed; i++)
+    for (i = 0; i < ndocs && !c.jr.failed; i++)
         read_document(&c, docs[i], ndocs > 1, i);
     /* Nothing to free one by one: the arena goes at once. */
     free(docs);
     json_set_alloc_funcs(saved_malloc, saved_free);
     json_arena_release();
     aws_state_reconcile(c.st);
-    strbuf_release(&c.path);
-    return c.failed ? -1 : 0;
+    jr_release(&c.jr);
+    return c.jr.failed ? -1 : 0;
 }
 
 /* ===== Detection ===== */

@@ -12,7 +12,7 @@
  *   plan JSON      {"planned_values": {...}, "configuration": {...}}
  *
  * Syntax errors are reported with line:col, shape errors with the JSON
- * path of the value (see tf_json.c).
+ * path of the value (see json_reader.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,7 +69,7 @@ static void add_index_key(struct tf_ctx *c, struct strbuf *sb, const json_t *key
         return;
     }
     if (!json_is_string(key)) {
-        tf_error(c, "index_key", "expected a number or a string, got %s", tf_type_name(key));
+        jr_error(&c->jr, "index_key", "expected a number or a string, got %s", jr_type_name(key));
         return;
     }
     strbuf_addstr(sb, "[\"");
@@ -90,26 +90,26 @@ static void add_record(struct tf_ctx *c, const char *address, const char *module
     if (!values)
         return;
     if (!json_is_object(values)) {
-        tf_error(c, NULL, "expected an object, got %s", tf_type_name(values));
+        jr_error(&c->jr, NULL, "expected an object, got %s", jr_type_name(values));
         return;
     }
     XGROW(c->res, c->res_alloc, c->nres + 1);
     r = &c->res[c->nres++];
-    r->address = model_strdup(c->m, address);
-    r->module = model_strdup(c->m, module);
-    r->type = model_strdup(c->m, type);
+    r->address = model_strdup(c->jr.m, address);
+    r->module = model_strdup(c->jr.m, module);
+    r->type = model_strdup(c->jr.m, type);
     r->data = data;
     r->flatmap = flatmap;
     r->values = values;
-    back = c->path.len;
-    r->path = model_strndup(c->m, c->path.buf, c->path.len);
-    tf_pop(c, back);
+    back = c->jr.path.len;
+    r->path = model_strndup(c->jr.m, c->jr.path.buf, c->jr.path.len);
+    jr_pop(&c->jr, back);
 }
 
 /* "managed" (or absent) -> 0, "data" -> 1, anything else -> -1 (skipped). */
 static int read_mode(struct tf_ctx *c, const json_t *obj)
 {
-    const char *mode = tf_str(c, obj, "mode");
+    const char *mode = jr_str(&c->jr, obj, "mode");
     if (!mode || strcmp(mode, "managed") == 0)
         return 0;
     if (strcmp(mode, "data") == 0)
@@ -121,57 +121,57 @@ static int read_mode(struct tf_ctx *c, const json_t *obj)
 
 static void read_state_v4(struct tf_ctx *c, const json_t *doc, json_t *keep)
 {
-    json_t *resources = tf_arr(c, doc, "resources");
+    json_t *resources = jr_arr(&c->jr, doc, "resources");
     size_t i, j, back;
 
     if (!resources)
         return;
-    back = tf_push_key(c, "resources");
-    for (i = 0; i < json_array_size(resources) && !c->failed; i++) {
+    back = jr_push_key(&c->jr, "resources");
+    for (i = 0; i < json_array_size(resources) && !c->jr.failed; i++) {
         json_t *res = tf_elem_obj(c, resources, i);
-        size_t b2 = tf_push_index(c, i);
-        const char *module = tf_str(c, res, "module");
-        const char *type = tf_str(c, res, "type");
-        const char *name = tf_str(c, res, "name");
+        size_t b2 = jr_push_index(&c->jr, i);
+        const char *module = jr_str(&c->jr, res, "module");
+        const char *type = jr_str(&c->jr, res, "type");
+        const char *name = jr_str(&c->jr, res, "name");
         int data = read_mode(c, res);
-        json_t *instances = tf_arr(c, res, "instances");
+        json_t *instances = jr_arr(&c->jr, res, "instances");
         struct strbuf prefix = STRBUF_INIT;
 
         if (module)
             strbuf_addf(&prefix, "%s.", module);
-        if (!c->failed && res && type && name && data >= 0 && instances) {
-            size_t b3 = tf_push_key(c, "instances");
-            for (j = 0; j < json_array_size(instances) && !c->failed; j++) {
+        if (!c->jr.failed && res && type && name && data >= 0 && instances) {
+            size_t b3 = jr_push_key(&c->jr, "instances");
+            for (j = 0; j < json_array_size(instances) && !c->jr.failed; j++) {
                 json_t *inst = tf_elem_obj(c, instances, j);
-                size_t b4 = tf_push_index(c, j);
+                size_t b4 = jr_push_index(&c->jr, j);
                 struct strbuf addr = STRBUF_INIT;
-                json_t *attrs = tf_obj(c, inst, "attributes");
+                json_t *attrs = jr_obj(&c->jr, inst, "attributes");
 
                 strbuf_addf(&addr, "%s%s%s.%s", prefix.buf, data ? "data." : "", type, name);
                 add_index_key(c, &addr, json_object_get(inst, "index_key"));
-                if (!attrs && !c->failed && tf_obj(c, inst, "attributes_flat")) {
+                if (!attrs && !c->jr.failed && jr_obj(&c->jr, inst, "attributes_flat")) {
                     /* Upgraded from v3 but not yet refreshed: still flatmap. */
-                    size_t b5 = tf_push_key(c, "attributes_flat");
+                    size_t b5 = jr_push_key(&c->jr, "attributes_flat");
                     json_t *nested = tf_flatmap_expand(c, json_object_get(inst, "attributes_flat"));
                     if (nested) {
                         json_array_append_new(keep, nested);
                         add_record(c, addr.buf, prefix.buf, type, data, nested, 1);
                     }
-                    tf_pop(c, b5);
-                } else if (attrs && !c->failed) {
-                    size_t b5 = tf_push_key(c, "attributes");
+                    jr_pop(&c->jr, b5);
+                } else if (attrs && !c->jr.failed) {
+                    size_t b5 = jr_push_key(&c->jr, "attributes");
                     add_record(c, addr.buf, prefix.buf, type, data, attrs, 0);
-                    tf_pop(c, b5);
+                    jr_pop(&c->jr, b5);
                 }
                 strbuf_release(&addr);
-                tf_pop(c, b4);
+                jr_pop(&c->jr, b4);
             }
-            tf_pop(c, b3);
+            jr_pop(&c->jr, b3);
         }
         strbuf_release(&prefix);
-        tf_pop(c, b2);
+        jr_pop(&c->jr, b2);
     }
-    tf_pop(c, back);
+    jr_pop(&c->jr, back);
 }
 
 /* ===== Raw state v3 ===== */
@@ -186,7 +186,7 @@ static void read_v3_resource(struct tf_ctx *c, const char *key, const json_t *re
     json_t *primary, *attrs, *nested;
 
     if (!json_is_object(res)) {
-        tf_error(c, NULL, "expected an object, got %s", tf_type_name(res));
+        jr_error(&c->jr, NULL, "expected an object, got %s", jr_type_name(res));
         return;
     }
     if (strncmp(p, "data.", 5) == 0) {
@@ -206,20 +206,20 @@ static void read_v3_resource(struct tf_ctx *c, const char *key, const json_t *re
     } else {
         strbuf_addstr(&addr, p);
     }
-    primary = tf_obj(c, res, "primary");
+    primary = jr_obj(&c->jr, res, "primary");
     if (primary) {
-        size_t back = tf_push_key(c, "primary");
-        attrs = tf_obj(c, primary, "attributes");
+        size_t back = jr_push_key(&c->jr, "primary");
+        attrs = jr_obj(&c->jr, primary, "attributes");
         if (attrs) {
-            size_t b2 = tf_push_key(c, "attributes");
+            size_t b2 = jr_push_key(&c->jr, "attributes");
             nested = tf_flatmap_expand(c, attrs);
             if (nested) {
                 json_array_append_new(keep, nested);
                 add_record(c, addr.buf, prefix, type.buf, data, nested, 1);
             }
-            tf_pop(c, b2);
+            jr_pop(&c->jr, b2);
         }
-        tf_pop(c, back);
+        jr_pop(&c->jr, back);
     }
     strbuf_release(&addr);
     strbuf_release(&type);
@@ -227,45 +227,45 @@ static void read_v3_resource(struct tf_ctx *c, const char *key, const json_t *re
 
 static void read_state_v3(struct tf_ctx *c, const json_t *doc, json_t *keep)
 {
-    json_t *modules = tf_arr(c, doc, "modules");
+    json_t *modules = jr_arr(&c->jr, doc, "modules");
     size_t i, j, back;
 
     if (!modules)
         return;
-    back = tf_push_key(c, "modules");
-    for (i = 0; i < json_array_size(modules) && !c->failed; i++) {
+    back = jr_push_key(&c->jr, "modules");
+    for (i = 0; i < json_array_size(modules) && !c->jr.failed; i++) {
         json_t *mod = tf_elem_obj(c, modules, i);
-        size_t b2 = tf_push_index(c, i);
-        json_t *path = tf_arr(c, mod, "path");
-        json_t *resources = tf_obj(c, mod, "resources");
+        size_t b2 = jr_push_index(&c->jr, i);
+        json_t *path = jr_arr(&c->jr, mod, "path");
+        json_t *resources = jr_obj(&c->jr, mod, "resources");
         struct strbuf prefix = STRBUF_INIT;
         const char *key;
         json_t *res;
 
         /* path is ["root", "a", "b"]: module.a.module.b. */
-        for (j = 1; path && j < json_array_size(path) && !c->failed; j++) {
-            size_t b3 = tf_push_key(c, "path");
-            const char *seg = tf_elem_str(c, path, j);
-            tf_pop(c, b3);
+        for (j = 1; path && j < json_array_size(path) && !c->jr.failed; j++) {
+            size_t b3 = jr_push_key(&c->jr, "path");
+            const char *seg = jr_elem_str(&c->jr, path, j);
+            jr_pop(&c->jr, b3);
             if (seg)
                 strbuf_addf(&prefix, "module.%s.", seg);
         }
-        if (resources && !c->failed) {
-            size_t b3 = tf_push_key(c, "resources");
+        if (resources && !c->jr.failed) {
+            size_t b3 = jr_push_key(&c->jr, "resources");
             json_object_foreach(resources, key, res) {
-                size_t b4 = c->path.len;
-                strbuf_addf(&c->path, "[\"%s\"]", key);
+                size_t b4 = c->jr.path.len;
+                strbuf_addf(&c->jr.path, "[\"%s\"]", key);
                 read_v3_resource(c, key, res, prefix.buf, keep);
-                tf_pop(c, b4);
-                if (c->failed)
+                jr_pop(&c->jr, b4);
+                if (c->jr.failed)
                     break;
             }
-            tf_pop(c, b3);
+            jr_pop(&c->jr, b3);
         }
         strbuf_release(&prefix);
-        tf_pop(c, b2);
+        jr_pop(&c->jr, b2);
     }
-    tf_pop(c, back);
+    jr_pop(&c->jr, back);
 }
 
 /* ===== show -json state and plan planned_values ===== */
@@ -283,43 +283,43 @@ static void read_module(struct tf_ctx *c, const json_t *mod, int depth, int data
     if (!mod)
         return;
     if (depth > TF_MAX_MODULE_DEPTH) {
-        tf_error(c, NULL, "modules nested too deeply (more than %d)", TF_MAX_MODULE_DEPTH);
+        jr_error(&c->jr, NULL, "modules nested too deeply (more than %d)", TF_MAX_MODULE_DEPTH);
         return;
     }
-    maddr = depth > 0 ? tf_str(c, mod, "address") : NULL;
+    maddr = depth > 0 ? jr_str(&c->jr, mod, "address") : NULL;
     if (maddr)
         strbuf_addf(&prefix, "%s.", maddr);
-    resources = tf_arr(c, mod, "resources");
+    resources = jr_arr(&c->jr, mod, "resources");
     if (resources) {
-        back = tf_push_key(c, "resources");
-        for (i = 0; i < json_array_size(resources) && !c->failed; i++) {
+        back = jr_push_key(&c->jr, "resources");
+        for (i = 0; i < json_array_size(resources) && !c->jr.failed; i++) {
             json_t *res = tf_elem_obj(c, resources, i);
-            size_t b2 = tf_push_index(c, i);
-            const char *address = tf_str(c, res, "address");
-            const char *type = tf_str(c, res, "type");
+            size_t b2 = jr_push_index(&c->jr, i);
+            const char *address = jr_str(&c->jr, res, "address");
+            const char *type = jr_str(&c->jr, res, "type");
             int data = read_mode(c, res);
-            json_t *values = tf_obj(c, res, "values");
+            json_t *values = jr_obj(&c->jr, res, "values");
 
-            if (!c->failed && address && type && values && data >= 0 &&
+            if (!c->jr.failed && address && type && values && data >= 0 &&
                 (!data_only || (data && !strmap_get(skip, address)))) {
-                size_t b3 = tf_push_key(c, "values");
+                size_t b3 = jr_push_key(&c->jr, "values");
                 add_record(c, address, prefix.buf, type, data, values, 0);
-                tf_pop(c, b3);
+                jr_pop(&c->jr, b3);
             }
-            tf_pop(c, b2);
+            jr_pop(&c->jr, b2);
         }
-        tf_pop(c, back);
+        jr_pop(&c->jr, back);
     }
-    children = tf_arr(c, mod, "child_modules");
-    if (children && !c->failed) {
-        back = tf_push_key(c, "child_modules");
-        for (i = 0; i < json_array_size(children) && !c->failed; i++) {
+    children = jr_arr(&c->jr, mod, "child_modules");
+    if (children && !c->jr.failed) {
+        back = jr_push_key(&c->jr, "child_modules");
+        for (i = 0; i < json_array_size(children) && !c->jr.failed; i++) {
             json_t *child = tf_elem_obj(c, children, i);
-            size_t b2 = tf_push_index(c, i);
+            size_t b2 = jr_push_index(&c->jr, i);
             read_module(c, child, depth + 1, data_only, skip);
-            tf_pop(c, b2);
+            jr_pop(&c->jr, b2);
         }
-        tf_pop(c, back);
+        jr_pop(&c->jr, back);
     }
     strbuf_release(&prefix);
 }
@@ -328,25 +328,25 @@ static void read_module(struct tf_ctx *c, const json_t *mod, int depth, int data
 static void read_values(struct tf_ctx *c, const json_t *doc, const char *key, int data_only,
                         const struct strmap *skip)
 {
-    json_t *values = tf_obj(c, doc, key);
+    json_t *values = jr_obj(&c->jr, doc, key);
     size_t back;
 
     if (!values)
         return;
-    back = tf_push_key(c, key);
+    back = jr_push_key(&c->jr, key);
     {
-        json_t *root = tf_obj(c, values, "root_module");
-        size_t b2 = tf_push_key(c, "root_module");
+        json_t *root = jr_obj(&c->jr, values, "root_module");
+        size_t b2 = jr_push_key(&c->jr, "root_module");
         read_module(c, root, 0, data_only, skip);
-        tf_pop(c, b2);
+        jr_pop(&c->jr, b2);
     }
-    tf_pop(c, back);
+    jr_pop(&c->jr, back);
 }
 
 static void read_plan(struct tf_ctx *c, const json_t *doc)
 {
-    json_t *config = tf_obj(c, doc, "configuration");
-    json_t *prior = tf_obj(c, doc, "prior_state");
+    json_t *config = jr_obj(&c->jr, doc, "configuration");
+    json_t *prior = jr_obj(&c->jr, doc, "prior_state");
     struct strmap *seen = strmap_new();
     size_t i;
 
@@ -356,18 +356,18 @@ static void read_plan(struct tf_ctx *c, const json_t *doc)
     for (i = 0; i < c->nres; i++)
         if (c->res[i].data)
             strmap_put(seen, c->res[i].address, (void *)c->res[i].address);
-    if (prior && !c->failed) {
-        size_t back = tf_push_key(c, "prior_state");
+    if (prior && !c->jr.failed) {
+        size_t back = jr_push_key(&c->jr, "prior_state");
         read_values(c, prior, "values", 1, seen);
-        tf_pop(c, back);
+        jr_pop(&c->jr, back);
     }
     strmap_free(seen);
-    if (config && !c->failed) {
+    if (config && !c->jr.failed) {
         json_t *root = json_object_get(config, "root_module");
         if (root && !json_is_object(root)) {
-            size_t back = tf_push_key(c, "configuration");
-            tf_error(c, "root_module", "expected an object, got %s", tf_type_name(root));
-            tf_pop(c, back);
+            size_t back = jr_push_key(&c->jr, "configuration");
+            jr_error(&c->jr, "root_module", "expected an object, got %s", jr_type_name(root));
+            jr_pop(&c->jr, back);
         }
         c->config = root;
     }
@@ -375,45 +375,10 @@ static void read_plan(struct tf_ctx *c, const json_t *doc)
 
 /* ===== Parsing ===== */
 
-/* Report a jansson syntax error at its line:col (1-based, in bytes), as
- * import_aws.c does. */
-static void syntax_error(struct tf_ctx *c, const char *data, size_t len,
-                         const json_error_t *err)
-{
-    struct srcloc loc = {c->file, 1, 1, NULL};
-    const char *text = err->text;
-    size_t i, line_start = 0, at = (size_t)err->position;
-
-    /* err->position counts the bytes read, the offending one included. */
-    if (at > 0)
-        at--;
-    if (at > len)
-        at = len;
-    for (i = 0; i < at; i++) {
-        if (data[i] == '\n') {
-            loc.line++;
-            line_start = i + 1;
-        }
-    }
-    /* Point at the start of the offending token when jansson quotes it. */
-    {
-        const char *near = strstr(text, "near '");
-        size_t n = near ? strlen(near + 6) : 0;
-        if (n >= 2 && near[6 + n - 1] == '\'' && n - 1 <= at + 1 - line_start &&
-            memcmp(data + at + 1 - (n - 1), near + 6, n - 1) == 0)
-            at = at + 1 - (n - 1);
-    }
-    loc.col = (int)(at - line_start) + 1;
-    if (strstr(text, "JSON_ALLOW_NUL"))
-        text = "a string contains \\u0000";
-    diag_error(&loc, "invalid JSON: %s", text);
-    c->failed = 1;
-}
-
 /* Which shape the document has, and read it. */
 static void read_document(struct tf_ctx *c, const json_t *doc, json_t *keep)
 {
-    struct srcloc loc = {c->file, 0, 0, NULL};
+    struct srcloc loc = {c->jr.file, 0, 0, NULL};
     json_t *version = json_object_get(doc, "version");
 
     if (json_object_get(doc, "planned_values") || json_object_get(doc, "resource_changes") ||
@@ -428,9 +393,9 @@ static void read_document(struct tf_ctx *c, const json_t *doc, json_t *keep)
     } else if (version && json_is_integer(version)) {
         diag_error(&loc, "Terraform state version %lld is not supported (expected 3 or 4)",
                    (long long)json_integer_value(version));
-        c->failed = 1;
+        c->jr.failed = 1;
     } else if (version) {
-        tf_error(c, "version", "expected a number, got %s", tf_type_name(version));
+        jr_error(&c->jr, "version", "expected a number, got %s", jr_type_name(version));
     } else if (json_object_get(doc, "resources")) {
         read_state_v4(c, doc, keep);
     } else if (json_object_get(doc, "modules")) {
@@ -438,7 +403,7 @@ static void read_document(struct tf_ctx *c, const json_t *doc, json_t *keep)
     } else {
         diag_error(&loc, "not a Terraform state or plan (no resources, values or "
                          "planned_values)");
-        c->failed = 1;
+        c->jr.failed = 1;
     }
 }
 
@@ -449,9 +414,7 @@ int import_terraform(struct model *m, const char *file, const char *data, size_t
     json_t *doc, *keep = json_array();
 
     memset(&c, 0, sizeof(c));
-    c.m = m;
-    c.file = file;
-    strbuf_init(&c.path);
+    jr_init(&c.jr, m, file);
     c.group_by_address = strmap_new();
     c.group_by_name = strmap_new();
     c.iface_by_eni = strmap_new();
@@ -461,16 +424,16 @@ int import_terraform(struct model *m, const char *file, const char *data, size_t
 
     doc = json_loadb(data, len, 0, &err);
     if (!doc) {
-        syntax_error(&c, data, len, &err);
+        jr_syntax_error(&c.jr, data, len, (size_t)err.position, &err);
     } else if (!json_is_object(doc)) {
         struct srcloc loc = {file, 0, 0, NULL};
         diag_error(&loc, "expected a Terraform state or plan object, got %s",
-                   tf_type_name(doc));
-        c.failed = 1;
+                   jr_type_name(doc));
+        c.jr.failed = 1;
     } else {
         read_document(&c, doc, keep);
     }
-    if (!c.failed)
+    if (!c.jr.failed)
         tf_build(&c);
 
     json_decref(doc);
@@ -482,6 +445,6 @@ int import_terraform(struct model *m, const char *file, const char *data, size_t
     strmap_free(c.data_by_address);
     strmap_free(c.data_group_names);
     strmap_free(c.vpc_by_address);
-    strbuf_release(&c.path);
-    return c.failed ? -1 : 0;
+    jr_release(&c.jr);
+    return c.jr.failed ? -1 : 0;
 }

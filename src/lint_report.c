@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_reader.h"
 #include "lint.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -81,24 +82,6 @@ int lint_write_text(const struct lint_result *r, FILE *fp)
 
 /* ==== JSON ==== */
 
-static json_t *jstr(const char *s)
-{
-    json_t *j;
-    if (!s)
-        return json_null();
-    j = json_string(s);
-    /* Invalid UTF-8 from hostile input: keep the rest readable. */
-    if (!j) {
-        struct strbuf sb = STRBUF_INIT;
-        const unsigned char *p;
-        for (p = (const unsigned char *)s; *p; p++)
-            strbuf_addch(&sb, *p < 0x80 ? *p : '?');
-        j = json_string(sb.buf);
-        strbuf_release(&sb);
-    }
-    return j;
-}
-
 static json_t *jint_known(int n)
 {
     return n > 0 ? json_integer(n) : json_null();
@@ -123,35 +106,35 @@ int lint_write_json(const struct lint_result *r, FILE *fp)
         json_t *o = json_object(), *loc = json_object(), *rule = json_null();
         char label[PORTS_LABEL_MAX];
 
-        json_object_set_new(o, "id", jstr(f->id));
-        json_object_set_new(o, "severity", jstr(lint_severity_name(f->sev)));
-        json_object_set_new(o, "message", jstr(f->message));
-        json_object_set_new(o, "fix", jstr(f->fix));
-        json_object_set_new(loc, "file", jstr(f->loc.file));
+        json_object_set_new(o, "id", jr_string(f->id));
+        json_object_set_new(o, "severity", jr_string(lint_severity_name(f->sev)));
+        json_object_set_new(o, "message", jr_string(f->message));
+        json_object_set_new(o, "fix", jr_string(f->fix));
+        json_object_set_new(loc, "file", jr_string(f->loc.file));
         json_object_set_new(loc, "line", jint_known(f->loc.line));
         json_object_set_new(loc, "column", jint_known(f->loc.col));
-        json_object_set_new(loc, "path", jstr(f->loc.path));
+        json_object_set_new(loc, "path", jr_string(f->loc.path));
         json_object_set_new(o, "location", loc);
-        json_object_set_new(o, "group", jstr(f->group ? f->group->id : NULL));
+        json_object_set_new(o, "group", jr_string(f->group ? f->group->id : NULL));
         if (f->rule) {
             rule = json_object();
             ports_label(&f->rule->ports, label);
-            json_object_set_new(rule, "direction", jstr(direction_name(f->rule->dir)));
-            json_object_set_new(rule, "label", jstr(label));
-            json_object_set_new(rule, "peer", jstr(f->rule->peer));
+            json_object_set_new(rule, "direction", jr_string(direction_name(f->rule->dir)));
+            json_object_set_new(rule, "label", jr_string(label));
+            json_object_set_new(rule, "peer", jr_string(f->rule->peer));
         }
         json_object_set_new(o, "rule", rule);
-        json_object_set_new(o, "interface", jstr(f->iface ? f->iface->id : NULL));
+        json_object_set_new(o, "interface", jr_string(f->iface ? f->iface->id : NULL));
         json_array_append_new(arr, o);
     }
     json_object_set_new(sum, "findings", json_integer((json_int_t)r->nfindings));
     json_object_set_new(sum, "errors", json_integer((json_int_t)r->counts[LINT_ERROR]));
     json_object_set_new(sum, "warnings", json_integer((json_int_t)r->counts[LINT_WARNING]));
     json_object_set_new(sum, "notes", json_integer((json_int_t)r->counts[LINT_NOTE]));
-    json_object_set_new(sum, "fail_on", jstr(lint_severity_name(r->fail_on)));
+    json_object_set_new(sum, "fail_on", jr_string(lint_severity_name(r->fail_on)));
     json_object_set_new(sum, "failed", json_boolean(lint_result_fails(r)));
     json_object_set_new(root, "sgmap", json_integer(1));
-    json_object_set_new(root, "type", jstr("lint"));
+    json_object_set_new(root, "type", jr_string("lint"));
     json_object_set_new(root, "findings", arr);
     json_object_set_new(root, "summary", sum);
     return dump(root, fp);
@@ -180,7 +163,7 @@ static json_t *sarif_uri(const char *file)
             strbuf_addch(&sb, hex[*p & 15]);
         }
     }
-    j = jstr(sb.buf);
+    j = jr_string(sb.buf);
     strbuf_release(&sb);
     return j;
 }
@@ -188,7 +171,7 @@ static json_t *sarif_uri(const char *file)
 static json_t *text_object(const char *text)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "text", jstr(text));
+    json_object_set_new(o, "text", jr_string(text));
     return o;
 }
 
@@ -204,17 +187,17 @@ static json_t *sarif_rules(void)
         char *full = ck->controls ? xasprintf("%s (Security Hub %s)", ck->what, ck->controls)
                                   : xstrdup(ck->what);
 
-        json_object_set_new(o, "id", jstr(ck->id));
+        json_object_set_new(o, "id", jr_string(ck->id));
         json_object_set_new(o, "shortDescription", text_object(ck->what));
         json_object_set_new(o, "fullDescription", text_object(full));
         json_object_set_new(o, "help", text_object(ck->fix));
-        json_object_set_new(conf, "level", jstr(lint_severity_name(ck->sev)));
+        json_object_set_new(conf, "level", jr_string(lint_severity_name(ck->sev)));
         json_object_set_new(conf, "enabled", json_boolean(ck->enabled_by_default));
         json_object_set_new(o, "defaultConfiguration", conf);
-        json_array_append_new(tags, jstr("security"));
+        json_array_append_new(tags, jr_string("security"));
         json_object_set_new(props, "tags", tags);
         if (ck->security_severity)
-            json_object_set_new(props, "security-severity", jstr(ck->security_severity));
+            json_object_set_new(props, "security-severity", jr_string(ck->security_severity));
         json_object_set_new(o, "properties", props);
         json_array_append_new(arr, o);
         free(full);
@@ -238,7 +221,7 @@ static json_t *sarif_location(const struct srcloc *l)
     json_object_set_new(loc, "physicalLocation", phys);
     if (l->path && *l->path) {
         json_t *logical = json_array(), *ll = json_object();
-        json_object_set_new(ll, "fullyQualifiedName", jstr(l->path));
+        json_object_set_new(ll, "fullyQualifiedName", jr_string(l->path));
         json_array_append_new(logical, ll);
         json_object_set_new(loc, "logicalLocations", logical);
     }
@@ -251,8 +234,8 @@ int lint_write_sarif(const struct lint_result *r, FILE *fp)
     json_t *tool = json_object(), *driver = json_object(), *results = json_array();
     size_t i;
 
-    json_object_set_new(driver, "name", jstr("sgmap"));
-    json_object_set_new(driver, "version", jstr(SGMAP_VERSION));
+    json_object_set_new(driver, "name", jr_string("sgmap"));
+    json_object_set_new(driver, "version", jr_string(SGMAP_VERSION));
     json_object_set_new(driver, "rules", sarif_rules());
     json_object_set_new(tool, "driver", driver);
     json_object_set_new(run, "tool", tool);
@@ -261,9 +244,9 @@ int lint_write_sarif(const struct lint_result *r, FILE *fp)
         json_t *o = json_object(), *locs = json_array();
         char *text = xasprintf("%s; %s", f->message, f->fix);
 
-        json_object_set_new(o, "ruleId", jstr(f->id));
+        json_object_set_new(o, "ruleId", jr_string(f->id));
         json_object_set_new(o, "ruleIndex", json_integer(lint_option_check_id(f->id)));
-        json_object_set_new(o, "level", jstr(lint_severity_name(f->sev)));
+        json_object_set_new(o, "level", jr_string(lint_severity_name(f->sev)));
         json_object_set_new(o, "message", text_object(text));
         if (f->loc.file)
             json_array_append_new(locs, sarif_location(&f->loc));
@@ -272,10 +255,10 @@ int lint_write_sarif(const struct lint_result *r, FILE *fp)
         free(text);
     }
     json_object_set_new(run, "results", results);
-    json_object_set_new(run, "columnKind", jstr("unicodeCodePoints"));
+    json_object_set_new(run, "columnKind", jr_string("unicodeCodePoints"));
     json_array_append_new(runs, run);
-    json_object_set_new(root, "$schema", jstr(SARIF_SCHEMA));
-    json_object_set_new(root, "version", jstr("2.1.0"));
+    json_object_set_new(root, "$schema", jr_string(SARIF_SCHEMA));
+    json_object_set_new(root, "version", jr_string("2.1.0"));
     json_object_set_new(root, "runs", runs);
     return dump(root, fp);
 }

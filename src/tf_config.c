@@ -77,7 +77,7 @@ static void emit(struct ref_walk *w, const char *prefix, const char *rel, size_t
 
     strbuf_addstr(&sb, prefix);
     strbuf_add(&sb, rel, n);
-    addr = model_strndup(w->c->m, sb.buf, sb.len);
+    addr = model_strndup(w->c->jr.m, sb.buf, sb.len);
     strbuf_release(&sb);
     if (strmap_get(w->seen, addr))
         return;
@@ -136,7 +136,7 @@ static void walk_ref(struct ref_walk *w, const struct cfg_frame *f, const char *
         child.call = call;
         child.parent = f;
         strbuf_addf(&prefix, "%smodule.%.*s.", f->prefix, (int)n, s + 7);
-        child.prefix = model_strndup(w->c->m, prefix.buf, prefix.len);
+        child.prefix = model_strndup(w->c->jr.m, prefix.buf, prefix.len);
         strbuf_release(&prefix);
         memcpy(name, p, k);
         name[k] = '\0';
@@ -206,7 +206,7 @@ static size_t find_frames(struct tf_ctx *c, const struct tf_res *r, struct cfg_f
             p++;
         frames[n].module = get_obj(call, "module");
         frames[n].call = call;
-        frames[n].prefix = model_strndup(c->m, r->module, (size_t)(p - r->module));
+        frames[n].prefix = model_strndup(c->jr.m, r->module, (size_t)(p - r->module));
         frames[n].parent = &frames[n - 1];
         n++;
     }
@@ -220,7 +220,7 @@ static const json_t *find_resource(struct tf_ctx *c, const struct tf_res *r,
     const json_t *list = json_is_object(f->module) ? json_object_get(f->module, "resources")
                                                    : NULL;
     const char *rel = r->address + strlen(r->module);
-    const char *want = tf_strip_indexes(c->m, rel);
+    const char *want = tf_strip_indexes(c->jr.m, rel);
     size_t i;
 
     for (i = 0; i < json_array_size(list); i++) {
@@ -271,7 +271,7 @@ void tf_config_refs(struct tf_ctx *c, const struct tf_res *r, const char *attr,
     const json_t *res;
     size_t n, back;
 
-    if (!c->config || c->failed)
+    if (!c->config || c->jr.failed)
         return;
     n = find_frames(c, r, frames, TF_MAX_REF_DEPTH);
     if (n == 0 || !(res = find_resource(c, r, &frames[n - 1])))
@@ -280,9 +280,9 @@ void tf_config_refs(struct tf_ctx *c, const struct tf_res *r, const char *attr,
     w.seen = strmap_new();
     w.fn = fn;
     w.arg = arg;
-    back = tf_push_key(c, attr); /* where the value would be */
+    back = jr_push_key(&c->jr, attr); /* where the value would be */
     walk_attr(&w, &frames[n - 1], get_obj(res, "expressions"), attr, 0);
-    tf_pop(c, back);
+    jr_pop(&c->jr, back);
     strmap_free(w.seen);
 }
 
@@ -330,7 +330,7 @@ void tf_config_block_refs(struct tf_ctx *c, const struct tf_res *r, const char *
     const json_t *res, *blocks;
     size_t n, i, back;
 
-    if (!c->config || c->failed)
+    if (!c->config || c->jr.failed)
         return;
     n = find_frames(c, r, frames, TF_MAX_REF_DEPTH);
     if (n == 0 || !(res = find_resource(c, r, &frames[n - 1])))
@@ -342,7 +342,7 @@ void tf_config_block_refs(struct tf_ctx *c, const struct tf_res *r, const char *
     w.seen = strmap_new();
     w.fn = fn;
     w.arg = arg;
-    back = tf_push_key(c, attr);
+    back = jr_push_key(&c->jr, attr);
     for (i = 0; i < json_array_size(blocks); i++) {
         json_t *b = json_array_get(blocks, i);
         if (!json_is_object(b) || !const_matches(b, "protocol", protocol, 0) ||
@@ -350,6 +350,6 @@ void tf_config_block_refs(struct tf_ctx *c, const struct tf_res *r, const char *
             continue;
         walk_expr(&w, &frames[n - 1], json_object_get(b, attr), 0);
     }
-    tf_pop(c, back);
+    jr_pop(&c->jr, back);
     strmap_free(w.seen);
 }

@@ -90,7 +90,7 @@ static json_t *expand_list(struct tf_ctx *c, const struct flat_kv *kv, size_t lo
     struct flat_elem *elems = NULL;
     size_t n = 0, alloc = 0, i = lo, k;
 
-    while (i < hi && !c->failed) {
+    while (i < hi && !c->jr.failed) {
         size_t slen = seg_len(kv[i].key, plen);
         size_t j = run_end(kv, i, hi, plen, slen);
         json_t *v;
@@ -145,12 +145,12 @@ static json_t *expand_object(struct tf_ctx *c, const struct flat_kv *kv, size_t 
     size_t i = lo;
 
     if (depth > FLATMAP_MAX_DEPTH) {
-        tf_error(c, NULL, "flatmap attributes nested too deeply (more than %d levels)",
-                 FLATMAP_MAX_DEPTH);
+        jr_error(&c->jr, NULL, "flatmap attributes nested too deeply (more than %d levels)",
+                  FLATMAP_MAX_DEPTH);
         json_decref(obj);
         return NULL;
     }
-    while (i < hi && !c->failed) {
+    while (i < hi && !c->jr.failed) {
         size_t slen = seg_len(kv[i].key, plen);
         size_t j = run_end(kv, i, hi, plen, slen);
         size_t first = i, cplen = plen + slen + 1;
@@ -181,7 +181,7 @@ static json_t *expand_object(struct tf_ctx *c, const struct flat_kv *kv, size_t 
         free(name);
         i = j;
     }
-    if (c->failed) {
+    if (c->jr.failed) {
         json_decref(obj);
         return NULL;
     }
@@ -196,7 +196,7 @@ json_t *tf_flatmap_expand(struct tf_ctx *c, const json_t *flat)
     json_t *v, *out;
 
     if (!json_is_object(flat)) {
-        tf_error(c, NULL, "expected an object, got %s", tf_type_name(flat));
+        jr_error(&c->jr, NULL, "expected an object, got %s", jr_type_name(flat));
         return NULL;
     }
     kv = xcalloc(cap ? cap : 1, sizeof(*kv));
@@ -205,8 +205,8 @@ json_t *tf_flatmap_expand(struct tf_ctx *c, const json_t *flat)
             if (json_is_null(v))
                 continue;
             free(kv);
-            tf_error(c, NULL, "attribute '%s': expected a string, got %s", key,
-                     tf_type_name(v));
+            jr_error(&c->jr, NULL, "attribute '%s': expected a string, got %s", key,
+                      jr_type_name(v));
             return NULL;
         }
         if (!*key)

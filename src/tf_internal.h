@@ -4,7 +4,8 @@
  *
  * import_terraform.c  parsing, the four input shapes (raw state v4, state v3,
  *                     show -json state, plan JSON) walked into resource records
- * tf_json.c           the JSON path stack and typed getters
+ * tf_json.c           flatmap numbers and booleans, and other getters beyond
+ *                     json_reader.c
  * tf_flatmap.c        state v3 flatmap attributes turned into nested JSON
  * tf_config.c         plan configuration: expressions and their references
  * tf_resources.c      resource records into groups, rules and members
@@ -15,8 +16,8 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "json_reader.h"
 #include "model.h"
-#include "strbuf.h"
 
 struct strmap;
 
@@ -33,10 +34,7 @@ struct tf_res {
 
 /* One import_terraform() call. */
 struct tf_ctx {
-    struct model *m;
-    const char *file;   /* display name, owned by the model */
-    struct strbuf path; /* JSON path of the value being read */
-    int failed;         /* an error was reported; stop reading */
+    struct json_reader jr; /* model, file, path and error: read with jr_*() */
     int flatmap;        /* the resource being read comes from state v3 */
     int plan;           /* a plan: omitted values are unknown until apply */
     size_t incomplete;  /* rules skipped for want of a type or protocol */
@@ -55,39 +53,16 @@ struct tf_ctx {
     struct strmap *vpc_by_address;   /* aws_vpc address -> VPC id */
 };
 
-/* ===== tf_json.c ===== */
+/* ===== tf_json.c: getters beyond json_reader.h ===== */
 
-/* Append ".key" / "[i]"; return the length to pop back to. */
-size_t tf_push_key(struct tf_ctx *c, const char *key);
-size_t tf_push_index(struct tf_ctx *c, size_t i);
-void tf_pop(struct tf_ctx *c, size_t len);
 /* Replace the whole path (e.g. with a resource's values path). */
 void tf_set_path(struct tf_ctx *c, const char *path);
-/* The current path (with .key when key is not NULL) as a srcloc; the path
- * is copied into the model. */
-struct srcloc tf_loc(struct tf_ctx *c, const char *key);
-/* Report an error at the current path (or path.key); only the first error
- * of a file is printed. */
-void tf_error(struct tf_ctx *c, const char *key, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-const char *tf_type_name(const json_t *v);
-
-/*
- * Getters on obj[key]. Absent and null are "not set"; a value of the wrong
- * type is an error at path.key. "" is "not set" for strings. Strings are
- * borrowed from jansson: copy them with model_strdup() before keeping them.
- * In flatmap mode (state v3) numbers and booleans may be strings.
- */
-const char *tf_str(struct tf_ctx *c, const json_t *obj, const char *key);
-json_t *tf_arr(struct tf_ctx *c, const json_t *obj, const char *key);
-json_t *tf_obj(struct tf_ctx *c, const json_t *obj, const char *key);
-/* 1 and *out when a number is present, 0 when not set. */
+/* jr_int() / jr_bool(), but in flatmap mode (state v3) the value may also be
+ * a string: "22"; "true", "1", "false", "0" ("" is not set). */
 int tf_int(struct tf_ctx *c, const json_t *obj, const char *key, long *out);
-/* 1 for true, 0 for false or not set. */
 int tf_bool(struct tf_ctx *c, const json_t *obj, const char *key);
-/* Element i of arr as an object / a string (NULL for null or ""). */
+/* jr_elem_obj(), but a null element is "not set" rather than an error. */
 json_t *tf_elem_obj(struct tf_ctx *c, const json_t *arr, size_t i);
-const char *tf_elem_str(struct tf_ctx *c, const json_t *arr, size_t i);
 /* obj[key] as a string, or as a list of strings: calls fn for each one
  * (with its element index, or -1 for a single string). */
 void tf_each_str(struct tf_ctx *c, const json_t *obj, const char *key,

@@ -29,7 +29,7 @@
 static void put_address(struct tf_ctx *c, struct strmap *map, const char *address,
                         const char *value)
 {
-    const char *stripped = tf_strip_indexes(c->m, address);
+    const char *stripped = tf_strip_indexes(c->jr.m, address);
     strmap_put(map, address, (void *)value);
     if (!strmap_get(map, stripped))
         strmap_put(map, stripped, (void *)value);
@@ -38,7 +38,7 @@ static void put_address(struct tf_ctx *c, struct strmap *map, const char *addres
 static const char *get_address(struct tf_ctx *c, struct strmap *map, const char *address)
 {
     const char *v = strmap_get(map, address);
-    return v ? v : strmap_get(map, tf_strip_indexes(c->m, address));
+    return v ? v : strmap_get(map, tf_strip_indexes(c->jr.m, address));
 }
 
 static int is_group_type(const char *type)
@@ -50,8 +50,8 @@ static int is_group_type(const char *type)
 /* The model id of a group resource: its real id when known, else its address. */
 static const char *group_id_of(struct tf_ctx *c, const struct tf_res *r)
 {
-    const char *id = tf_str(c, r->values, "id");
-    return model_strdup(c->m, id ? id : r->address);
+    const char *id = jr_str(&c->jr, r->values, "id");
+    return model_strdup(c->jr.m, id ? id : r->address);
 }
 
 static void index_resource(struct tf_ctx *c, const struct tf_res *r)
@@ -59,36 +59,36 @@ static void index_resource(struct tf_ctx *c, const struct tf_res *r)
     const char *id;
 
     if (r->data) {
-        const char *name = tf_str(c, r->values, "name");
-        id = tf_str(c, r->values, "id");
+        const char *name = jr_str(&c->jr, r->values, "name");
+        id = jr_str(&c->jr, r->values, "id");
         if (id)
-            put_address(c, c->data_by_address, r->address, model_strdup(c->m, id));
+            put_address(c, c->data_by_address, r->address, model_strdup(c->jr.m, id));
         /* A group looked up by a data source: its name labels the group. */
         if (id && name && is_group_type(r->type))
-            strmap_put(c->data_group_names, model_strdup(c->m, id),
-                       (void *)model_strdup(c->m, name));
+            strmap_put(c->data_group_names, model_strdup(c->jr.m, id),
+                       (void *)model_strdup(c->jr.m, name));
         return;
     }
     if (is_group_type(r->type)) {
         const char *gid = group_id_of(c, r);
-        const char *name = tf_str(c, r->values, "name");
+        const char *name = jr_str(&c->jr, r->values, "name");
         put_address(c, c->group_by_address, r->address, gid);
         if (name && !strmap_get(c->group_by_name, name))
-            strmap_put(c->group_by_name, model_strdup(c->m, name), (void *)gid);
+            strmap_put(c->group_by_name, model_strdup(c->jr.m, name), (void *)gid);
     } else if (strcmp(r->type, "aws_vpc") == 0) {
-        id = tf_str(c, r->values, "id");
-        put_address(c, c->vpc_by_address, r->address, model_strdup(c->m, id ? id : r->address));
+        id = jr_str(&c->jr, r->values, "id");
+        put_address(c, c->vpc_by_address, r->address, model_strdup(c->jr.m, id ? id : r->address));
     } else if (strcmp(r->type, "aws_network_interface") == 0) {
         const char *ifc;
-        id = tf_str(c, r->values, "id");
-        ifc = model_strdup(c->m, id ? id : r->address);
+        id = jr_str(&c->jr, r->values, "id");
+        ifc = model_strdup(c->jr.m, id ? id : r->address);
         put_address(c, c->iface_by_eni, r->address, ifc);
         if (id)
             strmap_put(c->iface_by_eni, ifc, (void *)ifc);
     } else if (strcmp(r->type, "aws_instance") == 0) {
-        id = tf_str(c, r->values, "primary_network_interface_id");
+        id = jr_str(&c->jr, r->values, "primary_network_interface_id");
         if (id)
-            strmap_put(c->iface_by_eni, model_strdup(c->m, id), (void *)r->address);
+            strmap_put(c->iface_by_eni, model_strdup(c->jr.m, id), (void *)r->address);
         put_address(c, c->iface_by_eni, r->address, r->address);
     }
 }
@@ -105,14 +105,14 @@ struct idlist {
 static void idlist_add(struct tf_ctx *c, struct idlist *l, const char *id)
 {
     size_t i;
-    id = model_strdup(c->m, id);
+    id = model_strdup(c->jr.m, id);
     for (i = 0; i < l->n; i++)
         if (l->ids[i] == id)
             return;
     XGROW(l->ids, l->alloc, l->n + 1);
     XGROW(l->locs, l->locs_alloc, l->n + 1);
     l->ids[l->n] = id;
-    l->locs[l->n] = tf_loc(c, NULL);
+    l->locs[l->n] = jr_loc(&c->jr, NULL);
     l->n++;
 }
 
@@ -160,28 +160,28 @@ static void walk_values(struct tf_ctx *c, const json_t *obj, const char *attr,
         tf_each_str(c, obj, attr, fn, arg);
         return;
     }
-    if (n >= sizeof(seg) || depth > 8 || c->failed)
+    if (n >= sizeof(seg) || depth > 8 || c->jr.failed)
         return;
     memcpy(seg, attr, n);
     seg[n] = '\0';
     v = json_object_get(obj, seg);
     if (!v || json_is_null(v))
         return;
-    back = tf_push_key(c, seg);
+    back = jr_push_key(&c->jr, seg);
     if (json_is_array(v)) {
-        for (i = 0; i < json_array_size(v) && !c->failed; i++) {
+        for (i = 0; i < json_array_size(v) && !c->jr.failed; i++) {
             json_t *e = tf_elem_obj(c, v, i);
-            size_t b2 = tf_push_index(c, i);
+            size_t b2 = jr_push_index(&c->jr, i);
             if (e)
                 walk_values(c, e, dot + 1, fn, arg, depth + 1);
-            tf_pop(c, b2);
+            jr_pop(&c->jr, b2);
         }
     } else if (json_is_object(v)) {
         walk_values(c, v, dot + 1, fn, arg, depth + 1);
     } else {
-        tf_error(c, NULL, "expected an array, got %s", tf_type_name(v));
+        jr_error(&c->jr, NULL, "expected an array, got %s", jr_type_name(v));
     }
-    tf_pop(c, back);
+    jr_pop(&c->jr, back);
 }
 
 /* The groups named by attribute attr of r: its values, and in a plan the
@@ -200,32 +200,32 @@ static void collect_groups(struct tf_ctx *c, const struct tf_res *r, const char 
 static void read_group(struct tf_ctx *c, const struct tf_res *r)
 {
     const char *gid = group_id_of(c, r);
-    struct group *g = model_group(c->m, gid, NULL);
-    const char *name = tf_str(c, r->values, "name");
-    const char *prefix = tf_str(c, r->values, "name_prefix");
-    const char *desc = tf_str(c, r->values, "description");
-    const char *vpc = tf_str(c, r->values, "vpc_id");
-    const char *owner = tf_str(c, r->values, "owner_id");
+    struct group *g = model_group(c->jr.m, gid, NULL);
+    const char *name = jr_str(&c->jr, r->values, "name");
+    const char *prefix = jr_str(&c->jr, r->values, "name_prefix");
+    const char *desc = jr_str(&c->jr, r->values, "description");
+    const char *vpc = jr_str(&c->jr, r->values, "vpc_id");
+    const char *owner = jr_str(&c->jr, r->values, "owner_id");
     json_t *tags = json_object_get(r->values, "tags");
     int is_default = strcmp(r->type, "aws_default_security_group") == 0;
 
-    if (c->failed || g->declared)
+    if (c->jr.failed || g->declared)
         return;
     g->declared = 1;
     g->is_default = is_default;
-    g->name = model_strdup(c->m, name ? name : prefix ? prefix : is_default ? "default"
-                                                                           : r->address);
-    g->description = model_strdup(c->m, desc);
-    g->owner = model_strdup(c->m, owner);
-    g->loc = tf_loc(c, NULL);
+    g->name = model_strdup(c->jr.m, name ? name : prefix ? prefix : is_default ? "default"
+                                                                              : r->address);
+    g->description = model_strdup(c->jr.m, desc);
+    g->owner = model_strdup(c->jr.m, owner);
+    g->loc = jr_loc(&c->jr, NULL);
     if (vpc)
-        g->vpc = model_strdup(c->m, vpc);
+        g->vpc = model_strdup(c->jr.m, vpc);
     if (json_is_object(tags)) {
         const char *key;
         json_t *val;
         json_object_foreach(tags, key, val) {
             if (json_is_string(val))
-                model_group_add_tag(c->m, g, key, json_string_value(val));
+                model_group_add_tag(c->jr.m, g, key, json_string_value(val));
         }
     }
 }
@@ -243,7 +243,7 @@ static void add_vpc_address(struct tf_ctx *c, const char *address, void *arg)
 
 static void group_vpc_from_config(struct tf_ctx *c, const struct tf_res *r)
 {
-    struct group *g = model_find_group(c->m, group_id_of(c, r));
+    struct group *g = model_find_group(c->jr.m, group_id_of(c, r));
     const char *vid = NULL;
     if (!g || g->vpc)
         return;
@@ -255,26 +255,26 @@ static void group_vpc_from_config(struct tf_ctx *c, const struct tf_res *r)
 static void name_cidr(struct tf_ctx *c, const struct tf_res *r, const char *key,
                       const char *name)
 {
-    const char *text = tf_str(c, r->values, key);
+    const char *text = jr_str(&c->jr, r->values, key);
     char cidr[CIDR_TEXT_MAX], err[128];
 
     if (text && name && cidr_canonical(text, cidr, err, sizeof(err)) == 0)
-        model_set_name(c->m, cidr, name);
+        model_set_name(c->jr.m, cidr, name);
 }
 
 static void read_vpc(struct tf_ctx *c, const struct tf_res *r)
 {
-    const char *id = tf_str(c, r->values, "id");
+    const char *id = jr_str(&c->jr, r->values, "id");
     const char *name = tf_name_tag(c, r->values);
     struct vpc *v;
 
-    if (c->failed)
+    if (c->jr.failed)
         return;
-    v = model_vpc(c->m, id ? id : r->address, NULL);
+    v = model_vpc(c->jr.m, id ? id : r->address, NULL);
     if (!v->name && name)
-        v->name = model_strdup(c->m, name);
+        v->name = model_strdup(c->jr.m, name);
     if (!v->loc.file)
-        v->loc = tf_loc(c, NULL);
+        v->loc = jr_loc(&c->jr, NULL);
     name_cidr(c, r, "cidr_block", name);
     name_cidr(c, r, "ipv6_cidr_block", name);
 }
@@ -287,10 +287,10 @@ static void read_names(struct tf_ctx *c, const struct tf_res *r)
         name_cidr(c, r, "ipv6_cidr_block", name);
     } else if (strcmp(r->type, "aws_ec2_managed_prefix_list") == 0 ||
                strcmp(r->type, "aws_prefix_list") == 0) {
-        const char *id = tf_str(c, r->values, "id");
-        const char *name = tf_str(c, r->values, "name");
+        const char *id = jr_str(&c->jr, r->values, "id");
+        const char *name = jr_str(&c->jr, r->values, "name");
         if (id && name)
-            model_set_name(c->m, id, name);
+            model_set_name(c->jr.m, id, name);
     }
 }
 
@@ -354,7 +354,7 @@ static const struct member_type *member_type_of(const char *type)
 
 static enum iface_kind lb_kind(struct tf_ctx *c, const struct tf_res *r, enum iface_kind kind)
 {
-    const char *t = tf_str(c, r->values, "load_balancer_type");
+    const char *t = jr_str(&c->jr, r->values, "load_balancer_type");
     if (t && strcmp(t, "network") == 0)
         return KIND_NLB;
     if (t && strcmp(t, "gateway") == 0)
@@ -366,7 +366,7 @@ static void add_memberships(struct tf_ctx *c, struct iface *ifc, const struct id
 {
     size_t i;
     for (i = 0; i < l->n; i++) {
-        model_iface_add_group(c->m, ifc, l->ids[i], strmap_get(c->data_group_names, l->ids[i]),
+        model_iface_add_group(c->jr.m, ifc, l->ids[i], strmap_get(c->data_group_names, l->ids[i]),
                               0, &l->locs[i]);
     }
 }
@@ -379,11 +379,11 @@ static void read_member(struct tf_ctx *c, const struct tf_res *r, const struct m
     enum iface_kind kind = t->kind;
     size_t i;
 
-    for (i = 0; i < 3 && t->attrs[i] && !c->failed; i++)
+    for (i = 0; i < 3 && t->attrs[i] && !c->jr.failed; i++)
         collect_groups(c, r, t->attrs[i], 0, &l);
-    if (l.n == 0 && t->names && !c->failed)
+    if (l.n == 0 && t->names && !c->jr.failed)
         collect_groups(c, r, t->names, 1, &l);
-    if (l.n == 0 || c->failed) {
+    if (l.n == 0 || c->jr.failed) {
         idlist_release(&l);
         return;
     }
@@ -398,21 +398,21 @@ static void read_member(struct tf_ctx *c, const struct tf_res *r, const struct m
         kind = lb_kind(c, r, kind);
     }
     label = tf_name_tag(c, r->values);
-    subnet = tf_str(c, r->values, "subnet_id");
-    vpc = tf_str(c, r->values, "vpc_id");
-    if (c->failed) {
+    subnet = jr_str(&c->jr, r->values, "subnet_id");
+    vpc = jr_str(&c->jr, r->values, "vpc_id");
+    if (c->jr.failed) {
         idlist_release(&l);
         return;
     }
-    ifc = model_iface(c->m, id, NULL);
+    ifc = model_iface(c->jr.m, id, NULL);
     ifc->kind = kind;
-    ifc->label = model_strdup(c->m, label ? label : r->address);
-    ifc->owner = model_strdup(c->m, r->address);
+    ifc->label = model_strdup(c->jr.m, label ? label : r->address);
+    ifc->owner = model_strdup(c->jr.m, r->address);
     if (subnet)
-        ifc->subnet = model_strdup(c->m, subnet);
+        ifc->subnet = model_strdup(c->jr.m, subnet);
     if (vpc)
-        ifc->vpc = model_strdup(c->m, vpc);
-    ifc->loc = tf_loc(c, NULL);
+        ifc->vpc = model_strdup(c->jr.m, vpc);
+    ifc->loc = jr_loc(&c->jr, NULL);
     add_memberships(c, ifc, &l);
     idlist_release(&l);
 }
@@ -430,7 +430,7 @@ static void add_iface_address(struct tf_ctx *c, const char *address, void *arg)
 static void read_sg_attachment(struct tf_ctx *c, const struct tf_res *r)
 {
     struct idlist l = {0};
-    const char *eni = tf_str(c, r->values, "network_interface_id");
+    const char *eni = jr_str(&c->jr, r->values, "network_interface_id");
     const char *id = NULL;
     struct iface *ifc;
     int created;
@@ -442,13 +442,13 @@ static void read_sg_attachment(struct tf_ctx *c, const struct tf_res *r)
         tf_config_refs(c, r, "network_interface_id", add_iface_address, &id);
     if (!id)
         id = eni;
-    if (!id || l.n == 0 || c->failed) {
+    if (!id || l.n == 0 || c->jr.failed) {
         idlist_release(&l);
         return;
     }
-    ifc = model_iface(c->m, id, &created);
+    ifc = model_iface(c->jr.m, id, &created);
     if (created) {
-        ifc->loc = tf_loc(c, NULL);
+        ifc->loc = jr_loc(&c->jr, NULL);
         ifc->kind = KIND_OTHER;
     }
     add_memberships(c, ifc, &l);
@@ -469,17 +469,17 @@ struct rule_src {
 static void add_rule(struct tf_ctx *c, const struct rule_src *s, enum peer_type type,
                      const char *peer, const struct srcloc *loc)
 {
-    struct rule *r = model_find_rule(c->m, s->g, s->dir, &s->ports, peer);
+    struct rule *r = model_find_rule(c->jr.m, s->g, s->dir, &s->ports, peer);
     if (r) {
         if (!r->description && s->desc)
-            r->description = model_strdup(c->m, s->desc);
+            r->description = model_strdup(c->jr.m, s->desc);
         if (!r->rule_id && s->rule_id)
-            r->rule_id = model_strdup(c->m, s->rule_id);
+            r->rule_id = model_strdup(c->jr.m, s->rule_id);
         return;
     }
-    r = model_add_rule(c->m, s->g, s->dir, &s->ports, type, peer, s->desc, loc);
+    r = model_add_rule(c->jr.m, s->g, s->dir, &s->ports, type, peer, s->desc, loc);
     if (s->rule_id)
-        r->rule_id = model_strdup(c->m, s->rule_id);
+        r->rule_id = model_strdup(c->jr.m, s->rule_id);
 }
 
 static void add_cidr_peer(struct tf_ctx *c, const char *text, void *arg)
@@ -488,16 +488,16 @@ static void add_cidr_peer(struct tf_ctx *c, const char *text, void *arg)
     struct srcloc loc;
 
     if (cidr_canonical(text, cidr, err, sizeof(err)) < 0) {
-        tf_error(c, NULL, "%s", err);
+        jr_error(&c->jr, NULL, "%s", err);
         return;
     }
-    loc = tf_loc(c, NULL);
+    loc = jr_loc(&c->jr, NULL);
     add_rule(c, arg, PEER_CIDR, cidr, &loc);
 }
 
 static void add_prefix_peer(struct tf_ctx *c, const char *id, void *arg)
 {
-    struct srcloc loc = tf_loc(c, NULL);
+    struct srcloc loc = jr_loc(&c->jr, NULL);
     add_rule(c, arg, PEER_PREFIX_LIST, id, &loc);
 }
 
@@ -505,7 +505,7 @@ static void add_prefix_peer(struct tf_ctx *c, const char *id, void *arg)
  * is resolved to a group id (external at model_finish when not in the input). */
 static void add_group_peer(struct tf_ctx *c, const char *value, void *arg)
 {
-    struct srcloc loc = tf_loc(c, NULL);
+    struct srcloc loc = jr_loc(&c->jr, NULL);
     if (strchr(value, '/'))
         add_rule(c, arg, PEER_EXTERNAL_GROUP, value, &loc);
     else
@@ -516,7 +516,7 @@ static void add_group_peer(struct tf_ctx *c, const char *value, void *arg)
 static void add_group_peer_address(struct tf_ctx *c, const char *address, void *arg)
 {
     const char *gid = get_address(c, c->group_by_address, address);
-    struct srcloc loc = tf_loc(c, NULL);
+    struct srcloc loc = jr_loc(&c->jr, NULL);
     if (!gid)
         gid = get_address(c, c->data_by_address, address);
     if (gid)
@@ -534,7 +534,7 @@ static void note_incomplete(struct tf_ctx *c)
     if (c->plan)
         return;
     if (c->incomplete++ == 0)
-        c->incomplete_at = tf_loc(c, NULL).path;
+        c->incomplete_at = jr_loc(&c->jr, NULL).path;
 }
 
 /* Read protocol and ports of obj into s->ports; 0 when unusable. */
@@ -542,13 +542,13 @@ static int read_ports(struct tf_ctx *c, const json_t *obj, const char *proto_key
                       struct portspec *out, const char **proto_out, long *from_out,
                       long *to_out)
 {
-    const char *proto = tf_str(c, obj, proto_key);
+    const char *proto = jr_str(&c->jr, obj, proto_key);
     long from = 0, to = 0;
     int has_from = tf_int(c, obj, "from_port", &from);
     int has_to = tf_int(c, obj, "to_port", &to);
     char err[128];
 
-    if (c->failed)
+    if (c->jr.failed)
         return 0;
     if (!proto) {
         note_incomplete(c);
@@ -559,7 +559,7 @@ static int read_ports(struct tf_ctx *c, const json_t *obj, const char *proto_key
     if (has_to && !has_from)
         from = to;
     if (ports_from_aws(proto, has_from || has_to, from, to, out, err, sizeof(err)) < 0) {
-        tf_error(c, NULL, "%s", err);
+        jr_error(&c->jr, NULL, "%s", err);
         return 0;
     }
     *proto_out = proto;
@@ -572,40 +572,40 @@ static int read_ports(struct tf_ctx *c, const json_t *obj, const char *proto_key
 static void read_inline_rules(struct tf_ctx *c, const struct tf_res *r)
 {
     static const char *const dirs[] = {"ingress", "egress"};
-    struct group *g = model_find_group(c->m, group_id_of(c, r));
+    struct group *g = model_find_group(c->jr.m, group_id_of(c, r));
     size_t d, i;
 
     if (!g)
         return;
-    for (d = 0; d < 2 && !c->failed; d++) {
-        json_t *arr = tf_arr(c, r->values, dirs[d]);
+    for (d = 0; d < 2 && !c->jr.failed; d++) {
+        json_t *arr = jr_arr(&c->jr, r->values, dirs[d]);
         size_t back;
         if (!arr)
             continue;
-        back = tf_push_key(c, dirs[d]);
-        for (i = 0; i < json_array_size(arr) && !c->failed; i++) {
+        back = jr_push_key(&c->jr, dirs[d]);
+        for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
             json_t *b = tf_elem_obj(c, arr, i);
-            size_t b2 = tf_push_index(c, i);
+            size_t b2 = jr_push_index(&c->jr, i);
             struct rule_src s = {g, d == 0 ? DIR_INGRESS : DIR_EGRESS, {0, 0, 0}, NULL, NULL};
             const char *proto;
             long from, to;
 
-            s.desc = tf_str(c, b, "description");
+            s.desc = jr_str(&c->jr, b, "description");
             if (b && read_ports(c, b, "protocol", &s.ports, &proto, &from, &to)) {
                 tf_each_str(c, b, "cidr_blocks", add_cidr_peer, &s);
                 tf_each_str(c, b, "ipv6_cidr_blocks", add_cidr_peer, &s);
                 tf_each_str(c, b, "prefix_list_ids", add_prefix_peer, &s);
                 tf_each_str(c, b, "security_groups", add_group_peer, &s);
                 if (tf_bool(c, b, "self")) {
-                    struct srcloc loc = tf_loc(c, "self");
+                    struct srcloc loc = jr_loc(&c->jr, "self");
                     add_rule(c, &s, PEER_GROUP, g->id, &loc);
                 }
                 tf_config_block_refs(c, r, dirs[d], proto, from, to, "security_groups",
                                      add_group_peer_address, &s);
             }
-            tf_pop(c, b2);
+            jr_pop(&c->jr, b2);
         }
-        tf_pop(c, back);
+        jr_pop(&c->jr, back);
     }
 }
 
@@ -617,8 +617,8 @@ static struct group *rule_group(struct tf_ctx *c, const struct tf_res *r)
     struct group *g = NULL;
 
     collect_groups(c, r, "security_group_id", 0, &l);
-    if (l.n > 0 && !c->failed)
-        g = model_group(c->m, l.ids[l.n - 1], NULL);
+    if (l.n > 0 && !c->jr.failed)
+        g = model_group(c->jr.m, l.ids[l.n - 1], NULL);
     idlist_release(&l);
     return g;
 }
@@ -626,12 +626,12 @@ static struct group *rule_group(struct tf_ctx *c, const struct tf_res *r)
 /* aws_security_group_rule */
 static void read_sg_rule(struct tf_ctx *c, const struct tf_res *r)
 {
-    const char *type = tf_str(c, r->values, "type");
+    const char *type = jr_str(&c->jr, r->values, "type");
     struct rule_src s = {NULL, DIR_INGRESS, {0, 0, 0}, NULL, NULL};
     const char *proto;
     long from, to;
 
-    if (c->failed)
+    if (c->jr.failed)
         return;
     if (!type) {
         note_incomplete(c);
@@ -642,10 +642,10 @@ static void read_sg_rule(struct tf_ctx *c, const struct tf_res *r)
     } else if (strcmp(type, "egress") == 0) {
         s.dir = DIR_EGRESS;
     } else {
-        tf_error(c, "type", "expected 'ingress' or 'egress', got '%s'", type);
+        jr_error(&c->jr, "type", "expected 'ingress' or 'egress', got '%s'", type);
         return;
     }
-    s.desc = tf_str(c, r->values, "description");
+    s.desc = jr_str(&c->jr, r->values, "description");
     if (!(s.g = rule_group(c, r)) ||
         !read_ports(c, r->values, "protocol", &s.ports, &proto, &from, &to))
         return;
@@ -655,7 +655,7 @@ static void read_sg_rule(struct tf_ctx *c, const struct tf_res *r)
     tf_each_str(c, r->values, "source_security_group_id", add_group_peer, &s);
     tf_config_refs(c, r, "source_security_group_id", add_group_peer_address, &s);
     if (tf_bool(c, r->values, "self")) {
-        struct srcloc loc = tf_loc(c, "self");
+        struct srcloc loc = jr_loc(&c->jr, "self");
         add_rule(c, &s, PEER_GROUP, s.g->id, &loc);
     }
 }
@@ -667,8 +667,8 @@ static void read_vpc_sg_rule(struct tf_ctx *c, const struct tf_res *r, enum dire
     const char *proto;
     long from, to;
 
-    s.desc = tf_str(c, r->values, "description");
-    s.rule_id = tf_str(c, r->values, "security_group_rule_id");
+    s.desc = jr_str(&c->jr, r->values, "description");
+    s.rule_id = jr_str(&c->jr, r->values, "security_group_rule_id");
     if (!(s.g = rule_group(c, r)) ||
         !read_ports(c, r->values, "ip_protocol", &s.ports, &proto, &from, &to))
         return;
@@ -691,11 +691,11 @@ void tf_build(struct tf_ctx *c)
 {
     size_t i;
 
-    for (i = 0; i < c->nres && !c->failed; i++) {
+    for (i = 0; i < c->nres && !c->jr.failed; i++) {
         begin(c, &c->res[i]);
         index_resource(c, &c->res[i]);
     }
-    for (i = 0; i < c->nres && !c->failed; i++) {
+    for (i = 0; i < c->nres && !c->jr.failed; i++) {
         const struct tf_res *r = &c->res[i];
         begin(c, r);
         if (r->data) {
@@ -709,7 +709,7 @@ void tf_build(struct tf_ctx *c)
             read_names(c, r);
         }
     }
-    for (i = 0; i < c->nres && !c->failed; i++) {
+    for (i = 0; i < c->nres && !c->jr.failed; i++) {
         const struct tf_res *r = &c->res[i];
         const struct member_type *t;
         if (r->data)
@@ -729,8 +729,8 @@ void tf_build(struct tf_ctx *c)
             read_member(c, r, t);
     }
     tf_set_path(c, NULL);
-    if (c->incomplete && !c->failed) {
-        struct srcloc loc = {c->file, 0, 0, NULL};
+    if (c->incomplete && !c->jr.failed) {
+        struct srcloc loc = {c->jr.file, 0, 0, NULL};
         diag_warning(&loc, "skipped %zu rule%s without a type or protocol (the first at %s)",
                      c->incomplete, c->incomplete == 1 ? "" : "s",
                      c->incomplete_at ? c->incomplete_at : "the top");

@@ -1,0 +1,100 @@
+/*
+ * json_reader.h - reading a parsed JSON document (jansson) into the model
+ * with errors located by JSON path, shared by the AWS and Terraform
+ * importers: the path stack of keys and indexes, the first-error-wins error
+ * state, the typed getters, and the line:col report of a syntax error.
+ * The functions are jr_*(); an importer context embeds a struct json_reader
+ * as its member jr and passes &c->jr.
+ *
+ * jansson values carry no position, so a value of the wrong type is reported
+ * at its path ("SecurityGroups[2].IpPermissions[0].FromPort: expected a
+ * number, got a string"); only a syntax error gets a line and column.
+ *
+ * Also jr_string(), the jansson string constructor the JSON writers
+ * (emit_json.c, lint_report.c) use for text from hostile input.
+ */
+#ifndef SGMAP_JSON_READER_H
+#define SGMAP_JSON_READER_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "model.h"
+#include "strbuf.h"
+
+struct json_reader {
+    struct model *m;    /* the model; located paths are copied into it */
+    const char *file;   /* display name, owned by the model */
+    struct strbuf path; /* JSON path of the value being read */
+    int failed;         /* an error was reported; stop reading */
+};
+
+/* Start reading file into m: an empty path, no error. */
+void jr_init(struct json_reader *r, struct model *m, const char *file);
+/* Free the path. */
+void jr_release(struct json_reader *r);
+
+/* ===== The path ===== */
+
+/* Append ".key" (or "key" at the start) / "[i]"; return the length to pop back to. */
+size_t jr_push_key(struct json_reader *r, const char *key);
+size_t jr_push_index(struct json_reader *r, size_t i);
+/* Cut the path back to len (a value a push returned). */
+void jr_pop(struct json_reader *r, size_t len);
+/* The current path, with .key when key is not NULL, as a srcloc (line 0);
+ * the path is copied into the model, and is NULL when empty. */
+struct srcloc jr_loc(struct json_reader *r, const char *key);
+
+/* ===== Errors ===== */
+
+/*
+ * Report an error at the current path, or at path.key when key is not NULL,
+ * and set r->failed. Only the first error is printed; later ones are dropped.
+ */
+void jr_error(struct json_reader *r, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/*
+ * Report jansson's syntax error err at its line:col (1-based, in bytes) and
+ * set r->failed. data/len is the whole file; at is the offset in it of the
+ * byte after the offending one (err->position when data was parsed from its
+ * start). The column points at the start of the token jansson quotes.
+ */
+void jr_syntax_error(struct json_reader *r, const char *data, size_t len, size_t at,
+                     const json_error_t *err);
+/* "a string", "an object", ... for messages. */
+const char *jr_type_name(const json_t *v);
+
+/* ===== Typed getters ===== */
+
+/* obj[key], or NULL when obj is not an object, or the value is absent or null. */
+json_t *jr_field(const json_t *obj, const char *key);
+
+/*
+ * Getters on obj[key]. Absent and null are "not set" (NULL / 0) and so is
+ * everything once r->failed is set; a value of the wrong type is an error
+ * reported at path.key. Strings: "" is also "not set". The returned string
+ * is borrowed from jansson: copy it with model_strdup() before keeping it.
+ */
+const char *jr_str(struct json_reader *r, const json_t *obj, const char *key);
+json_t *jr_arr(struct json_reader *r, const json_t *obj, const char *key);
+json_t *jr_obj(struct json_reader *r, const json_t *obj, const char *key);
+/* Returns 1 and sets *out when an integer (within int, or written as a real
+ * such as 22.0) is present, 0 when not set or after an error. */
+int jr_int(struct json_reader *r, const json_t *obj, const char *key, long *out);
+/* Returns 1 for true, 0 for false or not set. */
+int jr_bool(struct json_reader *r, const json_t *obj, const char *key);
+/* Element i of arr as an object / a string; the wrong type (null included
+ * for an object; a null string is "not set") is an error at path[i]. The
+ * caller has pushed nothing for i; these push and pop themselves. */
+json_t *jr_elem_obj(struct json_reader *r, const json_t *arr, size_t i);
+const char *jr_elem_str(struct json_reader *r, const json_t *arr, size_t i);
+
+/* ===== Writing ===== */
+
+/*
+ * A new jansson string for s, or JSON null when s is NULL. Invalid UTF-8
+ * (from hostile input) does not fail: its non-ASCII bytes become '?'.
+ */
+json_t *jr_string(const char *s);
+
+#endif
