@@ -109,6 +109,7 @@ struct group {
     size_t ntags;
     int declared;            /* 1 if its definition was in the input, 0 if only referenced */
     int is_default;          /* the VPC's "default" group */
+    int conditional;         /* exists only under a template condition */
     int default_egress;      /* add the AWS default egress rule at model_finish */
     enum change change;
     const char *old_name;        /* CHANGE_CHANGED: the name before, if it changed */
@@ -126,6 +127,7 @@ struct group_ref {
     const char *id;
     const char *name;   /* display name if the input gave one, else NULL */
     int must_exist;     /* 1: an unknown id is an input error (design files) */
+    int conditional;    /* only under a template condition (Fn::If, Condition) */
     struct srcloc loc;
 };
 
@@ -140,11 +142,13 @@ struct iface {
     size_t naddresses;
     struct group_ref *refs;
     size_t nrefs;
+    int conditional;     /* exists only under a template condition */
     enum change change;
     const char *note;    /* a remark drawn with it (render --lint), or NULL */
     struct srcloc loc;
     /* Filled by model_finish(): */
     struct group **groups; /* sorted by id, duplicates removed */
+    unsigned char *group_conditional; /* per groups[i]: every ref to it is conditional */
     size_t ngroups;
 };
 
@@ -182,9 +186,13 @@ struct model {
     struct strmap *vpc_index;
     struct strmap *name_index;
     struct strmap *rule_index;
+    struct strmap *size_index;
     struct strmap *strings;
     struct arena_block *arena;
     int finished;
+    /* Set before model_finish() by lint: an interface in more groups than
+     * AWS allows is left for lint to report, not an input error. */
+    int lenient_quota;
 };
 
 struct model *model_new(void);
@@ -215,9 +223,11 @@ struct rule *model_find_rule(const struct model *m, const struct group *g, enum 
 /* Find or create the interface with this id (kind other until set). */
 struct iface *model_iface(struct model *m, const char *id, int *created);
 struct iface *model_find_iface(const struct model *m, const char *id);
-/* Record that iface is in group id (duplicates are ignored at finish). */
-void model_iface_add_group(struct model *m, struct iface *ifc, const char *group_id,
-                           const char *group_name, int must_exist, const struct srcloc *loc);
+/* Record that iface is in group id (duplicates are ignored at finish).
+ * Returns the reference, for further fields (conditional). */
+struct group_ref *model_iface_add_group(struct model *m, struct iface *ifc, const char *group_id,
+                                        const char *group_name, int must_exist,
+                                        const struct srcloc *loc);
 void model_iface_add_address(struct model *m, struct iface *ifc, const char *address);
 
 /* Append a line to a note (a remark drawn with an object, owned by m). */
@@ -230,10 +240,15 @@ struct vpc *model_vpc(struct model *m, const char *id, int *created);
 void model_set_name(struct model *m, const char *id, const char *name);
 /* The display name of a CIDR or prefix list, or NULL. */
 const char *model_name_of(const struct model *m, const char *id);
+/* The size of a prefix list as the rule quota counts it (a customer-managed
+ * list's MaxEntries, an AWS-managed list's weight); 0 when unknown. */
+void model_set_prefix_list_size(struct model *m, const char *id, unsigned long size);
+unsigned long model_prefix_list_size(const struct model *m, const char *id);
 
 /*
  * Resolve and sort. Reports unknown must-exist references and interfaces in
- * more than MODEL_MAX_GROUPS_PER_IFACE groups as input errors. Returns 0, or
+ * more than MODEL_MAX_GROUPS_PER_IFACE groups (unless lenient_quota) as
+ * input errors. Returns 0, or
  * -1 when an error was reported.
  */
 int model_finish(struct model *m);

@@ -102,6 +102,7 @@ struct model *model_new(void)
     m->vpc_index = strmap_new();
     m->name_index = strmap_new();
     m->rule_index = strmap_new();
+    m->size_index = strmap_new();
     m->strings = strmap_new();
     return m;
 }
@@ -119,6 +120,7 @@ void model_free(struct model *m)
     }
     for (i = 0; i < m->nifaces; i++) {
         free(m->ifaces[i]->groups);
+        free(m->ifaces[i]->group_conditional);
         free(m->ifaces[i]->refs);
         free(m->ifaces[i]->addresses);
     }
@@ -132,6 +134,7 @@ void model_free(struct model *m)
     strmap_free(m->vpc_index);
     strmap_free(m->name_index);
     strmap_free(m->rule_index);
+    strmap_free(m->size_index);
     strmap_free(m->strings);
     for (b = m->arena; b; b = next) {
         next = b->next;
@@ -275,8 +278,9 @@ struct iface *model_find_iface(const struct model *m, const char *id)
     return strmap_get(m->iface_index, id);
 }
 
-void model_iface_add_group(struct model *m, struct iface *ifc, const char *group_id,
-                           const char *group_name, int must_exist, const struct srcloc *loc)
+struct group_ref *model_iface_add_group(struct model *m, struct iface *ifc, const char *group_id,
+                                        const char *group_name, int must_exist,
+                                        const struct srcloc *loc)
 {
     struct group_ref *ref;
     ifc->refs = xrealloc(ifc->refs, (ifc->nrefs + 1) * sizeof(*ifc->refs));
@@ -284,10 +288,12 @@ void model_iface_add_group(struct model *m, struct iface *ifc, const char *group
     ref->id = model_strdup(m, group_id);
     ref->name = model_strdup(m, group_name);
     ref->must_exist = must_exist;
+    ref->conditional = 0;
     if (loc)
         ref->loc = *loc;
     else
         ref->loc = ifc->loc;
+    return ref;
 }
 
 void model_iface_add_address(struct model *m, struct iface *ifc, const char *address)
@@ -342,6 +348,17 @@ void model_set_name(struct model *m, const char *id, const char *name)
 const char *model_name_of(const struct model *m, const char *id)
 {
     return strmap_get(m->name_index, id);
+}
+
+void model_set_prefix_list_size(struct model *m, const char *id, unsigned long size)
+{
+    if (size)
+        strmap_put(m->size_index, model_strdup(m, id), (void *)(uintptr_t)size);
+}
+
+unsigned long model_prefix_list_size(const struct model *m, const char *id)
+{
+    return (unsigned long)(uintptr_t)strmap_get(m->size_index, id);
 }
 
 /* ===== Peers ===== */
@@ -446,6 +463,22 @@ static void model_add_default_egress(struct model *m)
     }
 }
 
+/* Sort an interface's groups by id, keeping each one's conditional flag. */
+static void sort_memberships(struct iface *ifc)
+{
+    size_t i, j;
+    for (i = 1; i < ifc->ngroups; i++) {
+        struct group *g = ifc->groups[i];
+        unsigned char c = ifc->group_conditional[i];
+        for (j = i; j > 0 && cmp_group_ptr(&ifc->groups[j - 1], &g) > 0; j--) {
+            ifc->groups[j] = ifc->groups[j - 1];
+            ifc->group_conditional[j] = ifc->group_conditional[j - 1];
+        }
+        ifc->groups[j] = g;
+        ifc->group_conditional[j] = c;
+    }
+}
+
 /* Report an unknown group once per place in the input, even when the
  * place made several interfaces (a design file's count). */
 static void report_unknown_group(struct strmap *seen, char ***keys, size_t *nkeys,
@@ -473,7 +506,9 @@ static int model_resolve_memberships(struct model *m)
     for (i = 0; i < m->nifaces; i++) {
         struct iface *ifc = m->ifaces[i];
         free(ifc->groups);
+        free(ifc->group_conditional);
         ifc->groups = xcalloc(ifc->nrefs ? ifc->nrefs : 1, sizeof(*ifc->groups));
+        ifc->group_conditional = xcalloc(ifc->nrefs ? ifc->nrefs : 1, 1);
         ifc->ngroups = 0;
         for (j = 0; j < ifc->nrefs; j++) {
             struct group_ref *ref = &ifc->refs[j];
@@ -492,11 +527,15 @@ static int model_resolve_memberships(struct model *m)
             for (k = 0; k < ifc->ngroups; k++)
                 if (ifc->groups[k] == g)
                     break;
-            if (k == ifc->ngroups)
+            if (k == ifc->ngroups) {
+                ifc->group_conditional[k] = (unsigned char)(ref->conditional != 0);
                 ifc->groups[ifc->ngroups++] = g;
+            } else if (!ref->conditional) {
+                ifc->group_conditional[k] = 0;
+            }
         }
-        xqsort(ifc->groups, ifc->ngroups, sizeof(*ifc->groups), cmp_group_ptr);
-        if (ifc->ngroups > MODEL_MAX_GROUPS_PER_IFACE) {
+        sort_memberships(ifc);
+        if (ifc->ngroups > MODEL_MAX_GROUPS_PER_IFACE && !m->lenient_quota) {
             diag_error(&ifc->loc, "interface '%s' is in %zu groups (at most %d)", ifc->id,
                        ifc->ngroups, MODEL_MAX_GROUPS_PER_IFACE);
             rc = -1;
