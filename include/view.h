@@ -131,12 +131,16 @@ void view_free(struct view *v);
 
 /* The merged label of an edge (distinct port labels joined with ", ", at
  * most max shown, then "+N more"; in a diff view each signed + added,
- * − removed or ~ changed), malloc'd. */
+ * − removed or ~ changed; a conditional rule's followed by " (if)"),
+ * malloc'd. */
 char *view_edge_label(const struct view *v, const struct view_edge *e, size_t max);
 
 /* In a diff view: the change of a node (its interfaces' when they agree,
  * else changed) and of an edge (its rules', likewise). */
 enum change view_node_change(const struct view_node *n);
 enum change view_edge_change(const struct view_edge *e);
+/* Does a node stand for an interface that exists, or is in a group, only
+ * under a template condition? */
+int view_node_conditional(const struct view_node *n);
 
 #endif

@@ -102,6 +102,8 @@ static void group_tooltip(struct strbuf *sb, const struct group *g)
         strbuf_addf(sb, "\ndescription was: %s", g->old_description);
     if (!g->declared)
         strbuf_addstr(sb, "\n(rules not in the input)");
+    if (g->conditional)
+        strbuf_addstr(sb, "\nexists only if a template condition holds");
     if (g->note)
         strbuf_addf(sb, "\nreview:\n%s", g->note);
 }
@@ -122,10 +124,13 @@ static void iface_tooltip(struct strbuf *sb, const struct view_node *n)
     if (first->ngroups) {
         strbuf_addstr(sb, "\ngroups: ");
         for (i = 0; i < first->ngroups; i++)
-            strbuf_addf(sb, "%s%s", i ? ", " : "", first->groups[i]->name);
+            strbuf_addf(sb, "%s%s%s", i ? ", " : "", first->groups[i]->name,
+                        first->group_conditional[i] ? " (if a condition holds)" : "");
     } else {
         strbuf_addstr(sb, "\nin no security group");
     }
+    if (first->conditional)
+        strbuf_addstr(sb, "\nexists only if a template condition holds");
     for (i = 0; i < n->nifaces; i++)
         if (n->ifaces[i]->note)
             strbuf_addf(sb, "\nreview %s:\n%s", n->ifaces[i]->id, n->ifaces[i]->note);
@@ -162,6 +167,8 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
         strbuf_addstr(&label, " \xc2\xb7 ");
         escape_html(&label, n->ifaces[0]->id);
     }
+    if (view_node_conditional(n))
+        strbuf_addstr(&label, " \xc2\xb7 if");
     strbuf_addstr(&label, "</FONT></TD></TR>");
     if (n->nbadges) {
         strbuf_addstr(&label, "<TR>");
@@ -296,6 +303,8 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
         strbuf_addf(&label, "\n(was %s)", c->group->old_name);
     else if (d->v->opts.diff && c->group->old_description)
         strbuf_addstr(&label, "\n(description changed)");
+    if (c->group->conditional)
+        strbuf_addstr(&label, "\n(if a condition holds)");
     if (c->self_label)
         strbuf_addf(&label, "\n%s", c->self_label);
     if (c->group->note)
@@ -406,6 +415,8 @@ static void edge_tooltip(struct strbuf *sb, const struct view_edge *e, int diff)
                                                                     : "(no description)");
         if (r->flags & RULE_STALE)
             strbuf_addstr(sb, " [stale]");
+        if (r->flags & RULE_CONDITIONAL)
+            strbuf_addstr(sb, " [only if a template condition holds]");
         if (diff && r->old_description)
             strbuf_addf(sb, " (was: %s)", r->old_description);
         if (r->note)

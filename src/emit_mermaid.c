@@ -178,6 +178,8 @@ static void emit_iface_node(struct mm *d, const struct view_node *n, size_t dept
     mm_text(&d->out, n->label ? n->label : "");
     if (n->nifaces > 1)
         strbuf_addf(&d->out, " \xc3\x97%zu", n->nifaces);
+    if (view_node_conditional(n))
+        strbuf_addstr(&d->out, " (if)");
     if (n->nbadges) {
         strbuf_addstr(&d->out, "<br/>also in: ");
         for (i = 0; i < n->nbadges; i++) {
@@ -200,6 +202,8 @@ static void group_label(struct mm *d, const struct group *g, const char *self)
     } else if (d->v->opts.diff && g->old_description) {
         strbuf_addstr(&d->out, " (description changed)");
     }
+    if (g->conditional)
+        strbuf_addstr(&d->out, " (if)");
     if (self) {
         strbuf_addstr(&d->out, " \xc2\xb7 ");
         mm_text_lines(&d->out, self);

@@ -682,7 +682,7 @@ static const char *change_sign(enum change c)
 char *view_edge_label(const struct view *v, const struct view_edge *e, size_t max)
 {
     struct strbuf sb = STRBUF_INIT;
-    char label[PORTS_LABEL_MAX], cur[PORTS_LABEL_MAX + 8], last[PORTS_LABEL_MAX + 8];
+    char label[PORTS_LABEL_MAX], cur[PORTS_LABEL_MAX + 16], last[PORTS_LABEL_MAX + 16];
     size_t i, shown = 0, unique = 0;
     int pass;
 
@@ -691,8 +691,9 @@ char *view_edge_label(const struct view *v, const struct view_edge *e, size_t ma
         last[0] = '\0';
         for (i = 0; i < e->nrules; i++) {
             ports_label(&e->rules[i]->ports, label);
-            snprintf(cur, sizeof(cur), "%s%s",
-                     v->opts.diff ? change_sign(e->rules[i]->change) : "", label);
+            snprintf(cur, sizeof(cur), "%s%s%s",
+                     v->opts.diff ? change_sign(e->rules[i]->change) : "", label,
+                     e->rules[i]->flags & RULE_CONDITIONAL ? " (if)" : "");
             if (strcmp(cur, last) == 0)
                 continue;
             memcpy(last, cur, sizeof(cur));
@@ -871,4 +872,17 @@ enum change view_edge_change(const struct view_edge *e)
         if (e->rules[i]->change != e->rules[0]->change)
             return CHANGE_CHANGED;
     return e->nrules ? e->rules[0]->change : CHANGE_NONE;
+}
+
+int view_node_conditional(const struct view_node *n)
+{
+    size_t i, j;
+    for (i = 0; i < n->nifaces; i++) {
+        if (n->ifaces[i]->conditional)
+            return 1;
+        for (j = 0; j < n->ifaces[i]->ngroups; j++)
+            if (n->ifaces[i]->group_conditional[j])
+                return 1;
+    }
+    return 0;
 }
