@@ -20,6 +20,9 @@
 _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Standard input ("-") can be read once: a usage error when it is given twice. */
+void cli_check_inputs(const char *verb, char *const *paths, size_t n);
+
 /* One output format name (or file extension) of a verb. */
 struct cli_format {
     const char *name;

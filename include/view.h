@@ -125,9 +125,21 @@ struct view {
     size_t *crossing_color;        /* palette index per crossing group */
 };
 
+struct strbuf;
+
+/*
+ * Check the options against a finished model: a --vpc that names no VPC of
+ * the inputs, or a --group pattern that matches no group, would draw an
+ * empty or partial picture without a word. Returns 0, or -1 with the
+ * reason appended to why.
+ */
+int view_check_options(const struct model *m, const struct view_options *o, struct strbuf *why);
+
 /* Build the view of a finished model. */
 struct view *view_build(const struct model *m, const struct view_options *opts);
 void view_free(struct view *v);
+/* Is there nothing at all to draw? */
+int view_is_empty(const struct view *v);
 
 /* The merged label of an edge (distinct port labels joined with ", ", at
  * most max shown, then "+N more"; in a diff view each signed + added,

@@ -24,6 +24,16 @@ _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
     exit(EXIT_USAGE);
 }
 
+void cli_check_inputs(const char *verb, char *const *paths, size_t n)
+{
+    size_t i, stdin_count = 0;
+    for (i = 0; i < n; i++)
+        stdin_count += strcmp(paths[i], "-") == 0;
+    if (stdin_count > 1)
+        cli_usage_error(verb, "standard input ('-') is given %zu times; it can be read once",
+                        stdin_count);
+}
+
 int cli_format_lookup(const struct cli_format *table, size_t n, const char *name, int *out)
 {
     size_t i;

@@ -323,6 +323,7 @@ int diff_main(int argc, char **argv)
     enum diff_format f;
     char *data = NULL;
     size_t len = 0;
+    struct strbuf why = STRBUF_INIT;
     int ninputs, status;
 
     memset(&o, 0, sizeof(o));
@@ -357,6 +358,8 @@ int diff_main(int argc, char **argv)
     d = diff_build(old, new, aliases);
     if (!d || o.quiet)
         goto done;
+    if (view_check_options(d->model, &o.draw.view, &why) < 0)
+        cli_usage_error("diff", "%s", why.buf);
     if (diff_produce(d, &o, f, &data, &len) == 0)
         output_write(o.output, data, len);
 

@@ -41,6 +41,7 @@ struct design {
     size_t nrules;              /* rules added so far */
     long nifaces;               /* interfaces added so far */
     struct strmap *iface_names; /* interface names seen, borrowed from the tree */
+    struct strmap *addresses;   /* address (model string) -> the interface's name */
 };
 
 /* ==== Messages ==== */
@@ -479,8 +480,15 @@ static int design_iface_groups(const struct design *d, const struct ynode *list,
             return -1;
     }
     seen = strmap_new();
-    for (i = 0; i < list->nitems; i++)
+    for (i = 0; i < list->nitems; i++) {
+        if (strmap_get(seen, list->items[i]->value)) {
+            strmap_free(seen);
+            return design_error(d, list->items[i], "group '%s' is listed twice for interface '%s'",
+                                design_quote(list->items[i]->value).text,
+                                design_quote(name).text);
+        }
         strmap_put(seen, list->items[i]->value, list->items[i]);
+    }
     n = strmap_count(seen);
     strmap_free(seen);
     if (n > MODEL_MAX_GROUPS_PER_IFACE)
@@ -516,7 +524,7 @@ static int design_addresses(const struct design *d, const struct ynode *list,
     for (i = 0; i < list->nitems; i++) {
         const struct ynode *an = list->items[i];
         char canon[CIDR_TEXT_MAX], err[256];
-        const char *text;
+        const char *text, *owner;
 
         if (design_name(d, an, "addresses", &text) < 0)
             goto failed;
@@ -526,6 +534,15 @@ static int design_addresses(const struct design *d, const struct ynode *list,
                          design_quote(text).text);
             goto failed;
         }
+        /* One address belongs to one interface: a rule naming it must not
+         * silently reach only one of two claimants. */
+        owner = strmap_get(d->addresses, (*addrs)[i]);
+        if (owner) {
+            design_error(d, an, "address %s is already the address of interface '%s'",
+                         (*addrs)[i], design_quote(owner).text);
+            goto failed;
+        }
+        strmap_put(d->addresses, model_strdup(d->m, (*addrs)[i]), (void *)name);
     }
     *n = list->nitems;
     return 0;
@@ -715,8 +732,10 @@ int import_design(struct model *m, const char *file, const char *data, size_t le
     if (!doc)
         return -1;
     d.iface_names = strmap_new();
+    d.addresses = strmap_new();
     rc = design_root(&d, root);
     strmap_free(d.iface_names);
+    strmap_free(d.addresses);
     ydoc_free(doc);
     return rc;
 }

@@ -190,6 +190,7 @@ int lint_main(int argc, char **argv)
     if (optind >= argc)
         cli_usage_error("lint", "no input given");
 
+    cli_check_inputs("lint", argv + optind, (size_t)(argc - optind));
     m = model_new();
     if (import_paths(m, argv + optind, (size_t)(argc - optind), cli.from) < 0 ||
         model_finish(m) < 0) {

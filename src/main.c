@@ -16,6 +16,7 @@
 #include "model.h"
 #include "output.h"
 #include "render.h"
+#include "strbuf.h"
 #include "theme.h"
 #include "view.h"
 #include "xalloc.h"
@@ -148,6 +149,16 @@ static enum out_format choose_format(const struct options *o)
         OUT_DOT, "dot, svg, png, pdf, json or mermaid");
 }
 
+/* A --vpc or --group that matches nothing is a usage error, not an empty
+ * drawing. */
+static void check_view_options(const struct model *m, const struct view_options *vo)
+{
+    struct strbuf why = STRBUF_INIT;
+    if (view_check_options(m, vo, &why) < 0)
+        cli_usage_error(NULL, "%s", why.buf);
+    strbuf_release(&why);
+}
+
 /*
  * render --lint: attach every finding (with its fix) to the object it is
  * about, as a note the drawing shows in red with the text in the tooltip.
@@ -211,6 +222,12 @@ static int produce(const struct model *m, const struct options *o, enum out_form
         return -1;
     }
     v = view_build(m, &o->draw.view);
+    if (m->ngroups == 0 && m->nifaces == 0)
+        diag_warning(NULL, "nothing to draw: the inputs hold no security groups or network "
+                           "interfaces");
+    else if (view_is_empty(v))
+        diag_warning(NULL, "nothing to draw: --exclude, --vpc and --group leave no group or "
+                           "interface");
     /* Budget, part 1: thousands of CIDR nodes make any layout unreadable
      * and slow; fold them unless the user chose how to show CIDRs. */
     if (!o->draw.view.hide_cidrs && !o->draw.view.merge_cidrs && v->ncidr_nodes > RENDER_MAX_CIDR_NODES) {
@@ -292,6 +309,7 @@ int main(int argc, char **argv)
     if (optind >= argc - first + 1)
         cli_usage_error(NULL, "no input given");
 
+    cli_check_inputs(NULL, argv + first - 1 + optind, (size_t)(argc - first + 1 - optind));
     m = model_new();
     if (import_paths(m, argv + first - 1 + optind, (size_t)(argc - first + 1 - optind), o.draw.from) <
             0 ||
@@ -301,6 +319,7 @@ int main(int argc, char **argv)
         free(o.draw.view.exclude);
         return diag_status() ? diag_status() : EXIT_BAD_INPUT;
     }
+    check_view_options(m, &o.draw.view);
     if (o.lint)
         annotate_with_lint(m);
     if (produce(m, &o, f, &data, &len) == 0)

@@ -1,7 +1,8 @@
 /*
  * render.c - runs Graphviz (cgraph + gvc) in a forked child: parse the DOT
  * text, lay it out with dot, render, send the bytes back over a pipe and
- * _exit without freeing (gvFreeLayout is where 2.42 aborts). See render.h.
+ * _exit without freeing (gvFreeLayout is where 2.42 aborts), under CPU,
+ * wall-clock and address-space limits. See render.h.
  */
 #include <errno.h>
 #include <gvc.h>
@@ -67,6 +68,15 @@ static _Noreturn void child_run(int fd, const char *dot, const char *engine, con
     unsigned int len = 0;
 
     setrlimit(RLIMIT_CPU, &cpu);
+#if !defined(__SANITIZE_ADDRESS__) && !defined(SGMAP_NO_MEMORY_LIMIT)
+    {
+        /* A runaway layout fails on allocation instead of taking the
+         * machine down (AddressSanitizer's reserved shadow memory cannot
+         * live under an address-space limit, so sanitizer builds go without). */
+        struct rlimit mem = {RENDER_MEMORY_LIMIT, RENDER_MEMORY_LIMIT};
+        setrlimit(RLIMIT_AS, &mem);
+    }
+#endif
     alarm(timeout);
     agseterr(AGERR);
     agseterrf(child_on_message);
@@ -214,8 +224,9 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
             diag_system("graphviz layout took longer than %u seconds; nothing was written",
                         timeout_seconds);
         else
-            diag_system("graphviz crashed while drawing (signal %d, %s); nothing was written",
-                        sig, strsignal(sig));
+            diag_system("graphviz crashed or ran out of memory (%u MiB) while drawing "
+                        "(signal %d, %s); nothing was written",
+                        (unsigned)(RENDER_MEMORY_LIMIT >> 20), sig, strsignal(sig));
         strbuf_release(&sb);
         return -1;
     }

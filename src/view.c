@@ -886,3 +886,60 @@ int view_node_conditional(const struct view_node *n)
     }
     return 0;
 }
+
+/* Append the VPCs groups and interfaces are in, "a, b, c", to sb. */
+static void list_vpcs(const struct model *m, struct strbuf *sb)
+{
+    struct strmap *seen = strmap_new();
+    size_t i, n = 0;
+
+    for (i = 0; i < m->ngroups + m->nifaces; i++) {
+        const char *vpc = i < m->ngroups ? m->groups[i]->vpc : m->ifaces[i - m->ngroups]->vpc;
+        if (!vpc || strmap_get(seen, vpc))
+            continue;
+        strmap_put(seen, vpc, (void *)vpc);
+        if (n++ == 8) {
+            strbuf_addstr(sb, ", ...");
+            break;
+        }
+        strbuf_addf(sb, "%s%s", n > 1 ? ", " : "", vpc);
+    }
+    if (!n)
+        strbuf_addstr(sb, "none");
+    strmap_free(seen);
+}
+
+int view_check_options(const struct model *m, const struct view_options *o, struct strbuf *why)
+{
+    size_t i, j;
+
+    if (o->vpc) {
+        for (i = 0; i < m->ngroups; i++)
+            if (vpc_matches(m, m->groups[i]->vpc, o->vpc))
+                break;
+        for (j = 0; i == m->ngroups && j < m->nifaces; j++)
+            if (vpc_matches(m, m->ifaces[j]->vpc, o->vpc))
+                break;
+        if (i == m->ngroups && j == m->nifaces) {
+            strbuf_addf(why, "no VPC '%s' in the inputs (they hold VPCs: ", o->vpc);
+            list_vpcs(m, why);
+            strbuf_addch(why, ')');
+            return -1;
+        }
+    }
+    for (j = 0; j < o->nfocus; j++) {
+        for (i = 0; i < m->ngroups; i++)
+            if (matches_any(&o->focus[j], 1, m->groups[i]))
+                break;
+        if (i == m->ngroups) {
+            strbuf_addf(why, "--group '%s' matches no group's name or id", o->focus[j]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int view_is_empty(const struct view *v)
+{
+    return v->nclusters == 0 && v->nnodes == 0;
+}

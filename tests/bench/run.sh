@@ -48,3 +48,33 @@ for spec in "quota 2500 8000" "4x 10000 32000"; do
     printf '%-28s %9s %9s %9.1f %9s %9s  ratio %s\n' "$1" "$2" "$3" \
         "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" "$jq_ms" "$sg_ms" "$ratio"
 done
+
+# Drawing (issue 8): one timed run each, since a layout takes seconds.
+# Wall time and peak memory (of sgmap and its layout child) from GNU time
+# when installed; the targets are 10 s / 1 GiB for the quota account's SVG
+# and a usable result within 60 s for a 10,000-group, 57,000-ENI account.
+echo
+printf '%-28s %9s %9s %9s %12s\n' drawing groups enis "wall s" "peak MiB"
+draw() {
+    name=$1 dir=$2 groups=$3 enis=$4
+    shift 4
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%e %M' -o "$tmp/time" "$sgmap" -q "$@" "$dir" -o "$tmp/out.svg" ||
+            { echo "bench: drawing $name failed" >&2; exit 1; }
+        read -r wall kb < "$tmp/time"
+        mib=$(awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }')
+    else
+        t0=$(date +%s%N)
+        "$sgmap" -q "$@" "$dir" -o "$tmp/out.svg" || { echo "bench: drawing failed" >&2; exit 1; }
+        t1=$(date +%s%N)
+        wall=$(awk -v n=$(( (t1 - t0) / 1000000 )) 'BEGIN { printf "%.2f", n / 1000 }')
+        mib=-
+    fi
+    printf '%-28s %9s %9s %9s %12s\n' "$name" "$groups" "$enis" "$wall" "$mib"
+}
+draw "quota, default view (svg)" "$tmp/quota" 2500 8000
+draw "quota, one group (svg)" "$tmp/quota" 2500 8000 --group 'api-lb-1'
+rm -rf "$tmp/4x"
+mkdir -p "$tmp/large"
+"$tmp/gen_account" "$tmp/large" 10000 57000 1
+draw "10k groups / 57k ENIs (svg)" "$tmp/large" 10000 57000

@@ -1,0 +1,115 @@
+/*
+ * fuzz_common.h - shared body of the importer fuzz targets.
+ *
+ * Each target copies the fuzzer's bytes into a NUL-terminated buffer (the
+ * importers' contract), imports them with one forced format, finishes the
+ * model and, when the import succeeded, builds the view and writes DOT,
+ * JSON and the lint report into memory streams so that the drawing side
+ * sees every model the importers can make. Diagnostics are thrown away:
+ * stderr is sent to /dev/null once at start-up unless SGMAP_FUZZ_STDERR is
+ * set (useful when reproducing a crash).
+ */
+#ifndef SGMAP_FUZZ_COMMON_H
+#define SGMAP_FUZZ_COMMON_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "emit.h"
+#include "importer.h"
+#include "lint.h"
+#include "model.h"
+#include "theme.h"
+#include "view.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/*
+ * Send diagnostics to /dev/null (they are the importers' normal output).
+ * Only the stdio stream is replaced: file descriptor 2 stays open for the
+ * sanitizer reports, and libFuzzer keeps the stream it took at start-up.
+ */
+static void fuzz_quiet_stderr(void)
+{
+    FILE *null;
+
+    diag_set_quiet(1);
+    if (getenv("SGMAP_FUZZ_STDERR"))
+        return;
+    null = fopen("/dev/null", "w");
+    if (null)
+        stderr = null;
+}
+
+/* Write the view of a finished model as DOT, plus JSON and lint, to memory. */
+static void fuzz_draw(const struct model *m, int collapse, enum egress_mode egress)
+{
+    struct view_options vo;
+    struct theme theme;
+    struct view *v;
+    struct lint_options lo;
+    struct lint_result *lr;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem;
+
+    memset(&vo, 0, sizeof(vo));
+    vo.collapse = collapse;
+    vo.egress = egress;
+    vo.depth = 1;
+    if (theme_load(&theme, "default") == 0) {
+        v = view_build(m, &vo);
+        mem = open_memstream(&buf, &len);
+        if (mem) {
+            emit_dot(v, &theme, mem);
+            emit_json(m, mem);
+            fclose(mem);
+        }
+        free(buf);
+        view_free(v);
+    }
+    theme_release(&theme);
+
+    lint_options_init(&lo);
+    lr = lint_run(m, &lo);
+    buf = NULL;
+    mem = open_memstream(&buf, &len);
+    if (mem) {
+        lint_write_text(lr, mem);
+        lint_write_sarif(lr, mem);
+        fclose(mem);
+    }
+    free(buf);
+    lint_result_free(lr);
+}
+
+/* Import one buffer in a forced format; draw it when draw is set. */
+static int fuzz_import(const uint8_t *data, size_t size, enum input_format format, int draw)
+{
+    struct model *m;
+    char *copy;
+    int rc;
+
+    if (size > 1024 * 1024)
+        return 0;
+    copy = malloc(size + 1);
+    if (!copy)
+        return 0;
+    if (size)
+        memcpy(copy, data, size);
+    copy[size] = '\0';
+
+    m = model_new();
+    rc = import_input(m, model_strdup(m, "fuzz-input"), copy, size, format);
+    if (rc == 0 && model_finish(m) == 0 && draw)
+        fuzz_draw(m, size % 2 == 0, size % 3 == 0 ? EGRESS_ALL : EGRESS_DEFAULT);
+    model_free(m);
+    free(copy);
+    return 0;
+}
+
+#endif
