@@ -27,6 +27,8 @@ char *strbuf_detach(struct strbuf *sb);
 void strbuf_add(struct strbuf *sb, const char *data, size_t n);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, int c);
+/* Append n in decimal (faster than strbuf_addf on hot paths). */
+void strbuf_adduint(struct strbuf *sb, unsigned long long n);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 

@@ -16,10 +16,12 @@ int cidr_canonical(const char *text, char *out, char *err, size_t errlen)
     size_t alen = slash ? (size_t)(slash - text) : strlen(text);
     int v6, maxbits, bits, i;
     char shown[CIDR_TEXT_MAX];
+    size_t n;
 
-    snprintf(shown, sizeof(shown), "%s", text);
+    /* The input as messages quote it (shortened); built only on error. */
+#define SHOWN (snprintf(shown, sizeof(shown), "%s", text), shown)
     if (alen == 0 || alen >= sizeof(addr)) {
-        snprintf(err, errlen, "invalid CIDR '%s'", shown);
+        snprintf(err, errlen, "invalid CIDR '%s'", SHOWN);
         return -1;
     }
     memcpy(addr, text, alen);
@@ -27,25 +29,26 @@ int cidr_canonical(const char *text, char *out, char *err, size_t errlen)
     v6 = strchr(addr, ':') != NULL;
     maxbits = v6 ? 128 : 32;
     if (inet_pton(v6 ? AF_INET6 : AF_INET, addr, bytes) != 1) {
-        snprintf(err, errlen, "invalid CIDR '%s'", shown);
+        snprintf(err, errlen, "invalid CIDR '%s'", SHOWN);
         return -1;
     }
     if (slash) {
         const char *p = slash + 1;
         if (!*p || strlen(p) > 3) {
-            snprintf(err, errlen, "invalid prefix length in '%s'", shown);
+            snprintf(err, errlen, "invalid prefix length in '%s'", SHOWN);
             return -1;
         }
         bits = 0;
         for (; *p; p++) {
             if (*p < '0' || *p > '9') {
-                snprintf(err, errlen, "invalid prefix length in '%s'", shown);
+                snprintf(err, errlen, "invalid prefix length in '%s'", SHOWN);
                 return -1;
             }
             bits = bits * 10 + (*p - '0');
         }
         if (bits > maxbits) {
-            snprintf(err, errlen, "prefix length out of range in '%s' (0-%d)", shown, maxbits);
+            snprintf(err, errlen, "prefix length out of range in '%s' (0-%d)", SHOWN,
+                     maxbits);
             return -1;
         }
     } else {
@@ -58,11 +61,22 @@ int cidr_canonical(const char *text, char *out, char *err, size_t errlen)
         bytes[i] &= keep <= 0 ? 0 : (unsigned char)(0xff << (8 - keep));
     }
     if (!inet_ntop(v6 ? AF_INET6 : AF_INET, bytes, addr, sizeof(addr))) {
-        snprintf(err, errlen, "invalid CIDR '%s'", shown);
+        snprintf(err, errlen, "invalid CIDR '%s'", SHOWN);
         return -1;
     }
-    /* addr is at most 45 bytes (INET6_ADDRSTRLEN - 1) and bits at most 3 digits. */
-    snprintf(out, CIDR_TEXT_MAX, "%.45s/%u", addr, (unsigned)bits & 0xff);
+#undef SHOWN
+    /* addr is at most 45 bytes (INET6_ADDRSTRLEN - 1) and bits at most 3
+     * digits, which CIDR_TEXT_MAX holds; written by hand, as this runs for
+     * every CIDR of the input. */
+    n = strlen(addr);
+    memcpy(out, addr, n);
+    out[n++] = '/';
+    if (bits >= 100)
+        out[n++] = (char)('0' + bits / 100);
+    if (bits >= 10)
+        out[n++] = (char)('0' + bits / 10 % 10);
+    out[n++] = (char)('0' + bits % 10);
+    out[n] = '\0';
     return 0;
 }
 

@@ -185,8 +185,9 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
     iface_tooltip(&tip, n);
 
     indent(d, depth);
-    strbuf_addf(&d->out, "n%zu [shape=%s, label=<%s>", n->id, theme_kind_shape(d->t, kind),
-                label.buf);
+    strbuf_addf(&d->out, "n%zu [shape=%s, label=<", n->id, theme_kind_shape(d->t, kind));
+    strbuf_add(&d->out, label.buf, label.len);
+    strbuf_addch(&d->out, '>');
     for (i = 0; i < n->nifaces; i++)
         if (n->ifaces[i]->note)
             break;

@@ -42,17 +42,35 @@ size_t utf8_seq_len(const unsigned char *s)
     return n;
 }
 
+/* Is c an ASCII character that t keeps as it is? */
+static int kept(const struct escape_table *t, unsigned char c)
+{
+    return c >= 0x20 && c < 0x7f && !t->repl[c];
+}
+
 void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t, size_t max)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t chars = 0;
 
     while (*p) {
-        size_t n = utf8_seq_len(p);
-        if (max && chars++ == max) {
+        size_t n;
+        if (max && chars == max) {
             strbuf_addstr(sb, "\xe2\x80\xa6"); /* an ellipsis */
             return;
         }
+        /* A run of characters kept as they are, copied at once. */
+        if (kept(t, *p)) {
+            const unsigned char *run = p;
+            while (*p && kept(t, *p) && (!max || chars < max)) {
+                p++;
+                chars++;
+            }
+            strbuf_add(sb, (const char *)run, (size_t)(p - run));
+            continue;
+        }
+        chars++;
+        n = utf8_seq_len(p);
         if (n == 0) {
             strbuf_addch(sb, '?');
             p++;
@@ -62,10 +80,8 @@ void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t,
         } else {
             if (t->repl[*p])
                 strbuf_addstr(sb, t->repl[*p]);
-            else if (*p < 0x20 || *p == 0x7f)
-                strbuf_addch(sb, t->control);
             else
-                strbuf_addch(sb, (char)*p);
+                strbuf_addch(sb, t->control);
             p++;
         }
     }

@@ -42,7 +42,9 @@ size_t jr_push_key(struct json_reader *r, const char *key)
 size_t jr_push_index(struct json_reader *r, size_t i)
 {
     size_t len = r->path.len;
-    strbuf_addf(&r->path, "[%zu]", i);
+    strbuf_addch(&r->path, '[');
+    strbuf_adduint(&r->path, i);
+    strbuf_addch(&r->path, ']');
     return len;
 }
 

@@ -191,31 +191,58 @@ int ports_from_aws(const char *protocol, int has_ports, long from, long to,
     return 0;
 }
 
+/* Append text / a decimal number at *at (ports labels are short, bounded
+ * by PORTS_LABEL_MAX); this runs for every rule, so no printf. */
+static void put_text(char **at, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(*at, s, n);
+    *at += n;
+}
+
+static void put_int(char **at, int v)
+{
+    char digits[12];
+    size_t i = sizeof(digits);
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+    do {
+        digits[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *(*at)++ = '-';
+    memcpy(*at, digits + i, sizeof(digits) - i);
+    *at += sizeof(digits) - i;
+}
+
 void ports_label(const struct portspec *p, char *buf)
 {
     const char *name = proto_label(p->proto);
+    char *at = buf;
 
     if (p->proto == PROTO_ALL) {
-        snprintf(buf, PORTS_LABEL_MAX, "all");
-    } else if (proto_has_ports(p->proto)) {
-        if (p->from <= 0 && p->to >= 65535)
-            snprintf(buf, PORTS_LABEL_MAX, "%s/all", name);
-        else if (p->from == p->to)
-            snprintf(buf, PORTS_LABEL_MAX, "%s/%d", name, p->from);
-        else
-            snprintf(buf, PORTS_LABEL_MAX, "%s/%d-%d", name, p->from, p->to);
-    } else if (proto_is_icmp(p->proto)) {
-        if (p->from < 0)
-            snprintf(buf, PORTS_LABEL_MAX, "%s/all", name);
-        else if (p->to < 0)
-            snprintf(buf, PORTS_LABEL_MAX, "%s/%d", name, p->from);
-        else
-            snprintf(buf, PORTS_LABEL_MAX, "%s/%d:%d", name, p->from, p->to);
+        put_text(&at, "all");
+    } else if (proto_has_ports(p->proto) || proto_is_icmp(p->proto)) {
+        int icmp = proto_is_icmp(p->proto);
+        put_text(&at, name);
+        *at++ = '/';
+        if (icmp ? p->from < 0 : p->from <= 0 && p->to >= 65535) {
+            put_text(&at, "all");
+        } else {
+            put_int(&at, p->from);
+            if (icmp ? p->to >= 0 : p->from != p->to) {
+                *at++ = icmp ? ':' : '-';
+                put_int(&at, p->to);
+            }
+        }
     } else if (name) {
-        snprintf(buf, PORTS_LABEL_MAX, "%s", name);
+        put_text(&at, name);
     } else {
-        snprintf(buf, PORTS_LABEL_MAX, "proto-%d", p->proto);
+        put_text(&at, "proto-");
+        put_int(&at, p->proto);
     }
+    *at = '\0';
 }
 
 int ports_compare(const struct portspec *a, const struct portspec *b)

@@ -63,22 +63,44 @@ void strbuf_addstr(struct strbuf *sb, const char *s)
 
 void strbuf_addch(struct strbuf *sb, int c)
 {
-    char ch = (char)c;
-    strbuf_add(sb, &ch, 1);
+    strbuf_reserve(sb, 1);
+    sb->buf[sb->len++] = (char)c;
+    sb->buf[sb->len] = '\0';
+}
+
+void strbuf_adduint(struct strbuf *sb, unsigned long long n)
+{
+    char digits[24];
+    size_t i = sizeof(digits);
+
+    do {
+        digits[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    strbuf_add(sb, digits + i, sizeof(digits) - i);
 }
 
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
     va_list cp;
+    size_t avail;
     int n;
 
+    /* Most results are short: format once into the free space, and only
+     * when that was too small grow the buffer and format again. */
+    strbuf_reserve(sb, 64);
+    avail = sb->alloc - sb->len;
     va_copy(cp, ap);
-    n = vsnprintf(NULL, 0, fmt, cp);
+    n = vsnprintf(sb->buf + sb->len, avail, fmt, cp);
     va_end(cp);
-    if (n <= 0)
+    if (n <= 0) {
+        sb->buf[sb->len] = '\0';
         return;
-    strbuf_reserve(sb, (size_t)n);
-    vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    }
+    if ((size_t)n >= avail) {
+        strbuf_reserve(sb, (size_t)n);
+        vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    }
     sb->len += (size_t)n;
 }
 

@@ -520,13 +520,11 @@ static struct view_node *peer_node(struct builder *b, const struct rule *r)
     return n;
 }
 
-static const char *end_key(const struct view_end *e, char *buf, size_t len)
+/* Append an end's key, c<id> or n<id>, to sb. */
+static void end_key(struct strbuf *sb, const struct view_end *e)
 {
-    if (e->cluster)
-        snprintf(buf, len, "c%zu", e->cluster->id);
-    else
-        snprintf(buf, len, "n%zu", e->node->id);
-    return buf;
+    strbuf_addch(sb, e->cluster ? 'c' : 'n');
+    strbuf_adduint(sb, e->cluster ? e->cluster->id : e->node->id);
 }
 
 static int encloses(const struct view_cluster *outer, const struct view_cluster *inner)
@@ -548,13 +546,17 @@ static void add_edge(struct builder *b, struct view_end from, struct view_end to
                      struct rule *r)
 {
     struct view *v = b->v;
-    char k1[32], k2[32];
-    char *key = xasprintf("edge\n%s\n%s\n%d", end_key(&from, k1, sizeof(k1)),
-                          end_key(&to, k2, sizeof(k2)), (int)r->dir);
-    struct view_edge *e = strmap_get(b->keys, key);
+    struct strbuf key = STRBUF_INIT;
+    struct view_edge *e;
 
+    strbuf_addstr(&key, "edge\n");
+    end_key(&key, &from);
+    strbuf_addch(&key, '\n');
+    end_key(&key, &to);
+    strbuf_addstr(&key, r->dir == DIR_INGRESS ? "\n0" : "\n1");
+    e = strmap_get(b->keys, key.buf);
     if (e) {
-        free(key);
+        strbuf_release(&key);
     } else {
         e = xcalloc(1, sizeof(*e));
         e->from = from;
@@ -567,7 +569,7 @@ static void add_edge(struct builder *b, struct view_end from, struct view_end to
             e->nested = encloses(from.cluster, to.node->cluster);
         else if (to.cluster && from.node && from.node->cluster)
             e->nested = encloses(to.cluster, from.node->cluster);
-        strmap_put(b->keys, builder_key(b, key), e);
+        strmap_put(b->keys, builder_key(b, strbuf_detach(&key)), e);
         APPEND(v->edges, v->nedges, e);
     }
     if (!(r->flags & RULE_STALE))
