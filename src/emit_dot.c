@@ -17,11 +17,13 @@
 
 #define EDGE_LABEL_MAX 6   /* labels shown on an edge before "+N more" */
 #define TOOLTIP_MAX_IDS 20 /* interface ids listed in a node's tooltip */
+#define LEGEND_MAX_ROWS 40 /* badge colours listed in the legend before "N more" */
 
 struct dot {
     struct strbuf out;
     const struct view *v;
     const struct theme *t;
+    int packed; /* laid out by osage: clusters pack their children in columns */
 };
 
 static void put(struct dot *d, const char *s)
@@ -292,6 +294,22 @@ static void emit_peer_node(struct dot *d, const struct view_node *n)
     strbuf_release(&tip);
 }
 
+/*
+ * In a packed (osage) layout, lay the n children of a cluster out in about
+ * sqrt(n) columns, so that a large VPC becomes a block rather than a strip
+ * several metres wide. Nothing for dot, which ranks instead of packing.
+ */
+static void pack_columns(struct dot *d, size_t n, size_t depth)
+{
+    size_t cols = 1;
+    if (!d->packed || n < 4)
+        return;
+    while (cols * cols < n)
+        cols++;
+    indent(d, depth);
+    strbuf_addf(&d->out, "packmode=\"array_c%zu\";\n", cols);
+}
+
 /* ===== Clusters ===== */
 
 static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t depth)
@@ -339,6 +357,7 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
                     th(d, "group.fill"), th(d, "group.fontcolor"),
                     c->group->note ? "3" : "1.6");
     }
+    pack_columns(d, c->nnodes + c->nchildren, depth + 1);
     indent(d, depth + 1);
     strbuf_addf(&d->out, "a%zu [shape=point, width=0, height=0, style=invis, label=\"\"];\n",
                 c->id);
@@ -363,6 +382,7 @@ static void emit_region(struct dot *d, const struct view_region *r)
                              "fillcolor=\"none\"; penwidth=1;\n",
                     th(d, "vpc.style"), th(d, "vpc.color"), th(d, "vpc.fontcolor"));
         depth = 2;
+        pack_columns(d, r->ntop + r->nnodes, depth);
     }
     for (i = 0; i < r->ntop; i++)
         emit_cluster(d, r->top[i], depth);
@@ -497,12 +517,17 @@ static void emit_legend(struct dot *d)
     put(d, "\tlegend [shape=plaintext, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" "
            "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>badges: "
            "also in group</B></TD></TR>");
-    for (i = 0; i < v->ncrossing; i++) {
+    for (i = 0; i < v->ncrossing && i < LEGEND_MAX_ROWS; i++) {
         strbuf_addf(&d->out, "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">",
                     theme_color(d->t, v->crossing_color[i]));
         escape_html(&d->out, v->crossing[i]->name);
         put(d, "</TD></TR>");
     }
+    /* Each badge names its group; past a screenful the legend only says so. */
+    if (v->ncrossing > LEGEND_MAX_ROWS)
+        strbuf_addf(&d->out, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">and %zu more (each badge "
+                             "names its group)</TD></TR>",
+                    v->ncrossing - LEGEND_MAX_ROWS);
     put(d, "</TABLE>>, tooltip=\"groups whose members cross other groups are shown as "
            "badges on their members\"];\n");
 }
@@ -537,7 +562,7 @@ int emit_dot(const struct view *v, const struct theme *t, FILE *fp)
 int emit_dot_layout(const struct view *v, const struct theme *t,
                     const struct dot_layout *layout, FILE *fp)
 {
-    struct dot d = {STRBUF_INIT, v, t};
+    struct dot d = {STRBUF_INIT, v, t, 0};
     size_t i;
 
     put(&d, "digraph sgmap {\n");
@@ -550,6 +575,7 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
         put(&d, ", nslimit1=1, mclimit=0.1");
     if (layout && layout->engine && strcmp(layout->engine, "dot") != 0)
         strbuf_addf(&d.out, ", layout=%s", layout->engine);
+    d.packed = layout && layout->engine && strcmp(layout->engine, "osage") == 0;
     put(&d, "];\n");
     strbuf_addf(&d.out,
                 "\tnode [fontname=\"%s\", fontsize=10, style=filled, fillcolor=\"%s\", "
