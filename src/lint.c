@@ -66,7 +66,7 @@ static const struct lint_check lint_checks[CK_COUNT] = {
      "allow only known clients, or put the service behind a load balancer on 80/443 "
      "(opt out with the sgmap:lint-ignore tag if it is meant to be public)",
      1, "7.0"},
-    {"default-group-rules", LINT_WARNING, "EC2.2", "a VPC default group with any rule",
+    {"default-group-rules", LINT_ERROR, "EC2.2", "a VPC default group with any rule",
      "remove every rule from the default group and give resources their own groups", 1,
      "5.0"},
     {"unused-group", LINT_WARNING, "EC2.22",
@@ -281,6 +281,15 @@ dropped:
 static const struct srcloc *rule_loc(const struct rule *r)
 {
     return r->loc.file ? &r->loc : &r->group->loc;
+}
+
+/* Where a finding about group g points: its definition, else its first
+ * rule (a group the input only refers to has no place of its own). */
+static const struct srcloc *group_loc(const struct lint_ctx *c, const struct group *g)
+{
+    if (g->loc.file || c->rcount[g->index] == 0)
+        return &g->loc;
+    return rule_loc(c->m->rules[c->rfirst[g->index]]);
 }
 
 /* The display name of a rule's peer (a group's name, else the peer id). */
@@ -670,9 +679,14 @@ static void check_group_description(struct lint_ctx *c, const struct group *g)
                  g->description, kind);
 }
 
+/*
+ * Is g its VPC's default group? The importer marks it, even when the input
+ * only refers to it (a template's Vpc.DefaultSecurityGroup gets rules from
+ * standalone rule resources); a design file can only name it "default".
+ */
 static int group_is_default(const struct group *g)
 {
-    return g->declared && (g->is_default || strcmp(g->name, "default") == 0);
+    return g->is_default || (g->declared && strcmp(g->name, "default") == 0);
 }
 
 static void check_rule_description(struct lint_ctx *c, const struct rule *r)
@@ -771,7 +785,7 @@ static void check_default_group_rules(struct lint_ctx *c, const struct group *g)
 
     if (!group_is_default(g) || n == 0)
         return;
-    lint_add(c, CK_DEFAULT_GROUP_RULES, g, NULL, NULL, &g->loc, NULL,
+    lint_add(c, CK_DEFAULT_GROUP_RULES, g, NULL, NULL, group_loc(c, g), NULL,
              "default group '%s'%s%s has %zu rule%s; the default group should have none "
              "(Security Hub EC2.2)",
              g->name, g->vpc ? " of " : "", g->vpc ? g->vpc : "", n, n == 1 ? "" : "s");
