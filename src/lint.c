@@ -62,7 +62,7 @@ static const struct lint_check lint_checks[CK_COUNT] = {
      "allow only the clients that need the service, by group or known addresses", 1,
      "9.0"},
     {"open-port", LINT_WARNING, "EC2.18",
-     "ingress from 0.0.0.0/0 or ::/0 to a port other than 80 and 443",
+     "ingress from 0.0.0.0/0 or ::/0 to a port other than TCP 80 and 443",
      "allow only known clients, or put the service behind a load balancer on 80/443 "
      "(opt out with the sgmap:lint-ignore tag if it is meant to be public)",
      1, "7.0"},
@@ -713,7 +713,7 @@ static const int risky_ports[] = {20,   21,   22,   23,   25,   110,  135,  143,
 static void check_exposure(struct lint_ctx *c, const struct rule *r)
 {
     struct strbuf controls = STRBUF_INIT, ports = STRBUF_INIT;
-    int lo, hi, v4, tcp_like, ssh, rdp, other, nrisky = 0;
+    int lo, hi, v4, tcp_like, ssh, rdp, authorized, other, nrisky = 0;
     size_t i;
     char *what;
     const struct group *g = r->group;
@@ -733,8 +733,10 @@ static void check_exposure(struct lint_ctx *c, const struct rule *r)
     tcp_like = r->ports.proto != PROTO_UDP;
     ssh = lo <= 22 && 22 <= hi;
     rdp = lo <= 3389 && 3389 <= hi;
-    /* Ports other than 80 and 443 in [lo, hi]. */
-    other = (hi - lo + 1) > (lo <= 80 && 80 <= hi) + (lo <= 443 && 443 <= hi);
+    /* Ports in [lo, hi] that EC2.18 does not authorize: its Config rule
+     * allows TCP 80 and 443 by default, and no UDP port. */
+    authorized = tcp_like ? (lo <= 80 && 80 <= hi) + (lo <= 443 && 443 <= hi) : 0;
+    other = hi - lo + 1 > authorized;
     for (i = 0; i < NRISKY; i++) {
         if (lo <= risky_ports[i] && risky_ports[i] <= hi) {
             if (nrisky < 3)
@@ -771,7 +773,7 @@ static void check_exposure(struct lint_ctx *c, const struct rule *r)
                  what, g->name, nrisky > 1 ? "s" : "", ports.buf, controls.buf + 2);
     else if (other)
         lint_add(c, CK_OPEN_PORT, g, r, NULL, rule_loc(r), NULL,
-                 "%s in group '%s' is open to the internet on a port other than 80 and 443 "
+                 "%s in group '%s' is open to the internet on a port other than TCP 80 and 443 "
                  "(Security Hub %s)",
                  what, g->name, controls.buf + 2);
     free(what);
