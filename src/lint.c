@@ -890,11 +890,19 @@ static void check_interface_group_quota(struct lint_ctx *c)
 
 #define RULES_PER_DIRECTION 60
 
-/* The quota weight of a prefix list (AWS input reference section 4). */
-static unsigned prefix_list_weight(const struct model *m, const char *id)
+/*
+ * The quota weight of a prefix list (AWS input reference sections 4 and 5):
+ * the size the input recorded (a customer-managed list's MaxEntries), else
+ * an AWS-managed list's weight by its name, else 1.
+ */
+static size_t prefix_list_weight(const struct model *m, const char *id)
 {
+    unsigned long size = model_prefix_list_size(m, id);
     const char *name = model_name_of(m, id);
-    if (!name)
+
+    if (size)
+        return size;
+    if (!name || strncmp(name, "com.amazonaws.", 14) != 0)
         return 1;
     if (strstr(name, "cloudfront.origin-facing"))
         return 55;
