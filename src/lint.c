@@ -352,25 +352,58 @@ static int ci_prefix(const char *s, const char *prefix)
     return 1;
 }
 
-/* Split s into lowercase alphanumeric tokens, each malloc'd; returns the count. */
-static size_t str_tokens(const char *s, char ***out)
+/* How words are split: always at characters other than letters and digits,
+ * and optionally at case changes and between letters and digits. */
+enum {
+    WORDS_CASE = 1 << 0,   /* "AllowSSH" -> "Allow" "SSH", "webServer" -> "web" "Server" */
+    WORDS_DIGITS = 1 << 1, /* "web8080" -> "web" "8080" */
+};
+
+/* Does a word end between s[i - 1] and s[i] (both letters or digits)? */
+static int word_boundary(const char *s, size_t i, unsigned how)
+{
+    unsigned char prev = (unsigned char)s[i - 1], cur = (unsigned char)s[i];
+    unsigned char next = (unsigned char)s[i + 1];
+
+    if ((how & WORDS_DIGITS) && !isdigit(prev) != !isdigit(cur))
+        return 1;
+    /* A capital after a small letter, or the capital that starts a
+     * capitalised word after an acronym or a number ("SSHAccess", "EC2Host"). */
+    return (how & WORDS_CASE) && isupper(cur) &&
+           (islower(prev) || ((!isalpha(prev) || isupper(prev)) && islower(next)));
+}
+
+/*
+ * The next word of s at or after *pos: sets *start and *pos past the word
+ * and returns its length, 0 at the end. *glued tells whether the word
+ * touches a letter or digit of the next or previous word ("web8080").
+ */
+static size_t next_word(const char *s, size_t *pos, unsigned how, size_t *start, int *glued)
+{
+    size_t i = *pos;
+
+    while (s[i] && !isalnum((unsigned char)s[i]))
+        i++;
+    *start = i;
+    if (!s[i])
+        return 0;
+    for (i++; isalnum((unsigned char)s[i]) && !word_boundary(s, i, how); i++)
+        ;
+    *glued = (*start > 0 && isalnum((unsigned char)s[*start - 1])) ||
+             isalnum((unsigned char)s[i]);
+    *pos = i;
+    return i - *start;
+}
+
+/* Split s into lowercase words (see next_word), each malloc'd; returns the count. */
+static size_t str_tokens(const char *s, unsigned how, char ***out)
 {
     char **toks = NULL;
-    size_t n = 0, alloc = 0;
+    size_t n = 0, alloc = 0, pos = 0, start, len, i;
+    int glued;
 
-    while (s && *s) {
-        const char *start;
-        char *t;
-        size_t i, len;
-        while (*s && !isalnum((unsigned char)*s))
-            s++;
-        start = s;
-        while (*s && isalnum((unsigned char)*s))
-            s++;
-        len = (size_t)(s - start);
-        if (len == 0)
-            break;
-        t = xstrndup(start, len);
+    while (s && (len = next_word(s, &pos, how, &start, &glued)) > 0) {
+        char *t = xstrndup(s + start, len);
         for (i = 0; i < len; i++)
             t[i] = (char)tolower((unsigned char)t[i]);
         XGROW(toks, alloc, n + 1);
@@ -400,9 +433,21 @@ static int str_all_digits(const char *s)
 
 /* ==== Naming ==== */
 
-static const char *const naming_verbs[] = {
-    "allow", "permit", "open", "deny", "ingress", "egress", "inbound", "outbound", NULL,
+/*
+ * Words that make a name about rules when it starts with them and a - or _
+ * follows. camel: also when a capital follows ("AllowWeb"); not for words
+ * that also start the names of things members are (OpenSearch, an
+ * IngressController, an EgressGateway, an OutboundProxy).
+ */
+static const struct naming_verb {
+    const char *word;
+    int camel;
+} naming_verbs[] = {
+    {"allow", 1},   {"permit", 1},  {"deny", 1},     {"open", 0},
+    {"ingress", 0}, {"egress", 0},  {"inbound", 0},  {"outbound", 0},
 };
+#define NVERBS (sizeof(naming_verbs) / sizeof(naming_verbs[0]))
+
 static const char *const naming_protocols[] = {"ssh", "http", "https", "rdp", "tcp", "udp",
                                                NULL};
 
@@ -410,66 +455,89 @@ static const char *const naming_protocols[] = {"ssh", "http", "https", "rdp", "t
  * name are counters ("web-10"), not ports. */
 static const int two_digit_ports[] = {20, 21, 22, 23, 25, 53, 67, 68, 69, 80, 88};
 
-/* Is the token a port number: 2 to 5 digits, no leading zero, at most 65535,
- * and when it has two digits, a well-known port? */
-static int name_token_is_port(const char *tok, size_t len)
+/*
+ * Is the word a port number: 2 to 5 digits, no leading zero, at most 65535,
+ * and when it has two digits, a well-known port standing on its own (a
+ * number glued to letters, as in "route53" or "x86", is part of a name)?
+ */
+static int name_word_is_port(const char *w, size_t len, int glued)
 {
+    char digits[6];
     long v;
     size_t i;
 
-    if (len < 2 || len > 5 || !str_all_digits(tok) || tok[0] == '0')
+    if (len < 2 || len > 5 || w[0] == '0')
         return 0;
-    v = strtol(tok, NULL, 10);
+    for (i = 0; i < len; i++)
+        if (!isdigit((unsigned char)w[i]))
+            return 0;
+    memcpy(digits, w, len);
+    digits[len] = '\0';
+    v = strtol(digits, NULL, 10);
     if (v > 65535)
         return 0;
     if (len > 2)
         return 1;
     for (i = 0; i < sizeof(two_digit_ports) / sizeof(two_digit_ports[0]); i++)
         if (v == two_digit_ports[i])
-            return 1;
+            return !glued;
+    return 0;
+}
+
+/* Does name start with a naming verb as a word of its own? Returns its
+ * length with the separator that follows, or 0. */
+static size_t name_verb_prefix(const char *name)
+{
+    size_t i, len;
+
+    for (i = 0; i < NVERBS; i++) {
+        len = strlen(naming_verbs[i].word);
+        if (!ci_prefix(name, naming_verbs[i].word))
+            continue;
+        if (name[len] == '-' || name[len] == '_')
+            return len + 1;
+        if (naming_verbs[i].camel && islower((unsigned char)name[len - 1]) &&
+            isupper((unsigned char)name[len]))
+            return len;
+    }
     return 0;
 }
 
 /*
  * Is name about rules rather than members? Returns 1 with why (malloc'd),
  * e.g. "it starts with 'allow-'", or 0. The rule of the AWS input reference
- * section 8: a leading allow|permit|open|deny|ingress|egress|inbound|outbound
- * followed by - or _, or a token that is a port number (see
- * name_token_is_port) or a protocol word.
+ * section 8, with words split at case changes and between letters and
+ * digits too (CloudFormation logical ids like AllowSSHSecurityGroup): a
+ * leading naming verb (see naming_verbs), or a word that is a protocol or a
+ * port number (see name_word_is_port).
  */
 static int name_is_rule_named(const char *name, char **why)
 {
-    char **toks;
-    size_t n, i, j;
-    int found = 0;
+    size_t pos = 0, start, len, j;
+    size_t verb = name_verb_prefix(name);
+    int glued;
 
-    for (i = 0; naming_verbs[i]; i++) {
-        size_t len = strlen(naming_verbs[i]);
-        if (ci_prefix(name, naming_verbs[i]) && (name[len] == '-' || name[len] == '_')) {
+    if (verb) {
+        if (why)
+            *why = xasprintf("it starts with '%.*s'", (int)verb, name);
+        return 1;
+    }
+    while ((len = next_word(name, &pos, WORDS_CASE | WORDS_DIGITS, &start, &glued)) > 0) {
+        const char *w = name + start;
+        for (j = 0; naming_protocols[j]; j++) {
+            if (strlen(naming_protocols[j]) == len && ci_prefix(w, naming_protocols[j])) {
+                if (why)
+                    *why = xasprintf("it contains the protocol '%s'", naming_protocols[j]);
+                return 1;
+            }
+        }
+        if (name_word_is_port(w, len, glued)) {
             if (why)
-                *why = xasprintf("it starts with '%.*s'", (int)len + 1, name);
+                *why = xasprintf("it contains the port number %.*s", (int)len, w);
             return 1;
         }
     }
-    n = str_tokens(name, &toks);
-    for (i = 0; i < n && !found; i++) {
-        size_t len = strlen(toks[i]);
-        for (j = 0; naming_protocols[j]; j++) {
-            if (strcmp(toks[i], naming_protocols[j]) == 0) {
-                if (why)
-                    *why = xasprintf("it contains the protocol '%s'", toks[i]);
-                found = 1;
-                break;
-            }
-        }
-        if (!found && name_token_is_port(toks[i], len)) {
-            if (why)
-                *why = xasprintf("it contains the port number %s", toks[i]);
-            found = 1;
-        }
-    }
-    tokens_free(toks, n);
-    return found;
+    return 0;
 }
 
 /* Does s look like an AWS resource id ("i-0abc...", "eni-1234abcd")? */
@@ -506,7 +574,7 @@ static char *member_name(const struct iface *ifc)
 
     if (label_is_id(ifc))
         return xstrdup(kind_name(ifc->kind));
-    n = str_tokens(ifc->label, &toks);
+    n = str_tokens(ifc->label, WORDS_CASE, &toks);
     while (n > 1 && str_all_digits(toks[n - 1])) {
         free(toks[n - 1]);
         n--;
@@ -542,8 +610,8 @@ static char *name_with_vpc(const char *base, const char *vpc)
     size_t nhave, nadd, i, j;
 
     strbuf_addstr(&sb, base);
-    nhave = str_tokens(base, &have);
-    nadd = str_tokens(vpc, &add);
+    nhave = str_tokens(base, WORDS_CASE, &have);
+    nadd = str_tokens(vpc, WORDS_CASE, &add);
     for (i = 0; i < nadd; i++) {
         for (j = 0; j < nhave; j++)
             if (strcmp(add[i], have[j]) == 0)
