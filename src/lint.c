@@ -34,6 +34,7 @@ enum {
     CK_STALE_REFERENCE,
     CK_MISSING_GROUP,
     CK_INTERFACE_GROUP_QUOTA,
+    CK_INTERFACE_GROUP_LIMIT,
     CK_RULE_QUOTA,
     CK_DUPLICATE_RULE,
     CK_COVERED_RULE,
@@ -79,8 +80,11 @@ static const struct lint_check lint_checks[CK_COUNT] = {
      "add that group's account or VPC to the input, or check that the group still exists",
      1, NULL},
     {"interface-group-quota", LINT_WARNING, NULL,
-     "an interface in more than 5 groups (the default quota; 16 is rejected as invalid)",
+     "an interface in 6 to 16 groups, over the default quota of 5",
      "merge groups that serve one purpose, or raise the quota on purpose", 1, NULL},
+    {"interface-group-limit", LINT_ERROR, NULL,
+     "an interface in more than 16 groups, which AWS cannot attach",
+     "merge groups that serve one purpose until the interface is in at most 16", 1, NULL},
     {"rule-quota", LINT_WARNING, NULL,
      "a group with more than 60 rules in one direction for IPv4 or IPv6, prefix lists "
      "counted by weight",
@@ -903,7 +907,9 @@ static void check_references(struct lint_ctx *c, const struct rule *r)
 
 #define DEFAULT_GROUPS_PER_IFACE 5
 
-/* One finding per place in the input (a design file's count makes copies). */
+/* Interfaces over the default quota, and over the limit AWS cannot raise
+ * (the model lets them through for lint: see lint_main). One finding per
+ * place in the input (a design file's count makes copies). */
 static void check_interface_group_quota(struct lint_ctx *c)
 {
     const struct model *m = c->m;
@@ -942,10 +948,12 @@ static void check_interface_group_quota(struct lint_ctx *c)
         char *more = copies[i] ? xasprintf(" (and %zu more interface%s from the same place)",
                                            copies[i], copies[i] == 1 ? "" : "s")
                                : xstrdup("");
-        lint_add(c, CK_INTERFACE_GROUP_QUOTA, NULL, NULL, ifc, &ifc->loc, NULL,
-                 "interface '%s' is in %zu groups, over the default quota of %d per "
+        int over = ifc->ngroups > MODEL_MAX_GROUPS_PER_IFACE;
+        lint_add(c, over ? CK_INTERFACE_GROUP_LIMIT : CK_INTERFACE_GROUP_QUOTA, NULL, NULL,
+                 ifc, &ifc->loc, NULL, "interface '%s' is in %zu groups, over the %s of %d per "
                  "interface%s",
-                 ifc->id, ifc->ngroups, DEFAULT_GROUPS_PER_IFACE, more);
+                 ifc->id, ifc->ngroups, over ? "limit" : "default quota",
+                 over ? MODEL_MAX_GROUPS_PER_IFACE : DEFAULT_GROUPS_PER_IFACE, more);
         free(more);
     }
     strmap_free(seen);
