@@ -43,6 +43,13 @@ enum {
     CK_COUNT
 };
 
+/*
+ * security_severity follows the Security Hub rating of the check's controls
+ * on code scanning's scale (above 9.0 critical, 7.0 to 8.9 high, 4.0 to 6.9
+ * medium): EC2.19 is Critical; EC2.13/14/53/54 High, and first among the
+ * High ones; EC2.18 and EC2.2 High; EC2.22 Medium. Checks without a control
+ * have none, and code scanning ranks them by level.
+ */
 static const struct lint_check lint_checks[CK_COUNT] = {
     {"rule-named-group", LINT_WARNING, NULL,
      "a group named after its rules (allow-, ports, protocols) instead of its members",
@@ -61,7 +68,7 @@ static const struct lint_check lint_checks[CK_COUNT] = {
     {"open-risky-port", LINT_ERROR, "EC2.19",
      "ingress from 0.0.0.0/0 or ::/0 to a high-risk port (databases, FTP, SMB, ...)",
      "allow only the clients that need the service, by group or known addresses", 1,
-     "9.0"},
+     "9.5"},
     {"open-port", LINT_WARNING, "EC2.18",
      "ingress from 0.0.0.0/0 or ::/0 to a port other than TCP 80 and 443",
      "allow only known clients, or put the service behind a load balancer on 80/443 "
@@ -69,10 +76,10 @@ static const struct lint_check lint_checks[CK_COUNT] = {
      1, "7.0"},
     {"default-group-rules", LINT_ERROR, "EC2.2", "a VPC default group with any rule",
      "remove every rule from the default group and give resources their own groups", 1,
-     "5.0"},
+     "7.0"},
     {"unused-group", LINT_WARNING, "EC2.22",
      "a group no network interface is in (checked only when the input has interfaces)",
-     "delete the group, or add the members it was made for", 1, NULL},
+     "delete the group, or add the members it was made for", 1, "5.0"},
     {"stale-reference", LINT_WARNING, NULL,
      "a rule that refers to a deleted or stale group",
      "delete the rule, or point it at the group that replaced the deleted one", 1, NULL},

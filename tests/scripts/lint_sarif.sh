@@ -115,6 +115,17 @@ rm -rf sub in.yaml stdin.sarif
 "$SGMAP" lint -f sarif "$TESTS/../samples/game-production-1-nlb.yaml" |
     jq -e '.runs[0].results == []' > /dev/null || { echo "clean: results is not []"; fail=1; }
 
+# A check that implements Security Hub controls has a security-severity on
+# code scanning's 0.1-10 scale, and no other check has one.
+"$SGMAP" lint -f sarif "$TESTS/../samples/game-production-1-nlb.yaml" |
+    jq -e '[.runs[0].tool.driver.rules[]
+            | (.fullDescription.text | test("Security Hub")) as $sh
+            | .properties["security-severity"] as $s
+            | if $sh then ($s | type == "string" and test("^[0-9]+\\.[0-9]$")
+                           and (tonumber | . >= 0.1 and . <= 10))
+              else $s == null end] | all' > /dev/null ||
+    { echo "security-severity missing, out of range or on a check without a control"; fail=1; }
+
 # --list-checks and the SARIF rules name the same ids in the same order.
 "$SGMAP" lint --list-checks | cut -d' ' -f1 > ids.list
 "$SGMAP" lint -f sarif "$TESTS/../samples/game-production-1-nlb.yaml" |
