@@ -442,6 +442,34 @@ static int str_all_digits(const char *s)
     return 1;
 }
 
+/* ==== Members ==== */
+
+/* Is every member of x also a member of y (x has at least one)? */
+static int members_subset(const struct group *x, const struct group *y)
+{
+    size_t i = 0, j = 0;
+    if (x->nmembers == 0)
+        return 0;
+    while (i < x->nmembers && j < y->nmembers) {
+        int cmp = strcmp(x->members[i]->id, y->members[j]->id);
+        if (cmp == 0) {
+            i++;
+            j++;
+        } else if (cmp > 0) {
+            j++;
+        } else {
+            return 0;
+        }
+    }
+    return i == x->nmembers;
+}
+
+/* Do x and y have the same members (at least one)? */
+static int same_members(const struct group *x, const struct group *y)
+{
+    return x->nmembers == y->nmembers && members_subset(x, y);
+}
+
 /* ==== Naming ==== */
 
 /*
@@ -572,33 +600,43 @@ static int label_is_id(const struct iface *ifc)
     return !l || !*l || looks_like_aws_id(l) || strncmp(l, "arn:", 4) == 0;
 }
 
+/* A kind's name as a word of a suggested name; NULL for "other", which
+ * says nothing about the members. */
+static const char *kind_word(enum iface_kind kind)
+{
+    return kind == KIND_OTHER ? NULL : kind_name(kind);
+}
+
 /*
  * A member's label as name tokens joined by '-', lowercase, without a
  * trailing number ("Game Server 3" -> "game-server"); the kind's name when
- * the label is an id. Malloc'd.
+ * the label is an id. NULL when neither names it (an unlabelled "other").
+ * Malloc'd.
  */
 static char *member_name(const struct iface *ifc)
 {
     struct strbuf sb = STRBUF_INIT;
+    const char *kind = kind_word(ifc->kind);
     char **toks;
     size_t n, i;
 
-    if (label_is_id(ifc))
-        return xstrdup(kind_name(ifc->kind));
-    n = str_tokens(ifc->label, WORDS_CASE, &toks);
-    while (n > 1 && str_all_digits(toks[n - 1])) {
-        free(toks[n - 1]);
-        n--;
+    if (!label_is_id(ifc)) {
+        n = str_tokens(ifc->label, WORDS_CASE, &toks);
+        while (n > 1 && str_all_digits(toks[n - 1])) {
+            free(toks[n - 1]);
+            n--;
+        }
+        for (i = 0; i < n; i++) {
+            if (i)
+                strbuf_addch(&sb, '-');
+            strbuf_addstr(&sb, toks[i]);
+        }
+        tokens_free(toks, n);
     }
-    for (i = 0; i < n; i++) {
-        if (i)
-            strbuf_addch(&sb, '-');
-        strbuf_addstr(&sb, toks[i]);
-    }
-    tokens_free(toks, n);
-    if (sb.len == 0)
-        strbuf_addstr(&sb, kind_name(ifc->kind));
-    return strbuf_detach(&sb);
+    if (sb.len > 0)
+        return strbuf_detach(&sb);
+    strbuf_release(&sb);
+    return kind ? xstrdup(kind) : NULL;
 }
 
 /* The name of g's VPC when it has one (not a vpc- id), else NULL. */
@@ -640,22 +678,28 @@ static char *name_with_vpc(const char *base, const char *vpc)
 /*
  * A name for g built from its members, never from its rules: the members'
  * common name (or two names joined by "-and-"), else their common kind,
- * plus the VPC's name. NULL when there is nothing good to suggest.
+ * plus the VPC's name. NULL when there is nothing good to suggest, or when
+ * a member has no name (see member_name).
  */
 static char *name_suggest(const struct lint_ctx *c, const struct group *g)
 {
     char *names[3] = {NULL, NULL, NULL};
     size_t nnames = 0, i, j;
-    int one_kind = 1;
+    int one_kind = 1, unnamed = 0;
+    const char *kind;
     char *base = NULL, *full = NULL;
     const char *vpc = group_vpc_name(c->m, g);
 
     if (g->nmembers == 0)
         return NULL;
-    for (i = 0; i < g->nmembers; i++) {
+    for (i = 0; i < g->nmembers && !unnamed; i++) {
         char *nm = member_name(g->members[i]);
         if (g->members[i]->kind != g->members[0]->kind)
             one_kind = 0;
+        if (!nm) {
+            unnamed = 1;
+            continue;
+        }
         for (j = 0; j < nnames; j++)
             if (strcmp(names[j], nm) == 0)
                 break;
@@ -667,24 +711,26 @@ static char *name_suggest(const struct lint_ctx *c, const struct group *g)
         }
         names[nnames++] = nm;
     }
-    if (nnames == 1) {
+    kind = one_kind ? kind_word(g->members[0]->kind) : NULL;
+    if (unnamed) {
+        base = NULL;
+    } else if (nnames == 1) {
         base = xstrdup(names[0]);
-    } else if (nnames == 2 && names[1]) {
+    } else if (nnames == 2) {
         if (strcmp(names[0], names[1]) > 0)
             base = xasprintf("%s-and-%s", names[1], names[0]);
         else
             base = xasprintf("%s-and-%s", names[0], names[1]);
-    } else if (one_kind) {
-        base = xstrdup(kind_name(g->members[0]->kind));
+    } else if (kind) {
+        base = xstrdup(kind);
     }
     for (i = 0; i < 3; i++)
         free(names[i]);
     if (base) {
         full = vpc ? name_with_vpc(base, vpc) : xstrdup(base);
-        if (name_is_rule_named(full, NULL) && one_kind) {
+        if (name_is_rule_named(full, NULL) && kind) {
             free(full);
-            full = vpc ? name_with_vpc(kind_name(g->members[0]->kind), vpc)
-                       : xstrdup(kind_name(g->members[0]->kind));
+            full = vpc ? name_with_vpc(kind, vpc) : xstrdup(kind);
         }
         free(base);
     }
@@ -695,25 +741,121 @@ static char *name_suggest(const struct lint_ctx *c, const struct group *g)
     return full;
 }
 
-static void check_rule_named_group(struct lint_ctx *c, const struct group *g)
-{
-    char *why = NULL, *suggestion, *fix;
+/* A group named after its rules, and the name its members suggest. */
+struct misnamed {
+    const struct group *g;
+    char *why;        /* why the name is about rules */
+    char *suggestion; /* see name_suggest; may be NULL */
+};
 
-    if (!g->declared || !lint_wants(c, CK_RULE_NAMED_GROUP, g) ||
-        !name_is_rule_named(g->name, &why))
+/* By suggestion (groups without one last), then by group. */
+static int cmp_misnamed(const void *pa, const void *pb)
+{
+    const struct misnamed *a = pa, *b = pb;
+    int cmp;
+
+    if (!a->suggestion != !b->suggestion)
+        return a->suggestion ? -1 : 1;
+    if (a->suggestion && (cmp = strcmp(a->suggestion, b->suggestion)) != 0)
+        return cmp;
+    return a->g->index < b->g->index ? -1 : a->g->index > b->g->index;
+}
+
+/*
+ * The fix for v[k], one of the run v[lo, hi) of misnamed groups with the
+ * same suggestion. A suggested name must name one set of members: groups
+ * of the run with the same members could be one group, a group that
+ * already has the name and the same members could take the rules, and a
+ * name another set of members would get too is not suggested.
+ */
+static char *rename_fix(const struct strmap *by_name, const struct misnamed *v, size_t lo,
+                        size_t hi, size_t k)
+{
+    const struct group *g = v[k].g, *home = NULL;
+    const char *s = v[k].suggestion;
+    struct strbuf sb = STRBUF_INIT;
+    size_t i, ntwins = 0, listed = 0, shown;
+    int clash = 0;
+
+    for (i = lo; s && i < hi; i++) {
+        if (i == k)
+            continue;
+        if (same_members(g, v[i].g))
+            ntwins++;
+        else
+            clash = 1;
+    }
+    if (s && (home = strmap_get(by_name, s)) != NULL && !same_members(g, home)) {
+        home = NULL;
+        clash = 1;
+    }
+    if (home) {
+        strbuf_addf(&sb, "move its rules into group '%s', which has the same members", s);
+    } else if (ntwins) {
+        /* Up to four names, else three and how many more. */
+        shown = ntwins <= 4 ? ntwins : 3;
+        strbuf_addstr(&sb, "it has the same members as ");
+        for (i = lo; i < hi && listed < shown; i++) {
+            if (i == k || !same_members(g, v[i].g))
+                continue;
+            listed++;
+            strbuf_addf(&sb, "%s'%s'", listed == 1 ? "" : listed == ntwins ? " and " : ", ",
+                        v[i].g->name);
+        }
+        if (shown < ntwins)
+            strbuf_addf(&sb, " and %zu more", ntwins - shown);
+        strbuf_addstr(&sb, ": make them one group named after what it contains");
+    } else {
+        strbuf_addstr(&sb, "rename it after what it contains");
+    }
+    if (s && !home && !clash)
+        strbuf_addf(&sb, ", e.g. '%s'", s);
+    strbuf_addstr(&sb, ", and keep the reason for each rule in the rule's description");
+    return strbuf_detach(&sb);
+}
+
+static void check_rule_named_groups(struct lint_ctx *c)
+{
+    const struct model *m = c->m;
+    struct misnamed *v = NULL;
+    struct strmap *by_name;
+    size_t n = 0, alloc = 0, i, lo, hi;
+
+    for (i = 0; i < m->ngroups; i++) {
+        const struct group *g = m->groups[i];
+        char *why = NULL;
+        if (!g->declared || !lint_wants(c, CK_RULE_NAMED_GROUP, g) ||
+            !name_is_rule_named(g->name, &why))
+            continue;
+        XGROW(v, alloc, n + 1);
+        v[n].g = g;
+        v[n].why = why;
+        v[n].suggestion = name_suggest(c, g);
+        n++;
+    }
+    if (n == 0)
         return;
-    suggestion = name_suggest(c, g);
-    if (suggestion)
-        fix = xasprintf("rename it after what it contains, e.g. '%s', and keep the reason "
-                        "for each rule in the rule's description",
-                        suggestion);
-    else
-        fix = xstrdup("rename it after what it contains, and keep the reason for each rule "
-                      "in the rule's description");
-    lint_add(c, CK_RULE_NAMED_GROUP, g, NULL, NULL, &g->loc, fix,
-             "group '%s' is named after its rules, not its members: %s", g->name, why);
-    free(suggestion);
-    free(why);
+    by_name = strmap_new();
+    for (i = m->ngroups; i-- > 0;) /* the first group of a name wins */
+        strmap_put(by_name, m->groups[i]->name, m->groups[i]);
+    xqsort(v, n, sizeof(*v), cmp_misnamed);
+    for (lo = 0; lo < n; lo = hi) {
+        for (hi = lo + 1; hi < n && v[lo].suggestion && v[hi].suggestion &&
+                          strcmp(v[hi].suggestion, v[lo].suggestion) == 0;
+             hi++)
+            ;
+        for (i = lo; i < hi; i++)
+            lint_add(c, CK_RULE_NAMED_GROUP, v[i].g, NULL, NULL, &v[i].g->loc,
+                     rename_fix(by_name, v, lo, hi, i),
+                     "group '%s' is named after its rules, not its members: %s",
+                     v[i].g->name, v[i].why);
+    }
+    for (i = 0; i < n; i++) {
+        free(v[i].why);
+        free(v[i].suggestion);
+    }
+    free(v);
+    strmap_free(by_name);
 }
 
 /* ==== Documentation ==== */
@@ -1153,26 +1295,6 @@ static void check_overlap(struct lint_ctx *c, const struct group *g)
 
 /* ==== Half-open paths ==== */
 
-/* Is every member of x also a member of y (x has at least one)? */
-static int members_subset(const struct group *x, const struct group *y)
-{
-    size_t i = 0, j = 0;
-    if (x->nmembers == 0)
-        return 0;
-    while (i < x->nmembers && j < y->nmembers) {
-        int cmp = strcmp(x->members[i]->id, y->members[j]->id);
-        if (cmp == 0) {
-            i++;
-            j++;
-        } else if (cmp > 0) {
-            j++;
-        } else {
-            return 0;
-        }
-    }
-    return i == x->nmembers;
-}
-
 /* Are all private addresses of x's members in cidr (x has some)? */
 static int members_in_cidr(const struct group *x, const char *cidr)
 {
@@ -1419,10 +1541,10 @@ struct lint_result *lint_run(const struct model *m, const struct lint_options *o
             c.rfirst[g->index] = i;
     }
     read_ignore_tags(&c);
+    check_rule_named_groups(&c);
 
     for (i = 0; i < m->ngroups; i++) {
         const struct group *g = m->groups[i];
-        check_rule_named_group(&c, g);
         check_group_description(&c, g);
         check_default_group_rules(&c, g);
         check_unused_group(&c, g);
