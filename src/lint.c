@@ -326,6 +326,14 @@ static char *rule_phrase(const struct lint_ctx *c, const struct rule *r)
                      peer_text(c, r), quoted ? "'" : "");
 }
 
+/* Are a and b the same place in the input? */
+static int srcloc_same(const struct srcloc *a, const struct srcloc *b)
+{
+    return a->line == b->line && a->col == b->col &&
+           (a->file == b->file || (a->file && b->file && strcmp(a->file, b->file) == 0)) &&
+           (a->path == b->path || (a->path && b->path && strcmp(a->path, b->path) == 0));
+}
+
 /* " at FILE:LINE:COL" for rule r, or "" when it has no line (malloc'd). */
 static char *rule_where(const struct rule *r)
 {
@@ -1262,9 +1270,17 @@ static void check_overlap(struct lint_ctx *c, const struct group *g)
             if (j < i && !(rules[j]->flags & (RULE_IMPLICIT | RULE_CONDITIONAL))) {
                 what = rule_phrase(c, r);
                 where = rule_where(rules[j]);
-                lint_add(c, CK_DUPLICATE_RULE, g, r, NULL, rule_loc(r), NULL,
-                         "%s in group '%s' duplicates %s%s", what, g->name,
-                         *where ? "the rule" : "another rule of the group", where);
+                if (*where && srcloc_same(rule_loc(rules[j]), rule_loc(r)))
+                    /* One place made both: "ports: [tcp/443, tcp/443]". */
+                    lint_add(c, CK_DUPLICATE_RULE, g, r, NULL, rule_loc(r),
+                             xstrdup("delete one of the two labels"),
+                             "%s in group '%s' duplicates itself: the same label is listed "
+                             "twice",
+                             what, g->name);
+                else
+                    lint_add(c, CK_DUPLICATE_RULE, g, r, NULL, rule_loc(r), NULL,
+                             "%s in group '%s' duplicates %s%s", what, g->name,
+                             *where ? "the rule" : "another rule of the group", where);
                 free(what);
                 free(where);
                 continue;
