@@ -450,32 +450,49 @@ static int str_all_digits(const char *s)
     return 1;
 }
 
-/* ==== Members ==== */
+/* ==== Groups and members ==== */
 
-/* Is every member of x also a member of y (x has at least one)? */
-static int members_subset(const struct group *x, const struct group *y)
+/*
+ * Is g its VPC's default group? The importer marks it, even when the input
+ * only refers to it (a template's Vpc.DefaultSecurityGroup gets rules from
+ * standalone rule resources); a design file can only name it "default".
+ */
+static int group_is_default(const struct group *g)
 {
-    size_t i = 0, j = 0;
-    if (x->nmembers == 0)
-        return 0;
-    while (i < x->nmembers && j < y->nmembers) {
-        int cmp = strcmp(x->members[i]->id, y->members[j]->id);
-        if (cmp == 0) {
-            i++;
-            j++;
-        } else if (cmp > 0) {
-            j++;
-        } else {
-            return 0;
-        }
-    }
-    return i == x->nmembers;
+    return g->is_default || (g->declared && strcmp(g->name, "default") == 0);
+}
+
+/* Order groups by their member sets (members are sorted by id). */
+static int cmp_members(const struct group *x, const struct group *y)
+{
+    size_t i;
+    int cmp;
+
+    if (x->nmembers != y->nmembers)
+        return x->nmembers < y->nmembers ? -1 : 1;
+    for (i = 0; i < x->nmembers; i++)
+        if ((cmp = strcmp(x->members[i]->id, y->members[i]->id)) != 0)
+            return cmp;
+    return 0;
 }
 
 /* Do x and y have the same members (at least one)? */
 static int same_members(const struct group *x, const struct group *y)
 {
-    return x->nmembers == y->nmembers && members_subset(x, y);
+    return x->nmembers > 0 && cmp_members(x, y) == 0;
+}
+
+/* The ids of g's members, one a line: a key for its member set. Malloc'd. */
+static char *members_key(const struct group *g)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t i;
+
+    for (i = 0; i < g->nmembers; i++) {
+        strbuf_addstr(&sb, g->members[i]->id);
+        strbuf_addch(&sb, '\n');
+    }
+    return strbuf_detach(&sb);
 }
 
 /* ==== Naming ==== */
@@ -756,7 +773,7 @@ struct misnamed {
     char *suggestion; /* see name_suggest; may be NULL */
 };
 
-/* By suggestion (groups without one last), then by group. */
+/* By suggestion (groups without one last), then by members and group. */
 static int cmp_misnamed(const void *pa, const void *pb)
 {
     const struct misnamed *a = pa, *b = pb;
@@ -766,26 +783,85 @@ static int cmp_misnamed(const void *pa, const void *pb)
         return a->suggestion ? -1 : 1;
     if (a->suggestion && (cmp = strcmp(a->suggestion, b->suggestion)) != 0)
         return cmp;
+    if ((cmp = cmp_members(a->g, b->g)) != 0)
+        return cmp;
     return a->g->index < b->g->index ? -1 : a->g->index > b->g->index;
+}
+
+/* Where a misnamed group's rules could go instead. */
+struct homes {
+    struct strmap *by_name;    /* group name -> the first group of that name */
+    struct strmap *by_members; /* members_key -> the first well-named group */
+    char **keys;               /* the keys of by_members (owned) */
+    size_t nkeys;
+};
+
+static void homes_init(struct homes *h, const struct model *m)
+{
+    size_t i, alloc = 0;
+
+    memset(h, 0, sizeof(*h));
+    h->by_name = strmap_new();
+    h->by_members = strmap_new();
+    for (i = m->ngroups; i-- > 0;) { /* the first group wins */
+        const struct group *g = m->groups[i];
+        strmap_put(h->by_name, g->name, m->groups[i]);
+        if (!g->declared || g->nmembers == 0 || group_is_default(g) ||
+            name_is_rule_named(g->name, NULL))
+            continue;
+        XGROW(h->keys, alloc, h->nkeys + 1);
+        h->keys[h->nkeys] = members_key(g);
+        strmap_put(h->by_members, h->keys[h->nkeys++], m->groups[i]);
+    }
+}
+
+static void homes_free(struct homes *h)
+{
+    size_t i;
+    for (i = 0; i < h->nkeys; i++)
+        free(h->keys[i]);
+    free(h->keys);
+    strmap_free(h->by_name);
+    strmap_free(h->by_members);
+}
+
+/* A well-named group with the same members as g, preferring the one named
+ * s (may be NULL); NULL when there is none. *taken tells whether another
+ * group with other members already has the name s. */
+static const struct group *home_of(const struct homes *h, const struct group *g,
+                                   const char *s, int *taken)
+{
+    const struct group *home = s ? strmap_get(h->by_name, s) : NULL;
+    char *key;
+
+    *taken = home && !same_members(g, home);
+    if (home && !*taken)
+        return home;
+    key = members_key(g);
+    home = strmap_get(h->by_members, key);
+    free(key);
+    return home && same_members(g, home) ? home : NULL;
 }
 
 /*
  * The fix for v[k], one of the run v[lo, hi) of misnamed groups with the
- * same suggestion. A suggested name must name one set of members: groups
- * of the run with the same members could be one group, a group that
- * already has the name and the same members could take the rules, and a
- * name another set of members would get too is not suggested.
+ * same suggestion (or, without one, the same members). A suggested name
+ * must name one set of members: a well-named group with the same members
+ * could take the rules, groups of the run with the same members could be
+ * one group, and a name another set of members has or would get is not
+ * suggested.
  */
-static char *rename_fix(const struct strmap *by_name, const struct misnamed *v, size_t lo,
-                        size_t hi, size_t k)
+static char *rename_fix(const struct homes *h, const struct misnamed *v, size_t lo, size_t hi,
+                        size_t k)
 {
-    const struct group *g = v[k].g, *home = NULL;
+    const struct group *g = v[k].g, *home;
     const char *s = v[k].suggestion;
     struct strbuf sb = STRBUF_INIT;
     size_t i, ntwins = 0, listed = 0, shown;
-    int clash = 0;
+    int clash;
 
-    for (i = lo; s && i < hi; i++) {
+    home = home_of(h, g, s, &clash);
+    for (i = lo; i < hi; i++) {
         if (i == k)
             continue;
         if (same_members(g, v[i].g))
@@ -793,12 +869,9 @@ static char *rename_fix(const struct strmap *by_name, const struct misnamed *v, 
         else
             clash = 1;
     }
-    if (s && (home = strmap_get(by_name, s)) != NULL && !same_members(g, home)) {
-        home = NULL;
-        clash = 1;
-    }
     if (home) {
-        strbuf_addf(&sb, "move its rules into group '%s', which has the same members", s);
+        strbuf_addf(&sb, "move its rules into group '%s', which has the same members",
+                    home->name);
     } else if (ntwins) {
         /* Up to four names, else three and how many more. */
         shown = ntwins <= 4 ? ntwins : 3;
@@ -822,11 +895,19 @@ static char *rename_fix(const struct strmap *by_name, const struct misnamed *v, 
     return strbuf_detach(&sb);
 }
 
+/* Do v[a] and v[b] belong to one run (see rename_fix)? */
+static int same_run(const struct misnamed *v, size_t a, size_t b)
+{
+    if (v[a].suggestion && v[b].suggestion)
+        return strcmp(v[a].suggestion, v[b].suggestion) == 0;
+    return !v[a].suggestion && !v[b].suggestion && same_members(v[a].g, v[b].g);
+}
+
 static void check_rule_named_groups(struct lint_ctx *c)
 {
     const struct model *m = c->m;
     struct misnamed *v = NULL;
-    struct strmap *by_name;
+    struct homes h;
     size_t n = 0, alloc = 0, i, lo, hi;
 
     for (i = 0; i < m->ngroups; i++) {
@@ -843,18 +924,14 @@ static void check_rule_named_groups(struct lint_ctx *c)
     }
     if (n == 0)
         return;
-    by_name = strmap_new();
-    for (i = m->ngroups; i-- > 0;) /* the first group of a name wins */
-        strmap_put(by_name, m->groups[i]->name, m->groups[i]);
+    homes_init(&h, m);
     xqsort(v, n, sizeof(*v), cmp_misnamed);
     for (lo = 0; lo < n; lo = hi) {
-        for (hi = lo + 1; hi < n && v[lo].suggestion && v[hi].suggestion &&
-                          strcmp(v[hi].suggestion, v[lo].suggestion) == 0;
-             hi++)
+        for (hi = lo + 1; hi < n && same_run(v, lo, hi); hi++)
             ;
         for (i = lo; i < hi; i++)
             lint_add(c, CK_RULE_NAMED_GROUP, v[i].g, NULL, NULL, &v[i].g->loc,
-                     rename_fix(by_name, v, lo, hi, i),
+                     rename_fix(&h, v, lo, hi, i),
                      "group '%s' is named after its rules, not its members: %s",
                      v[i].g->name, v[i].why);
     }
@@ -863,7 +940,7 @@ static void check_rule_named_groups(struct lint_ctx *c)
         free(v[i].suggestion);
     }
     free(v);
-    strmap_free(by_name);
+    homes_free(&h);
 }
 
 /* ==== Documentation ==== */
@@ -906,16 +983,6 @@ static void check_group_description(struct lint_ctx *c, const struct group *g)
         lint_add(c, CK_GROUP_DESCRIPTION, g, NULL, NULL, &g->loc, NULL,
                  "group '%s' has no real description ('%s' is %s)", g->name,
                  g->description, kind);
-}
-
-/*
- * Is g its VPC's default group? The importer marks it, even when the input
- * only refers to it (a template's Vpc.DefaultSecurityGroup gets rules from
- * standalone rule resources); a design file can only name it "default".
- */
-static int group_is_default(const struct group *g)
-{
-    return g->is_default || (g->declared && strcmp(g->name, "default") == 0);
 }
 
 static void check_rule_description(struct lint_ctx *c, const struct rule *r)
@@ -1310,6 +1377,26 @@ static void check_overlap(struct lint_ctx *c, const struct group *g)
 }
 
 /* ==== Half-open paths ==== */
+
+/* Is every member of x also a member of y (x has at least one)? */
+static int members_subset(const struct group *x, const struct group *y)
+{
+    size_t i = 0, j = 0;
+    if (x->nmembers == 0)
+        return 0;
+    while (i < x->nmembers && j < y->nmembers) {
+        int cmp = strcmp(x->members[i]->id, y->members[j]->id);
+        if (cmp == 0) {
+            i++;
+            j++;
+        } else if (cmp > 0) {
+            j++;
+        } else {
+            return 0;
+        }
+    }
+    return i == x->nmembers;
+}
 
 /* Are all private addresses of x's members in cidr (x has some)? */
 static int members_in_cidr(const struct group *x, const char *cidr)
