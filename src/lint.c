@@ -34,6 +34,7 @@ enum {
     CK_STALE_REFERENCE,
     CK_MISSING_GROUP,
     CK_INTERFACE_GROUP_QUOTA,
+    CK_INTERFACE_GROUP_LIMIT,
     CK_RULE_QUOTA,
     CK_DUPLICATE_RULE,
     CK_COVERED_RULE,
@@ -42,6 +43,13 @@ enum {
     CK_COUNT
 };
 
+/*
+ * security_severity follows the Security Hub rating of the check's controls
+ * on code scanning's scale (above 9.0 critical, 7.0 to 8.9 high, 4.0 to 6.9
+ * medium): EC2.19 is Critical; EC2.13/14/53/54 High, and first among the
+ * High ones; EC2.18 and EC2.2 High; EC2.22 Medium. Checks without a control
+ * have none, and code scanning ranks them by level.
+ */
 static const struct lint_check lint_checks[CK_COUNT] = {
     {"rule-named-group", LINT_WARNING, NULL,
      "a group named after its rules (allow-, ports, protocols) instead of its members",
@@ -60,18 +68,18 @@ static const struct lint_check lint_checks[CK_COUNT] = {
     {"open-risky-port", LINT_ERROR, "EC2.19",
      "ingress from 0.0.0.0/0 or ::/0 to a high-risk port (databases, FTP, SMB, ...)",
      "allow only the clients that need the service, by group or known addresses", 1,
-     "9.0"},
+     "9.5"},
     {"open-port", LINT_WARNING, "EC2.18",
-     "ingress from 0.0.0.0/0 or ::/0 to a port other than 80 and 443",
+     "ingress from 0.0.0.0/0 or ::/0 to a port other than TCP 80 and 443",
      "allow only known clients, or put the service behind a load balancer on 80/443 "
      "(opt out with the sgmap:lint-ignore tag if it is meant to be public)",
      1, "7.0"},
-    {"default-group-rules", LINT_WARNING, "EC2.2", "a VPC default group with any rule",
+    {"default-group-rules", LINT_ERROR, "EC2.2", "a VPC default group with any rule",
      "remove every rule from the default group and give resources their own groups", 1,
-     "5.0"},
+     "7.0"},
     {"unused-group", LINT_WARNING, "EC2.22",
      "a group no network interface is in (checked only when the input has interfaces)",
-     "delete the group, or add the members it was made for", 1, NULL},
+     "delete the group, or add the members it was made for", 1, "5.0"},
     {"stale-reference", LINT_WARNING, NULL,
      "a rule that refers to a deleted or stale group",
      "delete the rule, or point it at the group that replaced the deleted one", 1, NULL},
@@ -79,8 +87,11 @@ static const struct lint_check lint_checks[CK_COUNT] = {
      "add that group's account or VPC to the input, or check that the group still exists",
      1, NULL},
     {"interface-group-quota", LINT_WARNING, NULL,
-     "an interface in more than 5 groups (the default quota; 16 is rejected as invalid)",
+     "an interface in 6 to 16 groups, over the default quota of 5",
      "merge groups that serve one purpose, or raise the quota on purpose", 1, NULL},
+    {"interface-group-limit", LINT_ERROR, NULL,
+     "an interface in more than 16 groups, which AWS cannot attach",
+     "merge groups that serve one purpose until the interface is in at most 16", 1, NULL},
     {"rule-quota", LINT_WARNING, NULL,
      "a group with more than 60 rules in one direction for IPv4 or IPv6, prefix lists "
      "counted by weight",
@@ -283,6 +294,15 @@ static const struct srcloc *rule_loc(const struct rule *r)
     return r->loc.file ? &r->loc : &r->group->loc;
 }
 
+/* Where a finding about group g points: its definition, else its first
+ * rule (a group the input only refers to has no place of its own). */
+static const struct srcloc *group_loc(const struct lint_ctx *c, const struct group *g)
+{
+    if (g->loc.file || c->rcount[g->index] == 0)
+        return &g->loc;
+    return rule_loc(c->m->rules[c->rfirst[g->index]]);
+}
+
 /* The display name of a rule's peer (a group's name, else the peer id). */
 static const char *peer_text(const struct lint_ctx *c, const struct rule *r)
 {
@@ -304,6 +324,14 @@ static char *rule_phrase(const struct lint_ctx *c, const struct rule *r)
     return xasprintf("%s %s %s %s%s%s", direction_name(r->dir), label,
                      r->dir == DIR_INGRESS ? "from" : "to", quoted ? "'" : "",
                      peer_text(c, r), quoted ? "'" : "");
+}
+
+/* Are a and b the same place in the input? */
+static int srcloc_same(const struct srcloc *a, const struct srcloc *b)
+{
+    return a->line == b->line && a->col == b->col &&
+           (a->file == b->file || (a->file && b->file && strcmp(a->file, b->file) == 0)) &&
+           (a->path == b->path || (a->path && b->path && strcmp(a->path, b->path) == 0));
 }
 
 /* " at FILE:LINE:COL" for rule r, or "" when it has no line (malloc'd). */
@@ -343,25 +371,58 @@ static int ci_prefix(const char *s, const char *prefix)
     return 1;
 }
 
-/* Split s into lowercase alphanumeric tokens, each malloc'd; returns the count. */
-static size_t str_tokens(const char *s, char ***out)
+/* How words are split: always at characters other than letters and digits,
+ * and optionally at case changes and between letters and digits. */
+enum {
+    WORDS_CASE = 1 << 0,   /* "AllowSSH" -> "Allow" "SSH", "webServer" -> "web" "Server" */
+    WORDS_DIGITS = 1 << 1, /* "web8080" -> "web" "8080" */
+};
+
+/* Does a word end between s[i - 1] and s[i] (both letters or digits)? */
+static int word_boundary(const char *s, size_t i, unsigned how)
+{
+    unsigned char prev = (unsigned char)s[i - 1], cur = (unsigned char)s[i];
+    unsigned char next = (unsigned char)s[i + 1];
+
+    if ((how & WORDS_DIGITS) && !isdigit(prev) != !isdigit(cur))
+        return 1;
+    /* A capital after a small letter, or the capital that starts a
+     * capitalised word after an acronym or a number ("SSHAccess", "EC2Host"). */
+    return (how & WORDS_CASE) && isupper(cur) &&
+           (islower(prev) || ((!isalpha(prev) || isupper(prev)) && islower(next)));
+}
+
+/*
+ * The next word of s at or after *pos: sets *start and *pos past the word
+ * and returns its length, 0 at the end. *glued tells whether the word
+ * touches a letter or digit of the next or previous word ("web8080").
+ */
+static size_t next_word(const char *s, size_t *pos, unsigned how, size_t *start, int *glued)
+{
+    size_t i = *pos;
+
+    while (s[i] && !isalnum((unsigned char)s[i]))
+        i++;
+    *start = i;
+    if (!s[i])
+        return 0;
+    for (i++; isalnum((unsigned char)s[i]) && !word_boundary(s, i, how); i++)
+        ;
+    *glued = (*start > 0 && isalnum((unsigned char)s[*start - 1])) ||
+             isalnum((unsigned char)s[i]);
+    *pos = i;
+    return i - *start;
+}
+
+/* Split s into lowercase words (see next_word), each malloc'd; returns the count. */
+static size_t str_tokens(const char *s, unsigned how, char ***out)
 {
     char **toks = NULL;
-    size_t n = 0, alloc = 0;
+    size_t n = 0, alloc = 0, pos = 0, start, len, i;
+    int glued;
 
-    while (s && *s) {
-        const char *start;
-        char *t;
-        size_t i, len;
-        while (*s && !isalnum((unsigned char)*s))
-            s++;
-        start = s;
-        while (*s && isalnum((unsigned char)*s))
-            s++;
-        len = (size_t)(s - start);
-        if (len == 0)
-            break;
-        t = xstrndup(start, len);
+    while (s && (len = next_word(s, &pos, how, &start, &glued)) > 0) {
+        char *t = xstrndup(s + start, len);
         for (i = 0; i < len; i++)
             t[i] = (char)tolower((unsigned char)t[i]);
         XGROW(toks, alloc, n + 1);
@@ -389,11 +450,68 @@ static int str_all_digits(const char *s)
     return 1;
 }
 
+/* ==== Groups and members ==== */
+
+/*
+ * Is g its VPC's default group? The importer marks it, even when the input
+ * only refers to it (a template's Vpc.DefaultSecurityGroup gets rules from
+ * standalone rule resources); a design file can only name it "default".
+ */
+static int group_is_default(const struct group *g)
+{
+    return g->is_default || (g->declared && strcmp(g->name, "default") == 0);
+}
+
+/* Order groups by their member sets (members are sorted by id). */
+static int cmp_members(const struct group *x, const struct group *y)
+{
+    size_t i;
+    int cmp;
+
+    if (x->nmembers != y->nmembers)
+        return x->nmembers < y->nmembers ? -1 : 1;
+    for (i = 0; i < x->nmembers; i++)
+        if ((cmp = strcmp(x->members[i]->id, y->members[i]->id)) != 0)
+            return cmp;
+    return 0;
+}
+
+/* Do x and y have the same members (at least one)? */
+static int same_members(const struct group *x, const struct group *y)
+{
+    return x->nmembers > 0 && cmp_members(x, y) == 0;
+}
+
+/* The ids of g's members, one a line: a key for its member set. Malloc'd. */
+static char *members_key(const struct group *g)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t i;
+
+    for (i = 0; i < g->nmembers; i++) {
+        strbuf_addstr(&sb, g->members[i]->id);
+        strbuf_addch(&sb, '\n');
+    }
+    return strbuf_detach(&sb);
+}
+
 /* ==== Naming ==== */
 
-static const char *const naming_verbs[] = {
-    "allow", "permit", "open", "deny", "ingress", "egress", "inbound", "outbound", NULL,
+/*
+ * Words that make a name about rules when it starts with them and a - or _
+ * follows. camel: also when a capital follows ("AllowWeb"); not for words
+ * that also start the names of things members are (OpenSearch, an
+ * IngressController, an EgressGateway, an OutboundProxy).
+ */
+static const struct naming_verb {
+    const char *word;
+    int camel;
+} naming_verbs[] = {
+    {"allow", 1},   {"permit", 1},  {"deny", 1},     {"open", 0},
+    {"ingress", 0}, {"egress", 0},  {"inbound", 0},  {"outbound", 0},
 };
+#define NVERBS (sizeof(naming_verbs) / sizeof(naming_verbs[0]))
+
 static const char *const naming_protocols[] = {"ssh", "http", "https", "rdp", "tcp", "udp",
                                                NULL};
 
@@ -401,66 +519,89 @@ static const char *const naming_protocols[] = {"ssh", "http", "https", "rdp", "t
  * name are counters ("web-10"), not ports. */
 static const int two_digit_ports[] = {20, 21, 22, 23, 25, 53, 67, 68, 69, 80, 88};
 
-/* Is the token a port number: 2 to 5 digits, no leading zero, at most 65535,
- * and when it has two digits, a well-known port? */
-static int name_token_is_port(const char *tok, size_t len)
+/*
+ * Is the word a port number: 2 to 5 digits, no leading zero, at most 65535,
+ * and when it has two digits, a well-known port standing on its own (a
+ * number glued to letters, as in "route53" or "x86", is part of a name)?
+ */
+static int name_word_is_port(const char *w, size_t len, int glued)
 {
+    char digits[6];
     long v;
     size_t i;
 
-    if (len < 2 || len > 5 || !str_all_digits(tok) || tok[0] == '0')
+    if (len < 2 || len > 5 || w[0] == '0')
         return 0;
-    v = strtol(tok, NULL, 10);
+    for (i = 0; i < len; i++)
+        if (!isdigit((unsigned char)w[i]))
+            return 0;
+    memcpy(digits, w, len);
+    digits[len] = '\0';
+    v = strtol(digits, NULL, 10);
     if (v > 65535)
         return 0;
     if (len > 2)
         return 1;
     for (i = 0; i < sizeof(two_digit_ports) / sizeof(two_digit_ports[0]); i++)
         if (v == two_digit_ports[i])
-            return 1;
+            return !glued;
+    return 0;
+}
+
+/* Does name start with a naming verb as a word of its own? Returns its
+ * length with the separator that follows, or 0. */
+static size_t name_verb_prefix(const char *name)
+{
+    size_t i, len;
+
+    for (i = 0; i < NVERBS; i++) {
+        len = strlen(naming_verbs[i].word);
+        if (!ci_prefix(name, naming_verbs[i].word))
+            continue;
+        if (name[len] == '-' || name[len] == '_')
+            return len + 1;
+        if (naming_verbs[i].camel && islower((unsigned char)name[len - 1]) &&
+            isupper((unsigned char)name[len]))
+            return len;
+    }
     return 0;
 }
 
 /*
  * Is name about rules rather than members? Returns 1 with why (malloc'd),
  * e.g. "it starts with 'allow-'", or 0. The rule of the AWS input reference
- * section 8: a leading allow|permit|open|deny|ingress|egress|inbound|outbound
- * followed by - or _, or a token that is a port number (see
- * name_token_is_port) or a protocol word.
+ * section 8, with words split at case changes and between letters and
+ * digits too (CloudFormation logical ids like AllowSSHSecurityGroup): a
+ * leading naming verb (see naming_verbs), or a word that is a protocol or a
+ * port number (see name_word_is_port).
  */
 static int name_is_rule_named(const char *name, char **why)
 {
-    char **toks;
-    size_t n, i, j;
-    int found = 0;
+    size_t pos = 0, start, len, j;
+    size_t verb = name_verb_prefix(name);
+    int glued;
 
-    for (i = 0; naming_verbs[i]; i++) {
-        size_t len = strlen(naming_verbs[i]);
-        if (ci_prefix(name, naming_verbs[i]) && (name[len] == '-' || name[len] == '_')) {
+    if (verb) {
+        if (why)
+            *why = xasprintf("it starts with '%.*s'", (int)verb, name);
+        return 1;
+    }
+    while ((len = next_word(name, &pos, WORDS_CASE | WORDS_DIGITS, &start, &glued)) > 0) {
+        const char *w = name + start;
+        for (j = 0; naming_protocols[j]; j++) {
+            if (strlen(naming_protocols[j]) == len && ci_prefix(w, naming_protocols[j])) {
+                if (why)
+                    *why = xasprintf("it contains the protocol '%s'", naming_protocols[j]);
+                return 1;
+            }
+        }
+        if (name_word_is_port(w, len, glued)) {
             if (why)
-                *why = xasprintf("it starts with '%.*s'", (int)len + 1, name);
+                *why = xasprintf("it contains the port number %.*s", (int)len, w);
             return 1;
         }
     }
-    n = str_tokens(name, &toks);
-    for (i = 0; i < n && !found; i++) {
-        size_t len = strlen(toks[i]);
-        for (j = 0; naming_protocols[j]; j++) {
-            if (strcmp(toks[i], naming_protocols[j]) == 0) {
-                if (why)
-                    *why = xasprintf("it contains the protocol '%s'", toks[i]);
-                found = 1;
-                break;
-            }
-        }
-        if (!found && name_token_is_port(toks[i], len)) {
-            if (why)
-                *why = xasprintf("it contains the port number %s", toks[i]);
-            found = 1;
-        }
-    }
-    tokens_free(toks, n);
-    return found;
+    return 0;
 }
 
 /* Does s look like an AWS resource id ("i-0abc...", "eni-1234abcd")? */
@@ -484,33 +625,43 @@ static int label_is_id(const struct iface *ifc)
     return !l || !*l || looks_like_aws_id(l) || strncmp(l, "arn:", 4) == 0;
 }
 
+/* A kind's name as a word of a suggested name; NULL for "other", which
+ * says nothing about the members. */
+static const char *kind_word(enum iface_kind kind)
+{
+    return kind == KIND_OTHER ? NULL : kind_name(kind);
+}
+
 /*
  * A member's label as name tokens joined by '-', lowercase, without a
  * trailing number ("Game Server 3" -> "game-server"); the kind's name when
- * the label is an id. Malloc'd.
+ * the label is an id. NULL when neither names it (an unlabelled "other").
+ * Malloc'd.
  */
 static char *member_name(const struct iface *ifc)
 {
     struct strbuf sb = STRBUF_INIT;
+    const char *kind = kind_word(ifc->kind);
     char **toks;
     size_t n, i;
 
-    if (label_is_id(ifc))
-        return xstrdup(kind_name(ifc->kind));
-    n = str_tokens(ifc->label, &toks);
-    while (n > 1 && str_all_digits(toks[n - 1])) {
-        free(toks[n - 1]);
-        n--;
+    if (!label_is_id(ifc)) {
+        n = str_tokens(ifc->label, WORDS_CASE, &toks);
+        while (n > 1 && str_all_digits(toks[n - 1])) {
+            free(toks[n - 1]);
+            n--;
+        }
+        for (i = 0; i < n; i++) {
+            if (i)
+                strbuf_addch(&sb, '-');
+            strbuf_addstr(&sb, toks[i]);
+        }
+        tokens_free(toks, n);
     }
-    for (i = 0; i < n; i++) {
-        if (i)
-            strbuf_addch(&sb, '-');
-        strbuf_addstr(&sb, toks[i]);
-    }
-    tokens_free(toks, n);
-    if (sb.len == 0)
-        strbuf_addstr(&sb, kind_name(ifc->kind));
-    return strbuf_detach(&sb);
+    if (sb.len > 0)
+        return strbuf_detach(&sb);
+    strbuf_release(&sb);
+    return kind ? xstrdup(kind) : NULL;
 }
 
 /* The name of g's VPC when it has one (not a vpc- id), else NULL. */
@@ -533,8 +684,8 @@ static char *name_with_vpc(const char *base, const char *vpc)
     size_t nhave, nadd, i, j;
 
     strbuf_addstr(&sb, base);
-    nhave = str_tokens(base, &have);
-    nadd = str_tokens(vpc, &add);
+    nhave = str_tokens(base, WORDS_CASE, &have);
+    nadd = str_tokens(vpc, WORDS_CASE, &add);
     for (i = 0; i < nadd; i++) {
         for (j = 0; j < nhave; j++)
             if (strcmp(add[i], have[j]) == 0)
@@ -552,22 +703,28 @@ static char *name_with_vpc(const char *base, const char *vpc)
 /*
  * A name for g built from its members, never from its rules: the members'
  * common name (or two names joined by "-and-"), else their common kind,
- * plus the VPC's name. NULL when there is nothing good to suggest.
+ * plus the VPC's name. NULL when there is nothing good to suggest, or when
+ * a member has no name (see member_name).
  */
 static char *name_suggest(const struct lint_ctx *c, const struct group *g)
 {
     char *names[3] = {NULL, NULL, NULL};
     size_t nnames = 0, i, j;
-    int one_kind = 1;
+    int one_kind = 1, unnamed = 0;
+    const char *kind;
     char *base = NULL, *full = NULL;
     const char *vpc = group_vpc_name(c->m, g);
 
     if (g->nmembers == 0)
         return NULL;
-    for (i = 0; i < g->nmembers; i++) {
+    for (i = 0; i < g->nmembers && !unnamed; i++) {
         char *nm = member_name(g->members[i]);
         if (g->members[i]->kind != g->members[0]->kind)
             one_kind = 0;
+        if (!nm) {
+            unnamed = 1;
+            continue;
+        }
         for (j = 0; j < nnames; j++)
             if (strcmp(names[j], nm) == 0)
                 break;
@@ -579,24 +736,26 @@ static char *name_suggest(const struct lint_ctx *c, const struct group *g)
         }
         names[nnames++] = nm;
     }
-    if (nnames == 1) {
+    kind = one_kind ? kind_word(g->members[0]->kind) : NULL;
+    if (unnamed) {
+        base = NULL;
+    } else if (nnames == 1) {
         base = xstrdup(names[0]);
-    } else if (nnames == 2 && names[1]) {
+    } else if (nnames == 2) {
         if (strcmp(names[0], names[1]) > 0)
             base = xasprintf("%s-and-%s", names[1], names[0]);
         else
             base = xasprintf("%s-and-%s", names[0], names[1]);
-    } else if (one_kind) {
-        base = xstrdup(kind_name(g->members[0]->kind));
+    } else if (kind) {
+        base = xstrdup(kind);
     }
     for (i = 0; i < 3; i++)
         free(names[i]);
     if (base) {
         full = vpc ? name_with_vpc(base, vpc) : xstrdup(base);
-        if (name_is_rule_named(full, NULL) && one_kind) {
+        if (name_is_rule_named(full, NULL) && kind) {
             free(full);
-            full = vpc ? name_with_vpc(kind_name(g->members[0]->kind), vpc)
-                       : xstrdup(kind_name(g->members[0]->kind));
+            full = vpc ? name_with_vpc(kind, vpc) : xstrdup(kind);
         }
         free(base);
     }
@@ -607,25 +766,181 @@ static char *name_suggest(const struct lint_ctx *c, const struct group *g)
     return full;
 }
 
-static void check_rule_named_group(struct lint_ctx *c, const struct group *g)
-{
-    char *why = NULL, *suggestion, *fix;
+/* A group named after its rules, and the name its members suggest. */
+struct misnamed {
+    const struct group *g;
+    char *why;        /* why the name is about rules */
+    char *suggestion; /* see name_suggest; may be NULL */
+};
 
-    if (!g->declared || !lint_wants(c, CK_RULE_NAMED_GROUP, g) ||
-        !name_is_rule_named(g->name, &why))
+/* By suggestion (groups without one last), then by members and group. */
+static int cmp_misnamed(const void *pa, const void *pb)
+{
+    const struct misnamed *a = pa, *b = pb;
+    int cmp;
+
+    if (!a->suggestion != !b->suggestion)
+        return a->suggestion ? -1 : 1;
+    if (a->suggestion && (cmp = strcmp(a->suggestion, b->suggestion)) != 0)
+        return cmp;
+    if ((cmp = cmp_members(a->g, b->g)) != 0)
+        return cmp;
+    return a->g->index < b->g->index ? -1 : a->g->index > b->g->index;
+}
+
+/* Where a misnamed group's rules could go instead. */
+struct homes {
+    struct strmap *by_name;    /* group name -> the first group of that name */
+    struct strmap *by_members; /* members_key -> the first well-named group */
+    char **keys;               /* the keys of by_members (owned) */
+    size_t nkeys;
+};
+
+static void homes_init(struct homes *h, const struct model *m)
+{
+    size_t i, alloc = 0;
+
+    memset(h, 0, sizeof(*h));
+    h->by_name = strmap_new();
+    h->by_members = strmap_new();
+    for (i = m->ngroups; i-- > 0;) { /* the first group wins */
+        const struct group *g = m->groups[i];
+        strmap_put(h->by_name, g->name, m->groups[i]);
+        if (!g->declared || g->nmembers == 0 || group_is_default(g) ||
+            name_is_rule_named(g->name, NULL))
+            continue;
+        XGROW(h->keys, alloc, h->nkeys + 1);
+        h->keys[h->nkeys] = members_key(g);
+        strmap_put(h->by_members, h->keys[h->nkeys++], m->groups[i]);
+    }
+}
+
+static void homes_free(struct homes *h)
+{
+    size_t i;
+    for (i = 0; i < h->nkeys; i++)
+        free(h->keys[i]);
+    free(h->keys);
+    strmap_free(h->by_name);
+    strmap_free(h->by_members);
+}
+
+/* A well-named group with the same members as g, preferring the one named
+ * s (may be NULL); NULL when there is none. *taken tells whether another
+ * group with other members already has the name s. */
+static const struct group *home_of(const struct homes *h, const struct group *g,
+                                   const char *s, int *taken)
+{
+    const struct group *home = s ? strmap_get(h->by_name, s) : NULL;
+    char *key;
+
+    *taken = home && !same_members(g, home);
+    if (home && !*taken)
+        return home;
+    key = members_key(g);
+    home = strmap_get(h->by_members, key);
+    free(key);
+    return home && same_members(g, home) ? home : NULL;
+}
+
+/*
+ * The fix for v[k], one of the run v[lo, hi) of misnamed groups with the
+ * same suggestion (or, without one, the same members). A suggested name
+ * must name one set of members: a well-named group with the same members
+ * could take the rules, groups of the run with the same members could be
+ * one group, and a name another set of members has or would get is not
+ * suggested.
+ */
+static char *rename_fix(const struct homes *h, const struct misnamed *v, size_t lo, size_t hi,
+                        size_t k)
+{
+    const struct group *g = v[k].g, *home;
+    const char *s = v[k].suggestion;
+    struct strbuf sb = STRBUF_INIT;
+    size_t i, ntwins = 0, listed = 0, shown;
+    int clash;
+
+    home = home_of(h, g, s, &clash);
+    for (i = lo; i < hi; i++) {
+        if (i == k)
+            continue;
+        if (same_members(g, v[i].g))
+            ntwins++;
+        else
+            clash = 1;
+    }
+    if (home) {
+        strbuf_addf(&sb, "move its rules into group '%s', which has the same members",
+                    home->name);
+    } else if (ntwins) {
+        /* Up to four names, else three and how many more. */
+        shown = ntwins <= 4 ? ntwins : 3;
+        strbuf_addstr(&sb, "it has the same members as ");
+        for (i = lo; i < hi && listed < shown; i++) {
+            if (i == k || !same_members(g, v[i].g))
+                continue;
+            listed++;
+            strbuf_addf(&sb, "%s'%s'", listed == 1 ? "" : listed == ntwins ? " and " : ", ",
+                        v[i].g->name);
+        }
+        if (shown < ntwins)
+            strbuf_addf(&sb, " and %zu more", ntwins - shown);
+        strbuf_addstr(&sb, ": make them one group named after what it contains");
+    } else {
+        strbuf_addstr(&sb, "rename it after what it contains");
+    }
+    if (s && !home && !clash)
+        strbuf_addf(&sb, ", e.g. '%s'", s);
+    strbuf_addstr(&sb, ", and keep the reason for each rule in the rule's description");
+    return strbuf_detach(&sb);
+}
+
+/* Do v[a] and v[b] belong to one run (see rename_fix)? */
+static int same_run(const struct misnamed *v, size_t a, size_t b)
+{
+    if (v[a].suggestion && v[b].suggestion)
+        return strcmp(v[a].suggestion, v[b].suggestion) == 0;
+    return !v[a].suggestion && !v[b].suggestion && same_members(v[a].g, v[b].g);
+}
+
+static void check_rule_named_groups(struct lint_ctx *c)
+{
+    const struct model *m = c->m;
+    struct misnamed *v = NULL;
+    struct homes h;
+    size_t n = 0, alloc = 0, i, lo, hi;
+
+    for (i = 0; i < m->ngroups; i++) {
+        const struct group *g = m->groups[i];
+        char *why = NULL;
+        if (!g->declared || !lint_wants(c, CK_RULE_NAMED_GROUP, g) ||
+            !name_is_rule_named(g->name, &why))
+            continue;
+        XGROW(v, alloc, n + 1);
+        v[n].g = g;
+        v[n].why = why;
+        v[n].suggestion = name_suggest(c, g);
+        n++;
+    }
+    if (n == 0)
         return;
-    suggestion = name_suggest(c, g);
-    if (suggestion)
-        fix = xasprintf("rename it after what it contains, e.g. '%s', and keep the reason "
-                        "for each rule in the rule's description",
-                        suggestion);
-    else
-        fix = xstrdup("rename it after what it contains, and keep the reason for each rule "
-                      "in the rule's description");
-    lint_add(c, CK_RULE_NAMED_GROUP, g, NULL, NULL, &g->loc, fix,
-             "group '%s' is named after its rules, not its members: %s", g->name, why);
-    free(suggestion);
-    free(why);
+    homes_init(&h, m);
+    xqsort(v, n, sizeof(*v), cmp_misnamed);
+    for (lo = 0; lo < n; lo = hi) {
+        for (hi = lo + 1; hi < n && same_run(v, lo, hi); hi++)
+            ;
+        for (i = lo; i < hi; i++)
+            lint_add(c, CK_RULE_NAMED_GROUP, v[i].g, NULL, NULL, &v[i].g->loc,
+                     rename_fix(&h, v, lo, hi, i),
+                     "group '%s' is named after its rules, not its members: %s",
+                     v[i].g->name, v[i].why);
+    }
+    for (i = 0; i < n; i++) {
+        free(v[i].why);
+        free(v[i].suggestion);
+    }
+    free(v);
+    homes_free(&h);
 }
 
 /* ==== Documentation ==== */
@@ -670,11 +985,6 @@ static void check_group_description(struct lint_ctx *c, const struct group *g)
                  g->description, kind);
 }
 
-static int group_is_default(const struct group *g)
-{
-    return g->declared && (g->is_default || strcmp(g->name, "default") == 0);
-}
-
 static void check_rule_description(struct lint_ctx *c, const struct rule *r)
 {
     char *what;
@@ -699,7 +1009,7 @@ static const int risky_ports[] = {20,   21,   22,   23,   25,   110,  135,  143,
 static void check_exposure(struct lint_ctx *c, const struct rule *r)
 {
     struct strbuf controls = STRBUF_INIT, ports = STRBUF_INIT;
-    int lo, hi, v4, tcp_like, ssh, rdp, other, nrisky = 0;
+    int lo, hi, v4, tcp_like, ssh, rdp, authorized, other, nrisky = 0;
     size_t i;
     char *what;
     const struct group *g = r->group;
@@ -719,8 +1029,10 @@ static void check_exposure(struct lint_ctx *c, const struct rule *r)
     tcp_like = r->ports.proto != PROTO_UDP;
     ssh = lo <= 22 && 22 <= hi;
     rdp = lo <= 3389 && 3389 <= hi;
-    /* Ports other than 80 and 443 in [lo, hi]. */
-    other = (hi - lo + 1) > (lo <= 80 && 80 <= hi) + (lo <= 443 && 443 <= hi);
+    /* Ports in [lo, hi] that EC2.18 does not authorize: its Config rule
+     * allows TCP 80 and 443 by default, and no UDP port. */
+    authorized = tcp_like ? (lo <= 80 && 80 <= hi) + (lo <= 443 && 443 <= hi) : 0;
+    other = hi - lo + 1 > authorized;
     for (i = 0; i < NRISKY; i++) {
         if (lo <= risky_ports[i] && risky_ports[i] <= hi) {
             if (nrisky < 3)
@@ -757,7 +1069,7 @@ static void check_exposure(struct lint_ctx *c, const struct rule *r)
                  what, g->name, nrisky > 1 ? "s" : "", ports.buf, controls.buf + 2);
     else if (other)
         lint_add(c, CK_OPEN_PORT, g, r, NULL, rule_loc(r), NULL,
-                 "%s in group '%s' is open to the internet on a port other than 80 and 443 "
+                 "%s in group '%s' is open to the internet on a port other than TCP 80 and 443 "
                  "(Security Hub %s)",
                  what, g->name, controls.buf + 2);
     free(what);
@@ -771,7 +1083,7 @@ static void check_default_group_rules(struct lint_ctx *c, const struct group *g)
 
     if (!group_is_default(g) || n == 0)
         return;
-    lint_add(c, CK_DEFAULT_GROUP_RULES, g, NULL, NULL, &g->loc, NULL,
+    lint_add(c, CK_DEFAULT_GROUP_RULES, g, NULL, NULL, group_loc(c, g), NULL,
              "default group '%s'%s%s has %zu rule%s; the default group should have none "
              "(Security Hub EC2.2)",
              g->name, g->vpc ? " of " : "", g->vpc ? g->vpc : "", n, n == 1 ? "" : "s");
@@ -819,7 +1131,9 @@ static void check_references(struct lint_ctx *c, const struct rule *r)
 
 #define DEFAULT_GROUPS_PER_IFACE 5
 
-/* One finding per place in the input (a design file's count makes copies). */
+/* Interfaces over the default quota, and over the limit AWS cannot raise
+ * (the model lets them through for lint: see lint_main). One finding per
+ * place in the input (a design file's count makes copies). */
 static void check_interface_group_quota(struct lint_ctx *c)
 {
     const struct model *m = c->m;
@@ -858,10 +1172,12 @@ static void check_interface_group_quota(struct lint_ctx *c)
         char *more = copies[i] ? xasprintf(" (and %zu more interface%s from the same place)",
                                            copies[i], copies[i] == 1 ? "" : "s")
                                : xstrdup("");
-        lint_add(c, CK_INTERFACE_GROUP_QUOTA, NULL, NULL, ifc, &ifc->loc, NULL,
-                 "interface '%s' is in %zu groups, over the default quota of %d per "
+        int over = ifc->ngroups > MODEL_MAX_GROUPS_PER_IFACE;
+        lint_add(c, over ? CK_INTERFACE_GROUP_LIMIT : CK_INTERFACE_GROUP_QUOTA, NULL, NULL,
+                 ifc, &ifc->loc, NULL, "interface '%s' is in %zu groups, over the %s of %d per "
                  "interface%s",
-                 ifc->id, ifc->ngroups, DEFAULT_GROUPS_PER_IFACE, more);
+                 ifc->id, ifc->ngroups, over ? "limit" : "default quota",
+                 over ? MODEL_MAX_GROUPS_PER_IFACE : DEFAULT_GROUPS_PER_IFACE, more);
         free(more);
     }
     strmap_free(seen);
@@ -874,11 +1190,19 @@ static void check_interface_group_quota(struct lint_ctx *c)
 
 #define RULES_PER_DIRECTION 60
 
-/* The quota weight of a prefix list (AWS input reference section 4). */
-static unsigned prefix_list_weight(const struct model *m, const char *id)
+/*
+ * The quota weight of a prefix list (AWS input reference sections 4 and 5):
+ * the size the input recorded (a customer-managed list's MaxEntries), else
+ * an AWS-managed list's weight by its name, else 1.
+ */
+static size_t prefix_list_weight(const struct model *m, const char *id)
 {
+    unsigned long size = model_prefix_list_size(m, id);
     const char *name = model_name_of(m, id);
-    if (!name)
+
+    if (size)
+        return size;
+    if (!name || strncmp(name, "com.amazonaws.", 14) != 0)
         return 1;
     if (strstr(name, "cloudfront.origin-facing"))
         return 55;
@@ -1013,9 +1337,17 @@ static void check_overlap(struct lint_ctx *c, const struct group *g)
             if (j < i && !(rules[j]->flags & (RULE_IMPLICIT | RULE_CONDITIONAL))) {
                 what = rule_phrase(c, r);
                 where = rule_where(rules[j]);
-                lint_add(c, CK_DUPLICATE_RULE, g, r, NULL, rule_loc(r), NULL,
-                         "%s in group '%s' duplicates %s%s", what, g->name,
-                         *where ? "the rule" : "another rule of the group", where);
+                if (*where && srcloc_same(rule_loc(rules[j]), rule_loc(r)))
+                    /* One place made both: "ports: [tcp/443, tcp/443]". */
+                    lint_add(c, CK_DUPLICATE_RULE, g, r, NULL, rule_loc(r),
+                             xstrdup("delete one of the two labels"),
+                             "%s in group '%s' duplicates itself: the same label is listed "
+                             "twice",
+                             what, g->name);
+                else
+                    lint_add(c, CK_DUPLICATE_RULE, g, r, NULL, rule_loc(r), NULL,
+                             "%s in group '%s' duplicates %s%s", what, g->name,
+                             *where ? "the rule" : "another rule of the group", where);
                 free(what);
                 free(where);
                 continue;
@@ -1312,10 +1644,10 @@ struct lint_result *lint_run(const struct model *m, const struct lint_options *o
             c.rfirst[g->index] = i;
     }
     read_ignore_tags(&c);
+    check_rule_named_groups(&c);
 
     for (i = 0; i < m->ngroups; i++) {
         const struct group *g = m->groups[i];
-        check_rule_named_group(&c, g);
         check_group_description(&c, g);
         check_default_group_rules(&c, g);
         check_unused_group(&c, g);

@@ -41,7 +41,9 @@ static void lint_usage(FILE *fp)
           "      --fail-on LEVEL  exit 1 on findings at or above error, warning or note\n"
           "                       (default: warning)\n"
           "      --disable IDS    skip these checks (comma-separated ids, or all)\n"
-          "      --enable IDS     run these checks (comma-separated ids, or all)\n"
+          "      --enable IDS     run these checks (comma-separated ids, or all); when\n"
+          "                       --enable comes before any --disable, only the checks\n"
+          "                       named by --enable run\n"
           "      --list-checks    list the checks with their ids and severities\n"
           "  -q, --quiet          no notes on standard error\n"
           "  -h, --help           show this help\n"
@@ -91,6 +93,7 @@ struct lint_cli {
     const char *format;
     enum input_format from;
     struct lint_options lint;
+    int toggled; /* an --enable or --disable was seen */
     int list_checks;
 };
 
@@ -120,6 +123,12 @@ static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
             break;
         case OPT_DISABLE:
         case OPT_ENABLE:
+            /* The first toggle decides the starting set: --enable first
+             * runs only what it names, --disable first takes from the
+             * defaults. Later toggles apply in order. */
+            if (!cli->toggled && c == OPT_ENABLE)
+                lint_options_toggle(&cli->lint, "all", 0, NULL);
+            cli->toggled = 1;
             if (lint_options_toggle(&cli->lint, optarg, c == OPT_ENABLE, &bad) < 0)
                 cli_usage_error("lint", "unknown check '%s' (see 'sgmap lint --list-checks')",
                                 bad);
@@ -192,6 +201,7 @@ int lint_main(int argc, char **argv)
 
     cli_check_inputs("lint", argv + optind, (size_t)(argc - optind));
     m = model_new();
+    m->lenient_quota = 1; /* an interface over 16 groups is a finding, not bad input */
     if (import_paths(m, argv + optind, (size_t)(argc - optind), cli.from) < 0 ||
         model_finish(m) < 0) {
         model_free(m);

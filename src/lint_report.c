@@ -7,13 +7,17 @@
  * sarif  one run; the driver lists every check as a rule (ruleIndex = the
  *        check's table index), results carry ruleId, level, message and a
  *        physical location (region only when a line is known; a JSON path
- *        goes into a logical location).
+ *        goes into a logical location). A file under the current directory
+ *        is named relative to it, for code scanning to find it in the
+ *        repository; standard input has no physical location.
  * Findings arrive sorted from lint_run(), so output is stable.
  */
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "json_reader.h"
 #include "lint.h"
@@ -142,30 +146,109 @@ int lint_write_json(const struct lint_result *r, FILE *fp)
 
 /* ==== SARIF ==== */
 
-/* A file name as a URI reference: relative stays relative, absolute gets
- * file://, and every byte outside [A-Za-z0-9-._~/] is percent-encoded. */
-static json_t *sarif_uri(const char *file)
+/* The name the importer gives standard input (import.c). */
+#define STDIN_NAME "<stdin>"
+
+/* The base a relative artifact URI is resolved against: the root of the
+ * checkout, which is the current directory when a CI job runs sgmap. */
+#define SARIF_SRCROOT "%SRCROOT%"
+
+/*
+ * Append the segments of path to sb as "/a/b", dropping empty and "."
+ * segments and taking ".." back one segment (lexically: a path through a
+ * symbolic link may name another place, which only costs a relative URI).
+ */
+static void path_append(struct strbuf *sb, const char *path)
+{
+    while (*path) {
+        size_t n = strcspn(path, "/");
+        if (n == 2 && path[0] == '.' && path[1] == '.') {
+            while (sb->len > 0 && sb->buf[--sb->len] != '/')
+                ;
+            if (sb->alloc)
+                sb->buf[sb->len] = '\0';
+        } else if (n > 0 && !(n == 1 && path[0] == '.')) {
+            strbuf_addch(sb, '/');
+            strbuf_add(sb, path, n);
+        }
+        path += n;
+        if (*path)
+            path++;
+    }
+}
+
+/* The current directory, normalised by path_append, or NULL. Malloc'd. */
+static char *current_dir(void)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t size = 256;
+    char *buf = xmalloc(size);
+
+    while (!getcwd(buf, size)) {
+        free(buf);
+        if (errno != ERANGE || size > 65536)
+            return NULL;
+        size *= 2;
+        buf = xmalloc(size);
+    }
+    path_append(&sb, buf);
+    free(buf);
+    return strbuf_detach(&sb);
+}
+
+/* Append s percent-encoded: every byte outside [A-Za-z0-9-._~/]. */
+static void add_uri_path(struct strbuf *sb, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
-    struct strbuf sb = STRBUF_INIT;
     const unsigned char *p;
-    json_t *j;
 
-    if (file[0] == '/')
-        strbuf_addstr(&sb, "file://");
-    for (p = (const unsigned char *)file; *p; p++) {
+    for (p = (const unsigned char *)s; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
             strchr("-._~/", *p)) {
-            strbuf_addch(&sb, *p);
+            strbuf_addch(sb, *p);
         } else {
-            strbuf_addch(&sb, '%');
-            strbuf_addch(&sb, hex[*p >> 4]);
-            strbuf_addch(&sb, hex[*p & 15]);
+            strbuf_addch(sb, '%');
+            strbuf_addch(sb, hex[*p >> 4]);
+            strbuf_addch(sb, hex[*p & 15]);
         }
     }
-    j = jr_string(sb.buf);
-    strbuf_release(&sb);
-    return j;
+}
+
+/*
+ * The artifactLocation of file for code scanning, which maps a URI relative
+ * to the root of the repository onto its files: a file under the current
+ * directory gets its path from there ("./x.yaml" and "/repo/x.yaml" in
+ * /repo give "x.yaml") with uriBaseId %SRCROOT%; a file outside it gets an
+ * absolute file:// URI.
+ */
+static json_t *sarif_artifact(const char *file, const char *cwd)
+{
+    struct strbuf full = STRBUF_INIT, uri = STRBUF_INIT;
+    json_t *art = json_object();
+    size_t n = cwd ? strlen(cwd) : 0;
+    int relative = 1;
+
+    if (file[0] != '/' && cwd)
+        strbuf_addstr(&full, cwd);
+    path_append(&full, file);
+    if (file[0] != '/' && !cwd) {
+        /* No current directory to compare with: relative as given. */
+        while (file[0] == '.' && file[1] == '/')
+            file += 2 + strspn(file + 2, "/");
+        add_uri_path(&uri, file);
+    } else if (cwd && strncmp(full.buf, cwd, n) == 0 && full.buf[n] == '/') {
+        add_uri_path(&uri, full.buf + n + 1);
+    } else {
+        strbuf_addstr(&uri, "file://");
+        add_uri_path(&uri, full.buf);
+        relative = 0;
+    }
+    json_object_set_new(art, "uri", jr_string(uri.buf));
+    if (relative)
+        json_object_set_new(art, "uriBaseId", jr_string(SARIF_SRCROOT));
+    strbuf_release(&full);
+    strbuf_release(&uri);
+    return art;
 }
 
 static json_t *text_object(const char *text)
@@ -205,20 +288,29 @@ static json_t *sarif_rules(void)
     return arr;
 }
 
-static json_t *sarif_location(const struct srcloc *l)
+/* The location of a finding: physical unless the input was standard input
+ * (no file to point at), logical when a JSON path is known. NULL when
+ * there is neither. */
+static json_t *sarif_location(const struct srcloc *l, const char *cwd)
 {
-    json_t *loc = json_object(), *phys = json_object(), *art = json_object();
+    json_t *loc;
+    int on_stdin = strcmp(l->file, STDIN_NAME) == 0;
 
-    json_object_set_new(art, "uri", sarif_uri(l->file));
-    json_object_set_new(phys, "artifactLocation", art);
-    if (l->line > 0) {
-        json_t *region = json_object();
-        json_object_set_new(region, "startLine", json_integer(l->line));
-        if (l->col > 0)
-            json_object_set_new(region, "startColumn", json_integer(l->col));
-        json_object_set_new(phys, "region", region);
+    if (on_stdin && !(l->path && *l->path))
+        return NULL;
+    loc = json_object();
+    if (!on_stdin) {
+        json_t *phys = json_object();
+        json_object_set_new(phys, "artifactLocation", sarif_artifact(l->file, cwd));
+        if (l->line > 0) {
+            json_t *region = json_object();
+            json_object_set_new(region, "startLine", json_integer(l->line));
+            if (l->col > 0)
+                json_object_set_new(region, "startColumn", json_integer(l->col));
+            json_object_set_new(phys, "region", region);
+        }
+        json_object_set_new(loc, "physicalLocation", phys);
     }
-    json_object_set_new(loc, "physicalLocation", phys);
     if (l->path && *l->path) {
         json_t *logical = json_array(), *ll = json_object();
         json_object_set_new(ll, "fullyQualifiedName", jr_string(l->path));
@@ -232,6 +324,7 @@ int lint_write_sarif(const struct lint_result *r, FILE *fp)
 {
     json_t *root = json_object(), *runs = json_array(), *run = json_object();
     json_t *tool = json_object(), *driver = json_object(), *results = json_array();
+    char *cwd = current_dir();
     size_t i;
 
     json_object_set_new(driver, "name", jr_string("sgmap"));
@@ -242,18 +335,20 @@ int lint_write_sarif(const struct lint_result *r, FILE *fp)
     for (i = 0; i < r->nfindings; i++) {
         const struct lint_finding *f = &r->findings[i];
         json_t *o = json_object(), *locs = json_array();
+        json_t *loc = f->loc.file ? sarif_location(&f->loc, cwd) : NULL;
         char *text = xasprintf("%s; %s", f->message, f->fix);
 
         json_object_set_new(o, "ruleId", jr_string(f->id));
         json_object_set_new(o, "ruleIndex", json_integer(lint_option_check_id(f->id)));
         json_object_set_new(o, "level", jr_string(lint_severity_name(f->sev)));
         json_object_set_new(o, "message", text_object(text));
-        if (f->loc.file)
-            json_array_append_new(locs, sarif_location(&f->loc));
+        if (loc)
+            json_array_append_new(locs, loc);
         json_object_set_new(o, "locations", locs);
         json_array_append_new(results, o);
         free(text);
     }
+    free(cwd);
     json_object_set_new(run, "results", results);
     json_object_set_new(run, "columnKind", jr_string("unicodeCodePoints"));
     json_array_append_new(runs, run);

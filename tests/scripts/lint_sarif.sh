@@ -2,8 +2,11 @@
 # version 2.1.0 and $schema, one run whose driver is sgmap with a rules[]
 # entry per check, and results whose ruleId/ruleIndex, level, message.text
 # and physical location (region with startLine/startColumn when the input
-# has lines) are all there. Also: JSON and text agree on the counts, and
-# --list-checks lists exactly the SARIF rule ids.
+# has lines) are all there. Also: JSON and text agree on the counts,
+# --list-checks lists exactly the SARIF rule ids, and artifact URIs are
+# what code scanning maps onto repository files: relative to the current
+# directory (uriBaseId %SRCROOT%) for files under it, file:// otherwise, and
+# no physical location for standard input.
 set -u
 command -v jq >/dev/null 2>&1 || { echo "jq is not installed"; exit 77; }
 cases="$TESTS/cases/lint"
@@ -33,6 +36,9 @@ check_sarif() {
               and (.locations | length >= 1)
               and (.locations[0].physicalLocation.artifactLocation.uri
                    | type == "string" and length > 0)
+              and (.locations[0].physicalLocation.artifactLocation
+                   | (.uriBaseId == "%SRCROOT%" and (.uri | test("^(\\./|/|file:)") | not))
+                     or (has("uriBaseId") | not) and (.uri | startswith("file:///")))
               and (if $region then
                      (.locations[0].physicalLocation.region.startLine | type == "number" and . >= 1)
                      and (.locations[0].physicalLocation.region.startColumn | type == "number" and . >= 1)
@@ -66,9 +72,59 @@ check_sarif clean true "$TESTS/../samples/game-production-5-alb.yaml"
 check_sarif json-path false "$cases/stale-reference/sgs.json" "$cases/stale-reference/stale.json"
 check_sarif many true "$cases/duplicate-rule/input.yaml" "$cases/half-open-path/input.yaml"
 
+# Artifact URIs. The script runs in a scratch folder: "the repository".
+mkdir -p sub
+cp "$cases/open-admin-port/input.yaml" in.yaml
+uris() {
+    "$SGMAP" lint -f sarif "$@" |
+        jq -c '[.runs[0].results[].locations[].physicalLocation.artifactLocation] | unique'
+}
+want_uri() {
+    name=$1 want=$2
+    shift 2
+    got=$(uris "$@")
+    [ "$got" = "$want" ] || { echo "$name: artifact locations $got, expected $want"; fail=1; }
+}
+here='[{"uri":"in.yaml","uriBaseId":"%SRCROOT%"}]'
+want_uri relative "$here" in.yaml
+want_uri dot-slash "$here" ./in.yaml
+want_uri dot-segments "$here" .//sub/../././in.yaml
+want_uri absolute-here "$here" "$(pwd)/in.yaml"
+cp in.yaml "sub/a b.yaml"
+want_uri subfolder '[{"uri":"sub/a%20b.yaml","uriBaseId":"%SRCROOT%"}]' "sub/a b.yaml"
+outside=$(cd "$cases/open-admin-port" && pwd)/input.yaml
+want_uri absolute-outside "[{\"uri\":\"file://$outside\"}]" "$outside"
+top=$(pwd)
+cd sub || exit 1
+want_uri parent-outside "[{\"uri\":\"file://$top/in.yaml\"}]" ../in.yaml
+cd "$top" || exit 1
+
+# Standard input is no file of the repository: no physical location; a
+# JSON path stays as a logical location.
+"$SGMAP" lint -f sarif - < in.yaml > stdin.sarif
+jq -e '(.runs[0].results | length > 0) and ([.runs[0].results[].locations == []] | all)' \
+    stdin.sarif > /dev/null || { echo "stdin: locations are not empty"; cat stdin.sarif; fail=1; }
+"$SGMAP" lint -f sarif - < "$cases/stale-reference/sgs.json" > stdin.sarif
+jq -e '(.runs[0].results | length > 0)
+       and ([.runs[0].results[].locations[] | (has("physicalLocation") | not)
+             and (.logicalLocations[0].fullyQualifiedName | type == "string")] | all)' \
+    stdin.sarif > /dev/null || { echo "stdin: JSON path lost"; cat stdin.sarif; fail=1; }
+rm -rf sub in.yaml stdin.sarif
+
 # The result on a clean input is an empty list, not a missing one.
 "$SGMAP" lint -f sarif "$TESTS/../samples/game-production-1-nlb.yaml" |
     jq -e '.runs[0].results == []' > /dev/null || { echo "clean: results is not []"; fail=1; }
+
+# A check that implements Security Hub controls has a security-severity on
+# code scanning's 0.1-10 scale, and no other check has one.
+"$SGMAP" lint -f sarif "$TESTS/../samples/game-production-1-nlb.yaml" |
+    jq -e '[.runs[0].tool.driver.rules[]
+            | (.fullDescription.text | test("Security Hub")) as $sh
+            | .properties["security-severity"] as $s
+            | if $sh then ($s | type == "string" and test("^[0-9]+\\.[0-9]$")
+                           and (tonumber | . >= 0.1 and . <= 10))
+              else $s == null end] | all' > /dev/null ||
+    { echo "security-severity missing, out of range or on a check without a control"; fail=1; }
 
 # --list-checks and the SARIF rules name the same ids in the same order.
 "$SGMAP" lint --list-checks | cut -d' ' -f1 > ids.list
