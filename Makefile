@@ -5,6 +5,8 @@
 #   make deps         install the Debian packages the build and tests need
 #   make demo         render samples/ to SVG
 #   make SANITIZE=address,undefined check
+#   make fuzz         build the libFuzzer targets (clang); make fuzz-run, fuzz-smoke
+#   make bench        speed against jq, and drawing time and memory
 #   make install / uninstall   (PREFIX, DESTDIR)
 
 PREFIX  ?= /usr/local
@@ -70,7 +72,7 @@ check: all
 
 # Debian packages needed to build, test and demo; sudo only when not root.
 DEBS := build-essential pkg-config libgraphviz-dev libjansson-dev libyaml-dev \
-        librsvg2-bin jq python3-yaml
+        librsvg2-bin jq python3-yaml clang libclang-rt-dev valgrind chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	$(SUDO) apt-get update -qq
@@ -103,5 +105,7 @@ lint:
 	@! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(' src/*.c || \
 	    { echo "banned function used"; exit 1; }
 
+include tests/fuzz/fuzz.mk
+
 clean:
-	rm -rf build build-san sgmap demo
+	rm -rf build build-san build-fuzz sgmap demo

@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * Only the stdio stream is replaced: file descriptor 2 stays open for the
  * sanitizer reports, and libFuzzer keeps the stream it took at start-up.
  */
-static void fuzz_quiet_stderr(void)
+static inline void fuzz_quiet_stderr(void)
 {
     FILE *null;
 
@@ -46,7 +46,7 @@ static void fuzz_quiet_stderr(void)
 }
 
 /* Write the view of a finished model as DOT, plus JSON and lint, to memory. */
-static void fuzz_draw(const struct model *m, int collapse, enum egress_mode egress)
+static inline void fuzz_draw(const struct model *m, int collapse, enum egress_mode egress)
 {
     struct view_options vo;
     struct theme theme;
@@ -87,21 +87,32 @@ static void fuzz_draw(const struct model *m, int collapse, enum egress_mode egre
     lint_result_free(lr);
 }
 
-/* Import one buffer in a forced format; draw it when draw is set. */
-static int fuzz_import(const uint8_t *data, size_t size, enum input_format format, int draw)
+/* The fuzzer's bytes as a NUL-terminated copy (the importers' contract),
+ * or NULL when larger than max. */
+static inline char *fuzz_copy(const uint8_t *data, size_t size, size_t max)
 {
-    struct model *m;
     char *copy;
-    int rc;
 
-    if (size > 1024 * 1024)
-        return 0;
+    if (size > max)
+        return NULL;
     copy = malloc(size + 1);
     if (!copy)
-        return 0;
+        return NULL;
     if (size)
         memcpy(copy, data, size);
     copy[size] = '\0';
+    return copy;
+}
+
+/* Import one buffer in a forced format; draw it when draw is set. */
+static inline int fuzz_import(const uint8_t *data, size_t size, enum input_format format, int draw)
+{
+    struct model *m;
+    char *copy = fuzz_copy(data, size, 1024 * 1024);
+    int rc;
+
+    if (!copy)
+        return 0;
 
     m = model_new();
     rc = import_input(m, model_strdup(m, "fuzz-input"), copy, size, format);
@@ -111,5 +122,19 @@ static int fuzz_import(const uint8_t *data, size_t size, enum input_format forma
     free(copy);
     return 0;
 }
+
+/* The two entry points of an importer target reading format. */
+#define SGMAP_FUZZ_IMPORTER(format)                                                      \
+    int LLVMFuzzerInitialize(int *argc, char ***argv)                                    \
+    {                                                                                    \
+        (void)argc;                                                                      \
+        (void)argv;                                                                      \
+        fuzz_quiet_stderr();                                                             \
+        return 0;                                                                        \
+    }                                                                                    \
+    int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)                         \
+    {                                                                                    \
+        return fuzz_import(data, size, format, 1);                                       \
+    }
 
 #endif

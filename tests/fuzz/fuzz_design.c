@@ -5,15 +5,4 @@
  */
 #include "fuzz_common.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fuzz_quiet_stderr();
-    return 0;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    return fuzz_import(data, size, FORMAT_DESIGN, 1);
-}
+SGMAP_FUZZ_IMPORTER(FORMAT_DESIGN)

@@ -8,14 +8,8 @@
  * feeds ports_from_aws() as "PROTOCOL FROM TO" so that every protocol name
  * and number meets every port value, including huge and negative ones.
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
+#include "fuzz_common.h"
 #include "ports.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Parse, print, reparse: the canonical label must round-trip. */
 static void check_label(const char *label)
@@ -62,17 +56,11 @@ static void check_aws(char *text)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *copy;
+    char *copy = fuzz_copy(data, size, 4096);
     size_t first;
 
-    if (size > 4096)
-        return 0;
-    copy = malloc(size + 1);
     if (!copy)
         return 0;
-    if (size)
-        memcpy(copy, data, size);
-    copy[size] = '\0';
     first = strlen(copy);
     check_label(copy);
     if (first < size)
