@@ -158,30 +158,47 @@ static int read_pair(struct aws_ctx *c, const json_t *pair, const char *owner,
     return 1;
 }
 
+/*
+ * The protocol and ports of an IpPermission or a SecurityGroupRule
+ * (IpProtocol, FromPort, ToPort). Returns 0, or -1 after an error.
+ */
+static int read_ports(struct aws_ctx *c, const json_t *obj, struct portspec *ports)
+{
+    const char *proto = aws_req_str(c, obj, "IpProtocol");
+    long from = 0, to = 0;
+    int has_from = jr_int(&c->jr, obj, "FromPort", &from);
+    int has_to = jr_int(&c->jr, obj, "ToPort", &to);
+    char err[128];
+
+    if (c->jr.failed)
+        return -1;
+    if (has_from && !has_to)
+        to = from;
+    if (has_to && !has_from)
+        from = to;
+    if (ports_from_aws(proto, has_from || has_to, from, to, ports, err, sizeof(err)) < 0) {
+        jr_error(&c->jr, NULL, "%s", err);
+        return -1;
+    }
+    /* EC2 refuses an ICMP code with type -1 (all types): "type -1 requires code -1". */
+    if ((ports->proto == PROTO_ICMP || ports->proto == PROTO_ICMPV6) && from == -1 && to != -1) {
+        jr_error(&c->jr, "ToPort", "expected code -1 with ICMP type -1 (all types), got %ld", to);
+        return -1;
+    }
+    return 0;
+}
+
 /* Explode one IpPermission into rules of g. */
 static void read_permission(struct aws_ctx *c, struct group *g, enum direction dir,
                             const json_t *perm, unsigned flags, int pairs_only)
 {
     static const char *const lists[] = {"IpRanges", "Ipv6Ranges", "PrefixListIds",
                                         "UserIdGroupPairs"};
-    const char *proto = aws_req_str(c, perm, "IpProtocol");
-    long from = 0, to = 0;
-    int has_from = jr_int(&c->jr, perm, "FromPort", &from);
-    int has_to = jr_int(&c->jr, perm, "ToPort", &to);
     struct portspec ports;
-    char err[128];
     size_t l, i;
 
-    if (c->jr.failed)
+    if (read_ports(c, perm, &ports) < 0)
         return;
-    if (has_from && !has_to)
-        to = from;
-    if (has_to && !has_from)
-        from = to;
-    if (ports_from_aws(proto, has_from || has_to, from, to, &ports, err, sizeof(err)) < 0) {
-        jr_error(&c->jr, NULL, "%s", err);
-        return;
-    }
     for (l = pairs_only ? 3 : 0; l < 4 && !c->jr.failed; l++) {
         json_t *arr = jr_arr(&c->jr, perm, lists[l]);
         size_t back;
@@ -307,29 +324,16 @@ void aws_read_security_group_rules(struct aws_ctx *c, const json_t *arr)
         const char *gid = aws_req_str(c, r, "GroupId");
         const char *owner = jr_str(&c->jr, r, "GroupOwnerId");
         int egress = jr_bool(&c->jr, r, "IsEgress");
-        const char *proto = aws_req_str(c, r, "IpProtocol");
-        long from = 0, to = 0;
-        int has_from = jr_int(&c->jr, r, "FromPort", &from);
-        int has_to = jr_int(&c->jr, r, "ToPort", &to);
         json_t *ref = jr_obj(&c->jr, r, "ReferencedGroupInfo");
         struct aws_peer p = {0};
         struct portspec ports;
         struct group *g;
-        char err[128], cidr[CIDR_TEXT_MAX], ext[256];
+        char cidr[CIDR_TEXT_MAX], ext[256];
         int rc;
 
         p.desc = jr_str(&c->jr, r, "Description");
         p.rule_id = jr_str(&c->jr, r, "SecurityGroupRuleId");
-        if (c->jr.failed) {
-            jr_pop(&c->jr, back);
-            break;
-        }
-        if (has_from && !has_to)
-            to = from;
-        if (has_to && !has_from)
-            from = to;
-        if (ports_from_aws(proto, has_from || has_to, from, to, &ports, err, sizeof(err)) < 0) {
-            jr_error(&c->jr, NULL, "%s", err);
+        if (c->jr.failed || read_ports(c, r, &ports) < 0) {
             jr_pop(&c->jr, back);
             break;
         }
