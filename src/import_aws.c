@@ -70,13 +70,95 @@ static int known_key(const char *key, size_t len)
     return (len == 12 && memcmp(key, "FunctionName", 12) == 0);
 }
 
-/* Is this object an AWS response (has one of the known response keys)? */
+/*
+ * One resource of a response, as --query or jq hand it out
+ * ('SecurityGroups[0]', 'Reservations[0].Instances[0]'): its identifying
+ * key and a key only that kind of object has (NULL: the first is enough).
+ * Such an object is refused, not read as a response: an instance's
+ * SecurityGroups or NetworkInterfaces are not the responses of those names.
+ * A reservation (run-instances) and a bare function
+ * (get-function-configuration) are whole responses and are not listed.
+ */
+static const struct {
+    const char *id, *also;  /* also: keys separated by spaces, any one will do */
+    const char *one, *many; /* "security group", "security groups" */
+    const char *command;    /* whose whole output to save */
+} resources[] = {
+    {"SecurityGroupRuleId", NULL, "security group rule", "security group rules",
+     "ec2 describe-security-group-rules"},
+    {"GroupId", "StaleIpPermissions StaleIpPermissionsEgress", "stale security group",
+     "stale security groups", "ec2 describe-stale-security-groups"},
+    {"GroupId", "IpPermissions IpPermissionsEgress GroupName", "security group",
+     "security groups", "ec2 describe-security-groups"},
+    {"InstanceId", "ImageId State SecurityGroups NetworkInterfaces", "instance", "instances",
+     "ec2 describe-instances"},
+    {"NetworkInterfaceId", "InterfaceType Status PrivateIpAddress", "network interface",
+     "network interfaces", "ec2 describe-network-interfaces"},
+    {"SubnetId", "CidrBlock", "subnet", "subnets", "ec2 describe-subnets"},
+    {"VpcId", "CidrBlock", "VPC", "VPCs", "ec2 describe-vpcs"},
+    {"VpcEndpointId", "ServiceName", "VPC endpoint", "VPC endpoints",
+     "ec2 describe-vpc-endpoints"},
+    {"PrefixListId", "PrefixListName", "prefix list", "prefix lists",
+     "ec2 describe-managed-prefix-lists"},
+    {"Cidr", NULL, "prefix list entry", "prefix list entries",
+     "ec2 get-managed-prefix-list-entries"},
+    {"LoadBalancerArn", NULL, "load balancer", "load balancers", "elbv2 describe-load-balancers"},
+    {"LoadBalancerName", "DNSName", "load balancer", "load balancers",
+     "elb describe-load-balancers"},
+    {"DBInstanceIdentifier", NULL, "DB instance", "DB instances", "rds describe-db-instances"},
+    {"DBClusterIdentifier", "DBClusterMembers", "DB cluster", "DB clusters",
+     "rds describe-db-clusters"},
+    {"serviceArn", NULL, "ECS service", "ECS services", "ecs describe-services"},
+    {"serviceName", NULL, "ECS service", "ECS services", "ecs describe-services"},
+    {"taskArn", NULL, "ECS task", "ECS tasks", "ecs describe-tasks"},
+    {"CacheClusterId", NULL, "cache cluster", "cache clusters",
+     "elasticache describe-cache-clusters"},
+    {"ReplicationGroupId", NULL, "replication group", "replication groups",
+     "elasticache describe-replication-groups"},
+};
+
+#define NRESOURCES (sizeof(resources) / sizeof(resources[0]))
+
+/* Has obj one of the space-separated keys (or is keys NULL)? */
+static int has_any_key(const json_t *obj, const char *keys)
+{
+    char key[64];
+
+    while (keys && *keys) {
+        size_t n = strcspn(keys, " ");
+        if (n < sizeof(key)) {
+            memcpy(key, keys, n);
+            key[n] = '\0';
+            if (json_object_get(obj, key))
+                return 1;
+        }
+        keys += n;
+        keys += *keys == ' ';
+    }
+    return !keys;
+}
+
+/* The row of resources[] that v is one of, or NRESOURCES. */
+static size_t resource_of(const json_t *v)
+{
+    size_t i;
+
+    if (!json_is_object(v))
+        return NRESOURCES;
+    for (i = 0; i < NRESOURCES; i++)
+        if (json_object_get(v, resources[i].id) && has_any_key(v, resources[i].also))
+            return i;
+    return NRESOURCES;
+}
+
+/* Is this object an AWS response (one of the known response keys, and not
+ * one resource that happens to have a key of that name)? */
 static int is_response(const json_t *obj)
 {
     const char *key;
     json_t *v;
 
-    if (!json_is_object(obj))
+    if (!json_is_object(obj) || resource_of(obj) < NRESOURCES)
         return 0;
     json_object_foreach((json_t *)obj, key, v) {
         (void)v;
@@ -86,7 +168,21 @@ static int is_response(const json_t *obj)
     return 0;
 }
 
-/* Read one response object. */
+/* Refuse one resource (row r of resources[]) given where a response was expected. */
+static void refuse_resource(struct aws_ctx *c, const json_t *obj, size_t r)
+{
+    json_t *id = json_object_get(obj, resources[r].id);
+
+    if (json_is_string(id))
+        jr_error(&c->jr, NULL, "one %s (%s), not an AWS response (output of --query?); "
+                 "save the whole output of aws %s", resources[r].one, json_string_value(id),
+                 resources[r].command);
+    else
+        jr_error(&c->jr, NULL, "one %s, not an AWS response (output of --query?); "
+                 "save the whole output of aws %s", resources[r].one, resources[r].command);
+}
+
+/* Read one response object (or refuse what is not one). */
 static void read_response(struct aws_ctx *c, const json_t *obj)
 {
     struct srcloc loc = {c->jr.file, 0, 0, NULL};
@@ -94,6 +190,15 @@ static void read_response(struct aws_ctx *c, const json_t *obj)
     int used = 0;
     json_t *cfg;
 
+    if (!json_is_object(obj)) {
+        jr_error(&c->jr, NULL, "expected an AWS response (an object), got %s",
+                 jr_type_name(obj));
+        return;
+    }
+    if ((i = resource_of(obj)) < NRESOURCES) {
+        refuse_resource(c, obj, i);
+        return;
+    }
     for (i = 0; i < sizeof(readers) / sizeof(readers[0]) && !c->jr.failed; i++) {
         json_t *arr = jr_arr(&c->jr, obj, readers[i].key);
         if (arr) {
@@ -134,17 +239,22 @@ static void read_document(struct aws_ctx *c, const json_t *doc, int prefix, size
         back = jr_push_index(&c->jr, n);
     if (json_is_object(doc)) {
         read_response(c, doc);
-    } else {
-        for (i = 0; i < json_array_size(doc); i++) {
-            if (!is_response(json_array_get(doc, i))) {
-                jr_error(&c->jr, NULL, "a bare list is not an AWS response (output of --query?); "
-                                       "save the whole response");
-                break;
-            }
-        }
-        if (json_array_size(doc) == 0)
-            jr_error(&c->jr, NULL, "an empty list is not an AWS response (output of --query?); "
+    } else if (json_array_size(doc) == 0) {
+        jr_error(&c->jr, NULL, "an empty list is not an AWS response (output of --query?); "
+                               "save the whole response");
+    } else if (!is_response(json_array_get(doc, 0))) {
+        /* A list that does not start with a response is a projection; a
+         * list of responses (saved SDK pages) has its odd elements refused
+         * one by one, at their index. */
+        size_t r = resource_of(json_array_get(doc, 0));
+        if (r < NRESOURCES)
+            jr_error(&c->jr, NULL, "a bare list of %s is not an AWS response (output of "
+                     "--query?); save the whole output of aws %s", resources[r].many,
+                     resources[r].command);
+        else
+            jr_error(&c->jr, NULL, "a bare list is not an AWS response (output of --query?); "
                                    "save the whole response");
+    } else {
         for (i = 0; i < json_array_size(doc) && !c->jr.failed; i++) {
             size_t b2 = jr_push_index(&c->jr, i);
             read_response(c, json_array_get(doc, i));
