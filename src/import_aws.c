@@ -5,9 +5,12 @@
  * A file holds one response, several concatenated responses (saved SDK
  * pages) or a JSON array of responses. Each response object is dispatched
  * on its keys to the readers in aws_*.c; a response of a kind sgmap does
- * not use is skipped with a note. A bare list that is not a list of
- * responses (the output of --query) is refused. Syntax errors are reported
- * with line:col, shape errors with the JSON path (see json_reader.h).
+ * not use is skipped with a note. Refused with exit 3: a bare list or a
+ * single resource (the output of --query), the EC2 query API's camelCase
+ * shape and its XML, sgmap's own JSON output, JSON of no known kind and
+ * empty input (detect_format() sends empty and XML input here). Syntax
+ * errors are reported with line:col, shape errors with the JSON path (see
+ * json_reader.h).
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -50,7 +53,8 @@ static const char *const unused_keys[] = {
     "Return", "SecurityGroupsReferenceSet", "SecurityGroupVpcAssociations",
     "SecurityGroupForVpcs", "NatGateways", "TransitGatewayAttachments", "RouteTables",
     "NetworkAcls", "InternetGateways", "VpcPeeringConnections", "Addresses",
-    "NextToken", "NextMarker", "failures", "Configuration",
+    "NextToken", "NextMarker", "failures", "Configuration", "clusterArns", "serviceArns",
+    "taskArns", "taskDefinitionArns",
 };
 
 /* Keys that mean "not AWS CLI output" to the detector (CloudFormation). */
@@ -182,10 +186,103 @@ static void refuse_resource(struct aws_ctx *c, const json_t *obj, size_t r)
                  "save the whole output of aws %s", resources[r].one, resources[r].command);
 }
 
+/*
+ * The top-level keys of the EC2 query API's own responses (XML turned into
+ * JSON, CloudTrail's responseElements), with the CLI command that gives
+ * the same data in the shape sgmap reads.
+ */
+static const struct {
+    const char *key, *command;
+} query_api_keys[] = {
+    {"securityGroupInfo", "ec2 describe-security-groups"},
+    {"securityGroupRuleSet", "ec2 describe-security-group-rules"},
+    {"staleSecurityGroupSet", "ec2 describe-stale-security-groups"},
+    {"networkInterfaceSet", "ec2 describe-network-interfaces"},
+    {"reservationSet", "ec2 describe-instances"},
+    {"vpcSet", "ec2 describe-vpcs"},
+    {"subnetSet", "ec2 describe-subnets"},
+    {"vpcEndpointSet", "ec2 describe-vpc-endpoints"},
+    {"prefixListSet", "ec2 describe-managed-prefix-lists"},
+    {"ipPermissions", "ec2 describe-security-groups"},
+    {"groupSet", "ec2 describe-network-interfaces"},
+    {"requestId", NULL},
+};
+
+/* The row of query_api_keys[] of a key of obj, or of obj's only member
+ * when it is a wrapper such as {"DescribeSecurityGroupsResponse": {...}};
+ * -1 when none. */
+static int query_api_shape(const json_t *obj, int depth)
+{
+    const char *key;
+    json_t *v;
+    size_t i;
+
+    for (i = 0; i < sizeof(query_api_keys) / sizeof(query_api_keys[0]); i++)
+        if (json_object_get(obj, query_api_keys[i].key))
+            return (int)i;
+    key = json_object_iter_key(json_object_iter((json_t *)obj));
+    v = key ? json_object_get(obj, key) : NULL;
+    if (depth == 0 && json_object_size(obj) == 1 && json_is_object(v))
+        return query_api_shape(v, 1);
+    return -1;
+}
+
+/*
+ * An object with no key that sgmap reads: AWS output of another kind is
+ * skipped with a note (all its keys are PascalCase, as the CLI writes
+ * them); the EC2 query API's camelCase shape, sgmap's own output and JSON
+ * of no known kind are refused.
+ */
+static void read_other(struct aws_ctx *c, const json_t *obj)
+{
+    struct srcloc loc = {c->jr.file, 0, 0, c->jr.path.len ? c->jr.path.buf : NULL};
+    const char *first = json_object_iter_key(json_object_iter((json_t *)obj));
+    const char *key;
+    json_t *v;
+    int q, pascal = 1;
+    struct strbuf keys = STRBUF_INIT;
+    size_t n = 0;
+
+    if (!first) {
+        diag_note(&loc, "skipped: an empty object (no AWS response in it)");
+        return;
+    }
+    if (json_object_get(obj, "sgmap")) {
+        jr_error(&c->jr, NULL, "this is sgmap's own JSON output, which cannot be read back; "
+                               "give sgmap the inputs it was made from");
+        return;
+    }
+    if ((q = query_api_shape(obj, 0)) >= 0) {
+        if (query_api_keys[q].command)
+            jr_error(&c->jr, NULL, "expected the AWS CLI's JSON output, found the EC2 query "
+                     "API's camelCase shape (%s); save the output of aws %s",
+                     query_api_keys[q].key, query_api_keys[q].command);
+        else
+            jr_error(&c->jr, NULL, "expected the AWS CLI's JSON output, found the EC2 query "
+                     "API's camelCase shape (%s); save the AWS CLI's output instead",
+                     query_api_keys[q].key);
+        return;
+    }
+    json_object_foreach((json_t *)obj, key, v) {
+        (void)v;
+        if (!(*key >= 'A' && *key <= 'Z'))
+            pascal = 0;
+        if (n++ < 3)
+            strbuf_addf(&keys, "%s%s", n > 1 ? ", " : "", key);
+    }
+    if (n > 3)
+        strbuf_addstr(&keys, ", ...");
+    if (pascal)
+        diag_note(&loc, "skipped: AWS output that sgmap does not use (%s)", first);
+    else
+        jr_error(&c->jr, NULL, "expected AWS CLI, Terraform or CloudFormation JSON, found JSON "
+                 "that is not AWS CLI output (keys %s)", keys.buf);
+    strbuf_release(&keys);
+}
+
 /* Read one response object (or refuse what is not one). */
 static void read_response(struct aws_ctx *c, const json_t *obj)
 {
-    struct srcloc loc = {c->jr.file, 0, 0, NULL};
     size_t i;
     int used = 0;
     json_t *cfg;
@@ -221,13 +318,8 @@ static void read_response(struct aws_ctx *c, const json_t *obj)
         jr_pop(&c->jr, back);
         used = 1;
     }
-    if (!used && !c->jr.failed) {
-        const char *first = json_object_iter_key(json_object_iter((json_t *)obj));
-        if (c->jr.path.len)
-            loc.path = c->jr.path.buf;
-        diag_note(&loc, "skipped: AWS output that sgmap does not use (%s)",
-                  first ? first : "an empty object");
-    }
+    if (!used && !c->jr.failed)
+        read_other(c, obj);
 }
 
 /* Read one top-level document: a response, or an array of responses. */
@@ -237,7 +329,7 @@ static void read_document(struct aws_ctx *c, const json_t *doc, int prefix, size
 
     if (prefix)
         back = jr_push_index(&c->jr, n);
-    if (json_is_object(doc)) {
+    if (!json_is_array(doc)) {
         read_response(c, doc);
     } else if (json_array_size(doc) == 0) {
         jr_error(&c->jr, NULL, "an empty list is not an AWS response (output of --query?); "
@@ -331,6 +423,36 @@ static int is_space(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
+/*
+ * Refuse XML: an EC2 query API response (its root element names the
+ * action, e.g. DescribeSecurityGroupsResponse, in an amazonaws.com
+ * namespace) or any other XML. p is at the first '<'.
+ */
+static void refuse_xml(struct aws_ctx *c, const char *p, const char *end)
+{
+    struct srcloc loc = {c->jr.file, 0, 0, NULL};
+    size_t n;
+
+    /* Skip the <?xml ...?> declaration, comments and a DOCTYPE. */
+    while (p < end && *p == '<' && p + 1 < end && (p[1] == '?' || p[1] == '!')) {
+        const char *gt = memchr(p, '>', (size_t)(end - p));
+        p = gt ? gt + 1 : end;
+        while (p < end && is_space(*p))
+            p++;
+    }
+    if (p < end && *p == '<')
+        p++;
+    n = strcspn(p, " \t\r\n/>");
+    if (n > 80)
+        n = 80;
+    if ((n >= 8 && memcmp(p + n - 8, "Response", 8) == 0) || strstr(p, "amazonaws.com/"))
+        diag_error(&loc, "AWS XML responses are not read (found <%.*s>); use the AWS CLI's "
+                   "JSON output", (int)n, p);
+    else
+        diag_error(&loc, "expected JSON or YAML, found XML (<%.*s>)", (int)n, p);
+    c->jr.failed = 1;
+}
+
 int import_aws(struct model *m, const char *file, const char *data, size_t len)
 {
     struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL};
@@ -342,6 +464,13 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
     json_free_t saved_free;
 
     c.st = aws_state_get(m);
+    while (off < len && is_space(data[off]))
+        off++;
+    if (off < len && data[off] == '<') {
+        refuse_xml(&c, data + off, data + len);
+        jr_release(&c.jr);
+        return -1;
+    }
     json_get_alloc_funcs(&saved_malloc, &saved_free);
     json_set_alloc_funcs(json_arena_malloc, json_arena_free);
     /* Concatenated documents (saved SDK pages): parse them all first so that
@@ -365,7 +494,7 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
     }
     if (!c.jr.failed && ndocs == 0) {
         struct srcloc loc = {file, 0, 0, NULL};
-        diag_error(&loc, "no JSON document in the file");
+        diag_error(&loc, "empty input");
         c.jr.failed = 1;
     }
     for (i = 0; i < ndocs && !c.jr.failed; i++)
