@@ -274,6 +274,28 @@ static void fill_group(struct aws_ctx *c, struct group *g, const json_t *obj)
         g->owner = model_strdup(c->jr.m, owner);
 }
 
+/*
+ * The display name of a group with a Name tag: "TAG (GROUPNAME)", or the
+ * tag alone when it equals the group name. The console shows the tag
+ * first, but the GroupName is the group's identity in the API, in
+ * Terraform and CloudFormation, and what lint's naming checks judge, so
+ * both stay visible. They share the one name (the cluster label, JSON
+ * "name", lint messages) rather than hiding the GroupName in the SVG
+ * tooltip, which PNG, PDF and JSON do not have.
+ */
+static void name_group(struct aws_ctx *c, struct group *g, const char *tag, const char *gname)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    if (!gname || strcmp(tag, gname) == 0) {
+        g->name = model_strdup(c->jr.m, tag);
+        return;
+    }
+    strbuf_addf(&sb, "%s (%s)", tag, gname);
+    g->name = model_strdup(c->jr.m, sb.buf);
+    strbuf_release(&sb);
+}
+
 void aws_read_security_groups(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
@@ -295,6 +317,7 @@ void aws_read_security_groups(struct aws_ctx *c, const json_t *arr)
         tags = jr_arr(&c->jr, sg, "Tags");
         if (!g->declared) {
             size_t b2 = jr_push_key(&c->jr, "Tags");
+            const char *name_tag = NULL;
             for (t = 0; tags && t < json_array_size(tags) && !c->jr.failed; t++) {
                 json_t *tag = jr_elem_obj(&c->jr, tags, t);
                 size_t b3 = jr_push_index(&c->jr, t);
@@ -302,9 +325,13 @@ void aws_read_security_groups(struct aws_ctx *c, const json_t *arr)
                 const char *v = jr_str(&c->jr, tag, "Value");
                 if (k)
                     model_group_add_tag(c->jr.m, g, k, v);
+                if (k && v && !name_tag && strcmp(k, "Name") == 0)
+                    name_tag = v;
                 jr_pop(&c->jr, b3);
             }
             jr_pop(&c->jr, b2);
+            if (name_tag)
+                name_group(c, g, name_tag, jr_str(&c->jr, sg, "GroupName"));
             g->loc = jr_loc(&c->jr, NULL);
         }
         g->declared = 1;
