@@ -500,8 +500,70 @@ void aws_read_subnets(struct aws_ctx *c, const json_t *arr)
     }
 }
 
+/*
+ * The AWS-managed prefix lists, com.amazonaws.REGION.[ipv6.]SERVICE or
+ * com.amazonaws.global.[ipv6.]SERVICE: the service's label and the list's
+ * weight in the rule quota (VPC User Guide, "AWS-managed prefix list
+ * weight"; aws-input-reference.md section 4).
+ */
+static const struct {
+    const char *service, *label;
+    unsigned weight;
+} managed_lists[] = {
+    {"s3", "S3", 1},
+    {"dynamodb", "DynamoDB", 1},
+    {"s3express", "S3 Express One Zone", 6},
+    {"ec2-instance-connect", "EC2 Instance Connect", 2},
+    {"route53-healthchecks", "Route 53 health checks", 25},
+    {"vpc-lattice", "VPC Lattice", 10},
+    {"cloudfront.origin-facing", "CloudFront origin-facing", 55},
+    {"groundstation", "Ground Station", 5},
+};
+
+/*
+ * The label of an AWS-managed list's name ("com.amazonaws.us-east-1.s3" ->
+ * "S3 (us-east-1)", "com.amazonaws.global.ipv6.cloudfront.origin-facing"
+ * -> "CloudFront origin-facing (IPv6)") into sb; returns its weight, or 0
+ * (sb untouched) when the name is not one of managed_lists[].
+ */
+static unsigned managed_list(const char *name, struct strbuf *sb)
+{
+    const char *scope, *dot, *service;
+    int ipv6, global;
+    size_t i, n;
+
+    if (strncmp(name, "com.amazonaws.", 14) != 0)
+        return 0;
+    scope = name + 14;
+    if (!(dot = strchr(scope, '.')) || dot == scope)
+        return 0;
+    n = (size_t)(dot - scope);
+    global = n == 6 && memcmp(scope, "global", 6) == 0;
+    service = dot + 1;
+    ipv6 = strncmp(service, "ipv6.", 5) == 0;
+    if (ipv6)
+        service += 5;
+    for (i = 0; i < sizeof(managed_lists) / sizeof(managed_lists[0]); i++) {
+        if (strcmp(service, managed_lists[i].service) != 0)
+            continue;
+        if (global)
+            strbuf_addf(sb, "%s%s", managed_lists[i].label, ipv6 ? " (IPv6)" : "");
+        else
+            strbuf_addf(sb, "%s (%.*s%s)", managed_lists[i].label, (int)n, scope,
+                        ipv6 ? ", IPv6" : "");
+        return managed_lists[i].weight;
+    }
+    return 0;
+}
+
+/*
+ * DescribeManagedPrefixLists and the legacy DescribePrefixLists (no
+ * OwnerId; it lists only AWS-managed lists): the name of each list, and
+ * its weight in the rule quota (MaxEntries for a customer-managed list).
+ */
 void aws_read_prefix_lists(struct aws_ctx *c, const json_t *arr)
 {
+    struct strbuf label = STRBUF_INIT;
     size_t i;
 
     for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
@@ -509,11 +571,28 @@ void aws_read_prefix_lists(struct aws_ctx *c, const json_t *arr)
         size_t back = jr_push_index(&c->jr, i);
         const char *id = aws_req_str(c, pl, "PrefixListId");
         const char *name = jr_str(&c->jr, pl, "PrefixListName");
+        const char *owner = jr_str(&c->jr, pl, "OwnerId");
+        long max = 0;
+        int has_max = jr_int(&c->jr, pl, "MaxEntries", &max);
+        unsigned weight = 0;
 
-        if (!c->jr.failed && name)
-            model_set_name(c->jr.m, id, name);
+        if (c->jr.failed || !name) {
+            jr_pop(&c->jr, back);
+            continue;
+        }
+        strbuf_reset(&label);
+        if (owner ? strcmp(owner, "AWS") == 0 : strncmp(name, "com.amazonaws.", 14) == 0) {
+            /* AWS-managed: an unknown service keeps its name, its weight unknown. */
+            weight = managed_list(name, &label);
+            if (weight)
+                model_set_prefix_list_size(c->jr.m, id, weight);
+        } else if (has_max && max > 0) {
+            model_set_prefix_list_size(c->jr.m, id, (unsigned long)max);
+        }
+        model_set_name(c->jr.m, id, weight ? label.buf : name);
         jr_pop(&c->jr, back);
     }
+    strbuf_release(&label);
 }
 
 void aws_read_prefix_list_entries(struct aws_ctx *c, const json_t *arr)

@@ -877,7 +877,10 @@ static void check_interface_group_quota(struct lint_ctx *c)
 /* The quota weight of a prefix list (AWS input reference section 4). */
 static unsigned prefix_list_weight(const struct model *m, const char *id)
 {
+    unsigned long size = model_prefix_list_size(m, id);
     const char *name = model_name_of(m, id);
+    if (size)
+        return (unsigned)size;
     if (!name)
         return 1;
     if (strstr(name, "cloudfront.origin-facing"))
