@@ -66,7 +66,7 @@ void aws_read_replication_groups(struct aws_ctx *c, const json_t *arr);
 enum {
     AWS_NEED_INSTANCE_NAME = 1 << 0, /* label = the Name tag of owner (an i-...) */
     AWS_NEED_ENDPOINT_NAME = 1 << 1, /* label = the service of owner (a vpce-...) */
-    AWS_NEED_MATCH_LABEL = 1 << 2,   /* RDS/ECS ENI: label from a resource sharing a group */
+    AWS_NEED_MATCH_LABEL = 1 << 2,   /* RDS/ECS ENI: label from the resources sharing a group */
     AWS_NEED_SERVICE_GROUPS = 1 << 3, /* ECS task ENI: groups from its service */
     AWS_NEED_ATTACHMENT = 1 << 4,    /* ECS ENI: service from its attachment id */
 };
@@ -94,9 +94,12 @@ void aws_state_cover(struct aws_state *st, const char *key);
  * higher-level API (an instance without ENI records, a load balancer, a
  * function, a database...). It is dropped at reconciliation when an ENI
  * of the same resource is (or later becomes) known: key is the owner key
- * that ENI would have; match_groups also lets any ENI of the same kind
- * that shares a group cover it (RDS and ECS ENIs do not name their owner).
- * Returns NULL when the placeholder was already dropped (nothing to do).
+ * that ENI would have. match_groups: RDS and ECS ENIs do not name their
+ * owner, so the placeholder is a candidate owner of every ENI of its kind
+ * that shares a group with it (those with exactly its groups first); the
+ * ENI is labelled with all its candidates, and a candidate's placeholder
+ * is dropped while it is one (see aws_state_reconcile()).
+ * Returns NULL when the placeholder is dropped (nothing to do).
  */
 struct iface *aws_placeholder(struct aws_ctx *c, const char *id, const char *key,
                               enum iface_kind kind, const char *label, int match_groups);
