@@ -25,6 +25,8 @@ struct aws_ctx {
     struct json_reader jr; /* model, file, path and error: read with jr_*() */
     struct aws_state *st;  /* state shared by every file of this model */
     const char *account;   /* owner account of the page being read, or NULL */
+    struct iface **task_enis; /* ECS task ENIs of describe-tasks in this file */
+    size_t ntask_enis, task_enis_alloc;
 };
 
 /* ===== aws_json.c: getters beyond json_reader.h ===== */
@@ -109,6 +111,9 @@ void aws_placeholder_group(struct aws_ctx *c, struct iface *ifc, const char *gid
 
 /* After each file: drop covered placeholders, refine labels and groups. */
 void aws_state_reconcile(struct aws_state *st);
+
+/* After reconciliation: say when this file's ECS task ENIs have no group. */
+void aws_note_task_groups(struct aws_ctx *c);
 
 /* ===== Helpers shared by the readers ===== */
 

@@ -455,7 +455,7 @@ static void refuse_xml(struct aws_ctx *c, const char *p, const char *end)
 
 int import_aws(struct model *m, const char *file, const char *data, size_t len)
 {
-    struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL};
+    struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL, NULL, 0, 0};
     size_t off = 0, ndocs = 0, i;
     json_t **docs = NULL;
     size_t docs_alloc = 0;
@@ -504,6 +504,9 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
     json_set_alloc_funcs(saved_malloc, saved_free);
     json_arena_release();
     aws_state_reconcile(c.st);
+    if (!c.jr.failed)
+        aws_note_task_groups(&c);
+    free(c.task_enis);
     jr_release(&c.jr);
     return c.jr.failed ? -1 : 0;
 }
