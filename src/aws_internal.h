@@ -27,6 +27,8 @@ struct aws_ctx {
     const char *account;   /* owner account of the page being read, or NULL */
     struct iface **task_enis; /* ECS task ENIs of describe-tasks in this file */
     size_t ntask_enis, task_enis_alloc;
+    size_t drawn;          /* groups, rules and members this file gave (or merged) */
+    size_t *listed;        /* per response kind: 1 + the elements listed, 0 if absent */
 };
 
 /* ===== aws_json.c: getters beyond json_reader.h ===== */

@@ -346,6 +346,7 @@ void aws_read_ecs_tasks(struct aws_ctx *c, const json_t *arr)
                 if (subnet && !ifc->subnet)
                     ifc->subnet = model_strdup(c->jr.m, subnet);
                 aws_state_eni(c->st, ifc, key, service ? AWS_NEED_SERVICE_GROUPS : 0, NULL);
+                c->drawn++;
                 XGROW(c->task_enis, c->task_enis_alloc, c->ntask_enis + 1);
                 c->task_enis[c->ntask_enis++] = ifc;
             }

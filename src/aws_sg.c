@@ -80,6 +80,7 @@ static void rule_merge(struct aws_ctx *c, struct group *g, enum direction dir,
         aws_state_remember(c->st, "rule", key.buf, r);
     }
     strbuf_release(&key);
+    c->drawn++;
     /* A stale reference read without its owner account, then with it. */
     if (p->bare && p->type == PEER_EXTERNAL_GROUP && strcmp(r->peer, p->id) != 0 &&
         strcmp(r->peer, p->bare) == 0) {
@@ -314,6 +315,7 @@ void aws_read_security_groups(struct aws_ctx *c, const json_t *arr)
         }
         g = model_group(c->jr.m, gid, NULL);
         fill_group(c, g, sg);
+        c->drawn++;
         tags = jr_arr(&c->jr, sg, "Tags");
         if (!g->declared) {
             size_t b2 = jr_push_key(&c->jr, "Tags");
@@ -404,6 +406,7 @@ void aws_read_stale_groups(struct aws_ctx *c, const json_t *arr)
         /* Not the group's definition: fill the names, leave declared alone. */
         g = model_group(c->jr.m, gid, NULL);
         fill_group(c, g, sg);
+        c->drawn++;
         read_permissions(c, g, sg, "StaleIpPermissions", DIR_INGRESS, RULE_STALE, 1);
         read_permissions(c, g, sg, "StaleIpPermissionsEgress", DIR_EGRESS, RULE_STALE, 1);
         jr_pop(&c->jr, back);

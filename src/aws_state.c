@@ -227,6 +227,7 @@ struct iface *aws_placeholder(struct aws_ctx *c, const char *id, const char *key
     uintptr_t idx = (uintptr_t)aws_state_lookup(st, "ph", id);
     struct aws_ph *ph;
 
+    c->drawn++; /* drawn as itself, or through the ENI that covers it */
     if (idx) {
         ph = &st->phs[idx - 1];
         return ph->dead ? NULL : ph->ifc;

@@ -21,32 +21,94 @@
 #include "importer.h"
 #include "xalloc.h"
 
-/* The responses sgmap reads: the top-level key and its reader. */
+/*
+ * The responses sgmap reads: the top-level key and its reader; for the
+ * note on a file that gives nothing to draw, what the key lists and why
+ * one or several of them may give nothing (NULL: they always draw;
+ * NAMES_CIDRS, NAMES_LISTS: they only name the peers of rules).
+ */
+static const char NAMES_CIDRS[] = "used only to name the CIDRs of rules";
+static const char NAMES_LISTS[] = "used only to name the prefix lists of rules";
+
 static const struct {
     const char *key;
     void (*read)(struct aws_ctx *c, const json_t *arr);
+    const char *one, *many, *why_one, *why_many;
 } readers[] = {
-    {"SecurityGroups", aws_read_security_groups},
-    {"SecurityGroupRules", aws_read_security_group_rules},
-    {"StaleSecurityGroupSet", aws_read_stale_groups},
-    {"Vpcs", aws_read_vpcs},
-    {"Subnets", aws_read_subnets},
-    {"PrefixLists", aws_read_prefix_lists},
-    {"Entries", aws_read_prefix_list_entries},
-    {"NetworkInterfaces", aws_read_network_interfaces},
-    {"Reservations", aws_read_reservations},
-    {"Instances", aws_read_instances},
-    {"VpcEndpoints", aws_read_vpc_endpoints},
-    {"LoadBalancers", aws_read_load_balancers},
-    {"LoadBalancerDescriptions", aws_read_classic_load_balancers},
-    {"Functions", aws_read_functions},
-    {"DBInstances", aws_read_db_instances},
-    {"DBClusters", aws_read_db_clusters},
-    {"services", aws_read_ecs_services},
-    {"tasks", aws_read_ecs_tasks},
-    {"CacheClusters", aws_read_cache_clusters},
-    {"ReplicationGroups", aws_read_replication_groups},
+    {"SecurityGroups", aws_read_security_groups, "security group", "security groups", NULL,
+     NULL},
+    {"SecurityGroupRules", aws_read_security_group_rules, "security group rule",
+     "security group rules", NULL, NULL},
+    {"StaleSecurityGroupSet", aws_read_stale_groups, "stale security group",
+     "stale security groups", NULL, NULL},
+    {"Vpcs", aws_read_vpcs, "VPC", "VPCs", NAMES_CIDRS, NAMES_CIDRS},
+    {"Subnets", aws_read_subnets, "subnet", "subnets", NAMES_CIDRS, NAMES_CIDRS},
+    {"PrefixLists", aws_read_prefix_lists, "prefix list", "prefix lists", NAMES_LISTS,
+     NAMES_LISTS},
+    {"Entries", aws_read_prefix_list_entries, "prefix list entry", "prefix list entries",
+     NAMES_CIDRS, NAMES_CIDRS},
+    {"NetworkInterfaces", aws_read_network_interfaces, "network interface",
+     "network interfaces", NULL, NULL},
+    {"Reservations", aws_read_reservations, "reservation", "reservations",
+     "with only terminated instances", "with only terminated instances"},
+    {"Instances", aws_read_instances, "instance", "instances", "terminated", "all terminated"},
+    {"VpcEndpoints", aws_read_vpc_endpoints, "VPC endpoint", "VPC endpoints",
+     "a gateway endpoint, which has no interfaces",
+     "all gateway endpoints, which have no interfaces"},
+    {"LoadBalancers", aws_read_load_balancers, "load balancer", "load balancers", NULL, NULL},
+    {"LoadBalancerDescriptions", aws_read_classic_load_balancers, "load balancer",
+     "load balancers", NULL, NULL},
+    {"Functions", aws_read_functions, "function", "functions", "not in a VPC",
+     "none in a VPC"},
+    {"DBInstances", aws_read_db_instances, "DB instance", "DB instances", NULL, NULL},
+    {"DBClusters", aws_read_db_clusters, "DB cluster", "DB clusters", NULL, NULL},
+    {"services", aws_read_ecs_services, "ECS service", "ECS services",
+     "not in awsvpc network mode (its tasks use their instance's interfaces)",
+     "none in awsvpc network mode (their tasks use their instances' interfaces)"},
+    {"tasks", aws_read_ecs_tasks, "ECS task", "ECS tasks",
+     "not running with an awsvpc interface", "none running with an awsvpc interface"},
+    {"CacheClusters", aws_read_cache_clusters, "cache cluster", "cache clusters", NULL, NULL},
+    /* Its reader says why it draws nothing. */
+    {"ReplicationGroups", aws_read_replication_groups, "replication group",
+     "replication groups", NULL, NULL},
 };
+
+#define NREADERS (sizeof(readers) / sizeof(readers[0]))
+
+/* Note what a response of readers[i] listed (for the nothing-to-draw note). */
+static void listed(struct aws_ctx *c, size_t i, size_t n)
+{
+    c->listed[i] = (c->listed[i] ? c->listed[i] : 1) + n;
+}
+
+/*
+ * After a file that gave no group, rule or member: say so, and why, for
+ * each kind of list it had ("nothing to draw: 3 functions, none in a
+ * VPC"). Unused responses have had their own note. A file that only names
+ * things (VPCs, subnets, prefix lists) is said so only while nothing at
+ * all is drawn: in a whole dump it is the normal companion of the others.
+ */
+static void note_nothing_drawn(struct aws_ctx *c)
+{
+    struct srcloc loc = {c->jr.file, 0, 0, NULL};
+    const struct model *m = c->jr.m;
+    int empty = !m->ngroups && !m->nifaces && !m->nrules;
+    size_t i, n;
+
+    for (i = 0; i < NREADERS; i++) {
+        if (!c->listed[i])
+            continue;
+        n = c->listed[i] - 1;
+        if (n == 0)
+            diag_note(&loc, "nothing to draw: the output lists no %s", readers[i].many);
+        else if (readers[i].why_one &&
+                 (empty || (readers[i].why_one != NAMES_CIDRS &&
+                            readers[i].why_one != NAMES_LISTS)))
+            diag_note(&loc, "nothing to draw: %zu %s, %s", n,
+                      n == 1 ? readers[i].one : readers[i].many,
+                      n == 1 ? readers[i].why_one : readers[i].why_many);
+    }
+}
 
 /* Responses recognised as AWS output that sgmap has no use for. */
 static const char *const unused_keys[] = {
@@ -65,7 +127,7 @@ static const char *const template_keys[] = {
 static int known_key(const char *key, size_t len)
 {
     size_t i;
-    for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
+    for (i = 0; i < NREADERS; i++)
         if (strlen(readers[i].key) == len && memcmp(readers[i].key, key, len) == 0)
             return 1;
     for (i = 0; i < sizeof(unused_keys) / sizeof(unused_keys[0]); i++)
@@ -284,7 +346,7 @@ static void read_other(struct aws_ctx *c, const json_t *obj)
 static void read_response(struct aws_ctx *c, const json_t *obj)
 {
     size_t i;
-    int used = 0;
+    int used = 0, fn = 0;
     json_t *cfg;
 
     if (!json_is_object(obj)) {
@@ -296,10 +358,11 @@ static void read_response(struct aws_ctx *c, const json_t *obj)
         refuse_resource(c, obj, i);
         return;
     }
-    for (i = 0; i < sizeof(readers) / sizeof(readers[0]) && !c->jr.failed; i++) {
+    for (i = 0; i < NREADERS && !c->jr.failed; i++) {
         json_t *arr = jr_arr(&c->jr, obj, readers[i].key);
         if (arr) {
             size_t back = jr_push_key(&c->jr, readers[i].key);
+            listed(c, i, json_array_size(arr));
             readers[i].read(c, arr);
             jr_pop(&c->jr, back);
             used = 1;
@@ -310,12 +373,18 @@ static void read_response(struct aws_ctx *c, const json_t *obj)
     /* lambda get-function-configuration (a bare function) and get-function. */
     if (json_object_get(obj, "FunctionName")) {
         aws_read_function(c, obj);
-        used = 1;
+        fn = 1;
     } else if ((cfg = jr_obj(&c->jr, obj, "Configuration")) != NULL &&
                json_object_get(cfg, "FunctionName")) {
         size_t back = jr_push_key(&c->jr, "Configuration");
         aws_read_function(c, cfg);
         jr_pop(&c->jr, back);
+        fn = 1;
+    }
+    if (fn) {
+        for (i = 0; i < NREADERS && strcmp(readers[i].key, "Functions") != 0; i++)
+            ;
+        listed(c, i, 1);
         used = 1;
     }
     if (!used && !c->jr.failed)
@@ -455,7 +524,7 @@ static void refuse_xml(struct aws_ctx *c, const char *p, const char *end)
 
 int import_aws(struct model *m, const char *file, const char *data, size_t len)
 {
-    struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL, NULL, 0, 0};
+    struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL, NULL, 0, 0, 0, NULL};
     size_t off = 0, ndocs = 0, i;
     json_t **docs = NULL;
     size_t docs_alloc = 0;
@@ -464,10 +533,12 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
     json_free_t saved_free;
 
     c.st = aws_state_get(m);
+    c.listed = xcalloc(NREADERS, sizeof(*c.listed));
     while (off < len && is_space(data[off]))
         off++;
     if (off < len && data[off] == '<') {
         refuse_xml(&c, data + off, data + len);
+        free(c.listed);
         jr_release(&c.jr);
         return -1;
     }
@@ -506,7 +577,10 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
     aws_state_reconcile(c.st);
     if (!c.jr.failed)
         aws_note_task_groups(&c);
+    if (!c.jr.failed && c.drawn == 0)
+        note_nothing_drawn(&c);
     free(c.task_enis);
+    free(c.listed);
     jr_release(&c.jr);
     return c.jr.failed ? -1 : 0;
 }
