@@ -369,6 +369,7 @@ static void read_eni(struct aws_ctx *c, const json_t *e, const char *instance,
         ifc->subnet = model_strdup(c->jr.m, subnet);
     aws_read_group_pairs(c, ifc, e, "Groups");
     aws_state_eni(c->st, ifc, o.key, o.need, o.extra[0] ? o.extra : NULL);
+    c->drawn++;
 }
 
 void aws_read_network_interfaces(struct aws_ctx *c, const json_t *arr)
@@ -529,6 +530,7 @@ void aws_read_vpc_endpoints(struct aws_ctx *c, const json_t *arr)
                 aws_read_group_pairs(c, ifc, ep, "Groups");
                 jr_push_key(&c->jr, "NetworkInterfaceIds");
                 aws_state_eni(c->st, ifc, id, 0, NULL);
+                c->drawn++;
             }
             jr_pop(&c->jr, b2);
         } else {

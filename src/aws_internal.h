@@ -25,6 +25,10 @@ struct aws_ctx {
     struct json_reader jr; /* model, file, path and error: read with jr_*() */
     struct aws_state *st;  /* state shared by every file of this model */
     const char *account;   /* owner account of the page being read, or NULL */
+    struct iface **task_enis; /* ECS task ENIs of describe-tasks in this file */
+    size_t ntask_enis, task_enis_alloc;
+    size_t drawn;          /* groups, rules and members this file gave (or merged) */
+    size_t *listed;        /* per response kind: 1 + the elements listed, 0 if absent */
 };
 
 /* ===== aws_json.c: getters beyond json_reader.h ===== */
@@ -66,7 +70,7 @@ void aws_read_replication_groups(struct aws_ctx *c, const json_t *arr);
 enum {
     AWS_NEED_INSTANCE_NAME = 1 << 0, /* label = the Name tag of owner (an i-...) */
     AWS_NEED_ENDPOINT_NAME = 1 << 1, /* label = the service of owner (a vpce-...) */
-    AWS_NEED_MATCH_LABEL = 1 << 2,   /* RDS/ECS ENI: label from a resource sharing a group */
+    AWS_NEED_MATCH_LABEL = 1 << 2,   /* RDS/ECS ENI: label from the resources sharing a group */
     AWS_NEED_SERVICE_GROUPS = 1 << 3, /* ECS task ENI: groups from its service */
     AWS_NEED_ATTACHMENT = 1 << 4,    /* ECS ENI: service from its attachment id */
 };
@@ -94,9 +98,12 @@ void aws_state_cover(struct aws_state *st, const char *key);
  * higher-level API (an instance without ENI records, a load balancer, a
  * function, a database...). It is dropped at reconciliation when an ENI
  * of the same resource is (or later becomes) known: key is the owner key
- * that ENI would have; match_groups also lets any ENI of the same kind
- * that shares a group cover it (RDS and ECS ENIs do not name their owner).
- * Returns NULL when the placeholder was already dropped (nothing to do).
+ * that ENI would have. match_groups: RDS and ECS ENIs do not name their
+ * owner, so the placeholder is a candidate owner of every ENI of its kind
+ * that shares a group with it (those with exactly its groups first); the
+ * ENI is labelled with all its candidates, and a candidate's placeholder
+ * is dropped while it is one (see aws_state_reconcile()).
+ * Returns NULL when the placeholder is dropped (nothing to do).
  */
 struct iface *aws_placeholder(struct aws_ctx *c, const char *id, const char *key,
                               enum iface_kind kind, const char *label, int match_groups);
@@ -106,6 +113,9 @@ void aws_placeholder_group(struct aws_ctx *c, struct iface *ifc, const char *gid
 
 /* After each file: drop covered placeholders, refine labels and groups. */
 void aws_state_reconcile(struct aws_state *st);
+
+/* After reconciliation: say when this file's ECS task ENIs have no group. */
+void aws_note_task_groups(struct aws_ctx *c);
 
 /* ===== Helpers shared by the readers ===== */
 

@@ -11,6 +11,7 @@
 
 #include "aws_internal.h"
 #include "diag.h"
+#include "xalloc.h"
 
 /* Add the groups of a list of sg- id strings (arr at key) to a placeholder. */
 static void id_groups(struct aws_ctx *c, struct iface *ifc, const json_t *obj, const char *key)
@@ -345,11 +346,36 @@ void aws_read_ecs_tasks(struct aws_ctx *c, const json_t *arr)
                 if (subnet && !ifc->subnet)
                     ifc->subnet = model_strdup(c->jr.m, subnet);
                 aws_state_eni(c->st, ifc, key, service ? AWS_NEED_SERVICE_GROUPS : 0, NULL);
+                c->drawn++;
+                XGROW(c->task_enis, c->task_enis_alloc, c->ntask_enis + 1);
+                c->task_enis[c->ntask_enis++] = ifc;
             }
             jr_pop(&c->jr, b2);
         }
         jr_pop(&c->jr, back);
     }
+}
+
+/*
+ * describe-tasks lists a task's ENI (its attachment's details: subnet,
+ * ENI id, MAC and addresses) but not its security groups. They come from
+ * the task's service (describe-services) or from the ENI's own record
+ * (describe-network-interfaces); a task ENI that got them from neither
+ * (so far: a later file may still give them) is drawn in no group, which
+ * would look like an interface that has none, so the file gets a note
+ * that says why and what to add.
+ */
+void aws_note_task_groups(struct aws_ctx *c)
+{
+    struct srcloc loc = {c->jr.file, 0, 0, NULL};
+    size_t i, n = 0;
+
+    for (i = 0; i < c->ntask_enis; i++)
+        n += c->task_enis[i]->nrefs == 0;
+    if (n)
+        diag_note(&loc, "describe-tasks does not list security groups: %zu task interface%s "
+                  "no group yet (drawn outside the groups); describe-services or "
+                  "describe-network-interfaces output gives them", n, n == 1 ? " has" : "s have");
 }
 
 void aws_read_cache_clusters(struct aws_ctx *c, const json_t *arr)

@@ -80,6 +80,7 @@ static void rule_merge(struct aws_ctx *c, struct group *g, enum direction dir,
         aws_state_remember(c->st, "rule", key.buf, r);
     }
     strbuf_release(&key);
+    c->drawn++;
     /* A stale reference read without its owner account, then with it. */
     if (p->bare && p->type == PEER_EXTERNAL_GROUP && strcmp(r->peer, p->id) != 0 &&
         strcmp(r->peer, p->bare) == 0) {
@@ -158,30 +159,47 @@ static int read_pair(struct aws_ctx *c, const json_t *pair, const char *owner,
     return 1;
 }
 
+/*
+ * The protocol and ports of an IpPermission or a SecurityGroupRule
+ * (IpProtocol, FromPort, ToPort). Returns 0, or -1 after an error.
+ */
+static int read_ports(struct aws_ctx *c, const json_t *obj, struct portspec *ports)
+{
+    const char *proto = aws_req_str(c, obj, "IpProtocol");
+    long from = 0, to = 0;
+    int has_from = jr_int(&c->jr, obj, "FromPort", &from);
+    int has_to = jr_int(&c->jr, obj, "ToPort", &to);
+    char err[128];
+
+    if (c->jr.failed)
+        return -1;
+    if (has_from && !has_to)
+        to = from;
+    if (has_to && !has_from)
+        from = to;
+    if (ports_from_aws(proto, has_from || has_to, from, to, ports, err, sizeof(err)) < 0) {
+        jr_error(&c->jr, NULL, "%s", err);
+        return -1;
+    }
+    /* EC2 refuses an ICMP code with type -1 (all types): "type -1 requires code -1". */
+    if ((ports->proto == PROTO_ICMP || ports->proto == PROTO_ICMPV6) && from == -1 && to != -1) {
+        jr_error(&c->jr, "ToPort", "expected code -1 with ICMP type -1 (all types), got %ld", to);
+        return -1;
+    }
+    return 0;
+}
+
 /* Explode one IpPermission into rules of g. */
 static void read_permission(struct aws_ctx *c, struct group *g, enum direction dir,
                             const json_t *perm, unsigned flags, int pairs_only)
 {
     static const char *const lists[] = {"IpRanges", "Ipv6Ranges", "PrefixListIds",
                                         "UserIdGroupPairs"};
-    const char *proto = aws_req_str(c, perm, "IpProtocol");
-    long from = 0, to = 0;
-    int has_from = jr_int(&c->jr, perm, "FromPort", &from);
-    int has_to = jr_int(&c->jr, perm, "ToPort", &to);
     struct portspec ports;
-    char err[128];
     size_t l, i;
 
-    if (c->jr.failed)
+    if (read_ports(c, perm, &ports) < 0)
         return;
-    if (has_from && !has_to)
-        to = from;
-    if (has_to && !has_from)
-        from = to;
-    if (ports_from_aws(proto, has_from || has_to, from, to, &ports, err, sizeof(err)) < 0) {
-        jr_error(&c->jr, NULL, "%s", err);
-        return;
-    }
     for (l = pairs_only ? 3 : 0; l < 4 && !c->jr.failed; l++) {
         json_t *arr = jr_arr(&c->jr, perm, lists[l]);
         size_t back;
@@ -257,6 +275,28 @@ static void fill_group(struct aws_ctx *c, struct group *g, const json_t *obj)
         g->owner = model_strdup(c->jr.m, owner);
 }
 
+/*
+ * The display name of a group with a Name tag: "TAG (GROUPNAME)", or the
+ * tag alone when it equals the group name. The console shows the tag
+ * first, but the GroupName is the group's identity in the API, in
+ * Terraform and CloudFormation, and what lint's naming checks judge, so
+ * both stay visible. They share the one name (the cluster label, JSON
+ * "name", lint messages) rather than hiding the GroupName in the SVG
+ * tooltip, which PNG, PDF and JSON do not have.
+ */
+static void name_group(struct aws_ctx *c, struct group *g, const char *tag, const char *gname)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    if (!gname || strcmp(tag, gname) == 0) {
+        g->name = model_strdup(c->jr.m, tag);
+        return;
+    }
+    strbuf_addf(&sb, "%s (%s)", tag, gname);
+    g->name = model_strdup(c->jr.m, sb.buf);
+    strbuf_release(&sb);
+}
+
 void aws_read_security_groups(struct aws_ctx *c, const json_t *arr)
 {
     size_t i;
@@ -275,9 +315,11 @@ void aws_read_security_groups(struct aws_ctx *c, const json_t *arr)
         }
         g = model_group(c->jr.m, gid, NULL);
         fill_group(c, g, sg);
+        c->drawn++;
         tags = jr_arr(&c->jr, sg, "Tags");
         if (!g->declared) {
             size_t b2 = jr_push_key(&c->jr, "Tags");
+            const char *name_tag = NULL;
             for (t = 0; tags && t < json_array_size(tags) && !c->jr.failed; t++) {
                 json_t *tag = jr_elem_obj(&c->jr, tags, t);
                 size_t b3 = jr_push_index(&c->jr, t);
@@ -285,9 +327,13 @@ void aws_read_security_groups(struct aws_ctx *c, const json_t *arr)
                 const char *v = jr_str(&c->jr, tag, "Value");
                 if (k)
                     model_group_add_tag(c->jr.m, g, k, v);
+                if (k && v && !name_tag && strcmp(k, "Name") == 0)
+                    name_tag = v;
                 jr_pop(&c->jr, b3);
             }
             jr_pop(&c->jr, b2);
+            if (name_tag)
+                name_group(c, g, name_tag, jr_str(&c->jr, sg, "GroupName"));
             g->loc = jr_loc(&c->jr, NULL);
         }
         g->declared = 1;
@@ -307,29 +353,16 @@ void aws_read_security_group_rules(struct aws_ctx *c, const json_t *arr)
         const char *gid = aws_req_str(c, r, "GroupId");
         const char *owner = jr_str(&c->jr, r, "GroupOwnerId");
         int egress = jr_bool(&c->jr, r, "IsEgress");
-        const char *proto = aws_req_str(c, r, "IpProtocol");
-        long from = 0, to = 0;
-        int has_from = jr_int(&c->jr, r, "FromPort", &from);
-        int has_to = jr_int(&c->jr, r, "ToPort", &to);
         json_t *ref = jr_obj(&c->jr, r, "ReferencedGroupInfo");
         struct aws_peer p = {0};
         struct portspec ports;
         struct group *g;
-        char err[128], cidr[CIDR_TEXT_MAX], ext[256];
+        char cidr[CIDR_TEXT_MAX], ext[256];
         int rc;
 
         p.desc = jr_str(&c->jr, r, "Description");
         p.rule_id = jr_str(&c->jr, r, "SecurityGroupRuleId");
-        if (c->jr.failed) {
-            jr_pop(&c->jr, back);
-            break;
-        }
-        if (has_from && !has_to)
-            to = from;
-        if (has_to && !has_from)
-            from = to;
-        if (ports_from_aws(proto, has_from || has_to, from, to, &ports, err, sizeof(err)) < 0) {
-            jr_error(&c->jr, NULL, "%s", err);
+        if (c->jr.failed || read_ports(c, r, &ports) < 0) {
             jr_pop(&c->jr, back);
             break;
         }
@@ -373,6 +406,7 @@ void aws_read_stale_groups(struct aws_ctx *c, const json_t *arr)
         /* Not the group's definition: fill the names, leave declared alone. */
         g = model_group(c->jr.m, gid, NULL);
         fill_group(c, g, sg);
+        c->drawn++;
         read_permissions(c, g, sg, "StaleIpPermissions", DIR_INGRESS, RULE_STALE, 1);
         read_permissions(c, g, sg, "StaleIpPermissionsEgress", DIR_EGRESS, RULE_STALE, 1);
         jr_pop(&c->jr, back);
@@ -469,8 +503,70 @@ void aws_read_subnets(struct aws_ctx *c, const json_t *arr)
     }
 }
 
+/*
+ * The AWS-managed prefix lists, com.amazonaws.REGION.[ipv6.]SERVICE or
+ * com.amazonaws.global.[ipv6.]SERVICE: the service's label and the list's
+ * weight in the rule quota (VPC User Guide, "AWS-managed prefix list
+ * weight"; aws-input-reference.md section 4).
+ */
+static const struct {
+    const char *service, *label;
+    unsigned weight;
+} managed_lists[] = {
+    {"s3", "S3", 1},
+    {"dynamodb", "DynamoDB", 1},
+    {"s3express", "S3 Express One Zone", 6},
+    {"ec2-instance-connect", "EC2 Instance Connect", 2},
+    {"route53-healthchecks", "Route 53 health checks", 25},
+    {"vpc-lattice", "VPC Lattice", 10},
+    {"cloudfront.origin-facing", "CloudFront origin-facing", 55},
+    {"groundstation", "Ground Station", 5},
+};
+
+/*
+ * The label of an AWS-managed list's name ("com.amazonaws.us-east-1.s3" ->
+ * "S3 (us-east-1)", "com.amazonaws.global.ipv6.cloudfront.origin-facing"
+ * -> "CloudFront origin-facing (IPv6)") into sb; returns its weight, or 0
+ * (sb untouched) when the name is not one of managed_lists[].
+ */
+static unsigned managed_list(const char *name, struct strbuf *sb)
+{
+    const char *scope, *dot, *service;
+    int ipv6, global;
+    size_t i, n;
+
+    if (strncmp(name, "com.amazonaws.", 14) != 0)
+        return 0;
+    scope = name + 14;
+    if (!(dot = strchr(scope, '.')) || dot == scope)
+        return 0;
+    n = (size_t)(dot - scope);
+    global = n == 6 && memcmp(scope, "global", 6) == 0;
+    service = dot + 1;
+    ipv6 = strncmp(service, "ipv6.", 5) == 0;
+    if (ipv6)
+        service += 5;
+    for (i = 0; i < sizeof(managed_lists) / sizeof(managed_lists[0]); i++) {
+        if (strcmp(service, managed_lists[i].service) != 0)
+            continue;
+        if (global)
+            strbuf_addf(sb, "%s%s", managed_lists[i].label, ipv6 ? " (IPv6)" : "");
+        else
+            strbuf_addf(sb, "%s (%.*s%s)", managed_lists[i].label, (int)n, scope,
+                        ipv6 ? ", IPv6" : "");
+        return managed_lists[i].weight;
+    }
+    return 0;
+}
+
+/*
+ * DescribeManagedPrefixLists and the legacy DescribePrefixLists (no
+ * OwnerId; it lists only AWS-managed lists): the name of each list, and
+ * its weight in the rule quota (MaxEntries for a customer-managed list).
+ */
 void aws_read_prefix_lists(struct aws_ctx *c, const json_t *arr)
 {
+    struct strbuf label = STRBUF_INIT;
     size_t i;
 
     for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
@@ -478,11 +574,28 @@ void aws_read_prefix_lists(struct aws_ctx *c, const json_t *arr)
         size_t back = jr_push_index(&c->jr, i);
         const char *id = aws_req_str(c, pl, "PrefixListId");
         const char *name = jr_str(&c->jr, pl, "PrefixListName");
+        const char *owner = jr_str(&c->jr, pl, "OwnerId");
+        long max = 0;
+        int has_max = jr_int(&c->jr, pl, "MaxEntries", &max);
+        unsigned weight = 0;
 
-        if (!c->jr.failed && name)
-            model_set_name(c->jr.m, id, name);
+        if (c->jr.failed || !name) {
+            jr_pop(&c->jr, back);
+            continue;
+        }
+        strbuf_reset(&label);
+        if (owner ? strcmp(owner, "AWS") == 0 : strncmp(name, "com.amazonaws.", 14) == 0) {
+            /* AWS-managed: an unknown service keeps its name, its weight unknown. */
+            weight = managed_list(name, &label);
+            if (weight)
+                model_set_prefix_list_size(c->jr.m, id, weight);
+        } else if (has_max && max > 0) {
+            model_set_prefix_list_size(c->jr.m, id, (unsigned long)max);
+        }
+        model_set_name(c->jr.m, id, weight ? label.buf : name);
         jr_pop(&c->jr, back);
     }
+    strbuf_release(&label);
 }
 
 void aws_read_prefix_list_entries(struct aws_ctx *c, const json_t *arr)

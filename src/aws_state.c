@@ -8,9 +8,12 @@
  * service API is a member only if no ENI of the same resource is known
  * (else it would be counted twice). So each resource known only from a
  * service API becomes a placeholder interface, and after every file the
- * placeholders covered by an ENI are dropped from the model again. The
- * reconciliation is idempotent, so the result does not depend on file
- * order. (A model_finish() hook would let this run once; see the report.)
+ * placeholders covered by an ENI are dropped from the model again. RDS and
+ * ECS ENIs do not name their owner: they are matched to the placeholders
+ * sharing their groups, anew after every file, and a placeholder that is
+ * no longer anyone's candidate comes back. The reconciliation is
+ * idempotent, so the result does not depend on file order. (A
+ * model_finish() hook would let this run once; see the report.)
  *
  * The state is looked up by model pointer in a small list; it lives until
  * the process exits (the model has no hook to free it with).
@@ -106,8 +109,11 @@ struct aws_eni_rec {
 struct aws_ph {
     struct iface *ifc;
     const char *key;    /* owner key of the ENIs that cover it (model string) */
-    int match_groups;   /* also covered by a same-kind ENI sharing a group */
-    int dead;           /* dropped from the model */
+    int match_groups;   /* may own an RDS/ECS ENI of its kind that shares a group */
+    int covered;        /* an ENI with its owner key is known (for good) */
+    int matched;        /* a candidate owner of an RDS/ECS ENI (this reconciliation) */
+    int dead;           /* covered or matched: not in the model's interface list */
+    unsigned stamp;     /* scratch for match_enis() */
     const char **gids;  /* its groups (model strings) */
     size_t ngids, gids_alloc;
 };
@@ -221,6 +227,7 @@ struct iface *aws_placeholder(struct aws_ctx *c, const char *id, const char *key
     uintptr_t idx = (uintptr_t)aws_state_lookup(st, "ph", id);
     struct aws_ph *ph;
 
+    c->drawn++; /* drawn as itself, or through the ENI that covers it */
     if (idx) {
         ph = &st->phs[idx - 1];
         return ph->dead ? NULL : ph->ifc;
@@ -292,7 +299,20 @@ static void drop_dead(struct aws_state *st)
     m->nifaces = j;
 }
 
-static void refine_enis(struct aws_state *st, struct aws_map *bygroup)
+/* Put a dropped placeholder back: the ENI it was a candidate for now has
+ * another owner (a later file resolved it). */
+static void revive(struct aws_state *st, struct aws_ph *ph)
+{
+    struct model *m = st->m;
+    size_t j;
+
+    XGROW(m->ifaces, m->ifaces_alloc, m->nifaces + 1);
+    m->ifaces[m->nifaces++] = ph->ifc;
+    for (j = 0; j < ph->ngids; j++)
+        model_iface_add_group(m, ph->ifc, ph->gids[j], NULL, 0, &ph->ifc->loc);
+}
+
+static void refine_enis(struct aws_state *st)
 {
     struct strbuf sb = STRBUF_INIT;
     size_t i, j;
@@ -323,19 +343,6 @@ static void refine_enis(struct aws_state *st, struct aws_map *bygroup)
             ifc->owner = model_strdup(st->m, sb.buf);
             rec->need &= ~(unsigned)(AWS_NEED_ATTACHMENT | AWS_NEED_MATCH_LABEL);
         }
-        if (rec->need & AWS_NEED_MATCH_LABEL) {
-            for (j = 0; j < ifc->nrefs; j++) {
-                uintptr_t idx = (uintptr_t)map_get(bygroup, kind_gid(&sb, ifc->kind,
-                                                                      ifc->refs[j].id));
-                if (idx) {
-                    struct aws_ph *ph = &st->phs[idx - 1];
-                    ifc->label = ph->ifc->label;
-                    ifc->owner = ph->key;
-                    rec->need &= ~(unsigned)AWS_NEED_MATCH_LABEL;
-                    break;
-                }
-            }
-        }
         if (rec->need & AWS_NEED_SERVICE_GROUPS) {
             uintptr_t idx = (uintptr_t)aws_state_lookup(st, "phkey", ifc->owner);
             if (idx) {
@@ -350,44 +357,160 @@ static void refine_enis(struct aws_state *st, struct aws_map *bygroup)
     strbuf_release(&sb);
 }
 
-void aws_state_reconcile(struct aws_state *st)
+/* Are the placeholder's groups exactly the interface's? */
+static int same_groups(const struct aws_ph *ph, const struct iface *ifc)
 {
-    struct aws_map eni_groups = {0}, ph_groups = {0};
-    struct strbuf sb = STRBUF_INIT;
     size_t i, j;
-    int dropped = 0;
 
-    /* Which (kind, group) pairs real RDS and ECS ENIs have. */
-    for (i = 0; i < st->nenis; i++) {
-        struct iface *ifc = st->enis[i].ifc;
-        if (ifc->kind != KIND_RDS && ifc->kind != KIND_ECS)
-            continue;
-        for (j = 0; j < ifc->nrefs; j++)
-            map_put(&eni_groups, kind_gid(&sb, ifc->kind, ifc->refs[j].id), st);
+    for (i = 0; i < ph->ngids; i++) {
+        for (j = 0; j < ifc->nrefs && strcmp(ph->gids[i], ifc->refs[j].id) != 0; j++)
+            ;
+        if (j == ifc->nrefs)
+            return 0;
     }
+    for (j = 0; j < ifc->nrefs; j++) {
+        for (i = 0; i < ph->ngids && strcmp(ph->gids[i], ifc->refs[j].id) != 0; i++)
+            ;
+        if (i == ph->ngids)
+            return 0;
+    }
+    return 1;
+}
+
+static int cmp_ph_label(const void *a, const void *b)
+{
+    return strcmp((*(struct aws_ph *const *)a)->ifc->label,
+                  (*(struct aws_ph *const *)b)->ifc->label);
+}
+
+/* How many candidates an ambiguous label names before "+N more". */
+#define MATCH_LABEL_NAMES 3
+
+/*
+ * Label an RDS or ECS ENI after the n resources that may own it: the one
+ * resource, or "RDS (mydb, myaurora-1, +2 more)" when the ENI records do
+ * not say which; its owner key names them all, so that ENIs with the same
+ * candidates collapse together. No candidate: the owner table's label.
+ */
+static void label_match(struct aws_state *st, struct iface *ifc, struct aws_ph **cand, size_t n,
+                        struct strbuf *sb)
+{
+    int rds = ifc->kind == KIND_RDS;
+    size_t i, k;
+
+    if (n <= 1) {
+        ifc->label = n ? cand[0]->ifc->label : model_strdup(st->m, rds ? "RDS" : "ECS task");
+        ifc->owner = n ? cand[0]->key : model_strdup(st->m, rds ? "rds" : "ecs");
+        return;
+    }
+    xqsort(cand, n, sizeof(*cand), cmp_ph_label);
+    for (i = 1, k = 1; i < n; i++)
+        if (strcmp(cand[i]->ifc->label, cand[k - 1]->ifc->label) != 0)
+            cand[k++] = cand[i];
+    strbuf_reset(sb);
+    strbuf_addf(sb, "%s (", rds ? "RDS" : "ECS");
+    for (i = 0; i < k && i < MATCH_LABEL_NAMES; i++)
+        strbuf_addf(sb, "%s%s", i ? ", " : "", cand[i]->ifc->label);
+    if (k > MATCH_LABEL_NAMES)
+        strbuf_addf(sb, ", +%zu more", k - MATCH_LABEL_NAMES);
+    strbuf_addch(sb, ')');
+    ifc->label = model_strdup(st->m, sb->buf);
+    strbuf_reset(sb);
+    strbuf_addf(sb, "%s:", kind_name(ifc->kind));
+    for (i = 0; i < k; i++)
+        strbuf_addf(sb, "%s%s", i ? "|" : "", cand[i]->ifc->label);
+    ifc->owner = model_strdup(st->m, sb->buf);
+}
+
+/*
+ * RDS and ECS ENIs do not name their owner: their candidates are the
+ * placeholders of the same kind that share a group with them, those with
+ * exactly the ENI's groups first. Every candidate is marked matched (it
+ * has an ENI, so its placeholder goes); a resource no ENI can be matched
+ * to stays a member of its own. Recomputed from scratch each time, so
+ * that a later file (a new candidate, a resolved owner) is taken in.
+ */
+static void match_enis(struct aws_state *st)
+{
+    struct aws_map heads = {0};
+    struct strbuf sb = STRBUF_INIT;
+    struct link {
+        size_t ph, next; /* next: index + 1 of the next link, 0 at the end */
+    } *links = NULL;
+    struct aws_ph **cand = NULL;
+    size_t nlinks = 0, links_alloc = 0, cand_alloc = 0, i, j, n, exact;
+    unsigned stamp = 0;
+
     for (i = 0; i < st->nphs; i++) {
         struct aws_ph *ph = &st->phs[i];
-        int covered = 0;
-        if (ph->match_groups)
-            for (j = 0; j < ph->ngids; j++)
-                if (!map_get(&ph_groups, kind_gid(&sb, ph->ifc->kind, ph->gids[j])))
-                    map_put(&ph_groups, sb.buf, (const void *)(uintptr_t)(i + 1));
-        if (ph->dead)
+        ph->matched = 0;
+        ph->stamp = 0;
+        if (!ph->match_groups || ph->covered)
             continue;
-        if (aws_state_lookup(st, "cover", ph->key))
-            covered = 1;
-        for (j = 0; !covered && ph->match_groups && j < ph->ngids; j++)
-            if (map_get(&eni_groups, kind_gid(&sb, ph->ifc->kind, ph->gids[j])))
-                covered = 1;
-        if (covered) {
+        for (j = 0; j < ph->ngids; j++) {
+            const char *key = kind_gid(&sb, ph->ifc->kind, ph->gids[j]);
+            XGROW(links, links_alloc, nlinks + 1);
+            links[nlinks].ph = i;
+            links[nlinks].next = (uintptr_t)map_get(&heads, key);
+            map_put(&heads, key, (const void *)(uintptr_t)++nlinks);
+        }
+    }
+    for (i = 0; i < st->nenis; i++) {
+        struct iface *ifc = st->enis[i].ifc;
+        if (!(st->enis[i].need & AWS_NEED_MATCH_LABEL))
+            continue;
+        stamp++;
+        for (n = 0, j = 0; j < ifc->nrefs; j++) {
+            uintptr_t l = (uintptr_t)map_get(&heads, kind_gid(&sb, ifc->kind, ifc->refs[j].id));
+            for (; l; l = links[l - 1].next) {
+                struct aws_ph *ph = &st->phs[links[l - 1].ph];
+                if (ph->stamp == stamp)
+                    continue;
+                ph->stamp = stamp;
+                XGROW(cand, cand_alloc, n + 1);
+                cand[n++] = ph;
+            }
+        }
+        for (exact = 0, j = 0; j < n; j++) {
+            if (same_groups(cand[j], ifc)) {
+                struct aws_ph *t = cand[exact];
+                cand[exact++] = cand[j];
+                cand[j] = t;
+            }
+        }
+        if (exact)
+            n = exact;
+        for (j = 0; j < n; j++)
+            cand[j]->matched = 1;
+        label_match(st, ifc, cand, n, &sb);
+    }
+    map_release(&heads);
+    strbuf_release(&sb);
+    free(links);
+    free(cand);
+}
+
+void aws_state_reconcile(struct aws_state *st)
+{
+    size_t i;
+    int dropped = 0;
+
+    for (i = 0; i < st->nphs; i++)
+        if (!st->phs[i].covered && aws_state_lookup(st, "cover", st->phs[i].key))
+            st->phs[i].covered = 1;
+    refine_enis(st);
+    match_enis(st);
+    for (i = 0; i < st->nphs; i++) {
+        struct aws_ph *ph = &st->phs[i];
+        int dead = ph->covered || ph->matched;
+        if (dead && !ph->dead) {
             ph->dead = 1;
             dropped = 1;
+        } else if (!dead && ph->dead) {
+            ph->dead = 0;
+            revive(st, ph);
         }
     }
     if (dropped)
         drop_dead(st);
-    refine_enis(st, &ph_groups);
-    map_release(&eni_groups);
-    map_release(&ph_groups);
-    strbuf_release(&sb);
 }

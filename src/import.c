@@ -70,6 +70,10 @@ static enum input_format detect_format(const char *data, size_t len)
 
     while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
         i++;
+    /* Nothing to detect, or XML (an EC2 query API response): the AWS
+     * importer refuses both with a message that says so. */
+    if (i == len || data[i] == '<')
+        return FORMAT_AWS;
     if (i < len && (data[i] == '{' || data[i] == '[')) {
         if (import_aws_detect(data, len))
             return FORMAT_AWS;

@@ -5,9 +5,12 @@
  * A file holds one response, several concatenated responses (saved SDK
  * pages) or a JSON array of responses. Each response object is dispatched
  * on its keys to the readers in aws_*.c; a response of a kind sgmap does
- * not use is skipped with a note. A bare list that is not a list of
- * responses (the output of --query) is refused. Syntax errors are reported
- * with line:col, shape errors with the JSON path (see json_reader.h).
+ * not use is skipped with a note. Refused with exit 3: a bare list or a
+ * single resource (the output of --query), the EC2 query API's camelCase
+ * shape and its XML, sgmap's own JSON output, JSON of no known kind and
+ * empty input (detect_format() sends empty and XML input here). Syntax
+ * errors are reported with line:col, shape errors with the JSON path (see
+ * json_reader.h).
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -18,39 +21,102 @@
 #include "importer.h"
 #include "xalloc.h"
 
-/* The responses sgmap reads: the top-level key and its reader. */
+/*
+ * The responses sgmap reads: the top-level key and its reader; for the
+ * note on a file that gives nothing to draw, what the key lists and why
+ * one or several of them may give nothing (NULL: they always draw;
+ * NAMES_CIDRS, NAMES_LISTS: they only name the peers of rules).
+ */
+static const char NAMES_CIDRS[] = "used only to name the CIDRs of rules";
+static const char NAMES_LISTS[] = "used only to name the prefix lists of rules";
+
 static const struct {
     const char *key;
     void (*read)(struct aws_ctx *c, const json_t *arr);
+    const char *one, *many, *why_one, *why_many;
 } readers[] = {
-    {"SecurityGroups", aws_read_security_groups},
-    {"SecurityGroupRules", aws_read_security_group_rules},
-    {"StaleSecurityGroupSet", aws_read_stale_groups},
-    {"Vpcs", aws_read_vpcs},
-    {"Subnets", aws_read_subnets},
-    {"PrefixLists", aws_read_prefix_lists},
-    {"Entries", aws_read_prefix_list_entries},
-    {"NetworkInterfaces", aws_read_network_interfaces},
-    {"Reservations", aws_read_reservations},
-    {"Instances", aws_read_instances},
-    {"VpcEndpoints", aws_read_vpc_endpoints},
-    {"LoadBalancers", aws_read_load_balancers},
-    {"LoadBalancerDescriptions", aws_read_classic_load_balancers},
-    {"Functions", aws_read_functions},
-    {"DBInstances", aws_read_db_instances},
-    {"DBClusters", aws_read_db_clusters},
-    {"services", aws_read_ecs_services},
-    {"tasks", aws_read_ecs_tasks},
-    {"CacheClusters", aws_read_cache_clusters},
-    {"ReplicationGroups", aws_read_replication_groups},
+    {"SecurityGroups", aws_read_security_groups, "security group", "security groups", NULL,
+     NULL},
+    {"SecurityGroupRules", aws_read_security_group_rules, "security group rule",
+     "security group rules", NULL, NULL},
+    {"StaleSecurityGroupSet", aws_read_stale_groups, "stale security group",
+     "stale security groups", NULL, NULL},
+    {"Vpcs", aws_read_vpcs, "VPC", "VPCs", NAMES_CIDRS, NAMES_CIDRS},
+    {"Subnets", aws_read_subnets, "subnet", "subnets", NAMES_CIDRS, NAMES_CIDRS},
+    {"PrefixLists", aws_read_prefix_lists, "prefix list", "prefix lists", NAMES_LISTS,
+     NAMES_LISTS},
+    {"Entries", aws_read_prefix_list_entries, "prefix list entry", "prefix list entries",
+     NAMES_CIDRS, NAMES_CIDRS},
+    {"NetworkInterfaces", aws_read_network_interfaces, "network interface",
+     "network interfaces", NULL, NULL},
+    {"Reservations", aws_read_reservations, "reservation", "reservations",
+     "with only terminated instances", "with only terminated instances"},
+    {"Instances", aws_read_instances, "instance", "instances", "terminated", "all terminated"},
+    {"VpcEndpoints", aws_read_vpc_endpoints, "VPC endpoint", "VPC endpoints",
+     "a gateway endpoint, which has no interfaces",
+     "all gateway endpoints, which have no interfaces"},
+    {"LoadBalancers", aws_read_load_balancers, "load balancer", "load balancers", NULL, NULL},
+    {"LoadBalancerDescriptions", aws_read_classic_load_balancers, "load balancer",
+     "load balancers", NULL, NULL},
+    {"Functions", aws_read_functions, "function", "functions", "not in a VPC",
+     "none in a VPC"},
+    {"DBInstances", aws_read_db_instances, "DB instance", "DB instances", NULL, NULL},
+    {"DBClusters", aws_read_db_clusters, "DB cluster", "DB clusters", NULL, NULL},
+    {"services", aws_read_ecs_services, "ECS service", "ECS services",
+     "not in awsvpc network mode (its tasks use their instance's interfaces)",
+     "none in awsvpc network mode (their tasks use their instances' interfaces)"},
+    {"tasks", aws_read_ecs_tasks, "ECS task", "ECS tasks",
+     "not running with an awsvpc interface", "none running with an awsvpc interface"},
+    {"CacheClusters", aws_read_cache_clusters, "cache cluster", "cache clusters", NULL, NULL},
+    /* Its reader says why it draws nothing. */
+    {"ReplicationGroups", aws_read_replication_groups, "replication group",
+     "replication groups", NULL, NULL},
 };
+
+#define NREADERS (sizeof(readers) / sizeof(readers[0]))
+
+/* Note what a response of readers[i] listed (for the nothing-to-draw note). */
+static void listed(struct aws_ctx *c, size_t i, size_t n)
+{
+    c->listed[i] = (c->listed[i] ? c->listed[i] : 1) + n;
+}
+
+/*
+ * After a file that gave no group, rule or member: say so, and why, for
+ * each kind of list it had ("nothing to draw: 3 functions, none in a
+ * VPC"). Unused responses have had their own note. A file that only names
+ * things (VPCs, subnets, prefix lists) is said so only while nothing at
+ * all is drawn: in a whole dump it is the normal companion of the others.
+ */
+static void note_nothing_drawn(struct aws_ctx *c)
+{
+    struct srcloc loc = {c->jr.file, 0, 0, NULL};
+    const struct model *m = c->jr.m;
+    int empty = !m->ngroups && !m->nifaces && !m->nrules;
+    size_t i, n;
+
+    for (i = 0; i < NREADERS; i++) {
+        if (!c->listed[i])
+            continue;
+        n = c->listed[i] - 1;
+        if (n == 0)
+            diag_note(&loc, "nothing to draw: the output lists no %s", readers[i].many);
+        else if (readers[i].why_one &&
+                 (empty || (readers[i].why_one != NAMES_CIDRS &&
+                            readers[i].why_one != NAMES_LISTS)))
+            diag_note(&loc, "nothing to draw: %zu %s, %s", n,
+                      n == 1 ? readers[i].one : readers[i].many,
+                      n == 1 ? readers[i].why_one : readers[i].why_many);
+    }
+}
 
 /* Responses recognised as AWS output that sgmap has no use for. */
 static const char *const unused_keys[] = {
     "Return", "SecurityGroupsReferenceSet", "SecurityGroupVpcAssociations",
     "SecurityGroupForVpcs", "NatGateways", "TransitGatewayAttachments", "RouteTables",
     "NetworkAcls", "InternetGateways", "VpcPeeringConnections", "Addresses",
-    "NextToken", "NextMarker", "failures", "Configuration",
+    "NextToken", "NextMarker", "failures", "Configuration", "clusterArns", "serviceArns",
+    "taskArns", "taskDefinitionArns",
 };
 
 /* Keys that mean "not AWS CLI output" to the detector (CloudFormation). */
@@ -61,7 +127,7 @@ static const char *const template_keys[] = {
 static int known_key(const char *key, size_t len)
 {
     size_t i;
-    for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
+    for (i = 0; i < NREADERS; i++)
         if (strlen(readers[i].key) == len && memcmp(readers[i].key, key, len) == 0)
             return 1;
     for (i = 0; i < sizeof(unused_keys) / sizeof(unused_keys[0]); i++)
@@ -70,13 +136,95 @@ static int known_key(const char *key, size_t len)
     return (len == 12 && memcmp(key, "FunctionName", 12) == 0);
 }
 
-/* Is this object an AWS response (has one of the known response keys)? */
+/*
+ * One resource of a response, as --query or jq hand it out
+ * ('SecurityGroups[0]', 'Reservations[0].Instances[0]'): its identifying
+ * key and a key only that kind of object has (NULL: the first is enough).
+ * Such an object is refused, not read as a response: an instance's
+ * SecurityGroups or NetworkInterfaces are not the responses of those names.
+ * A reservation (run-instances) and a bare function
+ * (get-function-configuration) are whole responses and are not listed.
+ */
+static const struct {
+    const char *id, *also;  /* also: keys separated by spaces, any one will do */
+    const char *one, *many; /* "security group", "security groups" */
+    const char *command;    /* whose whole output to save */
+} resources[] = {
+    {"SecurityGroupRuleId", NULL, "security group rule", "security group rules",
+     "ec2 describe-security-group-rules"},
+    {"GroupId", "StaleIpPermissions StaleIpPermissionsEgress", "stale security group",
+     "stale security groups", "ec2 describe-stale-security-groups"},
+    {"GroupId", "IpPermissions IpPermissionsEgress GroupName", "security group",
+     "security groups", "ec2 describe-security-groups"},
+    {"InstanceId", "ImageId State SecurityGroups NetworkInterfaces", "instance", "instances",
+     "ec2 describe-instances"},
+    {"NetworkInterfaceId", "InterfaceType Status PrivateIpAddress", "network interface",
+     "network interfaces", "ec2 describe-network-interfaces"},
+    {"SubnetId", "CidrBlock", "subnet", "subnets", "ec2 describe-subnets"},
+    {"VpcId", "CidrBlock", "VPC", "VPCs", "ec2 describe-vpcs"},
+    {"VpcEndpointId", "ServiceName", "VPC endpoint", "VPC endpoints",
+     "ec2 describe-vpc-endpoints"},
+    {"PrefixListId", "PrefixListName", "prefix list", "prefix lists",
+     "ec2 describe-managed-prefix-lists"},
+    {"Cidr", NULL, "prefix list entry", "prefix list entries",
+     "ec2 get-managed-prefix-list-entries"},
+    {"LoadBalancerArn", NULL, "load balancer", "load balancers", "elbv2 describe-load-balancers"},
+    {"LoadBalancerName", "DNSName", "load balancer", "load balancers",
+     "elb describe-load-balancers"},
+    {"DBInstanceIdentifier", NULL, "DB instance", "DB instances", "rds describe-db-instances"},
+    {"DBClusterIdentifier", "DBClusterMembers", "DB cluster", "DB clusters",
+     "rds describe-db-clusters"},
+    {"serviceArn", NULL, "ECS service", "ECS services", "ecs describe-services"},
+    {"serviceName", NULL, "ECS service", "ECS services", "ecs describe-services"},
+    {"taskArn", NULL, "ECS task", "ECS tasks", "ecs describe-tasks"},
+    {"CacheClusterId", NULL, "cache cluster", "cache clusters",
+     "elasticache describe-cache-clusters"},
+    {"ReplicationGroupId", NULL, "replication group", "replication groups",
+     "elasticache describe-replication-groups"},
+};
+
+#define NRESOURCES (sizeof(resources) / sizeof(resources[0]))
+
+/* Has obj one of the space-separated keys (or is keys NULL)? */
+static int has_any_key(const json_t *obj, const char *keys)
+{
+    char key[64];
+
+    while (keys && *keys) {
+        size_t n = strcspn(keys, " ");
+        if (n < sizeof(key)) {
+            memcpy(key, keys, n);
+            key[n] = '\0';
+            if (json_object_get(obj, key))
+                return 1;
+        }
+        keys += n;
+        keys += *keys == ' ';
+    }
+    return !keys;
+}
+
+/* The row of resources[] that v is one of, or NRESOURCES. */
+static size_t resource_of(const json_t *v)
+{
+    size_t i;
+
+    if (!json_is_object(v))
+        return NRESOURCES;
+    for (i = 0; i < NRESOURCES; i++)
+        if (json_object_get(v, resources[i].id) && has_any_key(v, resources[i].also))
+            return i;
+    return NRESOURCES;
+}
+
+/* Is this object an AWS response (one of the known response keys, and not
+ * one resource that happens to have a key of that name)? */
 static int is_response(const json_t *obj)
 {
     const char *key;
     json_t *v;
 
-    if (!json_is_object(obj))
+    if (!json_is_object(obj) || resource_of(obj) < NRESOURCES)
         return 0;
     json_object_foreach((json_t *)obj, key, v) {
         (void)v;
@@ -86,18 +234,135 @@ static int is_response(const json_t *obj)
     return 0;
 }
 
-/* Read one response object. */
+/* Refuse one resource (row r of resources[]) given where a response was expected. */
+static void refuse_resource(struct aws_ctx *c, const json_t *obj, size_t r)
+{
+    json_t *id = json_object_get(obj, resources[r].id);
+
+    if (json_is_string(id))
+        jr_error(&c->jr, NULL, "one %s (%s), not an AWS response (output of --query?); "
+                 "save the whole output of aws %s", resources[r].one, json_string_value(id),
+                 resources[r].command);
+    else
+        jr_error(&c->jr, NULL, "one %s, not an AWS response (output of --query?); "
+                 "save the whole output of aws %s", resources[r].one, resources[r].command);
+}
+
+/*
+ * The top-level keys of the EC2 query API's own responses (XML turned into
+ * JSON, CloudTrail's responseElements), with the CLI command that gives
+ * the same data in the shape sgmap reads.
+ */
+static const struct {
+    const char *key, *command;
+} query_api_keys[] = {
+    {"securityGroupInfo", "ec2 describe-security-groups"},
+    {"securityGroupRuleSet", "ec2 describe-security-group-rules"},
+    {"staleSecurityGroupSet", "ec2 describe-stale-security-groups"},
+    {"networkInterfaceSet", "ec2 describe-network-interfaces"},
+    {"reservationSet", "ec2 describe-instances"},
+    {"vpcSet", "ec2 describe-vpcs"},
+    {"subnetSet", "ec2 describe-subnets"},
+    {"vpcEndpointSet", "ec2 describe-vpc-endpoints"},
+    {"prefixListSet", "ec2 describe-managed-prefix-lists"},
+    {"ipPermissions", "ec2 describe-security-groups"},
+    {"groupSet", "ec2 describe-network-interfaces"},
+    {"requestId", NULL},
+};
+
+/* The row of query_api_keys[] of a key of obj, or of obj's only member
+ * when it is a wrapper such as {"DescribeSecurityGroupsResponse": {...}};
+ * -1 when none. */
+static int query_api_shape(const json_t *obj, int depth)
+{
+    const char *key;
+    json_t *v;
+    size_t i;
+
+    for (i = 0; i < sizeof(query_api_keys) / sizeof(query_api_keys[0]); i++)
+        if (json_object_get(obj, query_api_keys[i].key))
+            return (int)i;
+    key = json_object_iter_key(json_object_iter((json_t *)obj));
+    v = key ? json_object_get(obj, key) : NULL;
+    if (depth == 0 && json_object_size(obj) == 1 && json_is_object(v))
+        return query_api_shape(v, 1);
+    return -1;
+}
+
+/*
+ * An object with no key that sgmap reads: AWS output of another kind is
+ * skipped with a note (all its keys are PascalCase, as the CLI writes
+ * them); the EC2 query API's camelCase shape, sgmap's own output and JSON
+ * of no known kind are refused.
+ */
+static void read_other(struct aws_ctx *c, const json_t *obj)
+{
+    struct srcloc loc = {c->jr.file, 0, 0, c->jr.path.len ? c->jr.path.buf : NULL};
+    const char *first = json_object_iter_key(json_object_iter((json_t *)obj));
+    const char *key;
+    json_t *v;
+    int q, pascal = 1;
+    struct strbuf keys = STRBUF_INIT;
+    size_t n = 0;
+
+    if (!first) {
+        diag_note(&loc, "skipped: an empty object (no AWS response in it)");
+        return;
+    }
+    if (json_object_get(obj, "sgmap")) {
+        jr_error(&c->jr, NULL, "this is sgmap's own JSON output, which cannot be read back; "
+                               "give sgmap the inputs it was made from");
+        return;
+    }
+    if ((q = query_api_shape(obj, 0)) >= 0) {
+        if (query_api_keys[q].command)
+            jr_error(&c->jr, NULL, "expected the AWS CLI's JSON output, found the EC2 query "
+                     "API's camelCase shape (%s); save the output of aws %s",
+                     query_api_keys[q].key, query_api_keys[q].command);
+        else
+            jr_error(&c->jr, NULL, "expected the AWS CLI's JSON output, found the EC2 query "
+                     "API's camelCase shape (%s); save the AWS CLI's output instead",
+                     query_api_keys[q].key);
+        return;
+    }
+    json_object_foreach((json_t *)obj, key, v) {
+        (void)v;
+        if (!(*key >= 'A' && *key <= 'Z'))
+            pascal = 0;
+        if (n++ < 3)
+            strbuf_addf(&keys, "%s%s", n > 1 ? ", " : "", key);
+    }
+    if (n > 3)
+        strbuf_addstr(&keys, ", ...");
+    if (pascal)
+        diag_note(&loc, "skipped: AWS output that sgmap does not use (%s)", first);
+    else
+        jr_error(&c->jr, NULL, "expected AWS CLI, Terraform or CloudFormation JSON, found JSON "
+                 "that is not AWS CLI output (keys %s)", keys.buf);
+    strbuf_release(&keys);
+}
+
+/* Read one response object (or refuse what is not one). */
 static void read_response(struct aws_ctx *c, const json_t *obj)
 {
-    struct srcloc loc = {c->jr.file, 0, 0, NULL};
     size_t i;
-    int used = 0;
+    int used = 0, fn = 0;
     json_t *cfg;
 
-    for (i = 0; i < sizeof(readers) / sizeof(readers[0]) && !c->jr.failed; i++) {
+    if (!json_is_object(obj)) {
+        jr_error(&c->jr, NULL, "expected an AWS response (an object), got %s",
+                 jr_type_name(obj));
+        return;
+    }
+    if ((i = resource_of(obj)) < NRESOURCES) {
+        refuse_resource(c, obj, i);
+        return;
+    }
+    for (i = 0; i < NREADERS && !c->jr.failed; i++) {
         json_t *arr = jr_arr(&c->jr, obj, readers[i].key);
         if (arr) {
             size_t back = jr_push_key(&c->jr, readers[i].key);
+            listed(c, i, json_array_size(arr));
             readers[i].read(c, arr);
             jr_pop(&c->jr, back);
             used = 1;
@@ -108,21 +373,22 @@ static void read_response(struct aws_ctx *c, const json_t *obj)
     /* lambda get-function-configuration (a bare function) and get-function. */
     if (json_object_get(obj, "FunctionName")) {
         aws_read_function(c, obj);
-        used = 1;
+        fn = 1;
     } else if ((cfg = jr_obj(&c->jr, obj, "Configuration")) != NULL &&
                json_object_get(cfg, "FunctionName")) {
         size_t back = jr_push_key(&c->jr, "Configuration");
         aws_read_function(c, cfg);
         jr_pop(&c->jr, back);
+        fn = 1;
+    }
+    if (fn) {
+        for (i = 0; i < NREADERS && strcmp(readers[i].key, "Functions") != 0; i++)
+            ;
+        listed(c, i, 1);
         used = 1;
     }
-    if (!used && !c->jr.failed) {
-        const char *first = json_object_iter_key(json_object_iter((json_t *)obj));
-        if (c->jr.path.len)
-            loc.path = c->jr.path.buf;
-        diag_note(&loc, "skipped: AWS output that sgmap does not use (%s)",
-                  first ? first : "an empty object");
-    }
+    if (!used && !c->jr.failed)
+        read_other(c, obj);
 }
 
 /* Read one top-level document: a response, or an array of responses. */
@@ -132,19 +398,24 @@ static void read_document(struct aws_ctx *c, const json_t *doc, int prefix, size
 
     if (prefix)
         back = jr_push_index(&c->jr, n);
-    if (json_is_object(doc)) {
+    if (!json_is_array(doc)) {
         read_response(c, doc);
-    } else {
-        for (i = 0; i < json_array_size(doc); i++) {
-            if (!is_response(json_array_get(doc, i))) {
-                jr_error(&c->jr, NULL, "a bare list is not an AWS response (output of --query?); "
-                                       "save the whole response");
-                break;
-            }
-        }
-        if (json_array_size(doc) == 0)
-            jr_error(&c->jr, NULL, "an empty list is not an AWS response (output of --query?); "
+    } else if (json_array_size(doc) == 0) {
+        jr_error(&c->jr, NULL, "an empty list is not an AWS response (output of --query?); "
+                               "save the whole response");
+    } else if (!is_response(json_array_get(doc, 0))) {
+        /* A list that does not start with a response is a projection; a
+         * list of responses (saved SDK pages) has its odd elements refused
+         * one by one, at their index. */
+        size_t r = resource_of(json_array_get(doc, 0));
+        if (r < NRESOURCES)
+            jr_error(&c->jr, NULL, "a bare list of %s is not an AWS response (output of "
+                     "--query?); save the whole output of aws %s", resources[r].many,
+                     resources[r].command);
+        else
+            jr_error(&c->jr, NULL, "a bare list is not an AWS response (output of --query?); "
                                    "save the whole response");
+    } else {
         for (i = 0; i < json_array_size(doc) && !c->jr.failed; i++) {
             size_t b2 = jr_push_index(&c->jr, i);
             read_response(c, json_array_get(doc, i));
@@ -221,9 +492,39 @@ static int is_space(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
+/*
+ * Refuse XML: an EC2 query API response (its root element names the
+ * action, e.g. DescribeSecurityGroupsResponse, in an amazonaws.com
+ * namespace) or any other XML. p is at the first '<'.
+ */
+static void refuse_xml(struct aws_ctx *c, const char *p, const char *end)
+{
+    struct srcloc loc = {c->jr.file, 0, 0, NULL};
+    size_t n;
+
+    /* Skip the <?xml ...?> declaration, comments and a DOCTYPE. */
+    while (p < end && *p == '<' && p + 1 < end && (p[1] == '?' || p[1] == '!')) {
+        const char *gt = memchr(p, '>', (size_t)(end - p));
+        p = gt ? gt + 1 : end;
+        while (p < end && is_space(*p))
+            p++;
+    }
+    if (p < end && *p == '<')
+        p++;
+    n = strcspn(p, " \t\r\n/>");
+    if (n > 80)
+        n = 80;
+    if ((n >= 8 && memcmp(p + n - 8, "Response", 8) == 0) || strstr(p, "amazonaws.com/"))
+        diag_error(&loc, "AWS XML responses are not read (found <%.*s>); use the AWS CLI's "
+                   "JSON output", (int)n, p);
+    else
+        diag_error(&loc, "expected JSON or YAML, found XML (<%.*s>)", (int)n, p);
+    c->jr.failed = 1;
+}
+
 int import_aws(struct model *m, const char *file, const char *data, size_t len)
 {
-    struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL};
+    struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL, NULL, 0, 0, 0, NULL};
     size_t off = 0, ndocs = 0, i;
     json_t **docs = NULL;
     size_t docs_alloc = 0;
@@ -232,6 +533,15 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
     json_free_t saved_free;
 
     c.st = aws_state_get(m);
+    c.listed = xcalloc(NREADERS, sizeof(*c.listed));
+    while (off < len && is_space(data[off]))
+        off++;
+    if (off < len && data[off] == '<') {
+        refuse_xml(&c, data + off, data + len);
+        free(c.listed);
+        jr_release(&c.jr);
+        return -1;
+    }
     json_get_alloc_funcs(&saved_malloc, &saved_free);
     json_set_alloc_funcs(json_arena_malloc, json_arena_free);
     /* Concatenated documents (saved SDK pages): parse them all first so that
@@ -255,7 +565,7 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
     }
     if (!c.jr.failed && ndocs == 0) {
         struct srcloc loc = {file, 0, 0, NULL};
-        diag_error(&loc, "no JSON document in the file");
+        diag_error(&loc, "empty input");
         c.jr.failed = 1;
     }
     for (i = 0; i < ndocs && !c.jr.failed; i++)
@@ -265,6 +575,12 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
     json_set_alloc_funcs(saved_malloc, saved_free);
     json_arena_release();
     aws_state_reconcile(c.st);
+    if (!c.jr.failed)
+        aws_note_task_groups(&c);
+    if (!c.jr.failed && c.drawn == 0)
+        note_nothing_drawn(&c);
+    free(c.task_enis);
+    free(c.listed);
     jr_release(&c.jr);
     return c.jr.failed ? -1 : 0;
 }
