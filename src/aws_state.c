@@ -120,8 +120,6 @@ struct aws_ph {
 
 struct aws_state {
     struct model *m;
-    const void *check;  /* m->strings when created: detects a reused address */
-    struct aws_state *next;
     struct aws_map map; /* "ns\037key" -> value */
     struct strbuf key;  /* scratch buffer for the keys of map */
     struct aws_eni_rec *enis;
@@ -130,42 +128,33 @@ struct aws_state {
     size_t nphs, phs_alloc;
 };
 
-static struct aws_state *aws_states;
-
-static void state_clear(struct aws_state *st)
+/* Free the state (the model calls this when it is freed). */
+static void state_free(void *data)
 {
+    struct aws_state *st = data;
     size_t i;
+
     map_release(&st->map);
     strbuf_release(&st->key);
     for (i = 0; i < st->nphs; i++)
         free(st->phs[i].gids);
     free(st->phs);
     free(st->enis);
-    st->phs = NULL;
-    st->enis = NULL;
-    st->nphs = st->phs_alloc = st->nenis = st->enis_alloc = 0;
+    free(st);
 }
 
 struct aws_state *aws_state_get(struct model *m)
 {
-    struct aws_state *st;
+    struct aws_state *st = model_ext(m, MODEL_EXT_AWS);
 
-    for (st = aws_states; st; st = st->next) {
-        if (st->m == m) {
-            if (st->check != (const void *)m->strings) {
-                /* A new model at a freed model's address: start afresh. */
-                state_clear(st);
-                st->check = m->strings;
-            }
-            return st;
-        }
-    }
+    if (st)
+        return st;
+    /* Owned by the model, so it lives and dies with it: a new model can
+     * never meet the state of a freed one. */
     st = xcalloc(1, sizeof(*st));
     st->m = m;
-    st->check = m->strings;
     strbuf_init(&st->key);
-    st->next = aws_states;
-    aws_states = st;
+    model_set_ext(m, MODEL_EXT_AWS, st, state_free);
     return st;
 }
 

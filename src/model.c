@@ -114,6 +114,9 @@ void model_free(struct model *m)
 
     if (!m)
         return;
+    for (i = 0; i < MODEL_EXT_COUNT; i++)
+        if (m->ext[i] && m->ext_free[i])
+            m->ext_free[i](m->ext[i]);
     for (i = 0; i < m->ngroups; i++) {
         free(m->groups[i]->members);
         free(m->groups[i]->tags);
@@ -166,6 +169,19 @@ const char *model_strndup(struct model *m, const char *s, size_t n)
     copy = arena_alloc(m, n + 1);
     memcpy(copy, s, n);
     return copy;
+}
+
+void *model_ext(const struct model *m, enum model_ext which)
+{
+    return m->ext[which];
+}
+
+void model_set_ext(struct model *m, enum model_ext which, void *data, void (*free_fn)(void *))
+{
+    if (m->ext[which] && m->ext_free[which])
+        m->ext_free[which](m->ext[which]);
+    m->ext[which] = data;
+    m->ext_free[which] = free_fn;
 }
 
 const char *model_strdup(struct model *m, const char *s)
