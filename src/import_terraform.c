@@ -29,32 +29,54 @@
 
 /* ===== Addresses ===== */
 
+size_t tf_index_len(const char *p)
+{
+    size_t n = 1;
+
+    if (*p != '[')
+        return 0;
+    if (p[n] == '"') {
+        for (n++; p[n] && p[n] != '"'; n++)
+            if (p[n] == '\\' && p[n + 1])
+                n++;
+        if (p[n])
+            n++;
+    }
+    while (p[n] && p[n] != ']')
+        n++;
+    return p[n] == ']' ? n + 1 : 0;
+}
+
 const char *tf_strip_indexes(struct model *m, const char *address)
 {
     struct strbuf sb = STRBUF_INIT;
     const char *p = address, *kept;
+    size_t n;
 
     while (*p) {
-        if (*p != '[') {
+        n = tf_index_len(p);
+        if (n)
+            p += n;
+        else
             strbuf_addch(&sb, *p++);
-            continue;
-        }
-        p++;
-        if (*p == '"') {
-            for (p++; *p && *p != '"'; p++)
-                if (*p == '\\' && p[1])
-                    p++;
-            if (*p)
-                p++;
-        }
-        while (*p && *p != ']')
-            p++;
-        if (*p)
-            p++;
     }
     kept = model_strndup(m, sb.buf, sb.len);
     strbuf_release(&sb);
     return kept;
+}
+
+const char *tf_strip_key(struct model *m, const char *address)
+{
+    const char *p = address;
+    size_t n;
+
+    while (*p) {
+        n = tf_index_len(p);
+        if (n && !p[n])
+            return model_strndup(m, address, (size_t)(p - address));
+        p += n ? n : 1;
+    }
+    return model_strdup(m, address);
 }
 
 /* Append an instance key: [3] or ["key"] (quotes and backslashes escaped). */
@@ -117,6 +139,23 @@ static int read_mode(struct tf_ctx *c, const json_t *obj)
     return -1;
 }
 
+/* obj[key], a string that must be there: NULL after reporting it missing. */
+static const char *need_str(struct tf_ctx *c, const json_t *obj, const char *key)
+{
+    const char *s = jr_str(&c->jr, obj, key);
+    json_t *v = json_is_object(obj) ? json_object_get(obj, key) : NULL;
+
+    if (s || c->jr.failed || !obj)
+        return s;
+    if (!v)
+        jr_error(&c->jr, key, "expected a string, found none");
+    else if (json_is_null(v))
+        jr_error(&c->jr, key, "expected a string, got null");
+    else
+        jr_error(&c->jr, key, "expected a non-empty string, got ''");
+    return NULL;
+}
+
 /* ===== Raw state v4 ===== */
 
 static void read_state_v4(struct tf_ctx *c, const json_t *doc, json_t *keep)
@@ -131,8 +170,8 @@ static void read_state_v4(struct tf_ctx *c, const json_t *doc, json_t *keep)
         json_t *res = tf_elem_obj(c, resources, i);
         size_t b2 = jr_push_index(&c->jr, i);
         const char *module = jr_str(&c->jr, res, "module");
-        const char *type = jr_str(&c->jr, res, "type");
-        const char *name = jr_str(&c->jr, res, "name");
+        const char *type = need_str(c, res, "type");
+        const char *name = need_str(c, res, "name");
         int data = read_mode(c, res);
         json_t *instances = jr_arr(&c->jr, res, "instances");
         struct strbuf prefix = STRBUF_INIT;
@@ -149,7 +188,12 @@ static void read_state_v4(struct tf_ctx *c, const json_t *doc, json_t *keep)
 
                 strbuf_addf(&addr, "%s%s%s.%s", prefix.buf, data ? "data." : "", type, name);
                 add_index_key(c, &addr, json_object_get(inst, "index_key"));
-                if (!attrs && !c->jr.failed && jr_obj(&c->jr, inst, "attributes_flat")) {
+                if (inst && !attrs && !c->jr.failed && !jr_obj(&c->jr, inst, "attributes_flat")) {
+                    /* Every instance Terraform writes has one or the other. */
+                    if (!c->jr.failed)
+                        jr_error(&c->jr, "attributes", "expected an object, %s",
+                                 json_object_get(inst, "attributes") ? "got null" : "found none");
+                } else if (!attrs && !c->jr.failed && inst) {
                     /* Upgraded from v3 but not yet refreshed: still flatmap. */
                     size_t b5 = jr_push_key(&c->jr, "attributes_flat");
                     json_t *nested = tf_flatmap_expand(c, json_object_get(inst, "attributes_flat"));
@@ -295,8 +339,8 @@ static void read_module(struct tf_ctx *c, const json_t *mod, int depth, int data
         for (i = 0; i < json_array_size(resources) && !c->jr.failed; i++) {
             json_t *res = tf_elem_obj(c, resources, i);
             size_t b2 = jr_push_index(&c->jr, i);
-            const char *address = jr_str(&c->jr, res, "address");
-            const char *type = jr_str(&c->jr, res, "type");
+            const char *address = need_str(c, res, "address");
+            const char *type = need_str(c, res, "type");
             int data = read_mode(c, res);
             json_t *values = jr_obj(&c->jr, res, "values");
 
@@ -369,6 +413,13 @@ static void read_plan(struct tf_ctx *c, const json_t *doc)
             jr_error(&c->jr, "root_module", "expected an object, got %s", jr_type_name(root));
             jr_pop(&c->jr, back);
         }
+        if (root) {
+            size_t back = jr_push_key(&c->jr, "configuration");
+            size_t b2 = jr_push_key(&c->jr, "root_module");
+            tf_config_check(c, root);
+            jr_pop(&c->jr, b2);
+            jr_pop(&c->jr, back);
+        }
         c->config = root;
     }
 }
@@ -415,12 +466,7 @@ int import_terraform(struct model *m, const char *file, const char *data, size_t
 
     memset(&c, 0, sizeof(c));
     jr_init(&c.jr, m, file);
-    c.group_by_address = strmap_new();
-    c.group_by_name = strmap_new();
-    c.iface_by_eni = strmap_new();
-    c.data_by_address = strmap_new();
-    c.data_group_names = strmap_new();
-    c.vpc_by_address = strmap_new();
+    c.flat_segs = json_object();
 
     doc = json_loadb(data, len, 0, &err);
     if (!doc) {
@@ -438,13 +484,8 @@ int import_terraform(struct model *m, const char *file, const char *data, size_t
 
     json_decref(doc);
     json_decref(keep);
+    json_decref(c.flat_segs);
     free(c.res);
-    strmap_free(c.group_by_address);
-    strmap_free(c.group_by_name);
-    strmap_free(c.iface_by_eni);
-    strmap_free(c.data_by_address);
-    strmap_free(c.data_group_names);
-    strmap_free(c.vpc_by_address);
     jr_release(&c.jr);
     return c.jr.failed ? -1 : 0;
 }
