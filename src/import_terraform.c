@@ -424,6 +424,31 @@ static void read_plan(struct tf_ctx *c, const json_t *doc)
     }
 }
 
+/*
+ * format_version of show -json and plan output: "0.1" to "1.2" are known.
+ * A later minor version only adds fields; a later major version may change
+ * what sgmap reads, so it is read as 1.x with a warning.
+ */
+static void check_format_version(struct tf_ctx *c, const json_t *doc)
+{
+    const char *v = jr_str(&c->jr, doc, "format_version");
+    char *end;
+    long major;
+
+    if (!v)
+        return;
+    major = strtol(v, &end, 10);
+    if (end == v || (*end && *end != '.')) {
+        jr_error(&c->jr, "format_version", "expected a version such as '1.2', got '%s'", v);
+        return;
+    }
+    if (major > 1) {
+        struct srcloc loc = jr_loc(&c->jr, "format_version");
+        diag_warning(&loc, "expected format version 0.x or 1.x, got %s: read as 1.x, which "
+                           "may miss or misread what changed", v);
+    }
+}
+
 /* ===== Parsing ===== */
 
 /* Which shape the document has, and read it. */
@@ -434,8 +459,10 @@ static void read_document(struct tf_ctx *c, const json_t *doc, json_t *keep)
 
     if (json_object_get(doc, "planned_values") || json_object_get(doc, "resource_changes") ||
         json_object_get(doc, "configuration")) {
+        check_format_version(c, doc);
         read_plan(c, doc);
     } else if (json_object_get(doc, "values") || json_object_get(doc, "format_version")) {
+        check_format_version(c, doc);
         read_values(c, doc, "values", 0, NULL);
     } else if (version && json_is_integer(version) && json_integer_value(version) == 4) {
         read_state_v4(c, doc, keep);
@@ -458,6 +485,60 @@ static void read_document(struct tf_ctx *c, const json_t *doc, json_t *keep)
     }
 }
 
+/*
+ * Terraform states and plans are JSON. Refuse, in Terraform's terms, an
+ * empty file and HCL configuration (a .tf file saved as .tfstate, or given
+ * by mistake) before the JSON parser reports a bare syntax error.
+ */
+static int looks_like_json(struct tf_ctx *c, const char *data, size_t len)
+{
+    static const char *const hcl[] = {"resource", "data", "provider", "terraform", "module",
+                                      "variable", "output", "locals"};
+    struct srcloc loc = {c->jr.file, 0, 0, NULL};
+    size_t i = 0, n, k;
+
+    while (i < len && strchr(" \t\r\n", data[i]) && data[i])
+        i++;
+    if (i == len) {
+        diag_error(&loc, "expected a Terraform state or plan (JSON), got %s",
+                   len ? "only white space" : "an empty file");
+        return 0;
+    }
+    /* HCL comments (# and // to the end of the line, block comments) before
+     * the first block; JSON has none. */
+    while (i < len && (data[i] == '#' || (data[i] == '/' && i + 1 < len &&
+                                          (data[i + 1] == '/' || data[i + 1] == '*')))) {
+        const char *end = data[i] == '/' && data[i + 1] == '*' ? strstr(data + i + 2, "*/")
+                                                                : strchr(data + i, '\n');
+        i = end ? (size_t)(end - data) + (*end == '*' ? 2 : 1) : len;
+        while (i < len && strchr(" \t\r\n", data[i]) && data[i])
+            i++;
+    }
+    for (k = 0; k < i; k++) {
+        if (data[k] == '\n') {
+            loc.line++;
+            loc.col = 0;
+        } else {
+            loc.col++;
+        }
+    }
+    loc.line++;
+    loc.col++;
+    n = 0;
+    while (i + n < len && ((data[i + n] >= 'a' && data[i + n] <= 'z') || data[i + n] == '_'))
+        n++;
+    for (k = 0; n > 0 && k < sizeof(hcl) / sizeof(hcl[0]); k++) {
+        if (strlen(hcl[k]) == n && memcmp(data + i, hcl[k], n) == 0 && i + n < len &&
+            data[i + n] && strchr(" \t\"{", data[i + n])) {
+            diag_error(&loc, "expected a Terraform state or plan (JSON), got Terraform "
+                             "configuration (HCL, '%s' block): draw its state or `terraform "
+                             "show -json` output instead", hcl[k]);
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int import_terraform(struct model *m, const char *file, const char *data, size_t len)
 {
     struct tf_ctx c;
@@ -468,8 +549,10 @@ int import_terraform(struct model *m, const char *file, const char *data, size_t
     jr_init(&c.jr, m, file);
     c.flat_segs = json_object();
 
-    doc = json_loadb(data, len, 0, &err);
-    if (!doc) {
+    doc = NULL;
+    if (!looks_like_json(&c, data, len)) {
+        c.jr.failed = 1;
+    } else if (!(doc = json_loadb(data, len, 0, &err))) {
         jr_syntax_error(&c.jr, data, len, (size_t)err.position, &err);
     } else if (!json_is_object(doc)) {
         struct srcloc loc = {file, 0, 0, NULL};
