@@ -632,6 +632,7 @@ static const struct member_type {
     {"aws_eks_cluster", KIND_EKS,
      {"vpc_config.security_group_ids", "vpc_config.cluster_security_group_id"}, NULL},
     {"aws_efs_mount_target", KIND_EFS, {"security_groups"}, NULL},
+    {"aws_nat_gateway", KIND_NAT, {NULL}, NULL},
     {"aws_mq_broker", KIND_OTHER, {"security_groups"}, NULL},
     {"aws_msk_cluster", KIND_OTHER, {"broker_node_group_info.security_groups"}, NULL},
     {"aws_opensearch_domain", KIND_OTHER, {"vpc_options.security_group_ids"}, NULL},
@@ -695,12 +696,17 @@ static void read_member(struct tf_ctx *c, const struct tf_res *r, const struct m
         idlist_release(&l);
         return;
     }
-    if (l.n == 0) {
+    if (strcmp(r->type, "aws_lb") == 0 || strcmp(r->type, "aws_alb") == 0)
+        kind = lb_kind(c, r, kind);
+    /* NAT gateways, and NLBs or GWLBs without groups, are drawn outside
+     * every group; other members are nothing to draw without one. */
+    if (l.n == 0 && kind != KIND_NAT && kind != KIND_NLB && kind != KIND_GWLB) {
         warn_lost(r, &l, 1, "it is not drawn");
         idlist_release(&l);
         return;
     }
-    warn_lost(r, &l, 0, "it is drawn without the missing ones");
+    warn_lost(r, &l, 0, l.n ? "it is drawn without the missing ones"
+                            : "it is drawn outside every group");
     if (strcmp(r->type, "aws_network_interface") == 0) {
         json_t *att = json_object_get(r->values, "attachment");
         const struct tf_vals *v = index_find(&c->lk->ifaces, r->address, NULL);
@@ -708,8 +714,6 @@ static void read_member(struct tf_ctx *c, const struct tf_res *r, const struct m
             id = v->v[0];
         if (json_is_array(att) ? json_array_size(att) > 0 : json_is_object(att))
             kind = KIND_EC2;
-    } else if (strcmp(r->type, "aws_lb") == 0 || strcmp(r->type, "aws_alb") == 0) {
-        kind = lb_kind(c, r, kind);
     }
     label = tf_name_tag(c, r->values);
     subnet = jr_str(&c->jr, r->values, "subnet_id");
