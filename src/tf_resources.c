@@ -9,7 +9,7 @@
  *   3. members (every resource of the membership table) and rules (inline
  *      ingress/egress blocks, aws_security_group_rule,
  *      aws_vpc_security_group_ingress_rule / _egress_rule, and the SSH access
- *      an aws_eks_node_group's remote_access opens).
+ *      an aws_eks_node_group's remote_access opens, see read_node_group()).
  *
  * A group reference is the attribute's value when that is known. In a plan
  * a value unknown until apply (absent from planned_values, or a null element
@@ -1081,6 +1081,85 @@ static void read_vpc_sg_rule(struct tf_ctx *c, const struct tf_res *r, enum dire
     idlist_release(&peers);
 }
 
+/*
+ * aws_eks_node_group remote_access: EKS opens SSH (tcp/22) to the nodes in
+ * a group it creates for them (resources[0].remote_access_security_group_id
+ * once applied), from source_security_group_ids, or, when only ec2_ssh_key
+ * is given, from anywhere (0.0.0.0/0, as the provider documents). The node
+ * group is drawn as a member of that group and the sources as its ingress
+ * rules. Before apply the group has no id: "ADDRESS.remote_access" stands
+ * for it. The cluster security group EKS also puts the nodes in is not in
+ * the node group's attributes, so it is not guessed.
+ */
+static void read_node_group(struct tf_ctx *c, const struct tf_res *r)
+{
+    json_t *ra = jr_arr(&c->jr, r->values, "remote_access");
+    const json_t *blk = json_array_size(ra) ? tf_elem_obj(c, ra, 0) : NULL;
+    const char *key = NULL, *name = jr_str(&c->jr, r->values, "node_group_name");
+    struct idlist sources, group;
+    struct rule_src s;
+    struct portspec ssh = {PROTO_TCP, 22, 22};
+    struct iface *ifc;
+    struct group *g;
+    size_t back;
+
+    if (!blk || c->jr.failed)
+        return;
+    memset(&sources, 0, sizeof(sources));
+    memset(&group, 0, sizeof(group));
+    memset(&s, 0, sizeof(s));
+    back = jr_push_key(&c->jr, "remote_access");
+    {
+        size_t b2 = tf_push_index(c, ra, 0);
+        key = jr_str(&c->jr, blk, "ec2_ssh_key");
+        jr_pop(&c->jr, b2);
+    }
+    jr_pop(&c->jr, back);
+    collect_groups(c, r, "remote_access.source_security_group_ids", 0, &sources);
+    collect_groups(c, r, "resources.remote_access_security_group_id", 0, &group);
+    if (c->jr.failed || (sources.n == 0 && !key)) {
+        idlist_release(&sources);
+        idlist_release(&group);
+        return;
+    }
+    if (group.n == 0) {
+        struct strbuf id = STRBUF_INIT;
+        strbuf_addf(&id, "%s.remote_access", r->address);
+        idlist_add(c, &group, id.buf, NULL);
+        strbuf_release(&id);
+    }
+    g = model_group(c->jr.m, group.v[0].id, NULL);
+    if (!g->declared) {
+        struct strbuf gname = STRBUF_INIT;
+        strbuf_addf(&gname, "%s remote access", name ? name : r->address);
+        g->declared = 1;
+        g->name = model_strndup(c->jr.m, gname.buf, gname.len);
+        g->description =
+            model_strdup(c->jr.m, "made by EKS for the node group's remote_access (SSH)");
+        g->loc = jr_loc(&c->jr, "remote_access");
+        strbuf_release(&gname);
+    }
+    ifc = model_iface(c->jr.m, r->address, NULL);
+    ifc->kind = KIND_EC2;
+    ifc->label = model_strdup(c->jr.m, name ? name : r->address);
+    ifc->owner = r->address;
+    ifc->loc = jr_loc(&c->jr, NULL);
+    add_memberships(c, ifc, &group, 0);
+    s.dir = DIR_INGRESS;
+    s.ports = ssh;
+    s.desc = "SSH to the nodes (remote_access)";
+    add_group_peers(c, &s, &sources);
+    if (sources.lost.attr && sources.lost.cfg != TF_CFG_UNSET)
+        warn_lost(r, &sources, 0, sources.n ? "the SSH rule is drawn without the missing ones"
+                                            : "no SSH rule is drawn");
+    else if (sources.n == 0)
+        push_peer(c, &s, PEER_CIDR, "0.0.0.0/0", NULL, 0);
+    add_rules(c, &s, &group);
+    free(s.peers);
+    idlist_release(&sources);
+    idlist_release(&group);
+}
+
 /* ===== The passes ===== */
 
 static void begin(struct tf_ctx *c, const struct tf_res *r)
@@ -1121,6 +1200,8 @@ static void build_pass(struct tf_ctx *c, int pass)
             read_vpc_sg_rule(c, r, DIR_EGRESS);
         } else if (strcmp(r->type, "aws_network_interface_sg_attachment") == 0) {
             read_sg_attachment(c, r);
+        } else if (strcmp(r->type, "aws_eks_node_group") == 0) {
+            read_node_group(c, r);
         } else if ((t = member_type_of(r->type)) != NULL) {
             read_member(c, r, t);
         }
