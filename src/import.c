@@ -64,9 +64,12 @@ static int has_top_level_key(const char *data, size_t len, const char *key)
     return 0;
 }
 
-static enum input_format detect_format(const char *data, size_t len)
+/* The file name is only a hint, used when the content is inconclusive
+ * (an empty file, HCL saved as .tfstate): Terraform's own state file name. */
+static enum input_format detect_format(const char *file, const char *data, size_t len)
 {
-    size_t i = 0;
+    size_t i = 0, n = strlen(file);
+    int tfstate = n > 8 && strcmp(file + n - 8, ".tfstate") == 0;
 
     while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
         i++;
@@ -78,17 +81,18 @@ static enum input_format detect_format(const char *data, size_t len)
         if (import_aws_detect(data, len))
             return FORMAT_AWS;
         if (strstr(data, "\"terraform_version\"") ||
-            (strstr(data, "\"lineage\"") && strstr(data, "\"resources\"")))
+            (strstr(data, "\"lineage\"") && strstr(data, "\"resources\"")) ||
+            (strstr(data, "\"version\"") && strstr(data, "\"resources\"")))
             return FORMAT_TERRAFORM;
         if (strstr(data, "\"AWSTemplateFormatVersion\"") || strstr(data, "\"Resources\""))
             return FORMAT_CLOUDFORMATION;
         /* Anything else is refused by the AWS importer with a clear message. */
-        return FORMAT_AWS;
+        return tfstate ? FORMAT_TERRAFORM : FORMAT_AWS;
     }
     if (has_top_level_key(data, len, "AWSTemplateFormatVersion") ||
         has_top_level_key(data, len, "Resources"))
         return FORMAT_CLOUDFORMATION;
-    return FORMAT_DESIGN;
+    return tfstate ? FORMAT_TERRAFORM : FORMAT_DESIGN;
 }
 
 /*
@@ -192,7 +196,7 @@ int import_input(struct model *m, const char *file, const char *data, size_t len
     }
     skip_utf8_bom(&data, &len);
     if (format == FORMAT_AUTO)
-        format = detect_format(data, len);
+        format = detect_format(file, data, len);
     switch (format) {
     case FORMAT_DESIGN:
         return import_design(m, file, data, len);

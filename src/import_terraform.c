@@ -29,32 +29,54 @@
 
 /* ===== Addresses ===== */
 
+size_t tf_index_len(const char *p)
+{
+    size_t n = 1;
+
+    if (*p != '[')
+        return 0;
+    if (p[n] == '"') {
+        for (n++; p[n] && p[n] != '"'; n++)
+            if (p[n] == '\\' && p[n + 1])
+                n++;
+        if (p[n])
+            n++;
+    }
+    while (p[n] && p[n] != ']')
+        n++;
+    return p[n] == ']' ? n + 1 : 0;
+}
+
 const char *tf_strip_indexes(struct model *m, const char *address)
 {
     struct strbuf sb = STRBUF_INIT;
     const char *p = address, *kept;
+    size_t n;
 
     while (*p) {
-        if (*p != '[') {
+        n = tf_index_len(p);
+        if (n)
+            p += n;
+        else
             strbuf_addch(&sb, *p++);
-            continue;
-        }
-        p++;
-        if (*p == '"') {
-            for (p++; *p && *p != '"'; p++)
-                if (*p == '\\' && p[1])
-                    p++;
-            if (*p)
-                p++;
-        }
-        while (*p && *p != ']')
-            p++;
-        if (*p)
-            p++;
     }
     kept = model_strndup(m, sb.buf, sb.len);
     strbuf_release(&sb);
     return kept;
+}
+
+const char *tf_strip_key(struct model *m, const char *address)
+{
+    const char *p = address;
+    size_t n;
+
+    while (*p) {
+        n = tf_index_len(p);
+        if (n && !p[n])
+            return model_strndup(m, address, (size_t)(p - address));
+        p += n ? n : 1;
+    }
+    return model_strdup(m, address);
 }
 
 /* Append an instance key: [3] or ["key"] (quotes and backslashes escaped). */
@@ -117,6 +139,23 @@ static int read_mode(struct tf_ctx *c, const json_t *obj)
     return -1;
 }
 
+/* obj[key], a string that must be there: NULL after reporting it missing. */
+static const char *need_str(struct tf_ctx *c, const json_t *obj, const char *key)
+{
+    const char *s = jr_str(&c->jr, obj, key);
+    json_t *v = json_is_object(obj) ? json_object_get(obj, key) : NULL;
+
+    if (s || c->jr.failed || !obj)
+        return s;
+    if (!v)
+        jr_error(&c->jr, key, "expected a string, found none");
+    else if (json_is_null(v))
+        jr_error(&c->jr, key, "expected a string, got null");
+    else
+        jr_error(&c->jr, key, "expected a non-empty string, got ''");
+    return NULL;
+}
+
 /* ===== Raw state v4 ===== */
 
 static void read_state_v4(struct tf_ctx *c, const json_t *doc, json_t *keep)
@@ -131,8 +170,8 @@ static void read_state_v4(struct tf_ctx *c, const json_t *doc, json_t *keep)
         json_t *res = tf_elem_obj(c, resources, i);
         size_t b2 = jr_push_index(&c->jr, i);
         const char *module = jr_str(&c->jr, res, "module");
-        const char *type = jr_str(&c->jr, res, "type");
-        const char *name = jr_str(&c->jr, res, "name");
+        const char *type = need_str(c, res, "type");
+        const char *name = need_str(c, res, "name");
         int data = read_mode(c, res);
         json_t *instances = jr_arr(&c->jr, res, "instances");
         struct strbuf prefix = STRBUF_INIT;
@@ -149,7 +188,12 @@ static void read_state_v4(struct tf_ctx *c, const json_t *doc, json_t *keep)
 
                 strbuf_addf(&addr, "%s%s%s.%s", prefix.buf, data ? "data." : "", type, name);
                 add_index_key(c, &addr, json_object_get(inst, "index_key"));
-                if (!attrs && !c->jr.failed && jr_obj(&c->jr, inst, "attributes_flat")) {
+                if (inst && !attrs && !c->jr.failed && !jr_obj(&c->jr, inst, "attributes_flat")) {
+                    /* Every instance Terraform writes has one or the other. */
+                    if (!c->jr.failed)
+                        jr_error(&c->jr, "attributes", "expected an object, %s",
+                                 json_object_get(inst, "attributes") ? "got null" : "found none");
+                } else if (!attrs && !c->jr.failed && inst) {
                     /* Upgraded from v3 but not yet refreshed: still flatmap. */
                     size_t b5 = jr_push_key(&c->jr, "attributes_flat");
                     json_t *nested = tf_flatmap_expand(c, json_object_get(inst, "attributes_flat"));
@@ -295,8 +339,8 @@ static void read_module(struct tf_ctx *c, const json_t *mod, int depth, int data
         for (i = 0; i < json_array_size(resources) && !c->jr.failed; i++) {
             json_t *res = tf_elem_obj(c, resources, i);
             size_t b2 = jr_push_index(&c->jr, i);
-            const char *address = jr_str(&c->jr, res, "address");
-            const char *type = jr_str(&c->jr, res, "type");
+            const char *address = need_str(c, res, "address");
+            const char *type = need_str(c, res, "type");
             int data = read_mode(c, res);
             json_t *values = jr_obj(&c->jr, res, "values");
 
@@ -369,7 +413,39 @@ static void read_plan(struct tf_ctx *c, const json_t *doc)
             jr_error(&c->jr, "root_module", "expected an object, got %s", jr_type_name(root));
             jr_pop(&c->jr, back);
         }
+        if (root) {
+            size_t back = jr_push_key(&c->jr, "configuration");
+            size_t b2 = jr_push_key(&c->jr, "root_module");
+            tf_config_check(c, root);
+            jr_pop(&c->jr, b2);
+            jr_pop(&c->jr, back);
+        }
         c->config = root;
+    }
+}
+
+/*
+ * format_version of show -json and plan output: "0.1" to "1.2" are known.
+ * A later minor version only adds fields; a later major version may change
+ * what sgmap reads, so it is read as 1.x with a warning.
+ */
+static void check_format_version(struct tf_ctx *c, const json_t *doc)
+{
+    const char *v = jr_str(&c->jr, doc, "format_version");
+    char *end;
+    long major;
+
+    if (!v)
+        return;
+    major = strtol(v, &end, 10);
+    if (end == v || (*end && *end != '.')) {
+        jr_error(&c->jr, "format_version", "expected a version such as '1.2', got '%s'", v);
+        return;
+    }
+    if (major > 1) {
+        struct srcloc loc = jr_loc(&c->jr, "format_version");
+        diag_warning(&loc, "expected format version 0.x or 1.x, got %s: read as 1.x, which "
+                           "may miss or misread what changed", v);
     }
 }
 
@@ -383,8 +459,10 @@ static void read_document(struct tf_ctx *c, const json_t *doc, json_t *keep)
 
     if (json_object_get(doc, "planned_values") || json_object_get(doc, "resource_changes") ||
         json_object_get(doc, "configuration")) {
+        check_format_version(c, doc);
         read_plan(c, doc);
     } else if (json_object_get(doc, "values") || json_object_get(doc, "format_version")) {
+        check_format_version(c, doc);
         read_values(c, doc, "values", 0, NULL);
     } else if (version && json_is_integer(version) && json_integer_value(version) == 4) {
         read_state_v4(c, doc, keep);
@@ -407,6 +485,60 @@ static void read_document(struct tf_ctx *c, const json_t *doc, json_t *keep)
     }
 }
 
+/*
+ * Terraform states and plans are JSON. Refuse, in Terraform's terms, an
+ * empty file and HCL configuration (a .tf file saved as .tfstate, or given
+ * by mistake) before the JSON parser reports a bare syntax error.
+ */
+static int looks_like_json(struct tf_ctx *c, const char *data, size_t len)
+{
+    static const char *const hcl[] = {"resource", "data", "provider", "terraform", "module",
+                                      "variable", "output", "locals"};
+    struct srcloc loc = {c->jr.file, 0, 0, NULL};
+    size_t i = 0, n, k;
+
+    while (i < len && strchr(" \t\r\n", data[i]) && data[i])
+        i++;
+    if (i == len) {
+        diag_error(&loc, "expected a Terraform state or plan (JSON), got %s",
+                   len ? "only white space" : "an empty file");
+        return 0;
+    }
+    /* HCL comments (# and // to the end of the line, block comments) before
+     * the first block; JSON has none. */
+    while (i < len && (data[i] == '#' || (data[i] == '/' && i + 1 < len &&
+                                          (data[i + 1] == '/' || data[i + 1] == '*')))) {
+        const char *end = data[i] == '/' && data[i + 1] == '*' ? strstr(data + i + 2, "*/")
+                                                                : strchr(data + i, '\n');
+        i = end ? (size_t)(end - data) + (*end == '*' ? 2 : 1) : len;
+        while (i < len && strchr(" \t\r\n", data[i]) && data[i])
+            i++;
+    }
+    for (k = 0; k < i; k++) {
+        if (data[k] == '\n') {
+            loc.line++;
+            loc.col = 0;
+        } else {
+            loc.col++;
+        }
+    }
+    loc.line++;
+    loc.col++;
+    n = 0;
+    while (i + n < len && ((data[i + n] >= 'a' && data[i + n] <= 'z') || data[i + n] == '_'))
+        n++;
+    for (k = 0; n > 0 && k < sizeof(hcl) / sizeof(hcl[0]); k++) {
+        if (strlen(hcl[k]) == n && memcmp(data + i, hcl[k], n) == 0 && i + n < len &&
+            data[i + n] && strchr(" \t\"{", data[i + n])) {
+            diag_error(&loc, "expected a Terraform state or plan (JSON), got Terraform "
+                             "configuration (HCL, '%s' block): draw its state or `terraform "
+                             "show -json` output instead", hcl[k]);
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int import_terraform(struct model *m, const char *file, const char *data, size_t len)
 {
     struct tf_ctx c;
@@ -415,15 +547,12 @@ int import_terraform(struct model *m, const char *file, const char *data, size_t
 
     memset(&c, 0, sizeof(c));
     jr_init(&c.jr, m, file);
-    c.group_by_address = strmap_new();
-    c.group_by_name = strmap_new();
-    c.iface_by_eni = strmap_new();
-    c.data_by_address = strmap_new();
-    c.data_group_names = strmap_new();
-    c.vpc_by_address = strmap_new();
+    c.flat_segs = json_object();
 
-    doc = json_loadb(data, len, 0, &err);
-    if (!doc) {
+    doc = NULL;
+    if (!looks_like_json(&c, data, len)) {
+        c.jr.failed = 1;
+    } else if (!(doc = json_loadb(data, len, 0, &err))) {
         jr_syntax_error(&c.jr, data, len, (size_t)err.position, &err);
     } else if (!json_is_object(doc)) {
         struct srcloc loc = {file, 0, 0, NULL};
@@ -438,13 +567,8 @@ int import_terraform(struct model *m, const char *file, const char *data, size_t
 
     json_decref(doc);
     json_decref(keep);
+    json_decref(c.flat_segs);
     free(c.res);
-    strmap_free(c.group_by_address);
-    strmap_free(c.group_by_name);
-    strmap_free(c.iface_by_eni);
-    strmap_free(c.data_by_address);
-    strmap_free(c.data_group_names);
-    strmap_free(c.vpc_by_address);
     jr_release(&c.jr);
     return c.jr.failed ? -1 : 0;
 }

@@ -5,7 +5,11 @@
  * keyed by index or set hash), "tags.%" = "1" / "tags.Name" (a map). This
  * file turns such an object into the nested JSON that state v4 holds, with
  * every leaf still a string (tf_int/tf_bool accept strings in flatmap mode).
+ * Each list made remembers its elements' segments (c->flat_segs) so that a
+ * message names the key the file wrote ("ingress.2214680975.from_port"),
+ * not a converted index.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,8 +90,9 @@ static int cmp_elem(const void *a, const void *b)
 static json_t *expand_list(struct tf_ctx *c, const struct flat_kv *kv, size_t lo, size_t hi,
                            size_t plen, int depth)
 {
-    json_t *arr = json_array();
+    json_t *arr = json_array(), *segs;
     struct flat_elem *elems = NULL;
+    char ptr[32];
     size_t n = 0, alloc = 0, i = lo, k;
 
     while (i < hi && !c->jr.failed) {
@@ -114,9 +119,15 @@ static json_t *expand_list(struct tf_ctx *c, const struct flat_kv *kv, size_t lo
         i = j;
     }
     xqsort(elems, n, sizeof(*elems), cmp_elem);
-    for (k = 0; k < n; k++)
+    segs = json_array();
+    for (k = 0; k < n; k++) {
         json_array_append_new(arr, elems[k].value);
+        json_array_append_new(segs, json_stringn(elems[k].seg, elems[k].len));
+    }
     free(elems);
+    /* Paths name each element by the segment the file wrote. */
+    snprintf(ptr, sizeof(ptr), "%p", (void *)arr);
+    json_object_set_new(c->flat_segs, ptr, segs);
     return arr;
 }
 
@@ -135,6 +146,18 @@ static json_t *expand_map(const struct flat_kv *kv, size_t lo, size_t hi, size_t
             json_object_set_new(obj, k, v);
     }
     return obj;
+}
+
+/* "ingress.#" (a list's length) or "tags.%" (a map's size) must be a
+ * count: 1, or 0 after reporting the key as the file wrote it. */
+static int check_count(struct tf_ctx *c, const struct flat_kv *kv, const char *what)
+{
+    const char *v = kv->value;
+
+    if (*v && strspn(v, "0123456789") == strlen(v))
+        return 1;
+    jr_error(&c->jr, kv->key, "expected the number of %s, got '%s'", what, v);
+    return 0;
 }
 
 /* Keys in [lo, hi) share a prefix of length plen (ending with '.'). */
@@ -162,11 +185,15 @@ static json_t *expand_object(struct tf_ctx *c, const struct flat_kv *kv, size_t 
 
         if (exact)
             first = i + 1;
-        for (k = first; k < j; k++) {
+        for (k = first; k < j && !c->jr.failed; k++) {
             if (strcmp(kv[k].key + cplen, "#") == 0)
-                list = 1;
+                list = check_count(c, &kv[k], "elements");
             else if (strcmp(kv[k].key + cplen, "%") == 0)
-                map = 1;
+                map = check_count(c, &kv[k], "entries");
+        }
+        if (c->jr.failed) {
+            free(name);
+            break;
         }
         if (list)
             v = expand_list(c, kv, first, j, cplen, depth);

@@ -19,7 +19,7 @@
 #include "json_reader.h"
 #include "model.h"
 
-struct strmap;
+struct tf_lookups;
 
 /* One resource instance, whatever shape the input had. */
 struct tf_res {
@@ -43,30 +43,43 @@ struct tf_ctx {
     struct tf_res *res; /* every resource instance, in input order */
     size_t nres, res_alloc;
     const json_t *config; /* plan: configuration.root_module, else NULL */
+    /* State v3: the flatmap segment of each list element, so that a path
+     * names the key as the file wrote it (ingress.2214680975.from_port):
+     * "%p" of an expanded array -> array of its elements' segments. */
+    json_t *flat_segs;
 
-    /* Lookups filled before the model is built (keys are model strings). */
-    struct strmap *group_by_address; /* address (also without indexes) -> group id */
-    struct strmap *group_by_name;    /* group name attribute -> group id */
-    struct strmap *iface_by_eni;     /* ENI id or aws_network_interface address -> iface id */
-    struct strmap *data_by_address;  /* data source address -> its id attribute */
-    struct strmap *data_group_names; /* data aws_security_group id -> its name */
-    struct strmap *vpc_by_address;   /* aws_vpc address -> VPC id */
+    struct tf_lookups *lk; /* tf_resources.c: ids by address, during tf_build() */
 };
 
 /* ===== tf_json.c: getters beyond json_reader.h ===== */
 
+/* Called with each string value read, the path at the value. */
+typedef void tf_str_fn(struct tf_ctx *c, const char *s, void *arg);
+
 /* Replace the whole path (e.g. with a resource's values path). */
 void tf_set_path(struct tf_ctx *c, const char *path);
+/* Push element i of arr onto the path: "[i]", or ".SEG" for a list expanded
+ * from state v3 flatmap (the segment the file wrote, e.g. a set hash).
+ * Returns the length to pop back to. */
+size_t tf_push_index(struct tf_ctx *c, const json_t *arr, size_t i);
 /* jr_int() / jr_bool(), but in flatmap mode (state v3) the value may also be
  * a string: "22"; "true", "1", "false", "0" ("" is not set). */
 int tf_int(struct tf_ctx *c, const json_t *obj, const char *key, long *out);
 int tf_bool(struct tf_ctx *c, const json_t *obj, const char *key);
-/* jr_elem_obj(), but a null element is "not set" rather than an error. */
+/* Element i of arr as an object; a null element is "not set" (NULL), any
+ * other type an error. */
 json_t *tf_elem_obj(struct tf_ctx *c, const json_t *arr, size_t i);
-/* obj[key] as a string, or as a list of strings: calls fn for each one
- * (with its element index, or -1 for a single string). */
-void tf_each_str(struct tf_ctx *c, const json_t *obj, const char *key,
-                 void (*fn)(struct tf_ctx *c, const char *s, void *arg), void *arg);
+/* obj[key], a list of strings: calls fn for each non-empty string. A null
+ * element (in a plan: a value unknown until apply) is counted in *unknown
+ * when unknown is not NULL. Anything but a list (or null) is an error. */
+void tf_each_str(struct tf_ctx *c, const json_t *obj, const char *key, tf_str_fn *fn,
+                 void *arg, size_t *unknown);
+/* obj[key], one string: calls fn when it is set and not empty. Anything
+ * but a string (or null) is an error. */
+void tf_one_str(struct tf_ctx *c, const json_t *obj, const char *key, tf_str_fn *fn, void *arg);
+/* values[key] as a map of tags, or NULL. A list (aws_autoscaling_group's
+ * tags of {key, value}) is no map but valid; any other type is an error. */
+const json_t *tf_tags(struct tf_ctx *c, const json_t *values, const char *key);
 /* The Name tag (tags.Name, else tags_all.Name), or NULL. */
 const char *tf_name_tag(struct tf_ctx *c, const json_t *values);
 
@@ -81,24 +94,41 @@ json_t *tf_flatmap_expand(struct tf_ctx *c, const json_t *flat);
 
 /* ===== tf_config.c ===== */
 
+/* How a plan's configuration sets an attribute. */
+enum tf_cfg {
+    TF_CFG_NONE,  /* no configuration, or none found for the resource */
+    TF_CFG_UNSET, /* the configuration has no expression for the attribute */
+    TF_CFG_EXPR,  /* an expression: its references were passed to fn */
+};
+
 /*
- * The group or VPC addresses that attribute attr (a dotted path through
- * nested blocks, e.g. "vpc_config.security_group_ids") of resource r
- * refers to in the plan configuration, following module outputs and input
- * variables. Calls fn for each resource address found (deduplicated).
- * Nothing happens without a configuration.
+ * Called with each reference an expression ends in, after following module
+ * outputs and input variables: a resource address with its module prefix
+ * ("module.web.aws_security_group.app", "data.aws_vpc.main[0]"), or a
+ * reference sgmap cannot follow ("local.sg", "var.x" at the root). key is
+ * the instance key ("[1]", "[\"b\"]") to try first when the expression
+ * indexes the whole resource by count.index or each.key, else NULL.
  */
-void tf_config_refs(struct tf_ctx *c, const struct tf_res *r, const char *attr,
-                    void (*fn)(struct tf_ctx *c, const char *address, void *arg), void *arg);
+typedef void tf_ref_fn(struct tf_ctx *c, const char *ref, const char *key, void *arg);
+
+/* Check the shape of a plan's configuration.root_module (lists, objects,
+ * references that are lists of strings); errors at their JSON path. */
+void tf_config_check(struct tf_ctx *c, const json_t *root);
+/*
+ * The references of attribute attr (a dotted path through nested blocks,
+ * e.g. "vpc_config.security_group_ids") of resource r in the plan
+ * configuration (deduplicated).
+ */
+enum tf_cfg tf_config_refs(struct tf_ctx *c, const struct tf_res *r, const char *attr,
+                           tf_ref_fn *fn, void *arg);
 /*
  * The same for an inline ingress/egress block of an aws_security_group:
- * the references of attr in the configuration block (block = "ingress" or
+ * the references of attr in the configuration blocks (block = "ingress" or
  * "egress") whose constant protocol and ports match.
  */
-void tf_config_block_refs(struct tf_ctx *c, const struct tf_res *r, const char *block,
-                          const char *protocol, long from, long to, const char *attr,
-                          void (*fn)(struct tf_ctx *c, const char *address, void *arg),
-                          void *arg);
+enum tf_cfg tf_config_block_refs(struct tf_ctx *c, const struct tf_res *r, const char *block,
+                                 const char *protocol, long from, long to, const char *attr,
+                                 tf_ref_fn *fn, void *arg);
 
 /* ===== tf_resources.c ===== */
 
@@ -107,7 +137,13 @@ void tf_build(struct tf_ctx *c);
 
 /* ===== import_terraform.c ===== */
 
+/* The length of the index ([3], ["key"], quoted keys may hold ']') that
+ * starts at p, or 0 when none does. */
+size_t tf_index_len(const char *p);
 /* Remove every [...] index from an address; returns a model string. */
 const char *tf_strip_indexes(struct model *m, const char *address);
+/* Remove the instance key at the end of an address (module.m[0].x.y[1] ->
+ * module.m[0].x.y), if any; returns a model string. */
+const char *tf_strip_key(struct model *m, const char *address);
 
 #endif

@@ -1,11 +1,13 @@
 /*
  * tf_json.c - what the Terraform importer reads differently from the shared
  * JSON reader (json_reader.c): state v3 flatmap numbers and booleans written
- * as strings, null list elements, a path reset to a resource's values, a
- * string or list of strings, and the Name tag.
+ * as strings, their list elements named by flatmap key in paths, null list
+ * elements, a path reset to a resource's values, one string or a list of
+ * strings, and tags.
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,43 +67,87 @@ int tf_bool(struct tf_ctx *c, const json_t *obj, const char *key)
     return jr_bool(&c->jr, obj, key);
 }
 
-json_t *tf_elem_obj(struct tf_ctx *c, const json_t *arr, size_t i)
+size_t tf_push_index(struct tf_ctx *c, const json_t *arr, size_t i)
 {
-    if (json_is_null(json_array_get(arr, i)))
-        return NULL;
-    return jr_elem_obj(&c->jr, arr, i);
+    char key[32];
+    json_t *segs;
+
+    if (c->flatmap && c->flat_segs) {
+        snprintf(key, sizeof(key), "%p", (const void *)arr);
+        segs = json_object_get(c->flat_segs, key);
+        if (json_is_string(json_array_get(segs, i)))
+            return jr_push_key(&c->jr, json_string_value(json_array_get(segs, i)));
+    }
+    return jr_push_index(&c->jr, i);
 }
 
-void tf_each_str(struct tf_ctx *c, const json_t *obj, const char *key,
-                 void (*fn)(struct tf_ctx *c, const char *s, void *arg), void *arg)
+json_t *tf_elem_obj(struct tf_ctx *c, const json_t *arr, size_t i)
+{
+    json_t *v = json_array_get(arr, i);
+    size_t back;
+
+    if (!v || json_is_null(v) || c->jr.failed)
+        return NULL;
+    if (json_is_object(v))
+        return v;
+    back = tf_push_index(c, arr, i);
+    jr_error(&c->jr, NULL, "expected an object, got %s", jr_type_name(v));
+    jr_pop(&c->jr, back);
+    return NULL;
+}
+
+void tf_each_str(struct tf_ctx *c, const json_t *obj, const char *key, tf_str_fn *fn,
+                 void *arg, size_t *unknown)
 {
     json_t *v = jr_field(obj, key);
     size_t i, back;
 
     if (!v || c->jr.failed)
         return;
-    if (json_is_string(v)) {
-        if (*json_string_value(v)) {
-            back = jr_push_key(&c->jr, key);
-            fn(c, json_string_value(v), arg);
-            jr_pop(&c->jr, back);
-        }
-        return;
-    }
     if (!json_is_array(v)) {
         jr_error(&c->jr, key, "expected an array, got %s", jr_type_name(v));
         return;
     }
     back = jr_push_key(&c->jr, key);
     for (i = 0; i < json_array_size(v) && !c->jr.failed; i++) {
-        const char *s = jr_elem_str(&c->jr, v, i);
-        if (s) {
-            size_t b2 = jr_push_index(&c->jr, i);
-            fn(c, s, arg);
-            jr_pop(&c->jr, b2);
+        json_t *e = json_array_get(v, i);
+        size_t b2 = tf_push_index(c, v, i);
+        if (json_is_null(e)) {
+            if (unknown)
+                (*unknown)++;
+        } else if (!json_is_string(e)) {
+            jr_error(&c->jr, NULL, "expected a string, got %s", jr_type_name(e));
+        } else if (*json_string_value(e)) {
+            fn(c, json_string_value(e), arg);
         }
+        jr_pop(&c->jr, b2);
     }
     jr_pop(&c->jr, back);
+}
+
+void tf_one_str(struct tf_ctx *c, const json_t *obj, const char *key, tf_str_fn *fn, void *arg)
+{
+    const char *s = jr_str(&c->jr, obj, key);
+    size_t back;
+
+    if (!s)
+        return;
+    back = jr_push_key(&c->jr, key);
+    fn(c, s, arg);
+    jr_pop(&c->jr, back);
+}
+
+const json_t *tf_tags(struct tf_ctx *c, const json_t *values, const char *key)
+{
+    json_t *tags = jr_field(values, key);
+
+    if (!tags || c->jr.failed || json_is_array(tags))
+        return NULL;
+    if (!json_is_object(tags)) {
+        jr_error(&c->jr, key, "expected an object of tags, got %s", jr_type_name(tags));
+        return NULL;
+    }
+    return tags;
 }
 
 const char *tf_name_tag(struct tf_ctx *c, const json_t *values)
@@ -110,11 +156,10 @@ const char *tf_name_tag(struct tf_ctx *c, const json_t *values)
     size_t i;
 
     for (i = 0; i < 2 && !c->jr.failed; i++) {
-        json_t *tags = jr_field(values, maps[i]);
+        const json_t *tags = tf_tags(c, values, maps[i]);
         const char *name;
         size_t back;
-        /* Older providers and some modules write tags as a list of {key, value}. */
-        if (!tags || !json_is_object(tags))
+        if (!tags)
             continue;
         back = jr_push_key(&c->jr, maps[i]);
         name = jr_str(&c->jr, tags, "Name");
