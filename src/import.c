@@ -74,9 +74,10 @@ static enum input_format detect_format(const char *file, const char *data, size_
     while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
         i++;
     /* Nothing to detect, or XML (an EC2 query API response): the AWS
-     * importer refuses both with a message that says so. */
+     * importer refuses both with a message that says so (an empty .tfstate
+     * is Terraform's to refuse, in its own words). */
     if (i == len || data[i] == '<')
-        return FORMAT_AWS;
+        return tfstate ? FORMAT_TERRAFORM : FORMAT_AWS;
     if (i < len && (data[i] == '{' || data[i] == '[')) {
         if (import_aws_detect(data, len))
             return FORMAT_AWS;
