@@ -42,7 +42,8 @@ struct escape_table {
  */
 void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t, size_t max);
 /* For a DOT quoted label: quote as \", backslash doubled, '&' as &amp;,
- * newline as \n, other control characters and invalid UTF-8 as '?'. */
+ * newline as \n, other control characters and invalid UTF-8 as '?'. Labels
+ * are cut at 256 characters, tooltips at 4096, with an ellipsis. */
 void escape_dot(struct strbuf *sb, const char *s);
 /* The same for a tooltip, which Graphviz unescapes twice (backslash x4). */
 void escape_dot_tooltip(struct strbuf *sb, const char *s);

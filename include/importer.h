@@ -34,6 +34,12 @@ const char *input_format_name(enum input_format format);
 
 /* Largest input accepted, in bytes. */
 #define INPUT_MAX_BYTES (256u * 1024 * 1024)
+/* Most objects all inputs together may hold: far above any real account
+ * (2,500 groups per Region by default, 10,000 at most), low enough that
+ * memory and time stay bounded. */
+#define IMPORT_MAX_GROUPS 100000ul
+#define IMPORT_MAX_IFACES 1000000ul
+#define IMPORT_MAX_RULES 2000000ul
 
 /*
  * Read a whole input (a file, or standard input for "-") into a malloc'd,

@@ -43,7 +43,7 @@ static void md_text_max(struct strbuf *sb, const char *s, size_t max)
 
 static void md_text(struct strbuf *sb, const char *s)
 {
-    md_text_max(sb, s, 0);
+    md_text_max(sb, s, 1000);
 }
 
 /* An id as a code span when it is plain printable text, else as text. */

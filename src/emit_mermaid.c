@@ -68,7 +68,7 @@ static const struct escape_table mermaid_text = {
 
 static void mm_text(struct strbuf *sb, const char *s)
 {
-    escape_with(sb, s, &mermaid_text, 0);
+    escape_with(sb, s, &mermaid_text, 256);
 }
 
 /* Text whose newlines separate parts (self labels): joined with " · ". */

@@ -103,17 +103,23 @@ static const struct escape_table html_text = {
     .control = '?',
 };
 
+/* Text is cut to these many characters: a drawing is no place for a 50 MB
+ * description, and Graphviz's layout time grows with label size (the JSON
+ * output keeps every character). */
+#define LABEL_TEXT_MAX 256
+#define TOOLTIP_TEXT_MAX 4096
+
 void escape_dot(struct strbuf *sb, const char *s)
 {
-    escape_with(sb, s, &dot_label, 0);
+    escape_with(sb, s, &dot_label, LABEL_TEXT_MAX);
 }
 
 void escape_dot_tooltip(struct strbuf *sb, const char *s)
 {
-    escape_with(sb, s, &dot_tooltip, 0);
+    escape_with(sb, s, &dot_tooltip, TOOLTIP_TEXT_MAX);
 }
 
 void escape_html(struct strbuf *sb, const char *s)
 {
-    escape_with(sb, s, &html_text, 0);
+    escape_with(sb, s, &html_text, LABEL_TEXT_MAX);
 }

@@ -101,9 +101,9 @@ static enum input_format detect_format(const char *file, const char *data, size_
  * UTF-8, dropping carriage returns (CRLF line ends). Returns a malloc'd,
  * NUL-terminated buffer, or NULL after an input error.
  */
-static char *utf16_to_utf8(const char *file, const unsigned char *p, size_t len, size_t *outlen)
+static char *utf16_to_utf8(const char *file, const unsigned char *p, size_t len, int big,
+                           size_t start, size_t *outlen)
 {
-    int big = p[0] == 0xfe;
     struct strbuf sb = STRBUF_INIT;
     struct srcloc loc = {file, 0, 0, NULL};
     size_t i;
@@ -112,7 +112,7 @@ static char *utf16_to_utf8(const char *file, const unsigned char *p, size_t len,
         diag_error(&loc, "UTF-16 input has an odd number of bytes");
         return NULL;
     }
-    for (i = 2; i + 1 < len; i += 2) {
+    for (i = start; i + 1 < len; i += 2) {
         unsigned cp = big ? (unsigned)(p[i] << 8 | p[i + 1]) : (unsigned)(p[i + 1] << 8 | p[i]);
         if (cp >= 0xd800 && cp <= 0xdbff) {
             unsigned lo;
@@ -152,10 +152,27 @@ bad:
     return NULL;
 }
 
-static int has_utf16_bom(const char *data, size_t len)
+/*
+ * UTF-16: 0 when the input is not, else 1 for little-endian, 2 for
+ * big-endian; *start is where the text begins (after a byte-order mark).
+ * Without a mark, JSON and YAML start with ASCII, which UTF-16 writes with
+ * a zero in every other byte: two such characters in a row tell.
+ */
+static int utf16_kind(const char *data, size_t len, size_t *start)
 {
     const unsigned char *u = (const unsigned char *)data;
-    return len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff));
+
+    *start = 2;
+    if (len >= 2 && u[0] == 0xff && u[1] == 0xfe)
+        return 1;
+    if (len >= 2 && u[0] == 0xfe && u[1] == 0xff)
+        return 2;
+    *start = 0;
+    if (len >= 4 && u[0] && !u[1] && u[2] && !u[3])
+        return 1;
+    if (len >= 4 && !u[0] && u[1] && !u[2] && u[3])
+        return 2;
+    return 0;
 }
 
 static void skip_utf8_bom(const char **data, size_t *len)
@@ -169,9 +186,11 @@ static void skip_utf8_bom(const char **data, size_t *len)
 char *import_decode(const char *file, const char *data, size_t len, size_t *outlen)
 {
     char *copy;
+    size_t start;
+    int kind = utf16_kind(data, len, &start);
 
-    if (has_utf16_bom(data, len))
-        return utf16_to_utf8(file, (const unsigned char *)data, len, outlen);
+    if (kind)
+        return utf16_to_utf8(file, (const unsigned char *)data, len, kind == 2, start, outlen);
     skip_utf8_bom(&data, &len);
     copy = xmalloc(len + 1);
     memcpy(copy, data, len);
@@ -180,15 +199,38 @@ char *import_decode(const char *file, const char *data, size_t len, size_t *outl
     return copy;
 }
 
+/* The model's size after an input, against the limits in importer.h. */
+static int check_counts(const struct model *m, const char *file)
+{
+    struct srcloc loc = {file, 0, 0, NULL};
+    const char *what = NULL;
+    unsigned long max = 0;
+
+    if (m->ngroups > IMPORT_MAX_GROUPS)
+        what = "security groups", max = IMPORT_MAX_GROUPS;
+    else if (m->nifaces > IMPORT_MAX_IFACES)
+        what = "network interfaces", max = IMPORT_MAX_IFACES;
+    else if (m->nrules > IMPORT_MAX_RULES)
+        what = "rules", max = IMPORT_MAX_RULES;
+    if (!what)
+        return 0;
+    diag_error(&loc, "too many %s in the inputs (more than %lu, far beyond any AWS "
+                     "account); give a part of the account",
+               what, max);
+    return -1;
+}
+
 int import_input(struct model *m, const char *file, const char *data, size_t len,
                  enum input_format forced)
 {
     enum input_format format = forced;
+    int rc = -1;
+    size_t start;
+    int kind = utf16_kind(data, len, &start);
 
-    if (has_utf16_bom(data, len)) {
+    if (kind) {
         size_t n = 0;
-        char *utf8 = utf16_to_utf8(file, (const unsigned char *)data, len, &n);
-        int rc;
+        char *utf8 = utf16_to_utf8(file, (const unsigned char *)data, len, kind == 2, start, &n);
         if (!utf8)
             return -1;
         rc = import_input(m, file, utf8, n, forced);
@@ -200,17 +242,21 @@ int import_input(struct model *m, const char *file, const char *data, size_t len
         format = detect_format(file, data, len);
     switch (format) {
     case FORMAT_DESIGN:
-        return import_design(m, file, data, len);
+        rc = import_design(m, file, data, len);
+        break;
     case FORMAT_AWS:
-        return import_aws(m, file, data, len);
+        rc = import_aws(m, file, data, len);
+        break;
     case FORMAT_TERRAFORM:
-        return import_terraform(m, file, data, len);
+        rc = import_terraform(m, file, data, len);
+        break;
     case FORMAT_CLOUDFORMATION:
-        return import_cloudformation(m, file, data, len);
+        rc = import_cloudformation(m, file, data, len);
+        break;
     case FORMAT_AUTO:
         break;
     }
-    return -1;
+    return rc < 0 ? -1 : check_counts(m, file);
 }
 
 /* ===== Reading ===== */
