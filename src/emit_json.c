@@ -69,6 +69,8 @@ static json_t *json_groups(const struct model *m)
             json_array_append_new(members, jr_string(g->members[j]->id));
         json_object_set_new(o, "members", members);
         json_object_set_new(o, "declared", json_boolean(g->declared));
+        if (g->conditional)
+            json_object_set_new(o, "conditional", json_true());
         json_change(o, g->change, g->old_name, g->old_description);
         json_object_set_new(o, "source", jsource(&g->loc));
         json_array_append_new(arr, o);
@@ -82,13 +84,22 @@ static json_t *json_ifaces(const struct model *m)
     size_t i, j;
     for (i = 0; i < m->nifaces; i++) {
         const struct iface *ifc = m->ifaces[i];
-        json_t *o = json_object(), *groups = json_array();
+        json_t *o = json_object(), *groups = json_array(), *cond = json_array();
         json_object_set_new(o, "id", jr_string(ifc->id));
         json_object_set_new(o, "kind", jr_string(kind_name(ifc->kind)));
         json_object_set_new(o, "label", jr_string(ifc->label));
-        for (j = 0; j < ifc->ngroups; j++)
+        for (j = 0; j < ifc->ngroups; j++) {
             json_array_append_new(groups, jr_string(ifc->groups[j]->id));
+            if (ifc->group_conditional[j])
+                json_array_append_new(cond, jr_string(ifc->groups[j]->id));
+        }
         json_object_set_new(o, "groups", groups);
+        if (json_array_size(cond))
+            json_object_set_new(o, "conditional_groups", cond);
+        else
+            json_decref(cond);
+        if (ifc->conditional)
+            json_object_set_new(o, "conditional", json_true());
         json_change(o, ifc->change, NULL, NULL);
         json_object_set_new(o, "source", jsource(&ifc->loc));
         json_array_append_new(arr, o);
@@ -110,6 +121,8 @@ static json_t *json_rules(const struct model *m)
         json_object_set_new(o, "label", jr_string(label));
         json_object_set_new(peer, "type", jr_string(peer_type_name(r->peer_type)));
         json_object_set_new(peer, "id", jr_string(r->peer));
+        if (r->peer_type == PEER_PARAM && model_name_of(m, r->peer))
+            json_object_set_new(peer, "name", jr_string(model_name_of(m, r->peer)));
         json_object_set_new(o, "peer", peer);
         json_object_set_new(o, "description", jr_string(r->description));
         if (r->flags & RULE_DEFAULT_EGRESS)
