@@ -102,22 +102,32 @@ int cfn_type_is(const struct cfn_resource *r, const char *type)
     return r && r->type && strcmp(r->type, type) == 0;
 }
 
+/* Is id already a group (declared) or an interface of the model? */
+static int cfn_taken(const struct cfn *c, const char *id, int group)
+{
+    const struct group *g = model_find_group(c->m, id);
+
+    return group ? g && g->declared : model_find_iface(c->m, id) != NULL;
+}
+
 const char *cfn_uid(struct cfn_resource *r, int group)
 {
     struct cfn *c = r->c;
-    const struct group *g;
-    int taken;
     char *alt;
+    int n;
 
     if (r->uid)
         return r->uid;
-    g = model_find_group(c->m, r->id);
-    taken = group ? g && g->declared : model_find_iface(c->m, r->id) != NULL;
-    if (!taken && cfn_stacks_id_uses(c->stacks, r->id, group) < 2) {
+    if (!cfn_taken(c, r->id, group) && cfn_stacks_id_uses(c->stacks, r->id, group) < 2) {
         r->uid = model_strdup(c->m, r->id);
         return r->uid;
     }
+    /* The same file given twice gets "ID (FILE #2)" the second time. */
     alt = xasprintf("%s (%s)", r->id, c->file);
+    for (n = 2; cfn_taken(c, alt, group); n++) {
+        free(alt);
+        alt = xasprintf("%s (%s #%d)", r->id, c->file, n);
+    }
     r->uid = model_strdup(c->m, alt);
     free(alt);
     cfn_warning(c, r->key, "logical id '%s' is also used by another input; drawn as '%s'",
