@@ -76,8 +76,8 @@ struct cfn_resource {
     int egress_always;         /* groups: egress rules written, in every case */
     int egress_sometimes;      /* groups: egress rules written under a condition only */
     int drawn_through;         /* launch templates/configs: drawn as their users */
-    int launch_given;          /* ASGs, instances, node groups: names a launch template */
-    struct cfn_values launch;  /* ... and the ones found (CFN_RESOURCE values) */
+    struct cfn_values launch;  /* ASGs, instances, node groups: the launch templates
+                                * and configurations found (CFN_RESOURCE values) */
     const struct cfn_resource *instance; /* ENIs: the instance it is attached to */
     struct cfn *child;         /* nested stacks: the child template, when given */
 };

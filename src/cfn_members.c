@@ -324,7 +324,6 @@ static void cfn_find_launch(struct cfn *c, struct cfn_resource *r, int warn)
             missing = &all.v[i];
         }
     }
-    r->launch_given = all.n > 0;
     if (warn && r->launch.n == 0 && missing)
         cfn_warning(c, missing->node,
                     "expected a launch template or launch configuration of the templates "
@@ -332,7 +331,7 @@ static void cfn_find_launch(struct cfn *c, struct cfn_resource *r, int warn)
                     cfn_quote(0, r->id), r->type,
                     cfn_quote(1, missing->kind == CFN_EXPR ? missing->text
                                                            : cfn_text(c, missing->node)));
-    else if (warn && !r->launch_given && cfn_type_is(r, "AWS::AutoScaling::AutoScalingGroup"))
+    else if (warn && all.n == 0 && cfn_type_is(r, "AWS::AutoScaling::AutoScalingGroup"))
         cfn_warning(c, r->key,
                     "auto scaling group '%s' names no launch template or launch "
                     "configuration; its instances are not drawn",
