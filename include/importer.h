@@ -68,6 +68,9 @@ int import_design(struct model *m, const char *file, const char *data, size_t le
 int import_aws(struct model *m, const char *file, const char *data, size_t len);
 int import_terraform(struct model *m, const char *file, const char *data, size_t len);
 int import_cloudformation(struct model *m, const char *file, const char *data, size_t len);
+/* Templates depend on each other (exports, nested stacks): import_paths()
+ * calls this once every input is read. Returns 0, or -1 after errors. */
+int import_cloudformation_finish(struct model *m);
 /* 1 if the text looks like AWS CLI/SDK JSON output (lexical look at the
  * top-level keys of the first object; works on invalid JSON too), else 0. */
 int import_aws_detect(const char *data, size_t len);

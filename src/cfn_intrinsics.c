@@ -1,16 +1,18 @@
 /*
- * cfn_intrinsics.c - CloudFormation values: literals and intrinsic
- * functions, in YAML short form ("!Ref X") or long form ({"Ref": "X"}).
+ * cfn_intrinsics.c - CloudFormation intrinsic functions, in YAML short
+ * form ("!Ref X") or long form ({"Ref": "X"}): recognising them, their
+ * compact source text, and their static text.
  *
- * This file owns what a value stands for when drawing (aws-input-reference
- * section 7, "Resolution for drawing"): a Ref or GetAtt to a resource of the
- * template, a parameter (param:NAME), an import (import:NAME), a literal, or
- * else an expression shown as its compact source text, always written in
- * short form so that a YAML template and its JSON twin give the same model.
- * Fn::If gives both branches, marked conditional; AWS::NoValue gives
- * nothing; Fn::FindInMap with literal keys is looked up in Mappings; a
- * Fn::Sub that is exactly "${X}" or "${X.Attr}" is that Ref or GetAtt.
- * Nothing is guessed.
+ * This file owns three things. Which nodes are calls, in either form.
+ * The compact source text an unresolved expression is drawn as, always
+ * written in short form whichever form the file used, so that a YAML
+ * template and its JSON twin give the same model. And cfn_eval(): the text
+ * a value has before any stack exists, through Fn::Join, Fn::Sub,
+ * Fn::Select, Fn::Split and Fn::FindInMap, either of literals only (a
+ * value drawn as a literal) or, for export and import names and nested
+ * stack URLs, with parameters at their default or the value a parent stack
+ * passes, and the stack name and other unknowns as wildcards. What a value
+ * stands for in the drawing is cfn_values.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,8 +41,7 @@ int cfn_known_tag(const char *tag)
     return 0;
 }
 
-/* Is map n a long-form call {"Ref": X} / {"Fn::NAME": X} (its own tag aside)? */
-static int cfn_longform(const struct ynode *n, const char **name, const struct ynode **arg)
+int cfn_longform(const struct ynode *n, const char **name, const struct ynode **arg)
 {
     const struct ynode *k;
 
@@ -85,8 +86,7 @@ static int cfn_is_fn(const struct ynode *n, const char *want, const struct ynode
     return cfn_intrinsic(n, &name, arg, tagged) && strcmp(name, want) == 0;
 }
 
-/* A scalar's text when n is an untagged scalar (or tagged but skip_tag). */
-static const char *cfn_scalar(const struct ynode *n, int skip_tag)
+const char *cfn_scalar(const struct ynode *n, int skip_tag)
 {
     if (!n || n->type != YNODE_SCALAR || (n->tag && !skip_tag))
         return NULL;
@@ -224,8 +224,7 @@ static void cfn_text_shorten(struct strbuf *sb)
     strbuf_addstr(sb, "...");
 }
 
-/* The text of n, skipping its own tag when skip_tag. */
-static const char *cfn_text_of(struct cfn *c, const struct ynode *n, int skip_tag)
+const char *cfn_text_of(struct cfn *c, const struct ynode *n, int skip_tag)
 {
     struct strbuf sb = STRBUF_INIT;
     const char *s;
@@ -242,313 +241,53 @@ const char *cfn_text(struct cfn *c, const struct ynode *n)
     return cfn_text_of(c, n, 0);
 }
 
-/* ==== Values ==== */
+/* ==== Arguments ==== */
 
-static struct cfn_value *cfn_values_add(struct cfn_values *vals, enum cfn_vkind kind,
-                                        const char *text, const struct ynode *node,
-                                        int conditional)
+int cfn_arg_is_call(const struct ynode *arg, int tagged)
 {
-    struct cfn_value *v;
+    const char *name;
+    const struct ynode *inner;
 
-    XGROW(vals->v, vals->alloc, vals->n + 1);
-    v = &vals->v[vals->n++];
-    memset(v, 0, sizeof(*v));
-    v->kind = kind;
-    v->text = text;
-    v->node = node;
-    v->conditional = conditional;
-    return v;
+    if (!tagged && arg->tag)
+        return cfn_known_tag(arg->tag);
+    return cfn_longform(arg, &name, &inner);
 }
 
-void cfn_values_release(struct cfn_values *vals)
+const struct ynode *cfn_args(const struct ynode *arg, int tagged, size_t nitems)
 {
-    free(vals->v);
-    memset(vals, 0, sizeof(*vals));
-}
-
-static void cfn_add_expr(struct cfn *c, const struct ynode *n, int conditional,
-                         struct cfn_values *out)
-{
-    cfn_values_add(out, CFN_EXPR, cfn_text(c, n), n, conditional);
-}
-
-const char *cfn_param_default(const struct cfn *c, const char *name)
-{
-    const struct ynode *p = cfn_param(c, name);
-    const struct ynode *d = ynode_get(p, "Default");
-
-    if (!d || d->type != YNODE_SCALAR || d->tag || d->len == 0)
-        return NULL;
-    return d->value;
-}
-
-const char *cfn_param_id(struct cfn *c, const char *name)
-{
-    char *id = xasprintf("param:%s", name);
-    const char *def = cfn_param_default(c, name);
-    const char *s = model_strdup(c->m, id);
-
-    if (def) {
-        char *label = xasprintf("%s (default %s)", name, def);
-        model_set_name(c->m, s, label);
-        free(label);
-    }
-    free(id);
-    return s;
-}
-
-const char *cfn_import_id(struct cfn *c, const char *name)
-{
-    char *id = xasprintf("import:%s", name);
-    const char *s = model_strdup(c->m, id);
-
-    free(id);
-    return s;
-}
-
-/* Pseudo parameters stay symbolic. */
-static int cfn_is_pseudo(const char *name)
-{
-    return strncmp(name, "AWS::", 5) == 0;
-}
-
-/* Ref to name: a resource, a parameter, a pseudo parameter or nothing. */
-static void cfn_resolve_ref(struct cfn *c, const struct ynode *n, const char *name,
-                            int conditional, struct cfn_values *out)
-{
-    struct cfn_resource *r;
-
-    if (strcmp(name, "AWS::NoValue") == 0)
-        return;
-    if ((r = cfn_resource(c, name)) != NULL) {
-        struct cfn_value *v = cfn_values_add(out, CFN_RESOURCE, r->id, n, conditional);
-        v->res = r;
-        return;
-    }
-    if (cfn_param(c, name)) {
-        cfn_values_add(out, CFN_PARAM, name, n, conditional);
-        return;
-    }
-    if (!cfn_is_pseudo(name))
-        cfn_warning(c, n,
-                    "'!Ref %s' names no parameter or resource of the template; "
-                    "drawn as text",
-                    cfn_quote(0, name));
-    cfn_add_expr(c, n, conditional, out);
-}
-
-/* GetAtt A.B: a resource's attribute, or text. */
-static void cfn_resolve_getatt(struct cfn *c, const struct ynode *n, const char *res,
-                               const char *attr, int conditional, struct cfn_values *out)
-{
-    struct cfn_resource *r = cfn_resource(c, res);
-    struct cfn_value *v;
-
-    if (!r) {
-        cfn_warning(c, n, "'!GetAtt %s.%s' names no resource of the template; drawn as text",
-                    cfn_quote(0, res), cfn_quote(1, attr));
-        cfn_add_expr(c, n, conditional, out);
-        return;
-    }
-    v = cfn_values_add(out, CFN_RESOURCE, r->id, n, conditional);
-    v->res = r;
-    v->attr = attr;
-}
-
-/* Split the arguments of a GetAtt; returns 0 when they are not literal. */
-static int cfn_getatt_args(struct cfn *c, const struct ynode *arg, int tagged,
-                           const char **res, const char **attr)
-{
-    const char *s = cfn_scalar(arg, tagged);
-
-    if (s) {
-        const char *dot = strchr(s, '.');
-        if (!dot || dot == s || !dot[1])
-            return 0;
-        *res = model_strndup(c->m, s, (size_t)(dot - s));
-        *attr = model_strdup(c->m, dot + 1);
-        return 1;
-    }
-    if (arg->type == YNODE_SEQ && (!arg->tag || tagged) && arg->nitems == 2 &&
-        cfn_scalar(arg->items[0], 0) && cfn_scalar(arg->items[1], 0)) {
-        *res = arg->items[0]->value;
-        *attr = arg->items[1]->value;
-        return 1;
-    }
-    return 0;
-}
-
-/* FindInMap [M, K1, K2] with literal keys, looked up in Mappings. */
-static void cfn_resolve_findinmap(struct cfn *c, const struct ynode *n,
-                                  const struct ynode *arg, int tagged, int conditional,
-                                  struct cfn_values *out)
-{
-    const char *keys[3];
-    const struct ynode *v;
-    size_t i;
-
-    if (arg->type != YNODE_SEQ || (arg->tag && !tagged) || arg->nitems < 3) {
-        cfn_add_expr(c, n, conditional, out);
-        return;
-    }
-    for (i = 0; i < 3; i++) {
-        keys[i] = cfn_scalar(arg->items[i], 0);
-        if (!keys[i]) {
-            cfn_add_expr(c, n, conditional, out);
-            return;
-        }
-    }
-    v = ynode_get(ynode_get(ynode_get(c->mappings, keys[0]), keys[1]), keys[2]);
-    if (!v) {
-        cfn_warning(c, n, "Mappings has no '%s' > '%s' > '%s'; drawn as text",
-                    cfn_quote(0, keys[0]), cfn_quote(1, keys[1]), cfn_quote(2, keys[2]));
-        cfn_add_expr(c, n, conditional, out);
-        return;
-    }
-    if (v->type == YNODE_SCALAR && !v->tag) {
-        cfn_values_add(out, CFN_LITERAL, model_strdup(c->m, v->value), n, conditional);
-        return;
-    }
-    if (v->type == YNODE_SEQ && !v->tag) {
-        for (i = 0; i < v->nitems; i++) {
-            if (cfn_scalar(v->items[i], 0))
-                cfn_values_add(out, CFN_LITERAL, model_strdup(c->m, v->items[i]->value),
-                               n, conditional);
-            else
-                cfn_add_expr(c, v->items[i], conditional, out);
-        }
-        return;
-    }
-    cfn_add_expr(c, n, conditional, out);
-}
-
-/* Sub "${X}" or "${X.Attr}" alone is a Ref or a GetAtt; else text. */
-static void cfn_resolve_sub(struct cfn *c, const struct ynode *n, const struct ynode *arg,
-                            int tagged, int conditional, struct cfn_values *out)
-{
-    const char *s = cfn_scalar(arg, tagged);
-    size_t len;
-    char *name, *dot;
-
-    if (!s || strncmp(s, "${", 2) != 0 || s[2] == '!' || (len = strlen(s)) < 4 ||
-        s[len - 1] != '}' || memchr(s + 2, '}', len - 3) || memchr(s + 2, '$', len - 3)) {
-        cfn_add_expr(c, n, conditional, out);
-        return;
-    }
-    name = xstrndup(s + 2, len - 3);
-    dot = strchr(name, '.');
-    if (dot && dot != name && dot[1]) {
-        *dot = '\0';
-        cfn_resolve_getatt(c, n, model_strdup(c->m, name), model_strdup(c->m, dot + 1),
-                           conditional, out);
-    } else if (!dot && *name) {
-        cfn_resolve_ref(c, n, model_strdup(c->m, name), conditional, out);
-    } else {
-        cfn_add_expr(c, n, conditional, out);
-    }
-    free(name);
-}
-
-/* The two branches of a Fn::If, or NULL when it is malformed. */
-static const struct ynode *cfn_if_args(const struct ynode *arg, int tagged)
-{
-    if (arg->type != YNODE_SEQ || (arg->tag && !tagged) || arg->nitems != 3)
+    if (!arg || arg->type != YNODE_SEQ || (arg->tag && !tagged) || arg->nitems != nitems)
         return NULL;
     return arg;
 }
 
-static void cfn_resolve_at(struct cfn *c, const struct ynode *n, int conditional,
-                           struct cfn_values *out, int as_list);
-
-static void cfn_resolve_fn(struct cfn *c, const struct ynode *n, const char *name,
-                           const struct ynode *arg, int tagged, int conditional,
-                           struct cfn_values *out, int as_list)
+const char *cfn_sub_args(const struct ynode *arg, int tagged, const struct ynode **vars)
 {
-    const struct ynode *branches;
-    const char *s, *res, *attr;
+    const struct ynode *v;
 
-    if (strcmp(name, "If") == 0) {
-        if (!(branches = cfn_if_args(arg, tagged))) {
-            cfn_add_expr(c, n, conditional, out);
-            return;
+    *vars = NULL;
+    if (arg->type == YNODE_SEQ && (!arg->tag || tagged) &&
+        (arg->nitems == 1 || arg->nitems == 2)) {
+        if (arg->nitems == 2) {
+            v = arg->items[1];
+            if (v->type != YNODE_MAP || v->tag)
+                return NULL;
+            *vars = v;
         }
-        cfn_resolve_at(c, branches->items[1], 1, out, as_list);
-        cfn_resolve_at(c, branches->items[2], 1, out, as_list);
-        return;
+        return cfn_scalar(arg->items[0], 0);
     }
-    if (strcmp(name, "Ref") == 0) {
-        if (!(s = cfn_scalar(arg, tagged)) || !*s)
-            cfn_add_expr(c, n, conditional, out);
-        else
-            cfn_resolve_ref(c, n, s, conditional, out);
-        return;
-    }
-    if (strcmp(name, "GetAtt") == 0) {
-        if (cfn_getatt_args(c, arg, tagged, &res, &attr))
-            cfn_resolve_getatt(c, n, res, attr, conditional, out);
-        else
-            cfn_add_expr(c, n, conditional, out);
-        return;
-    }
-    if (strcmp(name, "ImportValue") == 0) {
-        s = cfn_scalar(arg, tagged);
-        cfn_values_add(out, CFN_IMPORT,
-                       s && *s ? model_strdup(c->m, s) : cfn_text_of(c, arg, tagged), n,
-                       conditional);
-        return;
-    }
-    if (strcmp(name, "FindInMap") == 0) {
-        cfn_resolve_findinmap(c, n, arg, tagged, conditional, out);
-        return;
-    }
-    if (strcmp(name, "Sub") == 0) {
-        cfn_resolve_sub(c, n, arg, tagged, conditional, out);
-        return;
-    }
-    cfn_add_expr(c, n, conditional, out);
+    return cfn_scalar(arg, tagged);
 }
 
-static void cfn_resolve_at(struct cfn *c, const struct ynode *n, int conditional,
-                           struct cfn_values *out, int as_list)
+int cfn_may_be_absent(const struct ynode *n)
 {
-    const struct ynode *arg;
-    const char *name;
+    const struct ynode *a, *branches;
     int tagged;
-    size_t i;
 
-    if (!n || ynode_is_null(n))
-        return;
-    if (cfn_intrinsic(n, &name, &arg, &tagged)) {
-        cfn_resolve_fn(c, n, name, arg, tagged, conditional, out, as_list);
-        return;
-    }
-    if (n->tag) {
-        /* An unknown tag (reported once by the pre-pass): text. */
-        cfn_add_expr(c, n, conditional, out);
-        return;
-    }
-    if (n->type == YNODE_SCALAR) {
-        cfn_values_add(out, CFN_LITERAL, model_strdup(c->m, n->value), n, conditional);
-        return;
-    }
-    if (n->type == YNODE_SEQ && as_list) {
-        for (i = 0; i < n->nitems; i++)
-            cfn_resolve_at(c, n->items[i], conditional, out, 0);
-        return;
-    }
-    cfn_add_expr(c, n, conditional, out);
-}
-
-void cfn_resolve(struct cfn *c, const struct ynode *n, int conditional,
-                 struct cfn_values *out)
-{
-    cfn_resolve_at(c, n, conditional, out, 0);
-}
-
-void cfn_resolve_list(struct cfn *c, const struct ynode *n, int conditional,
-                      struct cfn_values *out)
-{
-    cfn_resolve_at(c, n, conditional, out, 1);
+    if (ynode_is_null(n) || cfn_is_novalue(n))
+        return 1;
+    if (cfn_is_fn(n, "If", &a, &tagged) && (branches = cfn_args(a, tagged, 3)) != NULL)
+        return cfn_may_be_absent(branches->items[1]) || cfn_may_be_absent(branches->items[2]);
+    return 0;
 }
 
 int cfn_branches(struct cfn *c, const struct ynode *n, int conditional,
@@ -559,10 +298,306 @@ int cfn_branches(struct cfn *c, const struct ynode *n, int conditional,
 
     if (!n || ynode_is_null(n) || cfn_is_novalue(n))
         return 0;
-    if (cfn_is_fn(n, "If", &a, &tagged) && (branches = cfn_if_args(a, tagged)) != NULL) {
+    if (cfn_is_fn(n, "If", &a, &tagged) && (branches = cfn_args(a, tagged, 3)) != NULL) {
         if (cfn_branches(c, branches->items[1], 1, fn, arg) < 0)
             return -1;
         return cfn_branches(c, branches->items[2], 1, fn, arg);
     }
     return fn(c, n, conditional, arg);
+}
+
+/* ==== Static text ==== */
+
+/* Deepest nesting of calls (and parameters passed on) followed. */
+#define CFN_EVAL_DEPTH 64
+
+/* A list of texts, for Fn::Join, Fn::Select and Fn::Split. */
+struct cfn_strs {
+    char **v;
+    size_t n, alloc;
+};
+
+static void cfn_strs_push(struct cfn_strs *l, const char *s, size_t len)
+{
+    XGROW(l->v, l->alloc, l->n + 1);
+    l->v[l->n++] = xstrndup(s, len);
+}
+
+static void cfn_strs_release(struct cfn_strs *l)
+{
+    size_t i;
+
+    for (i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof(*l));
+}
+
+/* Cut sb back to len bytes. */
+static void cfn_sb_cut(struct strbuf *sb, size_t len)
+{
+    if (sb->len > len) {
+        sb->len = len;
+        sb->buf[len] = '\0';
+    }
+}
+
+/* Is n a call (honouring skip_tag: n's own tag is then no call)? */
+static int cfn_call(const struct ynode *n, int skip_tag, const char **name,
+                    const struct ynode **arg, int *tagged)
+{
+    if (skip_tag) {
+        *tagged = 0;
+        return cfn_longform(n, name, arg);
+    }
+    return cfn_intrinsic(n, name, arg, tagged);
+}
+
+static int cfn_eval_node(struct cfn *c, const struct ynode *n, int skip_tag,
+                         enum cfn_eval_mode mode, struct strbuf *sb, int depth);
+static int cfn_eval_list(struct cfn *c, const struct ynode *n, enum cfn_eval_mode mode,
+                         struct cfn_strs *out, int depth);
+
+/* The static text of n as a new string, or NULL. */
+static char *cfn_eval_str(struct cfn *c, const struct ynode *n, enum cfn_eval_mode mode,
+                          int depth)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    if (!cfn_eval_node(c, n, 0, mode, &sb, depth)) {
+        strbuf_release(&sb);
+        return NULL;
+    }
+    return strbuf_detach(&sb);
+}
+
+/* Ref name: only names have static text: a parameter, a pseudo parameter. */
+static int cfn_eval_ref(struct cfn *c, const char *name, enum cfn_eval_mode mode,
+                        struct strbuf *sb, int depth)
+{
+    const struct cfn_binding *b;
+    const char *def;
+    size_t len = sb->len;
+
+    if (mode != CFN_EVAL_NAME || strcmp(name, "AWS::NoValue") == 0)
+        return 0;
+    if (strncmp(name, "AWS::", 5) == 0) {
+        strbuf_addch(sb, CFN_WILDCARD);
+        return 1;
+    }
+    if (!cfn_param(c, name))
+        return 0;
+    if ((b = cfn_binding(c, name)) != NULL) {
+        if (cfn_eval_node(b->from, b->value, 0, mode, sb, depth + 1))
+            return 1;
+        cfn_sb_cut(sb, len);
+        strbuf_addch(sb, CFN_WILDCARD);
+        return 1;
+    }
+    def = cfn_param_default(c, name);
+    if (def)
+        strbuf_addstr(sb, def);
+    else
+        strbuf_addch(sb, CFN_WILDCARD);
+    return 1;
+}
+
+/* Fn::Sub: "${X}" is a variable, a parameter or a pseudo parameter;
+ * "${!X}" is the text "${X}". */
+static int cfn_eval_sub(struct cfn *c, const struct ynode *arg, int tagged,
+                        enum cfn_eval_mode mode, struct strbuf *sb, int depth)
+{
+    const struct ynode *vars, *var;
+    const char *s = cfn_sub_args(arg, tagged, &vars), *p, *end;
+    char *name;
+    int ok;
+
+    if (!s)
+        return 0;
+    for (p = s; *p;) {
+        if (p[0] != '$' || p[1] != '{' || !(end = strchr(p + 2, '}'))) {
+            strbuf_addch(sb, *p++);
+            continue;
+        }
+        if (p[2] == '!') {
+            strbuf_addstr(sb, "${");
+            strbuf_add(sb, p + 3, (size_t)(end - p - 2));
+            p = end + 1;
+            continue;
+        }
+        name = xstrndup(p + 2, (size_t)(end - p - 2));
+        if (vars && (var = ynode_get(vars, name)) != NULL)
+            ok = cfn_eval_node(c, var, 0, mode, sb, depth + 1);
+        else
+            ok = !strchr(name, '.') && cfn_eval_ref(c, name, mode, sb, depth);
+        free(name);
+        if (!ok)
+            return 0;
+        p = end + 1;
+    }
+    return 1;
+}
+
+/* A non-negative index written as text. */
+static int cfn_index(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long v;
+
+    if (!s || !*s || *s == '-' || *s == '+')
+        return 0;
+    v = strtoul(s, &end, 10);
+    if (*end || v > 1000000)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static int cfn_findinmap_at(struct cfn *c, const struct ynode *arg, int tagged,
+                            enum cfn_eval_mode mode, const struct ynode **value, char **missing,
+                            int depth)
+{
+    const struct ynode *v, *def;
+    char *keys[3] = {NULL, NULL, NULL};
+    size_t i;
+    int ok = 1;
+
+    *value = NULL;
+    *missing = NULL;
+    if (!cfn_args(arg, tagged, 3) && !cfn_args(arg, tagged, 4))
+        return 0;
+    for (i = 0; i < 3 && ok; i++)
+        ok = (keys[i] = cfn_eval_str(c, arg->items[i], mode, depth + 1)) != NULL &&
+             !strchr(keys[i], CFN_WILDCARD);
+    if (ok) {
+        v = ynode_get(ynode_get(ynode_get(c->mappings, keys[0]), keys[1]), keys[2]);
+        def = arg->nitems == 4 ? ynode_get(arg->items[3], "DefaultValue") : NULL;
+        if (v || def)
+            *value = v ? v : def;
+        else
+            *missing = xasprintf("'%s' > '%s' > '%s'", keys[0], keys[1], keys[2]);
+    }
+    for (i = 0; i < 3; i++)
+        free(keys[i]);
+    return ok;
+}
+
+int cfn_findinmap(struct cfn *c, const struct ynode *arg, int tagged, enum cfn_eval_mode mode,
+                  const struct ynode **value, char **missing)
+{
+    return cfn_findinmap_at(c, arg, tagged, mode, value, missing, 0);
+}
+
+/* The call at n (function name, argument arg) as static text. */
+static int cfn_eval_call(struct cfn *c, const char *name, const struct ynode *arg, int tagged,
+                         enum cfn_eval_mode mode, struct strbuf *sb, int depth)
+{
+    const struct ynode *args, *v;
+    struct cfn_strs list = {NULL, 0, 0};
+    const char *s, *delim;
+    char *idx, *missing;
+    size_t i, k;
+    int ok = 0;
+
+    if (strcmp(name, "Ref") == 0)
+        return (s = cfn_scalar(arg, tagged)) != NULL && cfn_eval_ref(c, s, mode, sb, depth);
+    if (strcmp(name, "Sub") == 0)
+        return cfn_eval_sub(c, arg, tagged, mode, sb, depth);
+    if (strcmp(name, "FindInMap") == 0) {
+        if (!cfn_findinmap_at(c, arg, tagged, mode, &v, &missing, depth) || !v) {
+            free(missing);
+            return 0;
+        }
+        return cfn_eval_node(c, v, 0, mode, sb, depth + 1);
+    }
+    if (strcmp(name, "Join") == 0 && (args = cfn_args(arg, tagged, 2)) != NULL &&
+        (delim = cfn_scalar(args->items[0], 0)) != NULL &&
+        cfn_eval_list(c, args->items[1], mode, &list, depth + 1)) {
+        for (i = 0; i < list.n; i++) {
+            if (i)
+                strbuf_addstr(sb, delim);
+            strbuf_addstr(sb, list.v[i]);
+        }
+        ok = 1;
+    } else if (strcmp(name, "Select") == 0 && (args = cfn_args(arg, tagged, 2)) != NULL &&
+               (idx = cfn_eval_str(c, args->items[0], CFN_EVAL_LITERAL, depth + 1)) != NULL) {
+        if (cfn_index(idx, &k) && cfn_eval_list(c, args->items[1], mode, &list, depth + 1) &&
+            k < list.n) {
+            strbuf_addstr(sb, list.v[k]);
+            ok = 1;
+        }
+        free(idx);
+    }
+    cfn_strs_release(&list);
+    return ok;
+}
+
+static int cfn_eval_node(struct cfn *c, const struct ynode *n, int skip_tag,
+                         enum cfn_eval_mode mode, struct strbuf *sb, int depth)
+{
+    const struct ynode *arg;
+    const char *name;
+    size_t len = sb->len;
+    int tagged;
+
+    if (!n || depth > CFN_EVAL_DEPTH)
+        return 0;
+    if (cfn_call(n, skip_tag, &name, &arg, &tagged)) {
+        if (cfn_eval_call(c, name, arg, tagged, mode, sb, depth))
+            return 1;
+        cfn_sb_cut(sb, len);
+        return 0;
+    }
+    if ((n->tag && !skip_tag) || n->type != YNODE_SCALAR || ynode_is_null(n))
+        return 0;
+    strbuf_add(sb, n->value, n->len);
+    return 1;
+}
+
+/* n as a static list: a literal list, Fn::Split, or a list in Mappings. */
+static int cfn_eval_list(struct cfn *c, const struct ynode *n, enum cfn_eval_mode mode,
+                         struct cfn_strs *out, int depth)
+{
+    const struct ynode *arg, *args, *v = NULL;
+    const char *name, *p, *q;
+    char *delim, *s, *missing = NULL;
+    size_t i;
+    int tagged, ok = 0;
+
+    if (!n || depth > CFN_EVAL_DEPTH)
+        return 0;
+    if (cfn_intrinsic(n, &name, &arg, &tagged)) {
+        if (strcmp(name, "Split") == 0 && (args = cfn_args(arg, tagged, 2)) != NULL) {
+            delim = cfn_eval_str(c, args->items[0], mode, depth + 1);
+            s = delim && *delim ? cfn_eval_str(c, args->items[1], mode, depth + 1) : NULL;
+            for (p = s; p; p = q ? q + strlen(delim) : NULL) {
+                q = strstr(p, delim);
+                cfn_strs_push(out, p, q ? (size_t)(q - p) : strlen(p));
+            }
+            ok = s != NULL;
+            free(delim);
+            free(s);
+            return ok;
+        }
+        if (strcmp(name, "FindInMap") == 0 &&
+            cfn_findinmap_at(c, arg, tagged, mode, &v, &missing, depth) && v)
+            return cfn_eval_list(c, v, mode, out, depth + 1);
+        free(missing);
+        return 0;
+    }
+    if (n->type != YNODE_SEQ || n->tag)
+        return 0;
+    for (i = 0; i < n->nitems; i++) {
+        if (!(s = cfn_eval_str(c, n->items[i], mode, depth + 1)))
+            return 0;
+        cfn_strs_push(out, s, strlen(s));
+        free(s);
+    }
+    return 1;
+}
+
+int cfn_eval(struct cfn *c, const struct ynode *n, int skip_tag, enum cfn_eval_mode mode,
+             struct strbuf *sb)
+{
+    return cfn_eval_node(c, n, skip_tag, mode, sb, 0);
 }

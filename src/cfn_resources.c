@@ -1,14 +1,12 @@
 /*
- * cfn_resources.c - template resources into groups, rules and members.
+ * cfn_resources.c - template resources into groups and rules.
  *
- * This file owns the meaning of the resource types sgmap draws:
- * AWS::EC2::SecurityGroup (a group whose id is its logical id, with its
- * inline SecurityGroupIngress/Egress), the standalone
- * AWS::EC2::SecurityGroupIngress/Egress resources, and every resource of
- * the membership table (aws-input-reference section 7), each drawn as one
- * member labelled by its logical id. Launch templates and configurations
- * used by an Auto Scaling group or an instance of the same template are
- * drawn as that group or instance (the thing that runs), not twice.
+ * This file owns AWS::EC2::SecurityGroup (a group whose id is its logical
+ * id, with its inline SecurityGroupIngress/Egress), the standalone
+ * AWS::EC2::SecurityGroupIngress/Egress resources, the AWS default egress
+ * rule (added to a group without egress rules; marked conditional when
+ * the group, or its having egress rules, depends on a condition), and
+ * what group a value names (cfn_group_of). Members are cfn_members.c.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -16,39 +14,36 @@
 
 #include "cfn_internal.h"
 #include "cidr.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 /* ==== Group ids ==== */
 
-static int cfn_type_is(const struct cfn_resource *r, const char *type)
+const char *cfn_group_of(struct cfn *c, const struct cfn_value *v, int create)
 {
-    return r && r->type && strcmp(r->type, type) == 0;
-}
-
-/*
- * The model id of the group a value names: a group of the template, a
- * parameter, an import, a literal id or the expression's text. With
- * create, the group is made now (undeclared) so that rules can see it.
- */
-static const char *cfn_group_of(struct cfn *c, const struct cfn_value *v, int create)
-{
+    struct cfn_resource *r;
     const char *id;
     struct group *g;
     int created;
 
     switch (v->kind) {
     case CFN_RESOURCE:
-        if (v->res->gid && (!v->attr || strcmp(v->attr, "GroupId") == 0))
-            return v->res->gid;
+        r = (struct cfn_resource *)v->res;
+        if (r->gid && (!v->attr || strcmp(v->attr, "GroupId") == 0))
+            return r->gid;
+        if (v->attr && (id = cfn_aws_group(r, v->attr)) != NULL)
+            return id;
         id = cfn_text(c, v->node);
         break;
     case CFN_PARAM:
-        id = cfn_param_id(c, v->text);
-        break;
     case CFN_IMPORT:
-        id = cfn_import_id(c, v->text);
+        id = cfn_value_ref_id(v);
         break;
     case CFN_LITERAL:
+        if ((id = cfn_stacks_group_named(v->from, v->text)) != NULL)
+            return id;
+        id = v->text;
+        break;
     case CFN_EXPR:
     default:
         id = v->text;
@@ -62,24 +57,21 @@ static const char *cfn_group_of(struct cfn *c, const struct cfn_value *v, int cr
     return id;
 }
 
-/* An id not yet used by another input: the logical id, else "ID (FILE)". */
-static const char *cfn_unique_id(struct cfn *c, const struct cfn_resource *r, int group)
-{
-    char *alt;
-    const char *id;
-
-    if (group ? !(model_find_group(c->m, r->id) && model_find_group(c->m, r->id)->declared)
-              : !model_find_iface(c->m, r->id))
-        return model_strdup(c->m, r->id);
-    alt = xasprintf("%s (%s)", r->id, c->file);
-    id = model_strdup(c->m, alt);
-    free(alt);
-    cfn_warning(c, r->key, "logical id '%s' is also used by another input; drawn as '%s'",
-                cfn_quote(0, r->id), cfn_quote(1, id));
-    return id;
-}
-
 /* ==== Groups ==== */
+
+/* Text written for people (descriptions, tags): literal text, the text of
+ * an expression of literals only, else the expression's source text. */
+static const char *cfn_prose(struct cfn *c, const struct ynode *n)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *s;
+
+    if (n->type == YNODE_SCALAR && !n->tag)
+        return model_strdup(c->m, n->value);
+    s = cfn_eval(c, n, 0, CFN_EVAL_LITERAL, &sb) ? model_strdup(c->m, sb.buf) : cfn_text(c, n);
+    strbuf_release(&sb);
+    return s;
+}
 
 static void cfn_group_tags(struct cfn *c, struct group *g, const struct ynode *tags)
 {
@@ -92,66 +84,90 @@ static void cfn_group_tags(struct cfn *c, struct group *g, const struct ynode *t
         const struct ynode *k = ynode_get(t, "Key"), *v = ynode_get(t, "Value");
         if (!k || k->type != YNODE_SCALAR || k->tag)
             continue;
-        model_group_add_tag(c->m, g, k->value,
-                            v && v->type == YNODE_SCALAR && !v->tag ? v->value
-                            : v                                     ? cfn_text(c, v)
-                                                                    : "");
+        model_group_add_tag(c->m, g, k->value, v ? cfn_prose(c, v) : "");
     }
 }
 
-/* The VPC of a group: a literal or a logical id, else the source text. */
-static const char *cfn_group_vpc(struct cfn *c, const struct ynode *n)
+const char *cfn_vpc(struct cfn *c, const char *id, const struct ynode *at)
 {
-    struct cfn_values vals = {NULL, 0, 0};
-    const char *vpc = NULL;
-    struct vpc *v;
     int created;
+    struct vpc *v = model_vpc(c->m, id, &created);
 
-    if (!n || ynode_is_null(n) || cfn_is_novalue(n))
-        return NULL;
-    cfn_resolve(c, n, 0, &vals);
-    if (vals.n == 1 && vals.v[0].kind == CFN_LITERAL && *vals.v[0].text)
-        vpc = vals.v[0].text;
-    else if (vals.n == 1 && vals.v[0].kind == CFN_RESOURCE && !vals.v[0].attr)
-        vpc = vals.v[0].res->id;
-    else
-        vpc = cfn_text(c, n);
-    cfn_values_release(&vals);
-    v = model_vpc(c->m, vpc, &created);
     if (created) {
-        v->name = v->id;
-        v->loc = cfn_loc(c, n);
+        v->name = model_name_of(c->m, v->id) ? model_name_of(c->m, v->id) : v->id;
+        v->loc = cfn_loc(c, at);
     }
     return v->id;
 }
 
-int cfn_declare_groups(struct cfn *c)
+/* The VPC of a group: a literal, a VPC of the templates, a parameter or
+ * import (param:NAME, import:NAME, as peers are written), else the source
+ * text. */
+static const char *cfn_group_vpc(struct cfn *c, const struct ynode *n)
+{
+    struct cfn_values vals = {NULL, 0, 0};
+    const struct cfn_value *v0 = NULL;
+    const char *vpc = NULL;
+
+    if (!n || ynode_is_null(n) || cfn_is_novalue(n))
+        return NULL;
+    cfn_resolve(c, n, 0, &vals);
+    if (vals.n == 1)
+        v0 = &vals.v[0];
+    if (v0 && v0->kind == CFN_LITERAL)
+        vpc = v0->text;
+    else if (v0 && v0->kind == CFN_RESOURCE && !v0->attr)
+        vpc = cfn_uid((struct cfn_resource *)v0->res, 0);
+    else if (v0 && (v0->kind == CFN_PARAM || v0->kind == CFN_IMPORT))
+        vpc = cfn_value_ref_id(v0);
+    else
+        vpc = cfn_text(c, n);
+    cfn_values_release(&vals);
+    return cfn_vpc(c, vpc, n);
+}
+
+/* A group's description: literal text, or an expression's source text. */
+static const char *cfn_group_description(struct cfn *c, const struct cfn_resource *r)
+{
+    const struct ynode *d = ynode_get(r->props, "GroupDescription");
+
+    if (!d || ynode_is_null(d) || cfn_is_novalue(d)) {
+        cfn_warning(c, r->key,
+                    "security group '%s' has no 'GroupDescription', which CloudFormation "
+                    "requires",
+                    cfn_quote(0, r->id));
+        return NULL;
+    }
+    return cfn_prose(c, d);
+}
+
+void cfn_declare_groups(struct cfn *c)
 {
     size_t i;
 
     for (i = 0; i < c->nres; i++) {
         struct cfn_resource *r = &c->res[i];
-        const struct ynode *name, *desc;
+        const struct ynode *name;
         struct group *g;
 
         if (!cfn_type_is(r, "AWS::EC2::SecurityGroup"))
             continue;
-        r->gid = cfn_unique_id(c, r, 1);
+        r->gid = cfn_uid(r, 1);
         g = model_group(c->m, r->gid, NULL);
         g->declared = 1;
+        g->conditional = r->conditional;
         g->loc = cfn_loc(c, r->key);
         name = ynode_get(r->props, "GroupName");
-        desc = ynode_get(r->props, "GroupDescription");
-        g->name = name && name->type == YNODE_SCALAR && !name->tag && name->len
-                      ? model_strdup(c->m, name->value)
-                      : g->id;
-        g->description = desc && desc->type == YNODE_SCALAR && !desc->tag && !ynode_is_null(desc)
-                             ? model_strdup(c->m, desc->value)
-                             : NULL;
+        if (name && name->type == YNODE_SCALAR && !name->tag && name->len) {
+            g->name = model_strdup(c->m, name->value);
+            strmap_put(c->group_names, name->value, (void *)r->gid);
+        } else {
+            g->name = g->id;
+        }
+        g->description = cfn_group_description(c, r);
         g->vpc = cfn_group_vpc(c, ynode_get(r->props, "VpcId"));
         cfn_group_tags(c, g, ynode_get(r->props, "Tags"));
     }
-    return 0;
 }
 
 /* ==== Rules ==== */
@@ -160,7 +176,6 @@ int cfn_declare_groups(struct cfn *c)
 struct cfn_owner {
     const char *id;
     int conditional;
-    struct cfn_resource *res; /* the group's resource in the template, or NULL */
 };
 
 /* What one rule mapping applies to. */
@@ -170,6 +185,7 @@ struct cfn_rules {
     enum direction dir;
     const char *what; /* "SecurityGroupIngress" or the resource type, for messages */
     const struct ynode *at; /* where the rules are reported, or NULL for the mapping */
+    int standalone;   /* the Properties of a rule resource (GroupId is a key too) */
 };
 
 /* Kinds of rule targets. */
@@ -222,7 +238,7 @@ static int cfn_rule_field(struct cfn *c, const struct ynode *n, const char *fiel
                          ynode_type_name(n));
     cfn_resolve(c, n, 0, &vals);
     if (vals.n == 1 && vals.v[0].kind == CFN_PARAM &&
-        (def = cfn_param_default(c, vals.v[0].text)) != NULL) {
+        (def = cfn_param_default(vals.v[0].from, vals.v[0].text)) != NULL) {
         cfn_warning(c, n, "'%s' is parameter '%s'; drawn with its default '%s'", field,
                     cfn_quote(0, vals.v[0].text), cfn_quote(1, def));
         *text = def;
@@ -301,7 +317,7 @@ static void cfn_add_rules(struct cfn *c, const struct cfn_rules *rs, const struc
     for (i = 0; i < rs->nowners; i++) {
         struct group *g = model_group(c->m, rs->owners[i].id, NULL);
         struct rule *r = model_add_rule(c->m, g, rs->dir, spec, type, peer, description, &loc);
-        if (conditional || rs->owners[i].conditional)
+        if (conditional || rs->owners[i].conditional || g->conditional)
             r->flags |= RULE_CONDITIONAL;
         XGROW(c->rules, c->rules_alloc, c->nrules + 1);
         c->rules[c->nrules++] = r;
@@ -336,19 +352,19 @@ static int cfn_rule_target(struct cfn *c, const struct cfn_rules *rs, const stru
         char canon[CIDR_TEXT_MAX], err[256];
         char *joined = NULL;
 
-        if (v->kind == CFN_PARAM) {
-            type = PEER_PARAM;
-            peer = cfn_param_id(c, v->text);
-        } else if (v->kind == CFN_IMPORT) {
-            type = PEER_IMPORT;
-            peer = cfn_import_id(c, v->text);
+        if (v->kind == CFN_PARAM || v->kind == CFN_IMPORT) {
+            type = v->kind == CFN_PARAM ? PEER_PARAM : PEER_IMPORT;
+            peer = cfn_value_ref_id(v);
         } else if (v->kind == CFN_RESOURCE) {
             peer = cfn_group_of(c, v, 0);
-            if (v->res->gid && peer == v->res->gid &&
-                (cfn_targets[t].target == CFN_T_GROUP_ID ||
-                 cfn_targets[t].target == CFN_T_GROUP_NAME))
+            if ((peer == v->res->gid || peer == v->res->aws_gid) &&
+                cfn_targets[t].target >= CFN_T_GROUP_ID)
                 type = PEER_GROUP;
+        } else if (v->kind == CFN_LITERAL && cfn_targets[t].target >= CFN_T_GROUP_ID &&
+                   (peer = cfn_stacks_group_named(v->from, v->text)) != NULL) {
+            type = PEER_GROUP;
         } else if (v->kind == CFN_LITERAL) {
+            peer = v->text;
             switch (cfn_targets[t].target) {
             case CFN_T_CIDR:
                 if (cidr_canonical(v->text, canon, err, sizeof(err)) < 0) {
@@ -389,20 +405,73 @@ static int cfn_has_if(const struct ynode *n)
     return cfn_intrinsic(n, &name, &arg, &tagged) && strcmp(name, "If") == 0;
 }
 
+/* Is key one a rule may have, besides its targets? */
+static int cfn_rule_key(const struct cfn_rules *rs, const char *key)
+{
+    static const char *const common[] = {"IpProtocol", "FromPort", "ToPort", "Description",
+                                         NULL};
+    size_t i;
+
+    for (i = 0; common[i]; i++)
+        if (strcmp(key, common[i]) == 0)
+            return 1;
+    for (i = 0; i < CFN_NTARGETS; i++)
+        if (strcmp(key, cfn_targets[i].key) == 0)
+            return 1;
+    if (rs->dir == DIR_INGRESS && strcmp(key, "SourceSecurityGroupOwnerId") == 0)
+        return 1;
+    return rs->standalone && (strcmp(key, "GroupId") == 0 ||
+                              (rs->dir == DIR_INGRESS && strcmp(key, "GroupName") == 0));
+}
+
+/* Warn about keys no rule has (a typo drops what it meant to say). */
+static void cfn_rule_unknown_keys(struct cfn *c, const struct cfn_rules *rs,
+                                  const struct ynode *rule)
+{
+    size_t i;
+
+    for (i = 0; i < rule->npairs; i++) {
+        const struct ynode *k = rule->pairs[i].key;
+        if (k->type == YNODE_SCALAR && !k->tag && cfn_rule_key(rs, k->value))
+            continue;
+        cfn_warning(c, k,
+                    "unknown key '%s' in an %s rule (expected %sIpProtocol, FromPort, "
+                    "ToPort, Description and one %s); ignored",
+                    cfn_quote(0, k->type == YNODE_SCALAR ? k->value : cfn_text(c, k)),
+                    direction_name(rs->dir), rs->standalone ? "GroupId, " : "",
+                    rs->dir == DIR_INGRESS ? "source" : "destination");
+    }
+}
+
+/* Is n a Fn::ForEach loop (warned about: its rules are not drawn)? */
+static int cfn_foreach(struct cfn *c, const struct ynode *n)
+{
+    const struct ynode *a;
+    const char *name;
+    int tagged;
+
+    if (!cfn_intrinsic(n, &name, &a, &tagged) || strncmp(name, "ForEach::", 9) != 0)
+        return 0;
+    cfn_warning(c, n,
+                "'Fn::%s' is a loop of the AWS::LanguageExtensions transform, which sgmap "
+                "does not expand; its rules are not drawn",
+                cfn_quote(0, name));
+    return 1;
+}
+
 /* One rule mapping (an item of SecurityGroupIngress, or a rule resource's Properties). */
 static int cfn_rule(struct cfn *c, const struct ynode *rule, int conditional, void *arg)
 {
     const struct cfn_rules *rs = arg;
-    const struct ynode *present[CFN_NTARGETS], *dn;
-    const char *description = NULL, *first = NULL;
+    const struct ynode *present[CFN_NTARGETS], *dn, *a;
+    const char *description = NULL, *first = NULL, *name;
     struct portspec spec;
     size_t t, npresent = 0;
-    int skip, any_if = 0;
+    int skip, any_if = 0, tagged;
 
-    if (rule->type != YNODE_MAP || rule->tag) {
-        const char *name;
-        const struct ynode *a;
-        int tagged;
+    if (cfn_foreach(c, rule))
+        return 0;
+    if (rule->type != YNODE_MAP || rule->tag || cfn_intrinsic(rule, &name, &a, &tagged)) {
         if (cfn_intrinsic(rule, &name, &a, &tagged) || rule->tag) {
             cfn_warning(c, rule, "a rule of '%s' is an expression ('%s'); it is not drawn",
                         rs->what, cfn_quote(0, cfn_text(c, rule)));
@@ -411,6 +480,7 @@ static int cfn_rule(struct cfn *c, const struct ynode *rule, int conditional, vo
         return cfn_error(c, rule, "expected a mapping for a rule of '%s', got %s", rs->what,
                          ynode_type_name(rule));
     }
+    cfn_rule_unknown_keys(c, rs, rule);
     for (t = 0; t < CFN_NTARGETS; t++) {
         const struct ynode *n = ynode_get(rule, cfn_targets[t].key);
         int allowed = rs->dir == DIR_INGRESS ? cfn_targets[t].ingress : cfn_targets[t].egress;
@@ -450,10 +520,8 @@ static int cfn_rule(struct cfn *c, const struct ynode *rule, int conditional, vo
     if (skip)
         return 0;
     dn = ynode_get(rule, "Description");
-    if (dn && dn->type == YNODE_SCALAR && !dn->tag && !ynode_is_null(dn))
-        description = dn->value;
-    else if (dn && !ynode_is_null(dn) && !cfn_is_novalue(dn))
-        description = cfn_text(c, dn);
+    if (dn && !ynode_is_null(dn) && !cfn_is_novalue(dn))
+        description = cfn_prose(c, dn);
     for (t = 0; t < CFN_NTARGETS; t++)
         if (present[t] &&
             cfn_rule_target(c, rs, rule, t, present[t], &spec, description, conditional) < 0)
@@ -470,6 +538,8 @@ static int cfn_rule_list(struct cfn *c, const struct ynode *list, int conditiona
     int tagged;
     size_t i;
 
+    if (cfn_foreach(c, list))
+        return 0;
     if (list->type != YNODE_SEQ || list->tag) {
         if (cfn_intrinsic(list, &name, &a, &tagged) || list->tag) {
             cfn_warning(c, list, "'%s' is an expression ('%s'); its rules are not drawn",
@@ -488,15 +558,20 @@ static int cfn_rule_list(struct cfn *c, const struct ynode *list, int conditiona
 /* The inline rules of a group resource. */
 static int cfn_group_rules(struct cfn *c, struct cfn_resource *r)
 {
-    struct cfn_owner owner = {r->gid, r->conditional, r};
-    struct cfn_rules rs = {&owner, 1, DIR_INGRESS, "SecurityGroupIngress", NULL};
+    struct cfn_owner owner = {r->gid, r->conditional};
+    struct cfn_rules rs = {&owner, 1, DIR_INGRESS, "SecurityGroupIngress", NULL, 0};
     const struct ynode *in = ynode_get(r->props, "SecurityGroupIngress");
     const struct ynode *eg = ynode_get(r->props, "SecurityGroupEgress");
 
     if (cfn_branches(c, in, 0, cfn_rule_list, &rs) < 0)
         return -1;
-    if (eg && !ynode_is_null(eg) && !cfn_is_novalue(eg))
-        r->has_egress = 1;
+    /* "!If [C, [...], !Ref AWS::NoValue]": the AWS default under not C. */
+    if (eg && !ynode_is_null(eg) && !cfn_is_novalue(eg)) {
+        if (cfn_may_be_absent(eg))
+            r->egress_sometimes = 1;
+        else
+            r->egress_always = 1;
+    }
     rs.dir = DIR_EGRESS;
     rs.what = "SecurityGroupEgress";
     return cfn_branches(c, eg, 0, cfn_rule_list, &rs);
@@ -528,14 +603,17 @@ static int cfn_rule_resource(struct cfn *c, struct cfn_resource *r, enum directi
     rs.dir = dir;
     rs.what = r->type;
     rs.at = r->key;
+    rs.standalone = 1;
     for (i = 0; i < vals.n; i++) {
         struct cfn_owner *o = &rs.owners[rs.nowners++];
+        struct cfn_resource *g = (struct cfn_resource *)vals.v[i].res;
         o->id = cfn_group_of(c, &vals.v[i], 1);
         o->conditional = vals.v[i].conditional;
-        if (vals.v[i].kind == CFN_RESOURCE && o->id == vals.v[i].res->gid) {
-            o->res = (struct cfn_resource *)cfn_resource(c, vals.v[i].res->id);
-            if (dir == DIR_EGRESS)
-                o->res->has_egress = 1;
+        if (dir == DIR_EGRESS && vals.v[i].kind == CFN_RESOURCE && o->id == g->gid) {
+            if (o->conditional || r->conditional)
+                g->egress_sometimes = 1;
+            else
+                g->egress_always = 1;
         }
     }
     rc = cfn_rule(c, r->props, r->conditional, &rs);
@@ -544,250 +622,14 @@ static int cfn_rule_resource(struct cfn *c, struct cfn_resource *r, enum directi
     return rc;
 }
 
-/* ==== Members ==== */
 
-/* Resources that hold groups: the kind drawn and where the groups are. */
-static const struct cfn_member_spec {
-    const char *type;
-    enum iface_kind kind;
-    const char *paths[3]; /* "A.B" walks mappings, "A[]" each item of a list */
-} cfn_member_specs[] = {
-    {"AWS::EC2::Instance",
-     KIND_EC2,
-     {"SecurityGroupIds", "SecurityGroups", "NetworkInterfaces[].GroupSet"}},
-    {"AWS::EC2::NetworkInterface", KIND_OTHER, {"GroupSet"}},
-    {"AWS::EC2::LaunchTemplate",
-     KIND_EC2,
-     {"LaunchTemplateData.SecurityGroupIds", "LaunchTemplateData.SecurityGroups",
-      "LaunchTemplateData.NetworkInterfaces[].Groups"}},
-    {"AWS::AutoScaling::LaunchConfiguration", KIND_EC2, {"SecurityGroups"}},
-    {"AWS::AutoScaling::AutoScalingGroup", KIND_EC2, {NULL}},
-    {"AWS::ECS::Service", KIND_ECS, {"NetworkConfiguration.AwsvpcConfiguration.SecurityGroups"}},
-    {"AWS::ECS::TaskSet", KIND_ECS, {"NetworkConfiguration.AwsvpcConfiguration.SecurityGroups"}},
-    {"AWS::Lambda::Function", KIND_LAMBDA, {"VpcConfig.SecurityGroupIds"}},
-    {"AWS::Serverless::Function", KIND_LAMBDA, {"VpcConfig.SecurityGroupIds"}},
-    {"AWS::ElasticLoadBalancingV2::LoadBalancer", KIND_ALB, {"SecurityGroups"}},
-    {"AWS::ElasticLoadBalancing::LoadBalancer", KIND_CLB, {"SecurityGroups"}},
-    {"AWS::RDS::DBInstance", KIND_RDS, {"VPCSecurityGroups"}},
-    {"AWS::RDS::DBCluster", KIND_RDS, {"VpcSecurityGroupIds"}},
-    {"AWS::RDS::DBProxy", KIND_RDS, {"VpcSecurityGroupIds"}},
-    {"AWS::ElastiCache::CacheCluster", KIND_ELASTICACHE, {"VpcSecurityGroupIds"}},
-    {"AWS::ElastiCache::ReplicationGroup", KIND_ELASTICACHE, {"SecurityGroupIds"}},
-    {"AWS::ElastiCache::ServerlessCache", KIND_ELASTICACHE, {"SecurityGroupIds"}},
-    {"AWS::EC2::VPCEndpoint", KIND_ENDPOINT, {"SecurityGroupIds"}},
-    {"AWS::EKS::Cluster", KIND_EKS, {"ResourcesVpcConfig.SecurityGroupIds"}},
-    {"AWS::EFS::MountTarget", KIND_EFS, {"SecurityGroups"}},
-    {"AWS::AmazonMQ::Broker", KIND_OTHER, {"SecurityGroups"}},
-    {"AWS::MSK::Cluster", KIND_OTHER, {"BrokerNodeGroupInfo.SecurityGroups"}},
-    {"AWS::OpenSearchService::Domain", KIND_OTHER, {"VPCOptions.SecurityGroupIds"}},
-    {"AWS::Elasticsearch::Domain", KIND_OTHER, {"VPCOptions.SecurityGroupIds"}},
-    {"AWS::CodeBuild::Project", KIND_OTHER, {"VpcConfig.SecurityGroupIds"}},
-    {"AWS::Batch::ComputeEnvironment", KIND_OTHER, {"ComputeResources.SecurityGroupIds"}},
-    {"AWS::DMS::ReplicationInstance", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::Redshift::Cluster", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::DocDB::DBCluster", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::Neptune::DBCluster", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::Route53Resolver::ResolverEndpoint", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::ApiGatewayV2::VpcLink", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::EC2::InstanceConnectEndpoint", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::EC2::ClientVpnEndpoint", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::FSx::FileSystem", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::AppRunner::VpcConnector", KIND_OTHER, {"SecurityGroups"}},
-    {"AWS::Glue::Connection",
-     KIND_OTHER,
-     {"ConnectionInput.PhysicalConnectionRequirements.SecurityGroupIdList"}},
-};
-
-/* Walking a property path, collecting the values at its end. */
-struct cfn_walk {
-    const char *path;        /* what is left of the path */
-    struct cfn_values *out;
-};
-
-static int cfn_walk(struct cfn *c, const struct ynode *n, int conditional, void *arg);
-
-/* Each item of a list reached by "A[]". */
-static int cfn_walk_items(struct cfn *c, const struct ynode *n, int conditional, void *arg)
+int cfn_import_rules(struct cfn *c)
 {
     size_t i;
 
-    if (n->type != YNODE_SEQ || n->tag)
-        return 0;
-    for (i = 0; i < n->nitems; i++)
-        cfn_branches(c, n->items[i], conditional, cfn_walk, arg);
-    return 0;
-}
-
-static int cfn_walk(struct cfn *c, const struct ynode *n, int conditional, void *arg)
-{
-    const struct cfn_walk *w = arg;
-    const char *dot = strchr(w->path, '.');
-    size_t len = dot ? (size_t)(dot - w->path) : strlen(w->path);
-    int each = len > 2 && memcmp(w->path + len - 2, "[]", 2) == 0;
-    struct cfn_walk sub;
-    const struct ynode *child;
-    char key[80];
-
-    if (n->type != YNODE_MAP || n->tag || len >= sizeof(key))
-        return 0;
-    memcpy(key, w->path, len - (each ? 2 : 0));
-    key[len - (each ? 2 : 0)] = '\0';
-    child = ynode_get(n, key);
-    if (!child)
-        return 0;
-    if (!dot) {
-        cfn_resolve_list(c, child, conditional, w->out);
-        return 0;
-    }
-    sub.path = dot + 1;
-    sub.out = w->out;
-    return cfn_branches(c, child, conditional, each ? cfn_walk_items : cfn_walk, &sub);
-}
-
-/* Collect the values at path under the mapping n. */
-static void cfn_collect(struct cfn *c, const struct ynode *n, const char *path,
-                        struct cfn_values *out)
-{
-    struct cfn_walk w = {path, out};
-
-    if (n)
-        cfn_branches(c, n, 0, cfn_walk, &w);
-}
-
-static const struct cfn_member_spec *cfn_member_spec(const struct cfn_resource *r)
-{
-    size_t i;
-
-    for (i = 0; i < sizeof(cfn_member_specs) / sizeof(cfn_member_specs[0]); i++)
-        if (cfn_type_is(r, cfn_member_specs[i].type))
-            return &cfn_member_specs[i];
-    return NULL;
-}
-
-/* The groups a resource's own properties name. */
-static void cfn_member_groups(struct cfn *c, const struct cfn_resource *r,
-                              const struct cfn_member_spec *spec, struct cfn_values *out)
-{
-    size_t i;
-
-    for (i = 0; i < 3 && spec->paths[i]; i++)
-        cfn_collect(c, r->props, spec->paths[i], out);
-    if (cfn_type_is(r, "AWS::Serverless::Function") && !ynode_get(r->props, "VpcConfig"))
-        cfn_collect(c, ynode_get(c->globals, "Function"), "VpcConfig.SecurityGroupIds", out);
-}
-
-/* The launch templates and configurations of this template that r runs. */
-static void cfn_launch_sources(struct cfn *c, const struct cfn_resource *r,
-                               struct cfn_values *out)
-{
-    static const char *const paths[] = {
-        "LaunchTemplate.LaunchTemplateId",
-        "LaunchTemplate.LaunchTemplateName",
-        "LaunchConfigurationName",
-        "MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.LaunchTemplateId",
-        "MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.LaunchTemplateName",
-        NULL,
-    };
-    struct cfn_values all = {NULL, 0, 0};
-    size_t i;
-
-    for (i = 0; paths[i]; i++)
-        cfn_collect(c, r->props, paths[i], &all);
-    for (i = 0; i < all.n; i++) {
-        const struct cfn_value *v = &all.v[i];
-        if (v->kind == CFN_RESOURCE &&
-            (cfn_type_is(v->res, "AWS::EC2::LaunchTemplate") ||
-             cfn_type_is(v->res, "AWS::AutoScaling::LaunchConfiguration"))) {
-            XGROW(out->v, out->alloc, out->n + 1);
-            out->v[out->n++] = *v;
-        }
-    }
-    cfn_values_release(&all);
-}
-
-/* Mark launch templates and configurations drawn through their users. */
-static void cfn_mark_launch_sources(struct cfn *c)
-{
-    size_t i, j;
-
-    for (i = 0; i < c->nres; i++) {
-        struct cfn_values srcs = {NULL, 0, 0};
-        if (!cfn_type_is(&c->res[i], "AWS::AutoScaling::AutoScalingGroup") &&
-            !cfn_type_is(&c->res[i], "AWS::EC2::Instance"))
-            continue;
-        cfn_launch_sources(c, &c->res[i], &srcs);
-        for (j = 0; j < srcs.n; j++)
-            cfn_resource(c, srcs.v[j].res->id)->drawn_through = 1;
-        cfn_values_release(&srcs);
-    }
-}
-
-static enum iface_kind cfn_lb_kind(const struct cfn_resource *r)
-{
-    const struct ynode *t = ynode_get(r->props, "Type");
-
-    if (t && t->type == YNODE_SCALAR && !t->tag) {
-        if (strcmp(t->value, "network") == 0)
-            return KIND_NLB;
-        if (strcmp(t->value, "gateway") == 0)
-            return KIND_GWLB;
-    }
-    return KIND_ALB;
-}
-
-/* One member for resource r, if it names any group. */
-static void cfn_member(struct cfn *c, struct cfn_resource *r, const struct cfn_member_spec *spec)
-{
-    struct cfn_values vals = {NULL, 0, 0};
-    struct iface *ifc;
-    size_t i;
-
-    if (r->drawn_through)
-        return;
-    cfn_member_groups(c, r, spec, &vals);
-    if (cfn_type_is(r, "AWS::AutoScaling::AutoScalingGroup") ||
-        (cfn_type_is(r, "AWS::EC2::Instance") && vals.n == 0)) {
-        struct cfn_values srcs = {NULL, 0, 0};
-        cfn_launch_sources(c, r, &srcs);
-        for (i = 0; i < srcs.n; i++) {
-            const struct cfn_resource *src = srcs.v[i].res;
-            const struct cfn_member_spec *ss = cfn_member_spec(src);
-            if (ss)
-                cfn_member_groups(c, src, ss, &vals);
-        }
-        cfn_values_release(&srcs);
-    }
-    if (vals.n == 0) {
-        cfn_values_release(&vals);
-        return;
-    }
-    ifc = model_iface(c->m, cfn_unique_id(c, r, 0), NULL);
-    ifc->kind = spec->kind;
-    if (spec->kind == KIND_ALB)
-        ifc->kind = cfn_lb_kind(r);
-    ifc->label = model_strdup(c->m, r->id);
-    ifc->owner = ifc->label;
-    ifc->loc = cfn_loc(c, r->key);
-    for (i = 0; i < vals.n; i++) {
-        struct srcloc loc = cfn_loc(c, vals.v[i].node);
-        const char *gid = cfn_group_of(c, &vals.v[i], 1);
-        if (*gid)
-            model_iface_add_group(c->m, ifc, gid, NULL, 0, &loc);
-    }
-    cfn_values_release(&vals);
-}
-
-int cfn_import_resources(struct cfn *c)
-{
-    size_t i;
-
-    cfn_mark_launch_sources(c);
     for (i = 0; i < c->nres; i++) {
         struct cfn_resource *r = &c->res[i];
-        const struct cfn_member_spec *spec;
 
-        if (!r->type)
-            continue;
         if (r->gid) {
             if (cfn_group_rules(c, r) < 0)
                 return -1;
@@ -797,9 +639,32 @@ int cfn_import_resources(struct cfn *c)
         } else if (cfn_type_is(r, "AWS::EC2::SecurityGroupEgress")) {
             if (cfn_rule_resource(c, r, DIR_EGRESS) < 0)
                 return -1;
-        } else if ((spec = cfn_member_spec(r)) != NULL && r->props) {
-            cfn_member(c, r, spec);
         }
     }
     return 0;
+}
+
+void cfn_add_default_egress(struct cfn *c, struct group *g, int conditional)
+{
+    struct portspec all = {PROTO_ALL, -1, -1};
+    struct rule *rl;
+
+    if (!conditional) {
+        g->default_egress = 1;
+        return;
+    }
+    rl = model_add_rule(c->m, g, DIR_EGRESS, &all, PEER_CIDR, "0.0.0.0/0", NULL, &g->loc);
+    rl->flags |= RULE_IMPLICIT | RULE_CONDITIONAL;
+}
+
+void cfn_default_egress(struct cfn *c)
+{
+    size_t i;
+
+    for (i = 0; i < c->nres; i++) {
+        struct cfn_resource *r = &c->res[i];
+        if (r->gid && !r->egress_always)
+            cfn_add_default_egress(c, model_group(c->m, r->gid, NULL),
+                                   r->conditional || r->egress_sometimes);
+    }
 }

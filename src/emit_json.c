@@ -122,6 +122,8 @@ static json_t *json_rules(const struct model *m)
         json_object_set_new(o, "label", jr_string(label));
         json_object_set_new(peer, "type", jr_string(peer_type_name(r->peer_type)));
         json_object_set_new(peer, "id", jr_string(r->peer));
+        if (r->peer_type == PEER_PARAM && model_name_of(m, r->peer))
+            json_object_set_new(peer, "name", jr_string(model_name_of(m, r->peer)));
         json_object_set_new(o, "peer", peer);
         json_object_set_new(o, "description", jr_string(r->description));
         if (r->flags & RULE_DEFAULT_EGRESS)

@@ -421,5 +421,7 @@ int import_paths(struct model *m, char *const *paths, size_t npaths, enum input_
             rc = -1;
         }
     }
+    if (import_cloudformation_finish(m) < 0)
+        rc = -1;
     return rc;
 }

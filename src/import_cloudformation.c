@@ -2,20 +2,27 @@
  * import_cloudformation.c - CloudFormation and SAM templates, YAML or JSON,
  * into the model (aws-input-reference section 7).
  *
- * This file owns reading a template and its sections. Both syntaxes go
- * through one reader, yamltree.c: JSON is YAML's flow style, so libyaml
- * reads a JSON template into the same tree of struct ynode, with real
- * line:col for every value (jansson keeps none), and the long forms
- * ({"Ref": "X"}) meet the short-form tags ("!Ref X") in cfn_intrinsics.c.
- * An unquoted "AWSTemplateFormatVersion: 2010-09-09" is just a scalar in
- * that tree, so it needs no care.
+ * This file owns reading a template and its sections, and the order in
+ * which templates become the model. Both syntaxes go through one reader,
+ * yamltree.c: JSON is YAML's flow style, so libyaml reads a JSON template
+ * into the same tree of struct ynode, with real line:col for every value
+ * (jansson keeps none), and the long forms ({"Ref": "X"}) meet the
+ * short-form tags ("!Ref X") in cfn_intrinsics.c. An unquoted
+ * "AWSTemplateFormatVersion: 2010-09-09" is just a scalar in that tree, so
+ * it needs no care.
  *
- * Here: the top-level sections (Parameters, Mappings, SAM Globals,
- * Resources), one pre-pass that reports unknown tags (their values are
- * drawn as text) and Fn::ForEach loops (not expanded: skipped with a
- * warning), and the fix-ups once every resource is read: default egress
- * for groups without any egress rule, and rules whose peer is a parameter
- * or import that also holds members or rules (drawn as that group).
+ * import_cloudformation() reads one template: its top-level sections
+ * (Parameters, Mappings, Conditions, SAM Globals, Resources, Outputs), the
+ * checks of cfn_check.c, and the index of its resources (Fn::ForEach loops
+ * are not expanded: skipped with a warning). The template is then kept
+ * until import_cloudformation_finish(), which runs once every input is
+ * read: templates export and import values and pass values to nested
+ * stacks, so a template's groups and members can only be known once all
+ * templates are. The finish links them, declares every group, then imports
+ * rules and members template by template, and ends with the fix-ups:
+ * default egress for groups without any egress rule, and rules whose peer
+ * is a parameter or import that also holds members or rules (drawn as
+ * that group).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,9 +34,6 @@
 #include "strbuf.h"
 #include "strmap.h"
 #include "xalloc.h"
-
-/* Unknown tags reported one by one per template before a summary. */
-#define CFN_MAX_TAG_WARNINGS 10
 
 /* ==== Messages ==== */
 
@@ -52,16 +56,24 @@ int cfn_error(const struct cfn *c, const struct ynode *n, const char *fmt, ...)
     return -1;
 }
 
-void cfn_warning(const struct cfn *c, const struct ynode *n, const char *fmt, ...)
+void cfn_warning(struct cfn *c, const struct ynode *n, const char *fmt, ...)
 {
     struct srcloc loc = cfn_loc(c, n);
     char msg[1024];
+    char *key;
     va_list ap;
 
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    diag_warning(&loc, "%s", msg);
+    /* A value read twice (a launch template used by two groups) would
+     * say the same thing twice. */
+    key = xasprintf("%d:%d:%s", loc.line, loc.col, msg);
+    if (!strmap_get(c->warned, key)) {
+        strmap_put(c->warned, model_strdup(c->m, key), c);
+        diag_warning(&loc, "%s", msg);
+    }
+    free(key);
 }
 
 const char *cfn_quote(int slot, const char *s)
@@ -83,6 +95,44 @@ struct cfn_resource *cfn_resource(const struct cfn *c, const char *id)
 const struct ynode *cfn_param(const struct cfn *c, const char *name)
 {
     return ynode_get(c->params, name);
+}
+
+int cfn_type_is(const struct cfn_resource *r, const char *type)
+{
+    return r && r->type && strcmp(r->type, type) == 0;
+}
+
+/* Is id already a group (declared) or an interface of the model? */
+static int cfn_taken(const struct cfn *c, const char *id, int group)
+{
+    const struct group *g = model_find_group(c->m, id);
+
+    return group ? g && g->declared : model_find_iface(c->m, id) != NULL;
+}
+
+const char *cfn_uid(struct cfn_resource *r, int group)
+{
+    struct cfn *c = r->c;
+    char *alt;
+    int n;
+
+    if (r->uid)
+        return r->uid;
+    if (!cfn_taken(c, r->id, group) && cfn_stacks_id_uses(c->stacks, r->id, group) < 2) {
+        r->uid = model_strdup(c->m, r->id);
+        return r->uid;
+    }
+    /* The same file given twice gets "ID (FILE #2)" the second time. */
+    alt = xasprintf("%s (%s)", r->id, c->file);
+    for (n = 2; cfn_taken(c, alt, group); n++) {
+        free(alt);
+        alt = xasprintf("%s (%s #%d)", r->id, c->file, n);
+    }
+    r->uid = model_strdup(c->m, alt);
+    free(alt);
+    cfn_warning(c, r->key, "logical id '%s' is also used by another input; drawn as '%s'",
+                cfn_quote(0, r->id), cfn_quote(1, r->uid));
+    return r->uid;
 }
 
 /* ==== JSON surrogate pairs ==== */
@@ -157,42 +207,29 @@ static char *cfn_json_pairs(const char *data, size_t len, size_t *outlen)
     return strbuf_detach(&sb);
 }
 
-/* ==== Pre-pass: unknown tags ==== */
-
-static void cfn_check_tags(struct cfn *c, const struct ynode *n)
-{
-    size_t i;
-
-    if (n->tag && !cfn_known_tag(n->tag)) {
-        if (c->tag_warnings < CFN_MAX_TAG_WARNINGS)
-            cfn_warning(c, n, "unknown tag '%s'; its value is drawn as text",
-                        cfn_quote(0, n->tag));
-        c->tag_warnings++;
-    }
-    if (n->type == YNODE_SEQ)
-        for (i = 0; i < n->nitems; i++)
-            cfn_check_tags(c, n->items[i]);
-    if (n->type == YNODE_MAP)
-        for (i = 0; i < n->npairs; i++) {
-            cfn_check_tags(c, n->pairs[i].key);
-            cfn_check_tags(c, n->pairs[i].value);
-        }
-}
-
 /* ==== Sections ==== */
 
-/* An optional mapping section; returns 0 or -1. */
-static int cfn_section(const struct cfn *c, const char *name, const struct ynode **out)
+/*
+ * An optional mapping section. One that must be read (strict) is an
+ * error when it is not a mapping; another is ignored with a warning.
+ * Returns 0 or -1.
+ */
+static int cfn_section(struct cfn *c, const char *name, int strict, const struct ynode **out)
 {
     const struct ynode *n = ynode_get(c->root, name);
+    const char *got;
 
     *out = NULL;
     if (ynode_is_null(n))
         return 0;
-    if (n->type != YNODE_MAP || n->tag)
-        return cfn_error(c, n, "expected a mapping for '%s', got %s", name,
-                         n->tag ? "a tagged value" : ynode_type_name(n));
-    *out = n;
+    if (n->type == YNODE_MAP && !n->tag) {
+        *out = n;
+        return 0;
+    }
+    got = n->tag ? "a tagged value" : ynode_type_name(n);
+    if (strict)
+        return cfn_error(c, n, "expected a mapping for '%s', got %s", name, got);
+    cfn_warning(c, n, "expected a mapping for '%s', got %s; ignored", name, got);
     return 0;
 }
 
@@ -224,6 +261,7 @@ static int cfn_index_resources(struct cfn *c, const struct ynode *resources)
         }
         type = ynode_get(v, "Type");
         r = &c->res[c->nres++];
+        r->c = c;
         r->id = k->value;
         r->key = k;
         r->node = v;
@@ -249,18 +287,89 @@ static int cfn_index_resources(struct cfn *c, const struct ynode *resources)
     return 0;
 }
 
-/* ==== Fix-ups ==== */
+/* Read one template's sections, check it and index its resources. */
+static int cfn_read(struct cfn *c)
+{
+    const struct ynode *resources;
 
-static void cfn_finish(struct cfn *c)
+    if (ynode_is_null(c->root))
+        return cfn_error(c, NULL, "empty template");
+    if (c->root->type != YNODE_MAP)
+        return cfn_error(c, c->root, "expected a mapping at the top of the template, got %s",
+                         ynode_type_name(c->root));
+    if (cfn_section(c, "Parameters", 1, &c->params) < 0 ||
+        cfn_section(c, "Mappings", 1, &c->mappings) < 0 ||
+        cfn_section(c, "Conditions", 0, &c->conditions) < 0 ||
+        cfn_section(c, "Globals", 1, &c->globals) < 0 ||
+        cfn_section(c, "Outputs", 0, &c->outputs) < 0 ||
+        cfn_section(c, "Resources", 1, &resources) < 0)
+        return -1;
+    if (!resources)
+        return cfn_error(c, c->root, "template has no 'Resources'");
+    cfn_check(c);
+    if (c->tag_warnings > CFN_MAX_TAG_WARNINGS)
+        cfn_warning(c, NULL, "%d more unknown tags", c->tag_warnings - CFN_MAX_TAG_WARNINGS);
+    return cfn_index_resources(c, resources);
+}
+
+void cfn_free(struct cfn *c)
 {
     size_t i;
 
-    for (i = 0; i < c->nres; i++) {
-        struct cfn_resource *r = &c->res[i];
-        if (r->gid && !r->has_egress)
-            model_group(c->m, r->gid, NULL)->default_egress = 1;
+    if (!c)
+        return;
+    for (i = 0; i < c->nres; i++)
+        cfn_values_release(&c->res[i].launch);
+    strmap_free(c->by_id);
+    strmap_free(c->group_names);
+    strmap_free(c->warned);
+    free(c->res);
+    free(c->rules);
+    free(c->bindings);
+    ydoc_free(c->doc);
+    free(c);
+}
+
+/*
+ * Read one CloudFormation or SAM template, YAML or JSON, and keep it for
+ * import_cloudformation_finish() (see importer.h). Returns 0, or -1 after
+ * reporting the template's first error.
+ */
+int import_cloudformation(struct model *m, const char *file, const char *data, size_t len)
+{
+    struct cfn *c = xcalloc(1, sizeof(*c));
+    struct ynode *root;
+    char *copy;
+    size_t copylen = 0;
+
+    c->m = m;
+    c->file = file;
+    copy = cfn_json_pairs(data, len, &copylen);
+    c->doc = copy ? ydoc_parse(file, copy, copylen, &root) : ydoc_parse(file, data, len, &root);
+    free(copy);
+    if (!c->doc) {
+        free(c);
+        return -1;
     }
-    /* A parameter or import that holds members or rules is a group. */
+    c->root = root;
+    c->by_id = strmap_new();
+    c->group_names = strmap_new();
+    c->warned = strmap_new();
+    if (cfn_read(c) < 0) {
+        cfn_free(c);
+        return -1;
+    }
+    cfn_stacks_add(cfn_stacks_of(m, 1), c);
+    return 0;
+}
+
+/* ==== Once every input is read ==== */
+
+/* A parameter or import that holds members or rules is a group. */
+static void cfn_peers_as_groups(struct cfn *c)
+{
+    size_t i;
+
     for (i = 0; i < c->nrules; i++) {
         struct rule *rl = c->rules[i];
         if ((rl->peer_type == PEER_PARAM || rl->peer_type == PEER_IMPORT) &&
@@ -269,59 +378,38 @@ static void cfn_finish(struct cfn *c)
     }
 }
 
-static int cfn_template(struct cfn *c)
-{
-    const struct ynode *resources, *globals;
-
-    if (ynode_is_null(c->root))
-        return cfn_error(c, NULL, "empty template");
-    if (c->root->type != YNODE_MAP)
-        return cfn_error(c, c->root, "expected a mapping at the top of the template, got %s",
-                         ynode_type_name(c->root));
-    cfn_check_tags(c, c->root);
-    if (c->tag_warnings > CFN_MAX_TAG_WARNINGS)
-        cfn_warning(c, NULL, "%d more unknown tags", c->tag_warnings - CFN_MAX_TAG_WARNINGS);
-    if (cfn_section(c, "Parameters", &c->params) < 0 ||
-        cfn_section(c, "Mappings", &c->mappings) < 0 ||
-        cfn_section(c, "Globals", &globals) < 0 || cfn_section(c, "Resources", &resources) < 0)
-        return -1;
-    c->globals = globals;
-    if (!resources)
-        return cfn_error(c, c->root, "template has no 'Resources'");
-    if (cfn_index_resources(c, resources) < 0 || cfn_declare_groups(c) < 0 ||
-        cfn_import_resources(c) < 0)
-        return -1;
-    cfn_finish(c);
-    return 0;
-}
-
 /*
- * Import one CloudFormation or SAM template, YAML or JSON, into m (see
- * importer.h). Returns 0, or -1 after reporting the template's first error.
+ * Turn every template read into m into groups, rules and members. Each
+ * step runs over all templates before the next, so that what one template
+ * gives another (a group, a launch template, an attached interface, an
+ * egress rule) is known whatever the order of the files. Returns 0, or -1
+ * when a template had an error.
  */
-int import_cloudformation(struct model *m, const char *file, const char *data, size_t len)
+int import_cloudformation_finish(struct model *m)
 {
-    struct cfn c;
-    struct ynode *root;
-    struct ydoc *doc;
-    char *copy;
-    size_t copylen = 0;
-    int rc;
+    struct cfn_stacks *st = cfn_stacks_take(m);
+    size_t i, n;
+    int rc = 0;
 
-    memset(&c, 0, sizeof(c));
-    c.m = m;
-    c.file = file;
-    copy = cfn_json_pairs(data, len, &copylen);
-    doc = copy ? ydoc_parse(file, copy, copylen, &root) : ydoc_parse(file, data, len, &root);
-    free(copy);
-    if (!doc)
-        return -1;
-    c.root = root;
-    c.by_id = strmap_new();
-    rc = cfn_template(&c);
-    strmap_free(c.by_id);
-    free(c.res);
-    free(c.rules);
-    ydoc_free(doc);
+    if (!st)
+        return 0;
+    n = cfn_stacks_count(st);
+    cfn_stacks_link(st);
+    for (i = 0; i < n; i++)
+        cfn_declare_groups(cfn_stacks_get(st, i));
+    for (i = 0; i < n; i++)
+        cfn_mark_members(cfn_stacks_get(st, i));
+    for (i = 0; i < n; i++) {
+        struct cfn *c = cfn_stacks_get(st, i);
+        if (cfn_import_rules(c) < 0)
+            rc = -1;
+        else
+            cfn_import_members(c);
+    }
+    for (i = 0; i < n; i++) {
+        cfn_default_egress(cfn_stacks_get(st, i));
+        cfn_peers_as_groups(cfn_stacks_get(st, i));
+    }
+    cfn_stacks_free(st);
     return rc;
 }

@@ -104,7 +104,51 @@ fact aws-cloudformation-templates/ElasticLoadBalancing/ELBWithLockedDownAutoScal
 fact cfn-lint/quickstart/vpc.json \
     '[.rules[]|select(.direction=="ingress")|[.peer.id,.conditional]]' '[["param:VPCCIDR",true]]'
 
-# 4. A JSON template and its YAML twin give the same model (sources aside).
+fact aws-cloudformation-templates/VPC/VPC_EC2_Instance_With_Multiple_Static_IPAddresses.yaml \
+    '[.interfaces[]|[.id,.kind,.label,.groups]]' '[["Eth0","ec2","EC2Instance",["SSHSecurityGroup"]]]'
+fact aws-cloudformation-templates/EKS/template.yaml \
+    '[.interfaces[]|select(.kind!="nat")|[.id,.kind,.label]]' \
+    '[["ControlPlane","eks","ControlPlane"],["ManagedNodeGroup","ec2","ManagedNodeGroup"]]'
+fact regula/default_security_group_infra.yaml \
+    '[.groups[]|select(.name|startswith("default"))|[.id,.name,.vpc]]' \
+    '[["Vpc01.DefaultSecurityGroup","default (Vpc01)","Vpc01"]]'
+
+# 4. Stacks that export and import merge, whatever the order of the files:
+#    the service imports the cluster stack's FargateContainerSecurityGroup
+#    through "!Join [':', [!Ref StackName, ...]]" (StackName defaults to
+#    "production"), which the cluster exports as "${AWS::StackName}:...".
+E=$C/aws-cloudformation-templates/ECS/FargateLaunchType
+"$SGMAP" -q -f json "$E/clusters/private-vpc.yaml" "$E/services/private-subnet-public-service.yaml" \
+    >"$tmp/ab" || fail=1
+"$SGMAP" -q -f json "$E/services/private-subnet-public-service.yaml" "$E/clusters/private-vpc.yaml" \
+    >"$tmp/ba" || fail=1
+if ! cmp -s "$tmp/ab" "$tmp/ba"; then
+    echo "FAIL the order of two linked templates changes the drawing"
+    diff "$tmp/ab" "$tmp/ba" | head -20
+    fail=1
+fi
+got=$(jq -c '[.groups[]|select(.id=="FargateContainerSecurityGroup")|.members]' "$tmp/ab")
+if [ "$got" != '[["Service"]]' ]; then
+    echo "FAIL the imported FargateContainerSecurityGroup has members $got, expected the Service"
+    fail=1
+fi
+F=$TESTS/cases/cloudformation
+for d in export-import nested-stack; do
+    set -- $(cat "$F/$d/args")
+    shift 2
+    (cd "$F/$d" && "$SGMAP" -q -f json "$@") >"$tmp/ab" 2>/dev/null
+    rev=""
+    for a in "$@"; do rev="$a $rev"; done
+    # shellcheck disable=SC2086
+    (cd "$F/$d" && "$SGMAP" -q -f json $rev) >"$tmp/ba" 2>/dev/null
+    if ! cmp -s "$tmp/ab" "$tmp/ba"; then
+        echo "FAIL $d: the order of the templates changes the drawing"
+        diff "$tmp/ab" "$tmp/ba" | head -20
+        fail=1
+    fi
+done
+
+# 5. A JSON template and its YAML twin give the same model (sources aside).
 for p in ECS/FargateLaunchType/clusters/private-vpc Solutions/GitLab/GitLabServer-pkg \
     "Solutions/CloudFrontCustomOriginLambda@Edge/CloudFront" \
     EC2/ec2_with_waitcondition_template VPC/VPC_EC2_Instance_With_Multiple_Static_IPAddresses; do
@@ -118,8 +162,7 @@ for p in ECS/FargateLaunchType/clusters/private-vpc Solutions/GitLab/GitLabServe
     fi
 done
 
-# 5. The short forms and long forms of the golden cases give the same model.
-F=$TESTS/cases/cloudformation
+# 6. The short forms and long forms of the golden cases give the same model.
 (cd "$F/short-forms" && "$SGMAP" -f json template.yaml) | jq -S 'del(.. | .source?)' >"$tmp/short"
 (cd "$F/long-forms" && "$SGMAP" -f json template.json) | jq -S 'del(.. | .source?)' >"$tmp/long"
 if ! cmp -s "$tmp/short" "$tmp/long"; then
