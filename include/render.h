@@ -4,7 +4,7 @@
  * Graphviz 2.42 can abort inside the layout or when freeing it, leaks, is
  * not thread-safe and does not repeat a layout exactly within one process.
  * So each drawing is laid out once, in a forked child with CPU-time,
- * wall-clock and address-space limits; the parent only collects the bytes, and a crash or a
+ * wall-clock and memory limits; the parent only collects the bytes, and a crash or a
  * timeout becomes an exit-4 error with no output written.
  */
 #ifndef SGMAP_RENDER_H
@@ -31,9 +31,9 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
  */
 const char *render_plan(const struct view *v, struct dot_layout *plan);
 
-/* Address space a layout may use (the regional-quota account needs well
- * under 1 GiB). */
-#define RENDER_MEMORY_LIMIT (3ul << 30)
+/* Resident memory a layout may use (the regional-quota account needs about
+ * 200 MiB, a 10,000-group one about 1 GiB). */
+#define RENDER_MEMORY_LIMIT (4ull << 30)
 
 /* Above this many CIDR nodes the default view folds CIDRs into ranges. */
 #define RENDER_MAX_CIDR_NODES 150

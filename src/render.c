@@ -2,7 +2,9 @@
  * render.c - runs Graphviz (cgraph + gvc) in a forked child: parse the DOT
  * text, lay it out with dot, render, send the bytes back over a pipe and
  * _exit without freeing (gvFreeLayout is where 2.42 aborts), under CPU,
- * wall-clock and address-space limits. See render.h.
+ * wall-clock and memory limits (the parent watches the child's resident
+ * size, which works under sanitizers and valgrind, unlike RLIMIT_AS). See
+ * render.h.
  */
 #include <errno.h>
 #include <gvc.h>
@@ -68,15 +70,6 @@ static _Noreturn void child_run(int fd, const char *dot, const char *engine, con
     unsigned int len = 0;
 
     setrlimit(RLIMIT_CPU, &cpu);
-#if !defined(__SANITIZE_ADDRESS__) && !defined(SGMAP_NO_MEMORY_LIMIT)
-    {
-        /* A runaway layout fails on allocation instead of taking the
-         * machine down (AddressSanitizer's reserved shadow memory cannot
-         * live under an address-space limit, so sanitizer builds go without). */
-        struct rlimit mem = {RENDER_MEMORY_LIMIT, RENDER_MEMORY_LIMIT};
-        setrlimit(RLIMIT_AS, &mem);
-    }
-#endif
     alarm(timeout);
     agseterr(AGERR);
     agseterrf(child_on_message);
@@ -158,6 +151,23 @@ const char *render_plan(const struct view *v, struct dot_layout *plan)
            "--group or --exclude for a ranked drawing";
 }
 
+/* The resident memory of process pid in bytes, from /proc (0 if unknown). */
+static unsigned long long resident_bytes(pid_t pid)
+{
+    char statm[64];
+    unsigned long long size = 0, resident = 0;
+    FILE *fp;
+
+    snprintf(statm, sizeof(statm), "/proc/%ld/statm", (long)pid);
+    fp = fopen(statm, "r");
+    if (!fp)
+        return 0;
+    if (fscanf(fp, "%llu %llu", &size, &resident) != 2)
+        resident = 0;
+    fclose(fp);
+    return resident * (unsigned long long)sysconf(_SC_PAGESIZE);
+}
+
 int render_graphviz(const char *dot, const char *engine, const char *format,
                     unsigned timeout_seconds, char **out, size_t *outlen)
 {
@@ -166,8 +176,8 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
     struct strbuf sb = STRBUF_INIT;
     char buf[65536];
     ssize_t n;
-    unsigned waited = 0;
-    int progress = 0;
+    unsigned ticks = 0; /* tenths of a second without output */
+    int progress = 0, too_big = 0;
 
     fflush(stdout);
     fflush(stderr);
@@ -189,11 +199,16 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
     close(fds[1]);
     for (;;) {
         struct pollfd pfd = {fds[0], POLLIN, 0};
-        int ready = poll(&pfd, 1, 1000);
+        int ready = poll(&pfd, 1, 100);
+        if (!too_big && resident_bytes(pid) > RENDER_MEMORY_LIMIT) {
+            /* A runaway layout is stopped before it exhausts the machine. */
+            too_big = 1;
+            kill(pid, SIGKILL);
+        }
         if (ready == 0) {
             /* A progress line for long layouts, only on a terminal. */
-            if (isatty(STDERR_FILENO) && ++waited >= 2) {
-                fprintf(stderr, "\rsgmap: laying out the drawing (%u s)", waited);
+            if (isatty(STDERR_FILENO) && ++ticks >= 20 && ticks % 10 == 0) {
+                fprintf(stderr, "\rsgmap: laying out the drawing (%u s)", ticks / 10);
                 fflush(stderr);
                 progress = 1;
             }
@@ -218,15 +233,21 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
             return -1;
         }
     }
+    if (too_big) {
+        diag_system("graphviz needed more than %lu MiB to lay out the drawing; nothing was "
+                    "written (draw less with --vpc, --group or --exclude)",
+                    (unsigned long)(RENDER_MEMORY_LIMIT >> 20));
+        strbuf_release(&sb);
+        return -1;
+    }
     if (WIFSIGNALED(status)) {
         int sig = WTERMSIG(status);
         if (sig == SIGXCPU || sig == SIGALRM || sig == SIGKILL)
             diag_system("graphviz layout took longer than %u seconds; nothing was written",
                         timeout_seconds);
         else
-            diag_system("graphviz crashed or ran out of memory (%u MiB) while drawing "
-                        "(signal %d, %s); nothing was written",
-                        (unsigned)(RENDER_MEMORY_LIMIT >> 20), sig, strsignal(sig));
+            diag_system("graphviz crashed while drawing (signal %d, %s); nothing was written",
+                        sig, strsignal(sig));
         strbuf_release(&sb);
         return -1;
     }
