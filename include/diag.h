@@ -50,4 +50,12 @@ int diag_errors(void);
 /* Silence notes (-q). */
 void diag_set_quiet(int quiet);
 
+/*
+ * A progress line for work that takes seconds ("reading FILE (80 MB)"):
+ * written over itself on a terminal, never into a file or pipe, and not
+ * with -q. Any message, or diag_progress_done(), clears it.
+ */
+void diag_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void diag_progress_done(void);
+
 #endif

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "strbuf.h"
@@ -15,6 +16,7 @@
 static int diag_worst;
 static int diag_nerrors;
 static int diag_quiet;
+static int diag_progress_shown; /* a progress line is on the terminal */
 
 void diag_set_quiet(int quiet)
 {
@@ -37,10 +39,36 @@ int diag_errors(void)
     return diag_nerrors;
 }
 
+void diag_progress(const char *fmt, ...)
+{
+    va_list ap;
+
+    if (diag_quiet || !isatty(STDERR_FILENO))
+        return;
+    fputs("\rsgmap: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\033[K", stderr);
+    fflush(stderr);
+    diag_progress_shown = 1;
+}
+
+void diag_progress_done(void)
+{
+    if (!diag_progress_shown)
+        return;
+    fputs("\r\033[K", stderr);
+    fflush(stderr);
+    diag_progress_shown = 0;
+}
+
 static void diag_emit(const struct srcloc *loc, const char *level, const char *fmt, va_list ap)
 {
     struct strbuf sb = STRBUF_INIT;
     size_t i;
+
+    diag_progress_done();
 
     strbuf_addstr(&sb, "sgmap: ");
     if (loc && loc->file) {

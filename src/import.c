@@ -324,6 +324,9 @@ int import_read(const char *path, const char *name, char **data, size_t *len)
     return rc;
 }
 
+/* Inputs larger than this take a second or more: say so on a terminal. */
+#define PROGRESS_BYTES (16u << 20)
+
 static int import_file(struct model *m, const char *path, enum input_format forced)
 {
     const char *name = model_strdup(m, strcmp(path, "-") == 0 ? "<stdin>" : path);
@@ -333,7 +336,10 @@ static int import_file(struct model *m, const char *path, enum input_format forc
 
     if (import_read(path, name, &data, &len) < 0)
         return -1;
+    if (len > PROGRESS_BYTES)
+        diag_progress("reading %s (%zu MB)", name, len >> 20);
     rc = import_input(m, name, data, len, forced);
+    diag_progress_done();
     free(data);
     return rc;
 }

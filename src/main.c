@@ -221,6 +221,8 @@ static int produce(const struct model *m, const struct options *o, enum out_form
         theme_release(&theme);
         return -1;
     }
+    if (m->ngroups + m->nifaces > 5000)
+        diag_progress("drawing %zu groups and %zu interfaces", m->ngroups, m->nifaces);
     v = view_build(m, &o->draw.view);
     if (m->ngroups == 0 && m->nifaces == 0)
         diag_warning(NULL, "nothing to draw: the inputs hold no security groups or network "
@@ -267,6 +269,7 @@ static int produce(const struct model *m, const struct options *o, enum out_form
         return -1;
     }
     rc = emit_dot_layout(v, &theme, &plan, mem);
+    diag_progress_done();
     if (fclose(mem) != 0 || rc < 0) {
         diag_system("cannot write the DOT output");
         rc = -1;

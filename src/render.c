@@ -177,7 +177,7 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
     char buf[65536];
     ssize_t n;
     unsigned ticks = 0; /* tenths of a second without output */
-    int progress = 0, too_big = 0;
+    int too_big = 0;
 
     fflush(stdout);
     fflush(stderr);
@@ -207,11 +207,8 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
         }
         if (ready == 0) {
             /* A progress line for long layouts, only on a terminal. */
-            if (isatty(STDERR_FILENO) && ++ticks >= 20 && ticks % 10 == 0) {
-                fprintf(stderr, "\rsgmap: laying out the drawing (%u s)", ticks / 10);
-                fflush(stderr);
-                progress = 1;
-            }
+            if (++ticks >= 20 && ticks % 10 == 0)
+                diag_progress("laying out the drawing (%u s)", ticks / 10);
             continue;
         }
         if (ready < 0 && errno == EINTR)
@@ -223,8 +220,7 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
             break;
         strbuf_add(&sb, buf, (size_t)n);
     }
-    if (progress)
-        fputs("\r\033[K", stderr);
+    diag_progress_done();
     close(fds[0]);
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR) {
