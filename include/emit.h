@@ -36,8 +36,9 @@ struct escape_table {
     char control;
 };
 /*
- * Append s to sb escaped by t: invalid UTF-8 bytes become '?', other
- * non-ASCII characters are kept. With max > 0, at most max characters are
+ * Append s to sb escaped by t: invalid UTF-8 bytes and bidirectional
+ * controls (U+202A-202E, U+2066-2069) become '?', other non-ASCII
+ * characters are kept. With max > 0, at most max characters are
  * written, then an ellipsis.
  */
 void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t, size_t max);

@@ -42,6 +42,15 @@ size_t utf8_seq_len(const unsigned char *s)
     return n;
 }
 
+/* Is the n-byte character at p a bidirectional override, embedding or
+ * isolate (U+202A-U+202E, U+2066-U+2069)? */
+static int is_bidi_control(const unsigned char *p, size_t n)
+{
+    return n == 3 && p[0] == 0xe2 &&
+           ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
+            (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9));
+}
+
 /* Is c an ASCII character that t keeps as it is? */
 static int kept(const struct escape_table *t, unsigned char c)
 {
@@ -74,6 +83,11 @@ void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t,
         if (n == 0) {
             strbuf_addch(sb, '?');
             p++;
+        } else if (is_bidi_control(p, n)) {
+            /* Text that reorders what follows could make a reviewer read a
+             * rule other than the one drawn ("Trojan Source"). */
+            strbuf_addch(sb, '?');
+            p += n;
         } else if (n > 1) {
             strbuf_add(sb, (const char *)p, n);
             p += n;

@@ -509,7 +509,7 @@ static void report_unknown_group(struct strmap *seen, char ***keys, size_t *nkey
     *keys = xrealloc(*keys, (*nkeys + 1) * sizeof(**keys));
     (*keys)[(*nkeys)++] = key;
     strmap_put(seen, key, key);
-    diag_error(loc, "unknown group '%s'", id);
+    diag_error(loc, "unknown group '%s' (expected the name of a group in the inputs)", id);
 }
 
 static int model_resolve_memberships(struct model *m)
@@ -576,7 +576,10 @@ static int model_resolve_peers(struct model *m)
             if (g) {
                 r->peer_type = PEER_GROUP;
             } else if (r->flags & RULE_PEER_BY_NAME) {
-                diag_error(&r->loc, "unknown group '%s'", r->peer);
+                diag_error(&r->loc,
+                           "unknown group '%s' (expected the name of a group in the inputs, "
+                           "a CIDR, pl-... or ACCOUNT/sg-...)",
+                           r->peer);
                 rc = -1;
             } else {
                 r->peer_type = PEER_EXTERNAL_GROUP;
