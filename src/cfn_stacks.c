@@ -47,8 +47,6 @@ struct cfn_export {
 
 struct cfn_stacks {
     struct model *m;
-    const void *check;       /* m->strings when made: detects a reused address */
-    struct cfn_stacks *next;
     struct cfn **t;          /* the templates, in the order they were read */
     size_t n, alloc;
     struct cfn_export *exports;
@@ -57,32 +55,25 @@ struct cfn_stacks {
     int depth;               /* templates entered while resolving a value */
 };
 
-static struct cfn_stacks *cfn_registry;
-
 /* ==== The registry ==== */
+
+/* The model keeps the templates read so far until the finish takes them
+ * (a model freed before that frees them too). */
+static void stacks_free(void *st)
+{
+    cfn_stacks_free(st);
+}
 
 struct cfn_stacks *cfn_stacks_of(struct model *m, int create)
 {
-    struct cfn_stacks *st, **pp;
+    struct cfn_stacks *st = model_ext(m, MODEL_EXT_CFN);
 
-    for (pp = &cfn_registry; (st = *pp) != NULL; pp = &st->next) {
-        if (st->m != m)
-            continue;
-        if (st->check == (const void *)m->strings)
-            return st;
-        /* A model freed without a finish, and a new one at its address. */
-        *pp = st->next;
-        cfn_stacks_free(st);
-        break;
-    }
-    if (!create)
-        return NULL;
+    if (st || !create)
+        return st;
     st = xcalloc(1, sizeof(*st));
     st->m = m;
-    st->check = m->strings;
     st->ids = strmap_new();
-    st->next = cfn_registry;
-    cfn_registry = st;
+    model_set_ext(m, MODEL_EXT_CFN, st, stacks_free);
     return st;
 }
 
@@ -95,16 +86,7 @@ void cfn_stacks_add(struct cfn_stacks *st, struct cfn *c)
 
 struct cfn_stacks *cfn_stacks_take(struct model *m)
 {
-    struct cfn_stacks *st = cfn_stacks_of(m, 0), **pp;
-
-    for (pp = &cfn_registry; st && *pp; pp = &(*pp)->next) {
-        if (*pp == st) {
-            *pp = st->next;
-            st->next = NULL;
-            break;
-        }
-    }
-    return st;
+    return model_take_ext(m, MODEL_EXT_CFN);
 }
 
 size_t cfn_stacks_count(const struct cfn_stacks *st)

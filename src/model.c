@@ -184,6 +184,14 @@ void model_set_ext(struct model *m, enum model_ext which, void *data, void (*fre
     m->ext_free[which] = free_fn;
 }
 
+void *model_take_ext(struct model *m, enum model_ext which)
+{
+    void *data = m->ext[which];
+    m->ext[which] = NULL;
+    m->ext_free[which] = NULL;
+    return data;
+}
+
 const char *model_strdup(struct model *m, const char *s)
 {
     return s ? model_strndup(m, s, strlen(s)) : NULL;

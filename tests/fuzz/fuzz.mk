@@ -4,7 +4,10 @@
 #   make fuzz                  build build-fuzz/fuzz_* (clang, ASan + UBSan)
 #   make fuzz-run FUZZ_TIME=600   run every target for FUZZ_TIME seconds each,
 #                              two at a time, seeded from tests/ and ../shared/corpus
-#   make fuzz-smoke            the same for 20 seconds each (for .ci/run)
+#   make fuzz-smoke            fuzz-replay, then every target for 20 seconds (for .ci/run)
+#   make fuzz-replay           every input under tests/cases through every importer
+#                              target in one process each (state must not leak
+#                              from one input to the next)
 #
 # The project's objects are rebuilt with clang and -fsanitize=fuzzer-no-link
 # into build-fuzz/ (src/main.c excluded); each target adds its own main via
@@ -23,7 +26,7 @@ FUZZ_SRCS    := $(filter-out src/main.c,$(SRCS))
 FUZZ_OBJS    := $(patsubst src/%.c,$(FUZZ_BUILD)/%.o,$(FUZZ_SRCS))
 FUZZ_BINS    := $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
 
-.PHONY: fuzz fuzz-run fuzz-smoke
+.PHONY: fuzz fuzz-run fuzz-smoke fuzz-replay
 # Keep the objects: they are built through a pattern-rule chain.
 .SECONDARY: $(FUZZ_OBJS)
 
@@ -43,5 +46,15 @@ $(FUZZ_BUILD):
 fuzz-run: fuzz
 	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TIME) $(FUZZ_JOBS) $(FUZZ_TARGETS)
 
-fuzz-smoke: fuzz
+fuzz-smoke: fuzz-replay
 	sh tests/fuzz/run.sh $(FUZZ_BUILD) 20 $(FUZZ_JOBS) $(FUZZ_TARGETS)
+
+fuzz-replay: fuzz
+	@inputs=$$(find tests/cases -type f \( -name 'input*' -o -name '*.json' -o -name '*.yaml' \
+	    -o -name '*.tfstate' \) | sort); \
+	for t in $(filter-out ports,$(FUZZ_TARGETS)); do \
+	    $(FUZZ_BUILD)/fuzz_$$t -runs=0 $$inputs > $(FUZZ_BUILD)/replay-$$t.log 2>&1 || \
+	        { echo "fuzz_$$t: replay failed, see $(FUZZ_BUILD)/replay-$$t.log"; \
+	          grep -m3 -E 'ERROR|runtime error' $(FUZZ_BUILD)/replay-$$t.log; exit 1; }; \
+	    echo "fuzz_$$t: replayed $$(echo $$inputs | wc -w) inputs"; \
+	done

@@ -116,6 +116,9 @@ static inline int fuzz_import(const uint8_t *data, size_t size, enum input_forma
 
     m = model_new();
     rc = import_input(m, model_strdup(m, "fuzz-input"), copy, size, format);
+    /* Templates are turned into the model once every input is read. */
+    if (import_cloudformation_finish(m) < 0)
+        rc = -1;
     if (rc == 0 && model_finish(m) == 0 && draw)
         fuzz_draw(m, size % 2 == 0, size % 3 == 0 ? EGRESS_ALL : EGRESS_DEFAULT);
     model_free(m);
