@@ -102,6 +102,8 @@ struct tag {
 struct group {
     const char *id;          /* sg-..., a plan address, a logical id or a design name */
     const char *name;        /* the display name */
+    const char *alias;       /* another name it is known by, or NULL (the AWS
+                              * GroupName when a Name tag makes the display name) */
     const char *vpc;         /* VPC id or name, or NULL */
     const char *description; /* NULL when absent */
     const char *owner;       /* owning account, or NULL */

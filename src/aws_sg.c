@@ -294,6 +294,7 @@ static void name_group(struct aws_ctx *c, struct group *g, const char *tag, cons
     }
     strbuf_addf(&sb, "%s (%s)", tag, gname);
     g->name = model_strdup(c->jr.m, sb.buf);
+    g->alias = model_strdup(c->jr.m, gname);
     strbuf_release(&sb);
 }
 

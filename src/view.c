@@ -273,7 +273,8 @@ static int matches_any(char *const *patterns, size_t n, const struct group *g)
 {
     size_t i;
     for (i = 0; i < n; i++)
-        if (fnmatch(patterns[i], g->name, 0) == 0 || fnmatch(patterns[i], g->id, 0) == 0)
+        if (fnmatch(patterns[i], g->name, 0) == 0 || fnmatch(patterns[i], g->id, 0) == 0 ||
+            (g->alias && fnmatch(patterns[i], g->alias, 0) == 0))
             return 1;
     return 0;
 }
@@ -934,7 +935,7 @@ int view_check_options(const struct model *m, const struct view_options *o, stru
             if (matches_any(&o->focus[j], 1, m->groups[i]))
                 break;
         if (i == m->ngroups) {
-            strbuf_addf(why, "--group '%s' matches no group's name or id", o->focus[j]);
+            strbuf_addf(why, "--group '%s' matches no group's name, GroupName or id", o->focus[j]);
             return -1;
         }
     }
