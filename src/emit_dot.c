@@ -41,7 +41,8 @@ static void indent(struct dot *d, size_t depth)
 /* name="escaped value" */
 static void attr(struct dot *d, const char *name, const char *value)
 {
-    strbuf_addf(&d->out, "%s=\"", name);
+    strbuf_addstr(&d->out, name);
+    strbuf_addstr(&d->out, "=\"");
     escape_dot(&d->out, value);
     strbuf_addch(&d->out, '"');
 }
@@ -55,7 +56,10 @@ static void attr_sep(struct dot *d, const char *name, const char *value)
 /* name="value" for tooltips, which Graphviz unescapes twice. */
 static void attr_tooltip(struct dot *d, const char *name, const char *value, int sep)
 {
-    strbuf_addf(&d->out, "%s%s=\"", sep ? ", " : "", name);
+    if (sep)
+        strbuf_addstr(&d->out, ", ");
+    strbuf_addstr(&d->out, name);
+    strbuf_addstr(&d->out, "=\"");
     escape_dot_tooltip(&d->out, value);
     strbuf_addch(&d->out, '"');
 }
@@ -115,19 +119,29 @@ static void iface_tooltip(struct strbuf *sb, const struct view_node *n)
     size_t i;
     const struct iface *first = n->ifaces[0];
 
-    strbuf_addf(sb, "%s (%s)", n->label, kind_name(first->kind));
+    strbuf_addstr(sb, n->label);
+    strbuf_addstr(sb, " (");
+    strbuf_addstr(sb, kind_name(first->kind));
+    strbuf_addch(sb, ')');
     if (n->nifaces > 1)
         strbuf_addf(sb, ", %zu interfaces", n->nifaces);
     strbuf_addch(sb, '\n');
-    for (i = 0; i < n->nifaces && i < TOOLTIP_MAX_IDS; i++)
-        strbuf_addf(sb, "%s%s", i ? ", " : "", n->ifaces[i]->id);
+    for (i = 0; i < n->nifaces && i < TOOLTIP_MAX_IDS; i++) {
+        if (i)
+            strbuf_addstr(sb, ", ");
+        strbuf_addstr(sb, n->ifaces[i]->id);
+    }
     if (n->nifaces > TOOLTIP_MAX_IDS)
         strbuf_addf(sb, " and %zu more", n->nifaces - TOOLTIP_MAX_IDS);
     if (first->ngroups) {
         strbuf_addstr(sb, "\ngroups: ");
-        for (i = 0; i < first->ngroups; i++)
-            strbuf_addf(sb, "%s%s%s", i ? ", " : "", first->groups[i]->name,
-                        first->group_conditional[i] ? " (if a condition holds)" : "");
+        for (i = 0; i < first->ngroups; i++) {
+            if (i)
+                strbuf_addstr(sb, ", ");
+            strbuf_addstr(sb, first->groups[i]->name);
+            if (first->group_conditional[i])
+                strbuf_addstr(sb, " (if a condition holds)");
+        }
     } else {
         strbuf_addstr(sb, "\nin no security group");
     }
@@ -470,7 +484,9 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
     edge_tooltip(&tip, e, d->v->opts.diff);
     strbuf_addf(&d->out, "\t%s -> %s [", end_name(&e->from, a, sizeof(a)),
                 end_name(&e->to, b, sizeof(b)));
-    attr(d, "label", label);
+    /* Packed drawings are overviews: placing tens of thousands of labels
+     * took osage most of a minute, so the ports stay in the tooltip. */
+    attr(d, "label", d->packed ? "" : label);
     if (!e->nested) {
         if (e->from.cluster)
             strbuf_addf(&d->out, ", ltail=cluster_%zu", e->from.cluster->id);

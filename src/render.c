@@ -147,8 +147,8 @@ const char *render_plan(const struct view *v, struct dot_layout *plan)
         return "large drawing: using faster dot settings (nslimit1=1 mclimit=0.1)";
     }
     plan->engine = "osage";
-    return "very large drawing: packing groups with osage (edges drawn straight); use --vpc, "
-           "--group or --exclude for a ranked drawing";
+    return "very large drawing: packing groups with osage (arrows drawn straight, their ports "
+           "in tooltips); use --vpc, --group or --exclude for a ranked drawing";
 }
 
 /* The resident memory of process pid in bytes, from /proc (0 if unknown). */

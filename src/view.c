@@ -405,10 +405,17 @@ static void place_ifaces(struct builder *b)
             continue;
         c = innermost(b, ifc);
         if (v->opts.collapse) {
-            strbuf_addf(&key, "iface\n%s\n%d\n%s", ifc->vpc ? ifc->vpc : "", (int)ifc->kind,
-                        ifc->owner ? ifc->owner : ifc->id);
-            for (j = 0; j < ifc->ngroups; j++)
-                strbuf_addf(&key, "\n%s", ifc->groups[j]->id);
+            /* The collapse key: VPC, kind, owner and groups. */
+            strbuf_addstr(&key, "iface\n");
+            strbuf_addstr(&key, ifc->vpc ? ifc->vpc : "");
+            strbuf_addch(&key, '\n');
+            strbuf_adduint(&key, (unsigned)ifc->kind);
+            strbuf_addch(&key, '\n');
+            strbuf_addstr(&key, ifc->owner ? ifc->owner : ifc->id);
+            for (j = 0; j < ifc->ngroups; j++) {
+                strbuf_addch(&key, '\n');
+                strbuf_addstr(&key, ifc->groups[j]->id);
+            }
             n = strmap_get(b->keys, key.buf);
         }
         if (!n) {
