@@ -1,6 +1,6 @@
 /*
- * diff.h - sgmap diff: comparing two models, and the writers that only a
- * diff has (the Markdown summary) or that every view shares (Mermaid).
+ * diff.h - sgmap diff: comparing two models, and the Markdown summary
+ * that only a diff has.
  *
  * diff_build() turns an old and a new model into one finished model, the
  * union of both, with a change mark (enum change in model.h) on every group,
@@ -78,13 +78,6 @@ size_t diff_count(const struct diff *d);
  * when writing failed. */
 int emit_markdown(const struct diff *d, FILE *fp);
 
-/*
- * A Mermaid flowchart of the view: VPCs and groups as nested subgraphs,
- * interfaces and peers as nodes, rules as labelled links (ingress solid,
- * egress dotted); with view->opts.diff, the change marks as classes and a
- * legend. Shared by render and diff. Returns 0, or -1 when writing failed.
- */
-int emit_mermaid(const struct view *v, FILE *fp);
 
 /* sgmap diff: argv[0] is "diff". Returns the exit status. */
 int diff_main(int argc, char **argv);

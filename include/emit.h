@@ -15,6 +15,7 @@
 struct dot_layout {
     const char *engine; /* "dot" (clusters clipped, ranked) or "osage" (packed) */
     int fast;           /* dot with nslimit1=1 mclimit=0.1 for large graphs */
+    int packed;         /* osage: clusters packed in blocks, no visible edge labels */
 };
 
 /* Graphviz DOT text of the view, styled by the theme (no layout). */
@@ -24,6 +25,13 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
                     const struct dot_layout *layout, FILE *fp);
 /* JSON schema version 1 of the whole model (DESIGN.md), independent of the view. */
 int emit_json(const struct model *m, FILE *fp);
+/*
+ * A Mermaid flowchart of the view: VPCs and groups as nested subgraphs,
+ * interfaces and peers as nodes, rules as labelled links (ingress solid,
+ * egress dotted); with view->opts.diff, the change marks as classes and a
+ * legend. Shared by render and diff.
+ */
+int emit_mermaid(const struct view *v, FILE *fp);
 
 /* Text escaping shared by the writers (appended to sb). */
 struct strbuf;

@@ -15,13 +15,21 @@
 #include "emit.h"
 #include "view.h"
 
+/* render_graphviz() result: Graphviz crashed, ran out of time or memory. */
+#define RENDER_LAYOUT_FAILED (-2)
+
 /*
- * Lay out the DOT text with dot and render it in format ("svg", "png",
+ * Lay out the DOT text with engine and render it in format ("svg", "png",
  * "pdf"). On success returns 0 with the malloc'd bytes in *out and *outlen.
- * On failure reports the error (EXIT_SYSTEM) and returns -1.
+ * When the layout crashed, timed out or ran out of memory, returns
+ * RENDER_LAYOUT_FAILED without a message (render_last_failure() says what
+ * happened; the caller may try another layout). On other failures reports
+ * the error (EXIT_SYSTEM) and returns -1.
  */
 int render_graphviz(const char *dot, const char *engine, const char *format,
                     unsigned timeout_seconds, char **out, size_t *outlen);
+/* What made the last render_graphviz() return RENDER_LAYOUT_FAILED. */
+const char *render_last_failure(void);
 
 /*
  * The layout budget: choose settings for the view from its size, using the
@@ -30,6 +38,8 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
  * a one-line note describing a non-default choice, or NULL.
  */
 const char *render_plan(const struct view *v, struct dot_layout *plan);
+/* Turn plan into the packed (osage) layout. */
+void render_plan_packed(struct dot_layout *plan);
 
 /* Resident memory a layout may use (the regional-quota account needs about
  * 200 MiB, a 10,000-group one about 1 GiB). */

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "diff.h"
+#include "draw.h"
 #include "emit.h"
 #include "importer.h"
 #include "model.h"
@@ -26,7 +27,6 @@
 #include "view.h"
 #include "xalloc.h"
 
-#define DIFF_LAYOUT_TIMEOUT_SECONDS 120
 /* Deepest Terraform module nesting walked for prior-state addresses. */
 #define DIFF_MAX_MODULE_DEPTH 64
 
@@ -236,81 +236,42 @@ failed:
 
 /* ===== Output ===== */
 
-/* The view of the union, with render's budget: CIDRs folded when there are
- * too many to draw (as main.c does). */
-static struct view *diff_view(const struct diff *d, const struct diff_options *o)
-{
-    struct view *v = view_build(d->model, &o->draw.view);
-    if (!o->draw.view.hide_cidrs && !o->draw.view.merge_cidrs && v->ncidr_nodes > RENDER_MAX_CIDR_NODES) {
-        struct view_options merged = o->draw.view;
-        diag_note(NULL, "%zu CIDRs: folding them into named ranges, private and public",
-                  v->ncidr_nodes);
-        merged.merge_cidrs = 1;
-        view_free(v);
-        v = view_build(d->model, &merged);
-    }
-    return v;
-}
-
 /* Write the chosen format of the diff into a malloc'd buffer. */
 static int diff_produce(const struct diff *d, const struct diff_options *o, enum diff_format f,
                         char **data, size_t *len)
 {
+    static const enum draw_format drawn[] = {
+        [DF_DOT] = DRAW_DOT, [DF_SVG] = DRAW_SVG, [DF_PNG] = DRAW_PNG,
+        [DF_PDF] = DRAW_PDF, [DF_MERMAID] = DRAW_MERMAID,
+    };
     struct theme theme;
-    struct view *v = NULL;
-    struct dot_layout plan = {"dot", 0};
-    const char *note;
+    struct view *v;
     FILE *mem;
-    int rc = 0, drawn = f == DF_DOT || f == DF_SVG || f == DF_PNG || f == DF_PDF;
-    char *dot;
+    int rc;
 
-    *data = NULL;
-    *len = 0;
-    if (drawn && theme_load(&theme, o->draw.theme) < 0) {
-        theme_release(&theme);
-        return -1;
-    }
-    if (drawn || f == DF_MERMAID)
-        v = diff_view(d, o);
-    if (drawn) {
-        note = render_plan(v, &plan);
-        if (note && f != DF_DOT)
-            diag_note(NULL, "%s", note);
-    }
-    mem = open_memstream(data, len);
-    if (!mem) {
-        diag_system("cannot allocate the output");
-        rc = -1;
-    } else {
-        switch (f) {
-        case DF_JSON: rc = emit_json(d->model, mem); break;
-        case DF_MARKDOWN: rc = emit_markdown(d, mem); break;
-        case DF_MERMAID: rc = emit_mermaid(v, mem); break;
-        case DF_DOT:
-        case DF_SVG:
-        case DF_PNG:
-        case DF_PDF: rc = emit_dot_layout(v, &theme, &plan, mem); break;
+    if (f == DF_JSON || f == DF_MARKDOWN) {
+        mem = open_memstream(data, len);
+        if (!mem) {
+            diag_system("cannot allocate the output");
+            return -1;
         }
+        rc = f == DF_JSON ? emit_json(d->model, mem) : emit_markdown(d, mem);
         if (fclose(mem) != 0 || rc < 0) {
             diag_system("cannot write the output");
-            rc = -1;
+            free(*data);
+            *data = NULL;
+            return -1;
         }
+        return 0;
     }
-    view_free(v);
-    if (drawn)
+    if (theme_load(&theme, o->draw.theme) < 0) {
         theme_release(&theme);
-    if (rc < 0) {
-        free(*data);
-        *data = NULL;
         return -1;
     }
-    if (f == DF_DOT || !drawn)
-        return 0;
-    dot = *data;
-    *data = NULL;
-    rc = render_graphviz(dot, plan.engine, f == DF_SVG ? "svg" : f == DF_PNG ? "png" : "pdf",
-                         DIFF_LAYOUT_TIMEOUT_SECONDS, data, len);
-    free(dot);
+    v = draw_view(d->model, &o->draw.view);
+    rc = draw_output(v, &theme, drawn[f], data, len);
+    view_free(v);
+    theme_release(&theme);
     return rc;
 }
 

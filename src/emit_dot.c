@@ -18,12 +18,14 @@
 #define EDGE_LABEL_MAX 6   /* labels shown on an edge before "+N more" */
 #define TOOLTIP_MAX_IDS 20 /* interface ids listed in a node's tooltip */
 #define LEGEND_MAX_ROWS 40 /* badge colours listed in the legend before "N more" */
+#define GRID_MAX_NODES 200 /* drawings up to this many nodes lay members out in rows */
 
 struct dot {
     struct strbuf out;
     const struct view *v;
     const struct theme *t;
     int packed; /* laid out by osage: clusters pack their children in columns */
+    int grid;   /* small ranked drawing: unordered members in rows (grid_rows) */
 };
 
 static void put(struct dot *d, const char *s)
@@ -324,6 +326,27 @@ static void pack_columns(struct dot *d, size_t n, size_t depth)
     strbuf_addf(&d->out, "packmode=\"array_c%zu\";\n", cols);
 }
 
+/*
+ * Ranked (dot) drawings put nodes that no edge orders in one rank: a group
+ * of twelve members became a column twelve nodes tall. Chaining them by
+ * invisible edges into rows of about sqrt(n) lays them out in a grid.
+ */
+static void grid_rows(struct dot *d, struct view_node *const *nodes, size_t n, size_t depth)
+{
+    size_t cols = 1, i;
+
+    if (!d->grid || n < 5)
+        return;
+    while (cols * cols < n)
+        cols++;
+    for (i = 0; i + 1 < n; i++) {
+        if ((i + 1) % cols == 0)
+            continue;
+        indent(d, depth);
+        strbuf_addf(&d->out, "n%zu -> n%zu [style=invis];\n", nodes[i]->id, nodes[i + 1]->id);
+    }
+}
+
 /* ===== Clusters ===== */
 
 static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t depth)
@@ -377,6 +400,7 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
                 c->id);
     for (i = 0; i < c->nnodes; i++)
         emit_iface_node(d, c->nodes[i], depth + 1);
+    grid_rows(d, c->nodes, c->nnodes, depth + 1);
     for (i = 0; i < c->nchildren; i++)
         emit_cluster(d, c->children[i], depth + 1);
     indent(d, depth);
@@ -406,6 +430,7 @@ static void emit_region(struct dot *d, const struct view_region *r)
         else
             emit_iface_node(d, r->nodes[i], depth);
     }
+    grid_rows(d, r->nodes, r->nnodes, depth);
     if (r->label)
         put(d, "\t}\n");
 }
@@ -578,7 +603,7 @@ int emit_dot(const struct view *v, const struct theme *t, FILE *fp)
 int emit_dot_layout(const struct view *v, const struct theme *t,
                     const struct dot_layout *layout, FILE *fp)
 {
-    struct dot d = {STRBUF_INIT, v, t, 0};
+    struct dot d = {STRBUF_INIT, v, t, 0, 0};
     size_t i;
 
     put(&d, "digraph sgmap {\n");
@@ -591,7 +616,11 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
         put(&d, ", nslimit1=1, mclimit=0.1");
     if (layout && layout->engine && strcmp(layout->engine, "dot") != 0)
         strbuf_addf(&d.out, ", layout=%s", layout->engine);
-    d.packed = layout && layout->engine && strcmp(layout->engine, "osage") == 0;
+    d.packed = layout && layout->packed;
+    /* The rows' invisible edges are rank constraints, cheap in a small
+     * drawing and ruinous in a large one (a 300-group account went from
+     * 16 s to over a minute). */
+    d.grid = !d.packed && !(layout && layout->fast) && v->nnodes <= GRID_MAX_NODES;
     put(&d, "];\n");
     strbuf_addf(&d.out,
                 "\tnode [fontname=\"%s\", fontsize=10, style=filled, fillcolor=\"%s\", "

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "diff.h"
+#include "draw.h"
 #include "emit.h"
 #include "importer.h"
 #include "lint.h"
@@ -24,8 +25,6 @@
 #ifndef SGMAP_VERSION
 #define SGMAP_VERSION "0.0.0"
 #endif
-
-#define LAYOUT_TIMEOUT_SECONDS 120
 
 enum out_format { OUT_DOT, OUT_SVG, OUT_PNG, OUT_PDF, OUT_JSON, OUT_MERMAID };
 
@@ -194,14 +193,14 @@ static void annotate_with_lint(struct model *m)
 static int produce(const struct model *m, const struct options *o, enum out_format f,
                    char **data, size_t *len)
 {
+    static const enum draw_format drawn[] = {
+        [OUT_DOT] = DRAW_DOT, [OUT_SVG] = DRAW_SVG, [OUT_PNG] = DRAW_PNG,
+        [OUT_PDF] = DRAW_PDF, [OUT_MERMAID] = DRAW_MERMAID,
+    };
     struct theme theme;
     struct view *v;
-    char *dot = NULL;
-    size_t dotlen = 0;
     FILE *mem;
     int rc;
-    struct dot_layout plan;
-    const char *note;
 
     if (f == OUT_JSON) {
         mem = open_memstream(data, len);
@@ -223,71 +222,16 @@ static int produce(const struct model *m, const struct options *o, enum out_form
     }
     if (m->ngroups + m->nifaces > 5000)
         diag_progress("drawing %zu groups and %zu interfaces", m->ngroups, m->nifaces);
-    v = view_build(m, &o->draw.view);
+    v = draw_view(m, &o->draw.view);
     if (m->ngroups == 0 && m->nifaces == 0)
         diag_warning(NULL, "nothing to draw: the inputs hold no security groups or network "
                            "interfaces");
     else if (view_is_empty(v))
         diag_warning(NULL, "nothing to draw: --exclude, --vpc and --group leave no group or "
                            "interface");
-    /* Budget, part 1: thousands of CIDR nodes make any layout unreadable
-     * and slow; fold them unless the user chose how to show CIDRs. */
-    if (!o->draw.view.hide_cidrs && !o->draw.view.merge_cidrs && v->ncidr_nodes > RENDER_MAX_CIDR_NODES) {
-        struct view_options merged = o->draw.view;
-        diag_note(NULL, "%zu CIDRs: folding them into named ranges, private and public (choose "
-                        "with --merge-cidrs or --hide-cidrs)", v->ncidr_nodes);
-        merged.merge_cidrs = 1;
-        view_free(v);
-        v = view_build(m, &merged);
-    }
-    if (f == OUT_MERMAID) {
-        theme_release(&theme);
-        mem = open_memstream(data, len);
-        if (!mem) {
-            diag_system("cannot allocate the output");
-            view_free(v);
-            return -1;
-        }
-        rc = emit_mermaid(v, mem);
-        view_free(v);
-        if (fclose(mem) != 0 || rc < 0) {
-            diag_system("cannot write the Mermaid output");
-            free(*data);
-            return -1;
-        }
-        return 0;
-    }
-    /* Budget, part 2: layout settings from the drawing's size. */
-    note = render_plan(v, &plan);
-    if (note && f != OUT_DOT)
-        diag_note(NULL, "%s", note);
-    mem = open_memstream(&dot, &dotlen);
-    if (!mem) {
-        diag_system("cannot allocate the output");
-        view_free(v);
-        theme_release(&theme);
-        return -1;
-    }
-    rc = emit_dot_layout(v, &theme, &plan, mem);
-    diag_progress_done();
-    if (fclose(mem) != 0 || rc < 0) {
-        diag_system("cannot write the DOT output");
-        rc = -1;
-    }
+    rc = draw_output(v, &theme, drawn[f], data, len);
     view_free(v);
     theme_release(&theme);
-    if (rc < 0) {
-        free(dot);
-        return -1;
-    }
-    if (f == OUT_DOT) {
-        *data = dot;
-        *len = dotlen;
-        return 0;
-    }
-    rc = render_graphviz(dot, plan.engine, f == OUT_SVG ? "svg" : f == OUT_PNG ? "png" : "pdf",
-                         LAYOUT_TIMEOUT_SECONDS, data, len);
-    free(dot);
     return rc;
 }
 

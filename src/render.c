@@ -7,6 +7,7 @@
  * render.h.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <gvc.h>
 #include <poll.h>
 #include <signal.h>
@@ -30,18 +31,44 @@ static int child_on_message(char *msg)
     return 0;
 }
 
+/* Our own standard error in the child; Graphviz's is /dev/null. */
+static FILE *child_stderr;
+
 static void child_flush_messages(void)
 {
     char *line = child_messages.buf, *nl;
+    FILE *err = child_stderr ? child_stderr : stderr;
     while (line && *line) {
         nl = strchr(line, '\n');
         if (nl)
             *nl = '\0';
         if (*line)
-            fprintf(stderr, "sgmap: error: graphviz: %s\n", line);
+            fprintf(err, "sgmap: error: graphviz: %s\n", line);
         line = nl ? nl + 1 : NULL;
     }
-    fflush(stderr);
+    fflush(err);
+}
+
+/*
+ * Parts of Graphviz print straight to standard error ("libpath/shortest.c:
+ * 324: triangulation failed", by the hundred on a large drawing, when an
+ * arrow's route is degraded): keep our messages on a copy of the
+ * descriptor and send Graphviz's own to /dev/null. Sanitizer builds keep
+ * standard error, where their reports go.
+ */
+static void child_quiet_stderr(void)
+{
+#if !defined(__SANITIZE_ADDRESS__)
+    int saved = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY);
+
+    if (saved < 0 || null < 0)
+        return;
+    child_stderr = fdopen(saved, "w");
+    if (child_stderr)
+        dup2(null, STDERR_FILENO);
+    close(null);
+#endif
 }
 
 static int child_write_all(int fd, const char *data, size_t len)
@@ -71,6 +98,7 @@ static _Noreturn void child_run(int fd, const char *dot, const char *engine, con
 
     setrlimit(RLIMIT_CPU, &cpu);
     alarm(timeout);
+    child_quiet_stderr();
     agseterr(AGERR);
     agseterrf(child_on_message);
     gvc = gvContext();
@@ -83,8 +111,10 @@ static _Noreturn void child_run(int fd, const char *dot, const char *engine, con
         child_flush_messages();
         _exit(EXIT_SYSTEM);
     }
-    /* Test hook: simulate Graphviz aborting inside the layout. */
-    if (fault && strcmp(fault, "layout-abort") == 0)
+    /* Test hooks: simulate Graphviz aborting inside the layout, with any
+     * engine or with dot only. */
+    if (fault && (strcmp(fault, "layout-abort") == 0 ||
+                  (strcmp(fault, "dot-abort") == 0 && strcmp(engine, "dot") == 0)))
         abort();
     if (gvRenderData(gvc, g, format, &data, &len) != 0 || !data) {
         child_flush_messages();
@@ -140,13 +170,14 @@ const char *render_plan(const struct view *v, struct dot_layout *plan)
     cost = (double)(v->nclusters + handles + 1) * (double)(v->nedges + 1) + (double)v->nnodes;
     plan->engine = "dot";
     plan->fast = 0;
+    plan->packed = 0;
     if (cost <= COST_DEFAULT_MAX)
         return NULL;
     if (cost <= COST_FAST_MAX) {
         plan->fast = 1;
         return "large drawing: using faster dot settings (nslimit1=1 mclimit=0.1)";
     }
-    plan->engine = "osage";
+    render_plan_packed(plan);
     return "very large drawing: packing groups with osage (arrows drawn straight, their ports "
            "in tooltips); use --vpc, --group or --exclude for a ranked drawing";
 }
@@ -166,6 +197,21 @@ static unsigned long long resident_bytes(pid_t pid)
         resident = 0;
     fclose(fp);
     return resident * (unsigned long long)sysconf(_SC_PAGESIZE);
+}
+
+void render_plan_packed(struct dot_layout *plan)
+{
+    plan->engine = "osage";
+    plan->fast = 0;
+    plan->packed = 1;
+}
+
+/* Why the last layout failed, for render_last_failure(). */
+static char last_failure[160];
+
+const char *render_last_failure(void)
+{
+    return last_failure;
 }
 
 int render_graphviz(const char *dot, const char *engine, const char *format,
@@ -230,22 +276,24 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
         }
     }
     if (too_big) {
-        diag_system("graphviz needed more than %lu MiB to lay out the drawing; nothing was "
-                    "written (draw less with --vpc, --group or --exclude)",
-                    (unsigned long)(RENDER_MEMORY_LIMIT >> 20));
+        snprintf(last_failure, sizeof(last_failure),
+                 "graphviz needed more than %lu MiB to lay out the drawing with %s",
+                 (unsigned long)(RENDER_MEMORY_LIMIT >> 20), engine);
         strbuf_release(&sb);
-        return -1;
+        return RENDER_LAYOUT_FAILED;
     }
     if (WIFSIGNALED(status)) {
         int sig = WTERMSIG(status);
         if (sig == SIGXCPU || sig == SIGALRM || sig == SIGKILL)
-            diag_system("graphviz layout took longer than %u seconds; nothing was written",
-                        timeout_seconds);
+            snprintf(last_failure, sizeof(last_failure),
+                     "graphviz layout with %s took longer than %u seconds", engine,
+                     timeout_seconds);
         else
-            diag_system("graphviz crashed while drawing (signal %d, %s); nothing was written",
-                        sig, strsignal(sig));
+            snprintf(last_failure, sizeof(last_failure),
+                     "graphviz crashed while drawing with %s (signal %d, %s)", engine, sig,
+                     strsignal(sig));
         strbuf_release(&sb);
-        return -1;
+        return RENDER_LAYOUT_FAILED;
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         diag_system("graphviz could not draw the %s output; nothing was written", format);

@@ -1,7 +1,8 @@
 # A Graphviz abort during layout must not take sgmap down: exit status 4, a
 # message, and no output file (an existing one is left untouched).
 # SGMAP_TEST_FAULT=layout-abort makes the layout child abort() as Graphviz
-# 2.42 does on some graphs (see shared/docs/graphviz-crash-min.gv).
+# 2.42 does on some graphs (see shared/docs/graphviz-crash-min.gv); with
+# dot-abort only the ranked layout aborts, and the packed one must take over.
 set -u
 in="$TESTS/../samples/game-production-5-alb.yaml"
 fail=0
@@ -18,4 +19,11 @@ SGMAP_TEST_FAULT=layout-abort "$SGMAP" "$in" -o old.svg 2>/dev/null
 SGMAP_TEST_FAULT=free-layout "$SGMAP" "$in" -o freed.svg 2>/dev/null
 rc=$?
 [ $rc = 0 ] || [ $rc = 4 ] || { echo "free-layout: status $rc"; fail=1; }
+# A ranked layout that aborts gives way to a packed one: a drawing, a note.
+SGMAP_TEST_FAULT=dot-abort "$SGMAP" "$in" -o packed.svg 2>err.txt
+rc=$?
+[ $rc = 0 ] || { echo "dot-abort: status $rc, expected 0"; cat err.txt; fail=1; }
+grep -q '^sgmap: note: graphviz crashed while drawing with dot .*packing the groups with osage' \
+    err.txt || { echo "dot-abort: no note about the fallback:"; cat err.txt; fail=1; }
+grep -q '<svg' packed.svg 2>/dev/null || { echo "dot-abort: no SVG"; fail=1; }
 exit $fail

@@ -1,0 +1,35 @@
+/*
+ * draw.h - the drawing pipeline that render and diff share: the view with
+ * the drawing budget (CIDRs folded when there are too many), the layout
+ * plan, the DOT text, and Graphviz, with a packed fallback when a ranked
+ * layout crashes, runs out of time or memory.
+ */
+#ifndef SGMAP_DRAW_H
+#define SGMAP_DRAW_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "theme.h"
+#include "view.h"
+
+enum draw_format { DRAW_DOT, DRAW_SVG, DRAW_PNG, DRAW_PDF, DRAW_MERMAID };
+
+/*
+ * The view of m with options o; past RENDER_MAX_CIDR_NODES CIDR nodes, and
+ * unless o chose how to show CIDRs, they are folded into named ranges (with
+ * a note). The caller frees it with view_free().
+ */
+struct view *draw_view(const struct model *m, const struct view_options *o);
+
+/*
+ * Write v in format f into a malloc'd buffer (*data, *len). DOT is the
+ * graph with the layout plan written in; SVG, PNG and PDF are laid out by
+ * Graphviz in a contained child. When a ranked (dot) layout fails, the
+ * drawing is packed with osage instead, with a note, so a correct drawing
+ * still comes out. Returns 0, or -1 after reporting an error.
+ */
+int draw_output(const struct view *v, const struct theme *t, enum draw_format f, char **data,
+                size_t *len);
+
+#endif

@@ -1,0 +1,104 @@
+/*
+ * draw.c - the drawing pipeline of render and diff (see draw.h): view
+ * budget, layout plan, DOT, Graphviz, and the fallback to a packed layout.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "draw.h"
+#include "emit.h"
+#include "render.h"
+
+/* Seconds a ranked layout may take before the packed one replaces it, and
+ * seconds for the packed one (which takes seconds even at 10,000 groups). */
+#define DRAW_RANKED_TIMEOUT 60
+#define DRAW_PACKED_TIMEOUT 120
+
+struct view *draw_view(const struct model *m, const struct view_options *o)
+{
+    struct view *v = view_build(m, o);
+
+    /* Thousands of CIDR nodes make any layout unreadable and slow. */
+    if (!o->hide_cidrs && !o->merge_cidrs && v->ncidr_nodes > RENDER_MAX_CIDR_NODES) {
+        struct view_options merged = *o;
+        diag_note(NULL, "%zu CIDRs: folding them into named ranges, private and public (choose "
+                        "with --merge-cidrs or --hide-cidrs)",
+                  v->ncidr_nodes);
+        merged.merge_cidrs = 1;
+        view_free(v);
+        v = view_build(m, &merged);
+    }
+    return v;
+}
+
+/* Write the view into a malloc'd buffer with writer (DOT with a plan, or
+ * Mermaid). Returns 0, or -1 after reporting. */
+static int write_text(const struct view *v, const struct theme *t,
+                      const struct dot_layout *plan, char **data, size_t *len)
+{
+    FILE *mem = open_memstream(data, len);
+    int rc;
+
+    if (!mem) {
+        diag_system("cannot allocate the output");
+        return -1;
+    }
+    rc = plan ? emit_dot_layout(v, t, plan, mem) : emit_mermaid(v, mem);
+    diag_progress_done();
+    if (fclose(mem) != 0 || rc < 0) {
+        diag_system("cannot write the output");
+        free(*data);
+        *data = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int draw_output(const struct view *v, const struct theme *t, enum draw_format f, char **data,
+                size_t *len)
+{
+    struct dot_layout plan;
+    const char *note, *format;
+    char *dot = NULL;
+    size_t dotlen = 0;
+    int rc;
+
+    *data = NULL;
+    *len = 0;
+    if (f == DRAW_MERMAID)
+        return write_text(v, t, NULL, data, len);
+    note = render_plan(v, &plan);
+    if (note && f != DRAW_DOT)
+        diag_note(NULL, "%s", note);
+    if (write_text(v, t, &plan, &dot, &dotlen) < 0)
+        return -1;
+    if (f == DRAW_DOT) {
+        *data = dot;
+        *len = dotlen;
+        return 0;
+    }
+    format = f == DRAW_SVG ? "svg" : f == DRAW_PNG ? "png" : "pdf";
+    rc = render_graphviz(dot, plan.engine, format,
+                         plan.packed ? DRAW_PACKED_TIMEOUT : DRAW_RANKED_TIMEOUT, data, len);
+    free(dot);
+    if (rc != RENDER_LAYOUT_FAILED)
+        return rc;
+    /* Graphviz 2.42's ranked layout aborts on some graphs (compound edges
+     * that routing cannot clip) and grows steeply with size: the same
+     * drawing packed by osage is laid out in seconds. */
+    diag_note(NULL, "%s; packing the groups with osage instead (arrows straight, their ports in "
+                    "tooltips)",
+              render_last_failure());
+    render_plan_packed(&plan);
+    if (write_text(v, t, &plan, &dot, &dotlen) < 0)
+        return -1;
+    rc = render_graphviz(dot, plan.engine, format, DRAW_PACKED_TIMEOUT, data, len);
+    free(dot);
+    if (rc == RENDER_LAYOUT_FAILED) {
+        diag_system("%s; nothing was written", render_last_failure());
+        return -1;
+    }
+    return rc;
+}
