@@ -54,6 +54,8 @@ void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t,
  * newline as \n, other control characters and invalid UTF-8 as '?'. Labels
  * are cut at 256 characters, tooltips at 4096, with an ellipsis. */
 void escape_dot(struct strbuf *sb, const char *s);
+/* The same with every line left-justified (newlines and the end as \l). */
+void escape_dot_left(struct strbuf *sb, const char *s);
 /* The same for a tooltip, which Graphviz unescapes twice (backslash x4). */
 void escape_dot_tooltip(struct strbuf *sb, const char *s);
 /* For the text of a DOT HTML label: XML entities, backslash doubled. */

@@ -370,7 +370,14 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
     indent(d, depth);
     strbuf_addf(&d->out, "subgraph cluster_%zu {\n", c->id);
     indent(d, depth + 1);
-    attr(d, "label", label.buf);
+    /* Lines left-justified, like the single-line labels (labeljust=l). */
+    if (strchr(label.buf, '\n')) {
+        put(d, "label=\"");
+        escape_dot_left(&d->out, label.buf);
+        put(d, "\"");
+    } else {
+        attr(d, "label", label.buf);
+    }
     put(d, ";\n");
     indent(d, depth + 1);
     attr_tooltip(d, "tooltip", tip.buf, 0);

@@ -111,6 +111,11 @@ static const struct escape_table dot_tooltip = {
     .repl = {['\\'] = "\\\\\\\\", ['"'] = "\\\"", ['&'] = "&amp;", ['\n'] = "\\n"},
     .control = '?',
 };
+/* The same with lines left-justified (\l), for multi-line cluster labels. */
+static const struct escape_table dot_label_left = {
+    .repl = {['\\'] = "\\\\", ['"'] = "\\\"", ['&'] = "&amp;", ['\n'] = "\\l"},
+    .control = '?',
+};
 static const struct escape_table html_text = {
     .repl = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
              ['\''] = "&#39;", ['\\'] = "\\\\"},
@@ -126,6 +131,12 @@ static const struct escape_table html_text = {
 void escape_dot(struct strbuf *sb, const char *s)
 {
     escape_with(sb, s, &dot_label, LABEL_TEXT_MAX);
+}
+
+void escape_dot_left(struct strbuf *sb, const char *s)
+{
+    escape_with(sb, s, &dot_label_left, LABEL_TEXT_MAX);
+    strbuf_addstr(sb, "\\l");
 }
 
 void escape_dot_tooltip(struct strbuf *sb, const char *s)
