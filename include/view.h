@@ -151,6 +151,10 @@ char *view_edge_label(const struct view *v, const struct view_edge *e, size_t ma
  * else changed) and of an edge (its rules', likewise). */
 enum change view_node_change(const struct view_node *n);
 enum change view_edge_change(const struct view_edge *e);
+/* In a diff view, per node id, the change of each peer node (CIDR, prefix
+ * list, external group...): added (removed) when every arrow to it is,
+ * else none. malloc'd, v->nnodes entries. */
+enum change *view_peer_changes(const struct view *v);
 /* Does a node stand for an interface that exists, or is in a group, only
  * under a template condition? */
 int view_node_conditional(const struct view_node *n);

@@ -26,6 +26,7 @@ struct dot {
     const struct theme *t;
     int packed; /* laid out by osage: clusters pack their children in columns */
     int grid;   /* small ranked drawing: unordered members in rows (grid_rows) */
+    enum change *peer_change; /* diff: per node id, the change of a peer node */
 };
 
 static void put(struct dot *d, const char *s)
@@ -299,10 +300,16 @@ static void emit_peer_node(struct dot *d, const struct view_node *n)
         break;
     }
     put(d, "\t");
+    if (d->peer_change && d->peer_change[n->id] == CHANGE_REMOVED)
+        style = "filled,dashed";
     strbuf_addf(&d->out, "n%zu [shape=%s, style=\"%s\", fillcolor=\"%s\"", n->id, shape, style,
                 fill);
     if (n->stale)
         strbuf_addf(&d->out, ", color=\"%s\"", th(d, "stale.color"));
+    else if (d->peer_change && d->peer_change[n->id] != CHANGE_NONE)
+        strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", penwidth=2",
+                    th(d, change_key(d->peer_change[n->id])),
+                    th(d, change_key(d->peer_change[n->id])));
     attr_sep(d, "label", label.buf);
     attr_tooltip(d, "tooltip", tip.buf, 1);
     put(d, "];\n");
@@ -610,7 +617,7 @@ int emit_dot(const struct view *v, const struct theme *t, FILE *fp)
 int emit_dot_layout(const struct view *v, const struct theme *t,
                     const struct dot_layout *layout, FILE *fp)
 {
-    struct dot d = {STRBUF_INIT, v, t, 0, 0};
+    struct dot d = {STRBUF_INIT, v, t, 0, 0, NULL};
     size_t i;
 
     put(&d, "digraph sgmap {\n");
@@ -636,6 +643,8 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
     strbuf_addf(&d.out, "\tedge [fontname=\"%s\", fontsize=9, arrowsize=0.7];\n", th(&d, "font"));
     for (i = 0; i < v->nregions; i++)
         emit_region(&d, v->regions[i]);
+    if (v->opts.diff)
+        d.peer_change = view_peer_changes(v);
     for (i = 0; i < v->noutside; i++)
         emit_peer_node(&d, v->outside[i]);
     emit_legend(&d);
@@ -644,6 +653,7 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
     for (i = 0; i < v->nedges; i++)
         emit_edge(&d, v->edges[i]);
     put(&d, "}\n");
+    free(d.peer_change);
     fwrite(d.out.buf, 1, d.out.len, fp);
     strbuf_release(&d.out);
     return ferror(fp) ? -1 : 0;

@@ -108,34 +108,6 @@ static void mark(struct mm *d, enum change c, const char *fmt, size_t id)
 
 /* ===== Changes ===== */
 
-/* A peer is added (removed) when every link to it is; else unchanged. */
-static void peer_changes(struct mm *d)
-{
-    const struct view *v = d->v;
-    unsigned char *seen = xcalloc(v->nnodes ? v->nnodes : 1, 1);
-    size_t i, k;
-
-    for (i = 0; i < v->nedges; i++) {
-        const struct view_edge *e = v->edges[i];
-        enum change c = view_edge_change(e);
-        const struct view_node *ends[2] = {e->from.node, e->to.node};
-        if (c == CHANGE_CHANGED)
-            c = CHANGE_NONE;
-        for (k = 0; k < 2; k++) {
-            const struct view_node *n = ends[k];
-            if (!n || n->type == VNODE_IFACE || n->type == VNODE_HANDLE)
-                continue;
-            if (!seen[n->id]) {
-                seen[n->id] = 1;
-                d->peer_change[n->id] = c;
-            } else if (d->peer_change[n->id] != c) {
-                d->peer_change[n->id] = CHANGE_NONE;
-            }
-        }
-    }
-    free(seen);
-}
-
 /* ===== Nodes ===== */
 
 static const char *const *kind_shape(enum iface_kind kind)
@@ -428,9 +400,8 @@ int emit_mermaid(const struct view *v, FILE *fp)
     }
     d.v = v;
     d.anchor = xcalloc(v->nclusters ? v->nclusters : 1, 1);
-    d.peer_change = xcalloc(v->nnodes ? v->nnodes : 1, sizeof(*d.peer_change));
+    d.peer_change = view_peer_changes(v);
     plan_anchors(&d);
-    peer_changes(&d);
 
     strbuf_addstr(&d.out, "flowchart LR\n");
     for (i = 0; i < v->nregions; i++)

@@ -953,3 +953,31 @@ int view_is_empty(const struct view *v)
 {
     return v->nclusters == 0 && v->nnodes == 0;
 }
+
+enum change *view_peer_changes(const struct view *v)
+{
+    enum change *change = xcalloc(v->nnodes ? v->nnodes : 1, sizeof(*change));
+    unsigned char *seen = xcalloc(v->nnodes ? v->nnodes : 1, 1);
+    size_t i, k;
+
+    for (i = 0; i < v->nedges; i++) {
+        const struct view_edge *e = v->edges[i];
+        enum change c = view_edge_change(e);
+        const struct view_node *ends[2] = {e->from.node, e->to.node};
+        if (c == CHANGE_CHANGED)
+            c = CHANGE_NONE;
+        for (k = 0; k < 2; k++) {
+            const struct view_node *n = ends[k];
+            if (!n || n->type == VNODE_IFACE || n->type == VNODE_HANDLE)
+                continue;
+            if (!seen[n->id]) {
+                seen[n->id] = 1;
+                change[n->id] = c;
+            } else if (change[n->id] != c) {
+                change[n->id] = CHANGE_NONE;
+            }
+        }
+    }
+    free(seen);
+    return change;
+}
