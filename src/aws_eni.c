@@ -29,27 +29,23 @@ void aws_set_label(struct model *m, struct iface *ifc, const char *label)
         ifc->label = model_strdup(m, label);
 }
 
+/* One {GroupId, GroupName} of aws_read_group_pairs(): a group of the interface arg. */
+static void read_group_pair(struct aws_ctx *c, const json_t *g, void *arg)
+{
+    struct iface *ifc = arg;
+    const char *gid = aws_req_str(c, g, "GroupId");
+    const char *gname = jr_str(&c->jr, g, "GroupName");
+
+    if (!c->jr.failed) {
+        struct srcloc loc = jr_loc(&c->jr, NULL);
+        model_iface_add_group(c->jr.m, ifc, gid, gname, 0, &loc);
+    }
+}
+
 void aws_read_group_pairs(struct aws_ctx *c, struct iface *ifc, const json_t *obj,
                           const char *key)
 {
-    json_t *arr = jr_arr(&c->jr, obj, key);
-    size_t i, back;
-
-    if (!arr)
-        return;
-    back = jr_push_key(&c->jr, key);
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *g = jr_elem_obj(&c->jr, arr, i);
-        size_t b2 = jr_push_index(&c->jr, i);
-        const char *gid = aws_req_str(c, g, "GroupId");
-        const char *gname = jr_str(&c->jr, g, "GroupName");
-        if (!c->jr.failed) {
-            struct srcloc loc = jr_loc(&c->jr, NULL);
-            model_iface_add_group(c->jr.m, ifc, gid, gname, 0, &loc);
-        }
-        jr_pop(&c->jr, b2);
-    }
-    jr_pop(&c->jr, back);
+    aws_each_at(c, obj, key, read_group_pair, ifc);
 }
 
 /* Does s start with prefix? Returns the rest, or NULL. */
@@ -276,6 +272,21 @@ static void classify(const char *eni, const char *type, const char *desc,
     snprintf(o->key, sizeof(o->key), "%s", eni);
 }
 
+/* An address list of an ENI record: the interface, the key of each address. */
+struct address_list {
+    struct iface *ifc;
+    const char *key;
+};
+
+static void read_address(struct aws_ctx *c, const json_t *a, void *arg)
+{
+    const struct address_list *al = arg;
+    const char *addr = jr_str(&c->jr, a, al->key);
+
+    if (addr)
+        model_iface_add_address(c->jr.m, al->ifc, addr);
+}
+
 /* Addresses, subnet and VPC of an ENI record. */
 static void read_addresses(struct aws_ctx *c, struct iface *ifc, const json_t *e)
 {
@@ -285,7 +296,7 @@ static void read_addresses(struct aws_ctx *c, struct iface *ifc, const json_t *e
     const char *primary = jr_str(&c->jr, e, "PrivateIpAddress");
     const char *subnet = jr_str(&c->jr, e, "SubnetId");
     const char *vpc = jr_str(&c->jr, e, "VpcId");
-    size_t l, i;
+    size_t l;
 
     if (primary)
         model_iface_add_address(c->jr.m, ifc, primary);
@@ -294,30 +305,29 @@ static void read_addresses(struct aws_ctx *c, struct iface *ifc, const json_t *e
     if (vpc && !ifc->vpc)
         ifc->vpc = model_strdup(c->jr.m, vpc);
     for (l = 0; l < 2 && !c->jr.failed; l++) {
-        json_t *arr = jr_arr(&c->jr, e, lists[l].list);
-        size_t back;
-        if (!arr)
-            continue;
-        back = jr_push_key(&c->jr, lists[l].list);
-        for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-            json_t *a = jr_elem_obj(&c->jr, arr, i);
-            size_t b2 = jr_push_index(&c->jr, i);
-            const char *addr = jr_str(&c->jr, a, lists[l].key);
-            if (addr)
-                model_iface_add_address(c->jr.m, ifc, addr);
-            jr_pop(&c->jr, b2);
-        }
-        jr_pop(&c->jr, back);
+        struct address_list al = {ifc, lists[l].key};
+        aws_each_at(c, e, lists[l].list, read_address, &al);
     }
 }
 
+/* The instance of an ENI record read from DescribeInstances (its owner for certain). */
+struct eni_instance {
+    const char *id;
+    const char *name;   /* its Name tag, or its id */
+    const char *vpc, *subnet;
+};
+
 /*
- * Read one ENI record. instance/instance_name are given when the record
- * comes from DescribeInstances (its owner is known for certain).
+ * Read one ENI record: arg is NULL for DescribeNetworkInterfaces, the
+ * struct eni_instance of its instance for DescribeInstances.
  */
-static void read_eni(struct aws_ctx *c, const json_t *e, const char *instance,
-                     const char *instance_name, const char *vpc, const char *subnet)
+static void read_eni(struct aws_ctx *c, const json_t *e, void *arg)
 {
+    const struct eni_instance *in = arg;
+    const char *instance = in ? in->id : NULL;
+    const char *instance_name = in ? in->name : NULL;
+    const char *vpc = in ? in->vpc : NULL;
+    const char *subnet = in ? in->subnet : NULL;
     const char *id = aws_req_str(c, e, "NetworkInterfaceId");
     const char *type = jr_str(&c->jr, e, "InterfaceType");
     const char *desc = jr_str(&c->jr, e, "Description");
@@ -374,19 +384,11 @@ static void read_eni(struct aws_ctx *c, const json_t *e, const char *instance,
 
 void aws_read_network_interfaces(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
-
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *e = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        if (e)
-            read_eni(c, e, NULL, NULL, NULL, NULL);
-        jr_pop(&c->jr, back);
-    }
+    aws_each(c, arr, NULL, read_eni, NULL);
 }
 
 /* One instance: its ENIs, or a placeholder when none is listed. */
-static void read_instance(struct aws_ctx *c, const json_t *inst)
+static void read_instance(struct aws_ctx *c, const json_t *inst, void *arg)
 {
     const char *id = aws_req_str(c, inst, "InstanceId");
     const char *name = aws_tag(c, inst, "Tags", "Name");
@@ -396,8 +398,9 @@ static void read_instance(struct aws_ctx *c, const json_t *inst)
     json_t *state = jr_obj(&c->jr, inst, "State");
     json_t *enis = jr_arr(&c->jr, inst, "NetworkInterfaces");
     const char *state_name;
-    size_t i, back;
+    size_t back;
 
+    (void)arg;
     back = jr_push_key(&c->jr, "State");
     state_name = jr_str(&c->jr, state, "Name");
     jr_pop(&c->jr, back);
@@ -406,15 +409,8 @@ static void read_instance(struct aws_ctx *c, const json_t *inst)
     if (name)
         aws_state_remember(c->st, "name", id, model_strdup(c->jr.m, name));
     if (enis && json_array_size(enis) > 0) {
-        back = jr_push_key(&c->jr, "NetworkInterfaces");
-        for (i = 0; i < json_array_size(enis) && !c->jr.failed; i++) {
-            json_t *e = jr_elem_obj(&c->jr, enis, i);
-            size_t b2 = jr_push_index(&c->jr, i);
-            if (e)
-                read_eni(c, e, id, name ? name : id, vpc, subnet);
-            jr_pop(&c->jr, b2);
-        }
-        jr_pop(&c->jr, back);
+        struct eni_instance in = {id, name ? name : id, vpc, subnet};
+        aws_each(c, enis, "NetworkInterfaces", read_eni, &in);
         return;
     }
     /* Terminated instances linger without interfaces: they are not members. */
@@ -423,7 +419,6 @@ static void read_instance(struct aws_ctx *c, const json_t *inst)
         return;
     {
         struct iface *ifc = aws_placeholder(c, id, id, KIND_EC2, name ? name : id, 0);
-        json_t *sgs;
         if (!ifc)
             return;
         if (vpc && !ifc->vpc)
@@ -432,49 +427,25 @@ static void read_instance(struct aws_ctx *c, const json_t *inst)
             ifc->subnet = model_strdup(c->jr.m, subnet);
         if (ip)
             model_iface_add_address(c->jr.m, ifc, ip);
-        sgs = jr_arr(&c->jr, inst, "SecurityGroups");
-        back = jr_push_key(&c->jr, "SecurityGroups");
-        for (i = 0; sgs && i < json_array_size(sgs) && !c->jr.failed; i++) {
-            json_t *g = jr_elem_obj(&c->jr, sgs, i);
-            size_t b2 = jr_push_index(&c->jr, i);
-            const char *gid = aws_req_str(c, g, "GroupId");
-            const char *gname = jr_str(&c->jr, g, "GroupName");
-            if (!c->jr.failed)
-                aws_placeholder_group(c, ifc, gid, gname);
-            jr_pop(&c->jr, b2);
-        }
-        jr_pop(&c->jr, back);
+        aws_placeholder_groups(c, ifc, jr_arr(&c->jr, inst, "SecurityGroups"),
+                               "SecurityGroups", "GroupId", "GroupName");
     }
 }
 
 void aws_read_instances(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
+    aws_each(c, arr, NULL, read_instance, NULL);
+}
 
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *inst = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        if (inst)
-            read_instance(c, inst);
-        jr_pop(&c->jr, back);
-    }
+static void read_reservation(struct aws_ctx *c, const json_t *r, void *arg)
+{
+    (void)arg;
+    aws_each_at(c, r, "Instances", read_instance, NULL);
 }
 
 void aws_read_reservations(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
-
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *r = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        json_t *insts = jr_arr(&c->jr, r, "Instances");
-        if (insts) {
-            size_t b2 = jr_push_key(&c->jr, "Instances");
-            aws_read_instances(c, insts);
-            jr_pop(&c->jr, b2);
-        }
-        jr_pop(&c->jr, back);
-    }
+    aws_each(c, arr, NULL, read_reservation, NULL);
 }
 
 /* "com.amazonaws.us-east-1.s3" -> "s3"; other service names stay whole. */
@@ -488,70 +459,59 @@ static const char *short_service(const char *service)
     return dot && dot[1] ? dot + 1 : service;
 }
 
+static void read_vpc_endpoint(struct aws_ctx *c, const json_t *ep, void *arg)
+{
+    const char *id = aws_req_str(c, ep, "VpcEndpointId");
+    const char *type = jr_str(&c->jr, ep, "VpcEndpointType");
+    const char *service = jr_str(&c->jr, ep, "ServiceName");
+    const char *vpc = jr_str(&c->jr, ep, "VpcId");
+    json_t *enis = jr_arr(&c->jr, ep, "NetworkInterfaceIds");
+    char label[512];
+    size_t j;
+
+    (void)arg;
+    /* Gateway endpoints have no interfaces: nothing is a member. */
+    if (c->jr.failed || (type && strcmp(type, "Gateway") == 0))
+        return;
+    snprintf(label, sizeof(label), "%s%s", type && strcmp(type, "GatewayLoadBalancer") == 0
+                                               ? "GWLB endpoint " : "",
+             service ? short_service(service) : id);
+    aws_state_remember(c->st, "endpoint", id, model_strdup(c->jr.m, label));
+    if (enis && json_array_size(enis) > 0) {
+        size_t b2 = jr_push_key(&c->jr, "NetworkInterfaceIds");
+        for (j = 0; j < json_array_size(enis) && !c->jr.failed; j++) {
+            const char *eni = jr_elem_str(&c->jr, enis, j);
+            struct iface *ifc;
+            if (!eni)
+                continue;
+            ifc = model_iface(c->jr.m, eni, NULL);
+            if (!ifc->loc.file)
+                ifc->loc = jr_loc(&c->jr, NULL);
+            ifc->kind = KIND_ENDPOINT;
+            ifc->owner = model_strdup(c->jr.m, id);
+            ifc->label = model_strdup(c->jr.m, label);
+            if (vpc && !ifc->vpc)
+                ifc->vpc = model_strdup(c->jr.m, vpc);
+            jr_pop(&c->jr, b2);
+            aws_read_group_pairs(c, ifc, ep, "Groups");
+            jr_push_key(&c->jr, "NetworkInterfaceIds");
+            aws_state_eni(c->st, ifc, id, 0, NULL);
+            c->drawn++;
+        }
+        jr_pop(&c->jr, b2);
+    } else {
+        /* Groups is read (and checked) even when the placeholder is dropped. */
+        json_t *groups = jr_arr(&c->jr, ep, "Groups");
+        struct iface *ifc = aws_placeholder(c, id, id, KIND_ENDPOINT, label, 0);
+        if (ifc) {
+            if (vpc && !ifc->vpc)
+                ifc->vpc = model_strdup(c->jr.m, vpc);
+            aws_placeholder_groups(c, ifc, groups, "Groups", "GroupId", "GroupName");
+        }
+    }
+}
+
 void aws_read_vpc_endpoints(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i, j;
-
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *ep = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *id = aws_req_str(c, ep, "VpcEndpointId");
-        const char *type = jr_str(&c->jr, ep, "VpcEndpointType");
-        const char *service = jr_str(&c->jr, ep, "ServiceName");
-        const char *vpc = jr_str(&c->jr, ep, "VpcId");
-        json_t *enis = jr_arr(&c->jr, ep, "NetworkInterfaceIds");
-        char label[512];
-
-        if (c->jr.failed || (type && strcmp(type, "Gateway") == 0)) {
-            /* Gateway endpoints have no interfaces: nothing is a member. */
-            jr_pop(&c->jr, back);
-            continue;
-        }
-        snprintf(label, sizeof(label), "%s%s", type && strcmp(type, "GatewayLoadBalancer") == 0
-                                                   ? "GWLB endpoint " : "",
-                 service ? short_service(service) : id);
-        aws_state_remember(c->st, "endpoint", id, model_strdup(c->jr.m, label));
-        if (enis && json_array_size(enis) > 0) {
-            size_t b2 = jr_push_key(&c->jr, "NetworkInterfaceIds");
-            for (j = 0; j < json_array_size(enis) && !c->jr.failed; j++) {
-                const char *eni = jr_elem_str(&c->jr, enis, j);
-                struct iface *ifc;
-                if (!eni)
-                    continue;
-                ifc = model_iface(c->jr.m, eni, NULL);
-                if (!ifc->loc.file)
-                    ifc->loc = jr_loc(&c->jr, NULL);
-                ifc->kind = KIND_ENDPOINT;
-                ifc->owner = model_strdup(c->jr.m, id);
-                ifc->label = model_strdup(c->jr.m, label);
-                if (vpc && !ifc->vpc)
-                    ifc->vpc = model_strdup(c->jr.m, vpc);
-                jr_pop(&c->jr, b2);
-                aws_read_group_pairs(c, ifc, ep, "Groups");
-                jr_push_key(&c->jr, "NetworkInterfaceIds");
-                aws_state_eni(c->st, ifc, id, 0, NULL);
-                c->drawn++;
-            }
-            jr_pop(&c->jr, b2);
-        } else {
-            json_t *groups = jr_arr(&c->jr, ep, "Groups");
-            struct iface *ifc = aws_placeholder(c, id, id, KIND_ENDPOINT, label, 0);
-            if (ifc) {
-                size_t b2 = jr_push_key(&c->jr, "Groups");
-                if (vpc && !ifc->vpc)
-                    ifc->vpc = model_strdup(c->jr.m, vpc);
-                for (j = 0; groups && j < json_array_size(groups) && !c->jr.failed; j++) {
-                    json_t *g = jr_elem_obj(&c->jr, groups, j);
-                    size_t b3 = jr_push_index(&c->jr, j);
-                    const char *gid = aws_req_str(c, g, "GroupId");
-                    const char *gname = jr_str(&c->jr, g, "GroupName");
-                    if (!c->jr.failed)
-                        aws_placeholder_group(c, ifc, gid, gname);
-                    jr_pop(&c->jr, b3);
-                }
-                jr_pop(&c->jr, b2);
-            }
-        }
-        jr_pop(&c->jr, back);
-    }
+    aws_each(c, arr, NULL, read_vpc_endpoint, NULL);
 }

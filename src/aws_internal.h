@@ -3,7 +3,7 @@
  * JSON importer (import_aws.c and aws_*.c). Not used outside them.
  *
  * import_aws.c   documents, SDK pages, dispatch on response keys, detection
- * aws_json.c     AWS-only getters (a required string, a tag) on json_reader.c
+ * aws_json.c     AWS-only getters (a required string, a tag) and the walk over a list
  * aws_sg.c       security groups, rules, stale groups, VPCs, subnets, prefix lists
  * aws_eni.c      network interfaces (the owner table), instances, VPC endpoints
  * aws_services.c load balancers, Lambda, RDS, ECS, ElastiCache
@@ -35,8 +35,37 @@ struct aws_ctx {
 
 /* obj[key] as a string (see jr_str()); absent is an error "missing KEY". */
 const char *aws_req_str(struct aws_ctx *c, const json_t *obj, const char *key);
+/*
+ * The value of the first pair named name in the list obj[list] of
+ * {NAME_KEY: name, VALUE_KEY: value} objects, or NULL. Every pair is read
+ * (a value of the wrong type after the one found is still an error).
+ */
+const char *aws_find(struct aws_ctx *c, const json_t *obj, const char *list,
+                     const char *name_key, const char *value_key, const char *name);
 /* The Value of the tag whose Key is key in a [{Key, Value}] list, or NULL. */
 const char *aws_tag(struct aws_ctx *c, const json_t *obj, const char *list, const char *key);
+
+/*
+ * The reader of one element of an array of objects, for aws_each(): obj is
+ * the element (an object, never NULL) and the path ends with its "[i]";
+ * arg is what aws_each() was given. It reports errors with jr_error()
+ * (aws_each() stops after one) and leaves the path as it found it.
+ */
+typedef void aws_elem_fn(struct aws_ctx *c, const json_t *obj, void *arg);
+
+/*
+ * Call fn(c, element, arg) on each element of arr in order, with "[i]"
+ * pushed on the path for the call. key is NULL when the path already
+ * names arr, else the key arr was read at in the object at the path (it
+ * is pushed before "[i]"). arr NULL is an empty array. Stops at the first
+ * error, fn's or an element that is not an object ("expected an object,
+ * got ...", reported at "[i]").
+ */
+void aws_each(struct aws_ctx *c, const json_t *arr, const char *key, aws_elem_fn *fn,
+              void *arg);
+/* aws_each() on obj[key] read with jr_arr(): absent or null is empty, another type an error. */
+void aws_each_at(struct aws_ctx *c, const json_t *obj, const char *key, aws_elem_fn *fn,
+                 void *arg);
 
 /* ===== The readers of each response (one page object each) ===== */
 
@@ -110,6 +139,14 @@ struct iface *aws_placeholder(struct aws_ctx *c, const char *id, const char *key
 /* Add a group to a placeholder (recorded for group matching too). */
 void aws_placeholder_group(struct aws_ctx *c, struct iface *ifc, const char *gid,
                            const char *gname);
+/*
+ * Add the groups of a [{ID_KEY, NAME_KEY}] list to a placeholder with
+ * aws_placeholder_group(): arr is the list (NULL: none), read by the caller
+ * at key in the object at the path; id_key is required in each element;
+ * name_key NULL: the elements carry no group name (it is not read).
+ */
+void aws_placeholder_groups(struct aws_ctx *c, struct iface *ifc, const json_t *arr,
+                            const char *key, const char *id_key, const char *name_key);
 
 /* After each file: drop covered placeholders, refine labels and groups. */
 void aws_state_reconcile(struct aws_state *st);

@@ -32,94 +32,118 @@ static void id_groups(struct aws_ctx *c, struct iface *ifc, const json_t *obj, c
     jr_pop(&c->jr, back);
 }
 
-/* Add the groups of a [{IDKEY, Status}] list to a placeholder. */
-static void obj_groups(struct aws_ctx *c, struct iface *ifc, const json_t *obj, const char *key,
-                       const char *idkey)
-{
-    json_t *arr = jr_arr(&c->jr, obj, key);
-    size_t i, back;
-
-    if (!arr)
-        return;
-    back = jr_push_key(&c->jr, key);
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *g = jr_elem_obj(&c->jr, arr, i);
-        size_t b2 = jr_push_index(&c->jr, i);
-        const char *gid = aws_req_str(c, g, idkey);
-        if (!c->jr.failed)
-            aws_placeholder_group(c, ifc, gid, NULL);
-        jr_pop(&c->jr, b2);
-    }
-    jr_pop(&c->jr, back);
-}
-
 static void set_vpc(struct aws_ctx *c, struct iface *ifc, const char *vpc)
 {
     if (vpc && !ifc->vpc)
         ifc->vpc = model_strdup(c->jr.m, vpc);
 }
 
-void aws_read_load_balancers(struct aws_ctx *c, const json_t *arr)
+/*
+ * The placeholder of a service resource called name: its key is prefix
+ * followed by name, its id the ARN when given (else the key), its label
+ * the name; it is put in vpc when vpc is not NULL. Returns NULL when the
+ * placeholder is dropped (see aws_placeholder()).
+ */
+static struct iface *service_placeholder(struct aws_ctx *c, const char *prefix,
+                                         const char *name, const char *arn,
+                                         enum iface_kind kind, int match_groups,
+                                         const char *vpc)
 {
-    size_t i;
+    char key[300];
+    struct iface *ifc;
 
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *lb = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *name = aws_req_str(c, lb, "LoadBalancerName");
-        const char *arn = jr_str(&c->jr, lb, "LoadBalancerArn");
-        const char *type = jr_str(&c->jr, lb, "Type");
-        const char *vpc = jr_str(&c->jr, lb, "VpcId");
-        enum iface_kind kind = KIND_ALB;
-        const char *prefix = "alb:";
-        char key[300];
-        struct iface *ifc;
+    snprintf(key, sizeof(key), "%s%s", prefix, name);
+    ifc = aws_placeholder(c, arn ? arn : key, key, kind, name, match_groups);
+    if (ifc)
+        set_vpc(c, ifc, vpc);
+    return ifc;
+}
 
-        if (c->jr.failed) {
-            jr_pop(&c->jr, back);
-            break;
-        }
-        if (type && strcmp(type, "network") == 0) {
-            kind = KIND_NLB;
-            prefix = "nlb:";
-        } else if (type && strcmp(type, "gateway") == 0) {
-            kind = KIND_GWLB;
-            prefix = "gwlb:";
-        }
-        snprintf(key, sizeof(key), "%s%s", prefix, name);
-        ifc = aws_placeholder(c, arn ? arn : key, key, kind, name, 0);
-        if (ifc) {
-            set_vpc(c, ifc, vpc);
-            id_groups(c, ifc, lb, "SecurityGroups");
-        }
-        jr_pop(&c->jr, back);
-    }
+/*
+ * A service whose list elements read alike: a required name (the label,
+ * and the key after prefix), perhaps a VPC id, and a list of groups.
+ */
+struct service {
+    const char *name_key;
+    const char *vpc_key;      /* NULL: the elements do not name their VPC */
+    const char *prefix;
+    enum iface_kind kind;
+    int match_groups;         /* see aws_placeholder() */
+    const char *groups_key;
+    const char *group_id_key; /* NULL: a list of sg- id strings; else objects with it */
+};
+
+static const struct service classic_load_balancers = {
+    "LoadBalancerName", "VPCId", "clb:", KIND_CLB, 0, "SecurityGroups", NULL};
+/* A cluster is covered by its instances when they are listed too. */
+static const struct service db_clusters = {
+    "DBClusterIdentifier", NULL, "rds-cluster:", KIND_RDS, 1, "VpcSecurityGroups",
+    "VpcSecurityGroupId"};
+static const struct service cache_clusters = {
+    "CacheClusterId", NULL, "elasticache:", KIND_ELASTICACHE, 0, "SecurityGroups",
+    "SecurityGroupId"};
+
+/* One element of a list of the service arg (a const struct service). */
+static void read_service(struct aws_ctx *c, const json_t *obj, void *arg)
+{
+    const struct service *s = arg;
+    const char *name = aws_req_str(c, obj, s->name_key);
+    const char *vpc = s->vpc_key ? jr_str(&c->jr, obj, s->vpc_key) : NULL;
+    struct iface *ifc;
+
+    if (c->jr.failed)
+        return;
+    ifc = service_placeholder(c, s->prefix, name, NULL, s->kind, s->match_groups, vpc);
+    if (ifc && s->group_id_key)
+        aws_placeholder_groups(c, ifc, jr_arr(&c->jr, obj, s->groups_key), s->groups_key,
+                               s->group_id_key, NULL);
+    else if (ifc)
+        id_groups(c, ifc, obj, s->groups_key);
 }
 
 void aws_read_classic_load_balancers(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
+    aws_each(c, arr, NULL, read_service, (void *)&classic_load_balancers);
+}
 
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *lb = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *name = aws_req_str(c, lb, "LoadBalancerName");
-        const char *vpc = jr_str(&c->jr, lb, "VPCId");
-        char key[300];
-        struct iface *ifc;
+void aws_read_db_clusters(struct aws_ctx *c, const json_t *arr)
+{
+    aws_each(c, arr, NULL, read_service, (void *)&db_clusters);
+}
 
-        if (c->jr.failed) {
-            jr_pop(&c->jr, back);
-            break;
-        }
-        snprintf(key, sizeof(key), "clb:%s", name);
-        ifc = aws_placeholder(c, key, key, KIND_CLB, name, 0);
-        if (ifc) {
-            set_vpc(c, ifc, vpc);
-            id_groups(c, ifc, lb, "SecurityGroups");
-        }
-        jr_pop(&c->jr, back);
+void aws_read_cache_clusters(struct aws_ctx *c, const json_t *arr)
+{
+    aws_each(c, arr, NULL, read_service, (void *)&cache_clusters);
+}
+
+static void read_load_balancer(struct aws_ctx *c, const json_t *lb, void *arg)
+{
+    const char *name = aws_req_str(c, lb, "LoadBalancerName");
+    const char *arn = jr_str(&c->jr, lb, "LoadBalancerArn");
+    const char *type = jr_str(&c->jr, lb, "Type");
+    const char *vpc = jr_str(&c->jr, lb, "VpcId");
+    enum iface_kind kind = KIND_ALB;
+    const char *prefix = "alb:";
+    struct iface *ifc;
+
+    (void)arg;
+    if (c->jr.failed)
+        return;
+    if (type && strcmp(type, "network") == 0) {
+        kind = KIND_NLB;
+        prefix = "nlb:";
+    } else if (type && strcmp(type, "gateway") == 0) {
+        kind = KIND_GWLB;
+        prefix = "gwlb:";
     }
+    ifc = service_placeholder(c, prefix, name, arn, kind, 0, vpc);
+    if (ifc)
+        id_groups(c, ifc, lb, "SecurityGroups");
+}
+
+void aws_read_load_balancers(struct aws_ctx *c, const json_t *arr)
+{
+    aws_each(c, arr, NULL, read_load_balancer, NULL);
 }
 
 void aws_read_function(struct aws_ctx *c, const json_t *fn)
@@ -129,7 +153,6 @@ void aws_read_function(struct aws_ctx *c, const json_t *fn)
     json_t *vpccfg = jr_obj(&c->jr, fn, "VpcConfig");
     const char *vpc;
     json_t *sgs;
-    char key[300];
     struct iface *ifc;
     size_t back;
 
@@ -141,27 +164,22 @@ void aws_read_function(struct aws_ctx *c, const json_t *fn)
     if (!c->jr.failed && (vpc || (sgs && json_array_size(sgs) > 0))) {
         /* Lambda ENIs are named after a function but shared by all functions
          * with the same subnets and groups; the key is the function. */
-        snprintf(key, sizeof(key), "lambda:%s", name);
-        ifc = aws_placeholder(c, arn ? arn : key, key, KIND_LAMBDA, name, 0);
-        if (ifc) {
-            set_vpc(c, ifc, vpc);
+        ifc = service_placeholder(c, "lambda:", name, arn, KIND_LAMBDA, 0, vpc);
+        if (ifc)
             id_groups(c, ifc, vpccfg, "SecurityGroupIds");
-        }
     }
     jr_pop(&c->jr, back);
 }
 
+static void read_function_elem(struct aws_ctx *c, const json_t *fn, void *arg)
+{
+    (void)arg;
+    aws_read_function(c, fn);
+}
+
 void aws_read_functions(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
-
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *fn = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        if (fn)
-            aws_read_function(c, fn);
-        jr_pop(&c->jr, back);
-    }
+    aws_each(c, arr, NULL, read_function_elem, NULL);
 }
 
 /* The VpcId of a DBSubnetGroup object (instances) or NULL (clusters name it only). */
@@ -177,183 +195,132 @@ static const char *db_vpc(struct aws_ctx *c, const json_t *db)
     return vpc;
 }
 
-void aws_read_db_instances(struct aws_ctx *c, const json_t *arr)
+static void read_db_instance(struct aws_ctx *c, const json_t *db, void *arg)
 {
-    size_t i;
+    const char *id = aws_req_str(c, db, "DBInstanceIdentifier");
+    const char *cluster = jr_str(&c->jr, db, "DBClusterIdentifier");
+    const char *vpc = db_vpc(c, db);
+    char key[300];
+    struct iface *ifc;
 
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *db = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *id = aws_req_str(c, db, "DBInstanceIdentifier");
-        const char *cluster = jr_str(&c->jr, db, "DBClusterIdentifier");
-        const char *vpc = db_vpc(c, db);
-        char key[300];
-        struct iface *ifc;
-
-        if (c->jr.failed) {
-            jr_pop(&c->jr, back);
-            break;
-        }
-        if (cluster) {
-            snprintf(key, sizeof(key), "rds-cluster:%s", cluster);
-            aws_state_cover(c->st, key);
-        }
-        snprintf(key, sizeof(key), "rds:%s", id);
-        ifc = aws_placeholder(c, key, key, KIND_RDS, id, 1);
-        if (ifc) {
-            set_vpc(c, ifc, vpc);
-            obj_groups(c, ifc, db, "VpcSecurityGroups", "VpcSecurityGroupId");
-        }
-        jr_pop(&c->jr, back);
+    (void)arg;
+    if (c->jr.failed)
+        return;
+    if (cluster) {
+        snprintf(key, sizeof(key), "rds-cluster:%s", cluster);
+        aws_state_cover(c->st, key);
     }
+    ifc = service_placeholder(c, "rds:", id, NULL, KIND_RDS, 1, vpc);
+    if (ifc)
+        aws_placeholder_groups(c, ifc, jr_arr(&c->jr, db, "VpcSecurityGroups"),
+                               "VpcSecurityGroups", "VpcSecurityGroupId", NULL);
 }
 
-void aws_read_db_clusters(struct aws_ctx *c, const json_t *arr)
+void aws_read_db_instances(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
+    aws_each(c, arr, NULL, read_db_instance, NULL);
+}
 
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *db = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *id = aws_req_str(c, db, "DBClusterIdentifier");
-        char key[300];
-        struct iface *ifc;
+static void read_ecs_service(struct aws_ctx *c, const json_t *svc, void *arg)
+{
+    const char *name = aws_req_str(c, svc, "serviceName");
+    const char *arn = jr_str(&c->jr, svc, "serviceArn");
+    json_t *net = jr_obj(&c->jr, svc, "networkConfiguration");
+    json_t *awsvpc = NULL;
+    struct iface *ifc;
 
-        if (c->jr.failed) {
-            jr_pop(&c->jr, back);
-            break;
-        }
-        /* A cluster is covered by its instances when they are listed too. */
-        snprintf(key, sizeof(key), "rds-cluster:%s", id);
-        ifc = aws_placeholder(c, key, key, KIND_RDS, id, 1);
-        if (ifc)
-            obj_groups(c, ifc, db, "VpcSecurityGroups", "VpcSecurityGroupId");
-        jr_pop(&c->jr, back);
+    (void)arg;
+    if (net) {
+        size_t b2 = jr_push_key(&c->jr, "networkConfiguration");
+        awsvpc = jr_obj(&c->jr, net, "awsvpcConfiguration");
+        jr_pop(&c->jr, b2);
+    }
+    /* Only awsvpc services own interfaces; bridge/host tasks use the instance's. */
+    if (c->jr.failed || !awsvpc)
+        return;
+    ifc = service_placeholder(c, "ecs:", name, arn, KIND_ECS, 1, NULL);
+    if (ifc) {
+        size_t b2 = jr_push_key(&c->jr, "networkConfiguration");
+        size_t b3 = jr_push_key(&c->jr, "awsvpcConfiguration");
+        id_groups(c, ifc, awsvpc, "securityGroups");
+        jr_pop(&c->jr, b3);
+        jr_pop(&c->jr, b2);
     }
 }
 
 void aws_read_ecs_services(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
-
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *svc = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *name = aws_req_str(c, svc, "serviceName");
-        const char *arn = jr_str(&c->jr, svc, "serviceArn");
-        json_t *net = jr_obj(&c->jr, svc, "networkConfiguration");
-        json_t *awsvpc = NULL;
-        char key[300];
-        struct iface *ifc;
-
-        if (net) {
-            size_t b2 = jr_push_key(&c->jr, "networkConfiguration");
-            awsvpc = jr_obj(&c->jr, net, "awsvpcConfiguration");
-            jr_pop(&c->jr, b2);
-        }
-        /* Only awsvpc services own interfaces; bridge/host tasks use the instance's. */
-        if (c->jr.failed || !awsvpc) {
-            jr_pop(&c->jr, back);
-            continue;
-        }
-        snprintf(key, sizeof(key), "ecs:%s", name);
-        ifc = aws_placeholder(c, arn ? arn : key, key, KIND_ECS, name, 1);
-        if (ifc) {
-            size_t b2 = jr_push_key(&c->jr, "networkConfiguration");
-            size_t b3 = jr_push_key(&c->jr, "awsvpcConfiguration");
-            id_groups(c, ifc, awsvpc, "securityGroups");
-            jr_pop(&c->jr, b3);
-            jr_pop(&c->jr, b2);
-        }
-        jr_pop(&c->jr, back);
-    }
+    aws_each(c, arr, NULL, read_ecs_service, NULL);
 }
 
 /* The value of the {name, value} detail called name in an attachment. */
 static const char *detail(struct aws_ctx *c, const json_t *att, const char *name)
 {
-    json_t *arr = jr_arr(&c->jr, att, "details");
-    const char *found = NULL;
-    size_t i, back;
+    return aws_find(c, att, "details", "name", "value", name);
+}
 
-    if (!arr)
-        return NULL;
-    back = jr_push_key(&c->jr, "details");
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *d = jr_elem_obj(&c->jr, arr, i);
-        size_t b2 = jr_push_index(&c->jr, i);
-        const char *n = jr_str(&c->jr, d, "name");
-        const char *v = jr_str(&c->jr, d, "value");
-        if (n && v && strcmp(n, name) == 0 && !found)
-            found = v;
+static void read_ecs_task(struct aws_ctx *c, const json_t *task, void *arg)
+{
+    const char *group = jr_str(&c->jr, task, "group");
+    const char *status = jr_str(&c->jr, task, "lastStatus");
+    json_t *atts = jr_arr(&c->jr, task, "attachments");
+    const char *service = NULL;
+    char key[300];
+    size_t j;
+
+    (void)arg;
+    if (c->jr.failed || (status && strcmp(status, "STOPPED") == 0) || !atts)
+        return;
+    if (group && strncmp(group, "service:", 8) == 0 && group[8])
+        service = group + 8;
+    snprintf(key, sizeof(key), "ecs:%s", service ? service : "task");
+    /* Not aws_each(): an attachment that is not an object is reported at
+     * tasks[i][j], without ".attachments", and messages stay as they are. */
+    for (j = 0; j < json_array_size(atts) && !c->jr.failed; j++) {
+        json_t *att = jr_elem_obj(&c->jr, atts, j);
+        size_t b2 = jr_push_key(&c->jr, "attachments");
+        const char *type, *attid, *eni, *ip, *subnet;
+        struct iface *ifc;
+
+        jr_push_index(&c->jr, j);
+        type = jr_str(&c->jr, att, "type");
+        attid = jr_str(&c->jr, att, "id");
+
+        if (c->jr.failed || !type || strcmp(type, "ElasticNetworkInterface") != 0) {
+            jr_pop(&c->jr, b2);
+            continue;
+        }
+        eni = detail(c, att, "networkInterfaceId");
+        ip = detail(c, att, "privateIPv4Address");
+        subnet = detail(c, att, "subnetId");
+        if (service && attid)
+            aws_state_remember(c->st, "attachment", attid, model_strdup(c->jr.m, service));
+        if (eni && !c->jr.failed) {
+            ifc = model_iface(c->jr.m, eni, NULL);
+            if (!ifc->loc.file)
+                ifc->loc = jr_loc(&c->jr, NULL);
+            ifc->kind = KIND_ECS;
+            ifc->owner = model_strdup(c->jr.m, key);
+            if (service)
+                ifc->label = model_strdup(c->jr.m, service);
+            else
+                aws_set_label(c->jr.m, ifc, "ECS task");
+            if (ip)
+                model_iface_add_address(c->jr.m, ifc, ip);
+            if (subnet && !ifc->subnet)
+                ifc->subnet = model_strdup(c->jr.m, subnet);
+            aws_state_eni(c->st, ifc, key, service ? AWS_NEED_SERVICE_GROUPS : 0, NULL);
+            c->drawn++;
+            XGROW(c->task_enis, c->task_enis_alloc, c->ntask_enis + 1);
+            c->task_enis[c->ntask_enis++] = ifc;
+        }
         jr_pop(&c->jr, b2);
     }
-    jr_pop(&c->jr, back);
-    return found;
 }
 
 void aws_read_ecs_tasks(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i, j;
-
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *task = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *group = jr_str(&c->jr, task, "group");
-        const char *status = jr_str(&c->jr, task, "lastStatus");
-        json_t *atts = jr_arr(&c->jr, task, "attachments");
-        const char *service = NULL;
-        char key[300];
-
-        if (c->jr.failed || (status && strcmp(status, "STOPPED") == 0) || !atts) {
-            jr_pop(&c->jr, back);
-            continue;
-        }
-        if (group && strncmp(group, "service:", 8) == 0 && group[8])
-            service = group + 8;
-        snprintf(key, sizeof(key), "ecs:%s", service ? service : "task");
-        for (j = 0; j < json_array_size(atts) && !c->jr.failed; j++) {
-            json_t *att = jr_elem_obj(&c->jr, atts, j);
-            size_t b2 = jr_push_key(&c->jr, "attachments");
-            const char *type, *attid, *eni, *ip, *subnet;
-            struct iface *ifc;
-
-            jr_push_index(&c->jr, j);
-            type = jr_str(&c->jr, att, "type");
-            attid = jr_str(&c->jr, att, "id");
-
-            if (c->jr.failed || !type || strcmp(type, "ElasticNetworkInterface") != 0) {
-                jr_pop(&c->jr, b2);
-                continue;
-            }
-            eni = detail(c, att, "networkInterfaceId");
-            ip = detail(c, att, "privateIPv4Address");
-            subnet = detail(c, att, "subnetId");
-            if (service && attid)
-                aws_state_remember(c->st, "attachment", attid, model_strdup(c->jr.m, service));
-            if (eni && !c->jr.failed) {
-                ifc = model_iface(c->jr.m, eni, NULL);
-                if (!ifc->loc.file)
-                    ifc->loc = jr_loc(&c->jr, NULL);
-                ifc->kind = KIND_ECS;
-                ifc->owner = model_strdup(c->jr.m, key);
-                if (service)
-                    ifc->label = model_strdup(c->jr.m, service);
-                else
-                    aws_set_label(c->jr.m, ifc, "ECS task");
-                if (ip)
-                    model_iface_add_address(c->jr.m, ifc, ip);
-                if (subnet && !ifc->subnet)
-                    ifc->subnet = model_strdup(c->jr.m, subnet);
-                aws_state_eni(c->st, ifc, key, service ? AWS_NEED_SERVICE_GROUPS : 0, NULL);
-                c->drawn++;
-                XGROW(c->task_enis, c->task_enis_alloc, c->ntask_enis + 1);
-                c->task_enis[c->ntask_enis++] = ifc;
-            }
-            jr_pop(&c->jr, b2);
-        }
-        jr_pop(&c->jr, back);
-    }
+    aws_each(c, arr, NULL, read_ecs_task, NULL);
 }
 
 /*
@@ -376,29 +343,6 @@ void aws_note_task_groups(struct aws_ctx *c)
         diag_note(&loc, "describe-tasks does not list security groups: %zu task interface%s "
                   "no group yet (drawn outside the groups); describe-services or "
                   "describe-network-interfaces output gives them", n, n == 1 ? " has" : "s have");
-}
-
-void aws_read_cache_clusters(struct aws_ctx *c, const json_t *arr)
-{
-    size_t i;
-
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *cc = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *id = aws_req_str(c, cc, "CacheClusterId");
-        char key[300];
-        struct iface *ifc;
-
-        if (c->jr.failed) {
-            jr_pop(&c->jr, back);
-            break;
-        }
-        snprintf(key, sizeof(key), "elasticache:%s", id);
-        ifc = aws_placeholder(c, key, key, KIND_ELASTICACHE, id, 0);
-        if (ifc)
-            obj_groups(c, ifc, cc, "SecurityGroups", "SecurityGroupId");
-        jr_pop(&c->jr, back);
-    }
 }
 
 void aws_read_replication_groups(struct aws_ctx *c, const json_t *arr)

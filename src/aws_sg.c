@@ -189,70 +189,64 @@ static int read_ports(struct aws_ctx *c, const json_t *obj, struct portspec *por
     return 0;
 }
 
-/* Explode one IpPermission into rules of g. */
-static void read_permission(struct aws_ctx *c, struct group *g, enum direction dir,
-                            const json_t *perm, unsigned flags, int pairs_only)
+/* The peer lists of an IpPermission, in the order they are read. */
+static const char *const peer_lists[] = {"IpRanges", "Ipv6Ranges", "PrefixListIds",
+                                         "UserIdGroupPairs"};
+
+/* A list of permissions being read into rules of g (read_permissions()). */
+struct perm_read {
+    struct group *g;
+    enum direction dir;
+    unsigned flags;         /* RULE_* flags of every rule */
+    int pairs_only;         /* read only UserIdGroupPairs */
+    struct portspec ports;  /* of the permission being read */
+    size_t list;            /* the index in peer_lists[] of the list being read */
+};
+
+/* One element of a peer list of a permission: one rule of pr->g. */
+static void read_peer(struct aws_ctx *c, const json_t *e, void *arg)
 {
-    static const char *const lists[] = {"IpRanges", "Ipv6Ranges", "PrefixListIds",
-                                        "UserIdGroupPairs"};
-    struct portspec ports;
-    size_t l, i;
+    const struct perm_read *pr = arg;
+    struct aws_peer p = {0};
+    char cidr[CIDR_TEXT_MAX], ext[256];
 
-    if (read_ports(c, perm, &ports) < 0)
-        return;
-    for (l = pairs_only ? 3 : 0; l < 4 && !c->jr.failed; l++) {
-        json_t *arr = jr_arr(&c->jr, perm, lists[l]);
-        size_t back;
-        if (!arr)
-            continue;
-        back = jr_push_key(&c->jr, lists[l]);
-        for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-            json_t *e = jr_elem_obj(&c->jr, arr, i);
-            size_t b2 = jr_push_index(&c->jr, i);
-            struct aws_peer p = {0};
-            char cidr[CIDR_TEXT_MAX], ext[256];
-
-            p.flags = flags;
-            p.desc = jr_str(&c->jr, e, "Description");
-            if (l == 0 || l == 1) {
-                const char *key = l == 0 ? "CidrIp" : "CidrIpv6";
-                int rc = read_cidr(c, e, key, cidr);
-                if (rc == 0 && !c->jr.failed)
-                    jr_error(&c->jr, NULL, "missing %s", key);
-                p.type = PEER_CIDR;
-                p.id = cidr;
-            } else if (l == 2) {
-                p.type = PEER_PREFIX_LIST;
-                p.id = aws_req_str(c, e, "PrefixListId");
-            } else {
-                read_pair(c, e, g->owner, &p, ext, sizeof(ext));
-            }
-            if (!c->jr.failed && p.id)
-                rule_merge(c, g, dir, &ports, &p);
-            jr_pop(&c->jr, b2);
-        }
-        jr_pop(&c->jr, back);
+    p.flags = pr->flags;
+    p.desc = jr_str(&c->jr, e, "Description");
+    if (pr->list == 0 || pr->list == 1) {
+        const char *key = pr->list == 0 ? "CidrIp" : "CidrIpv6";
+        int rc = read_cidr(c, e, key, cidr);
+        if (rc == 0 && !c->jr.failed)
+            jr_error(&c->jr, NULL, "missing %s", key);
+        p.type = PEER_CIDR;
+        p.id = cidr;
+    } else if (pr->list == 2) {
+        p.type = PEER_PREFIX_LIST;
+        p.id = aws_req_str(c, e, "PrefixListId");
+    } else {
+        read_pair(c, e, pr->g->owner, &p, ext, sizeof(ext));
     }
+    if (!c->jr.failed && p.id)
+        rule_merge(c, pr->g, pr->dir, &pr->ports, &p);
+}
+
+/* Explode one IpPermission into rules of pr->g. */
+static void read_permission(struct aws_ctx *c, const json_t *perm, void *arg)
+{
+    struct perm_read *pr = arg;
+
+    if (read_ports(c, perm, &pr->ports) < 0)
+        return;
+    for (pr->list = pr->pairs_only ? 3 : 0; pr->list < 4 && !c->jr.failed; pr->list++)
+        aws_each_at(c, perm, peer_lists[pr->list], read_peer, pr);
 }
 
 static void read_permissions(struct aws_ctx *c, struct group *g, const json_t *obj,
                              const char *key, enum direction dir, unsigned flags,
                              int pairs_only)
 {
-    json_t *arr = jr_arr(&c->jr, obj, key);
-    size_t i, back;
+    struct perm_read pr = {.g = g, .dir = dir, .flags = flags, .pairs_only = pairs_only};
 
-    if (!arr)
-        return;
-    back = jr_push_key(&c->jr, key);
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *perm = jr_elem_obj(&c->jr, arr, i);
-        size_t b2 = jr_push_index(&c->jr, i);
-        if (perm)
-            read_permission(c, g, dir, perm, flags, pairs_only);
-        jr_pop(&c->jr, b2);
-    }
-    jr_pop(&c->jr, back);
+    aws_each_at(c, obj, key, read_permission, &pr);
 }
 
 /* Fill the group's fields from an object with GroupName, Description, VpcId. */
@@ -298,120 +292,125 @@ static void name_group(struct aws_ctx *c, struct group *g, const char *tag, cons
     strbuf_release(&sb);
 }
 
+/* The Tags of a group being declared: the Name tag found so far. */
+struct group_tags {
+    struct group *g;
+    const char *name_tag;
+};
+
+static void read_group_tag(struct aws_ctx *c, const json_t *tag, void *arg)
+{
+    struct group_tags *gt = arg;
+    const char *k = jr_str(&c->jr, tag, "Key");
+    const char *v = jr_str(&c->jr, tag, "Value");
+
+    if (k)
+        model_group_add_tag(c->jr.m, gt->g, k, v);
+    if (k && v && !gt->name_tag && strcmp(k, "Name") == 0)
+        gt->name_tag = v;
+}
+
+/*
+ * The group named by sg's GroupId (created when new), its fields filled
+ * from sg (see fill_group()) and counted as drawn; NULL after an error.
+ */
+static struct group *read_group(struct aws_ctx *c, const json_t *sg)
+{
+    const char *gid = aws_req_str(c, sg, "GroupId");
+    struct group *g;
+
+    if (c->jr.failed)
+        return NULL;
+    g = model_group(c->jr.m, gid, NULL);
+    fill_group(c, g, sg);
+    c->drawn++;
+    return g;
+}
+
+static void read_security_group(struct aws_ctx *c, const json_t *sg, void *arg)
+{
+    struct group *g = read_group(c, sg);
+    json_t *tags;
+
+    (void)arg;
+    if (!g)
+        return;
+    tags = jr_arr(&c->jr, sg, "Tags");
+    if (!g->declared) {
+        struct group_tags gt = {g, NULL};
+        aws_each(c, tags, "Tags", read_group_tag, &gt);
+        if (gt.name_tag)
+            name_group(c, g, gt.name_tag, jr_str(&c->jr, sg, "GroupName"));
+        g->loc = jr_loc(&c->jr, NULL);
+    }
+    g->declared = 1;
+    read_permissions(c, g, sg, "IpPermissions", DIR_INGRESS, 0, 0);
+    read_permissions(c, g, sg, "IpPermissionsEgress", DIR_EGRESS, 0, 0);
+}
+
 void aws_read_security_groups(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
+    aws_each(c, arr, NULL, read_security_group, NULL);
+}
 
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *sg = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *gid = aws_req_str(c, sg, "GroupId");
-        struct group *g;
-        json_t *tags;
-        size_t t;
+static void read_security_group_rule(struct aws_ctx *c, const json_t *r, void *arg)
+{
+    const char *gid = aws_req_str(c, r, "GroupId");
+    const char *owner = jr_str(&c->jr, r, "GroupOwnerId");
+    int egress = jr_bool(&c->jr, r, "IsEgress");
+    json_t *ref = jr_obj(&c->jr, r, "ReferencedGroupInfo");
+    struct aws_peer p = {0};
+    struct portspec ports;
+    struct group *g;
+    char cidr[CIDR_TEXT_MAX], ext[256];
+    int rc;
 
-        if (c->jr.failed) {
-            jr_pop(&c->jr, back);
-            break;
-        }
-        g = model_group(c->jr.m, gid, NULL);
-        fill_group(c, g, sg);
-        c->drawn++;
-        tags = jr_arr(&c->jr, sg, "Tags");
-        if (!g->declared) {
-            size_t b2 = jr_push_key(&c->jr, "Tags");
-            const char *name_tag = NULL;
-            for (t = 0; tags && t < json_array_size(tags) && !c->jr.failed; t++) {
-                json_t *tag = jr_elem_obj(&c->jr, tags, t);
-                size_t b3 = jr_push_index(&c->jr, t);
-                const char *k = jr_str(&c->jr, tag, "Key");
-                const char *v = jr_str(&c->jr, tag, "Value");
-                if (k)
-                    model_group_add_tag(c->jr.m, g, k, v);
-                if (k && v && !name_tag && strcmp(k, "Name") == 0)
-                    name_tag = v;
-                jr_pop(&c->jr, b3);
-            }
-            jr_pop(&c->jr, b2);
-            if (name_tag)
-                name_group(c, g, name_tag, jr_str(&c->jr, sg, "GroupName"));
-            g->loc = jr_loc(&c->jr, NULL);
-        }
-        g->declared = 1;
-        read_permissions(c, g, sg, "IpPermissions", DIR_INGRESS, 0, 0);
-        read_permissions(c, g, sg, "IpPermissionsEgress", DIR_EGRESS, 0, 0);
+    (void)arg;
+    p.desc = jr_str(&c->jr, r, "Description");
+    p.rule_id = jr_str(&c->jr, r, "SecurityGroupRuleId");
+    if (c->jr.failed || read_ports(c, r, &ports) < 0)
+        return;
+    g = model_group(c->jr.m, gid, NULL);
+    if (owner && !g->owner)
+        g->owner = model_strdup(c->jr.m, owner);
+    if ((rc = read_cidr(c, r, "CidrIpv4", cidr)) != 0 ||
+        (rc = read_cidr(c, r, "CidrIpv6", cidr)) != 0) {
+        p.type = PEER_CIDR;
+        p.id = rc > 0 ? cidr : NULL;
+    } else if ((p.id = jr_str(&c->jr, r, "PrefixListId")) != NULL) {
+        p.type = PEER_PREFIX_LIST;
+    } else if (ref) {
+        size_t back = jr_push_key(&c->jr, "ReferencedGroupInfo");
+        read_pair(c, ref, owner ? owner : g->owner, &p, ext, sizeof(ext));
         jr_pop(&c->jr, back);
+    } else if (!c->jr.failed) {
+        jr_error(&c->jr, NULL, "missing CidrIpv4, CidrIpv6, PrefixListId or "
+                               "ReferencedGroupInfo");
     }
+    if (!c->jr.failed && p.id)
+        rule_merge(c, g, egress ? DIR_EGRESS : DIR_INGRESS, &ports, &p);
 }
 
 void aws_read_security_group_rules(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
+    aws_each(c, arr, NULL, read_security_group_rule, NULL);
+}
 
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *r = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *gid = aws_req_str(c, r, "GroupId");
-        const char *owner = jr_str(&c->jr, r, "GroupOwnerId");
-        int egress = jr_bool(&c->jr, r, "IsEgress");
-        json_t *ref = jr_obj(&c->jr, r, "ReferencedGroupInfo");
-        struct aws_peer p = {0};
-        struct portspec ports;
-        struct group *g;
-        char cidr[CIDR_TEXT_MAX], ext[256];
-        int rc;
+static void read_stale_group(struct aws_ctx *c, const json_t *sg, void *arg)
+{
+    /* Not the group's definition: fill the names, leave declared alone. */
+    struct group *g = read_group(c, sg);
 
-        p.desc = jr_str(&c->jr, r, "Description");
-        p.rule_id = jr_str(&c->jr, r, "SecurityGroupRuleId");
-        if (c->jr.failed || read_ports(c, r, &ports) < 0) {
-            jr_pop(&c->jr, back);
-            break;
-        }
-        g = model_group(c->jr.m, gid, NULL);
-        if (owner && !g->owner)
-            g->owner = model_strdup(c->jr.m, owner);
-        if ((rc = read_cidr(c, r, "CidrIpv4", cidr)) != 0 ||
-            (rc = read_cidr(c, r, "CidrIpv6", cidr)) != 0) {
-            p.type = PEER_CIDR;
-            p.id = rc > 0 ? cidr : NULL;
-        } else if ((p.id = jr_str(&c->jr, r, "PrefixListId")) != NULL) {
-            p.type = PEER_PREFIX_LIST;
-        } else if (ref) {
-            size_t b2 = jr_push_key(&c->jr, "ReferencedGroupInfo");
-            read_pair(c, ref, owner ? owner : g->owner, &p, ext, sizeof(ext));
-            jr_pop(&c->jr, b2);
-        } else if (!c->jr.failed) {
-            jr_error(&c->jr, NULL, "missing CidrIpv4, CidrIpv6, PrefixListId or "
-                                   "ReferencedGroupInfo");
-        }
-        if (!c->jr.failed && p.id)
-            rule_merge(c, g, egress ? DIR_EGRESS : DIR_INGRESS, &ports, &p);
-        jr_pop(&c->jr, back);
-    }
+    (void)arg;
+    if (!g)
+        return;
+    read_permissions(c, g, sg, "StaleIpPermissions", DIR_INGRESS, RULE_STALE, 1);
+    read_permissions(c, g, sg, "StaleIpPermissionsEgress", DIR_EGRESS, RULE_STALE, 1);
 }
 
 void aws_read_stale_groups(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
-
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *sg = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *gid = aws_req_str(c, sg, "GroupId");
-        struct group *g;
-
-        if (c->jr.failed) {
-            jr_pop(&c->jr, back);
-            break;
-        }
-        /* Not the group's definition: fill the names, leave declared alone. */
-        g = model_group(c->jr.m, gid, NULL);
-        fill_group(c, g, sg);
-        c->drawn++;
-        read_permissions(c, g, sg, "StaleIpPermissions", DIR_INGRESS, RULE_STALE, 1);
-        read_permissions(c, g, sg, "StaleIpPermissionsEgress", DIR_EGRESS, RULE_STALE, 1);
-        jr_pop(&c->jr, back);
-    }
+    aws_each(c, arr, NULL, read_stale_group, NULL);
 }
 
 /* Name a CIDR "NAME" (the Name tag) or, without one, after its owner's id. */
@@ -431,77 +430,76 @@ static int associated(struct aws_ctx *c, const json_t *obj, const char *key)
     return !s || strcmp(s, "associated") == 0;
 }
 
+/* The CIDRs of an association list to name (name_associations()). */
+struct cidr_names {
+    const char *cidr_key, *state_key;
+    const char *name;
+};
+
+static void name_association(struct aws_ctx *c, const json_t *a, void *arg)
+{
+    const struct cidr_names *cn = arg;
+
+    if (associated(c, a, cn->state_key))
+        name_cidr(c, a, cn->cidr_key, cn->name);
+}
+
 /* Name the CIDRs of a [{CIDRKEY, STATEKEY{State}}] association list. */
 static void name_associations(struct aws_ctx *c, const json_t *obj, const char *list,
                               const char *cidrkey, const char *statekey, const char *name)
 {
-    json_t *arr = jr_arr(&c->jr, obj, list);
-    size_t i, back;
+    struct cidr_names cn = {cidrkey, statekey, name};
 
-    if (!arr)
+    aws_each_at(c, obj, list, name_association, &cn);
+}
+
+static void read_vpc(struct aws_ctx *c, const json_t *v, void *arg)
+{
+    const char *id = aws_req_str(c, v, "VpcId");
+    const char *name = aws_tag(c, v, "Tags", "Name");
+    struct vpc *vpc;
+    const char *label;
+
+    (void)arg;
+    if (c->jr.failed)
         return;
-    back = jr_push_key(&c->jr, list);
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *a = jr_elem_obj(&c->jr, arr, i);
-        size_t b2 = jr_push_index(&c->jr, i);
-        if (a && associated(c, a, statekey))
-            name_cidr(c, a, cidrkey, name);
-        jr_pop(&c->jr, b2);
-    }
-    jr_pop(&c->jr, back);
+    vpc = model_vpc(c->jr.m, id, NULL);
+    if (name && !vpc->name)
+        vpc->name = model_strdup(c->jr.m, name);
+    if (!vpc->loc.file)
+        vpc->loc = jr_loc(&c->jr, NULL);
+    label = name ? name : id;
+    if (jr_arr(&c->jr, v, "CidrBlockAssociationSet"))
+        name_associations(c, v, "CidrBlockAssociationSet", "CidrBlock", "CidrBlockState",
+                          label);
+    else
+        name_cidr(c, v, "CidrBlock", label);
+    name_associations(c, v, "Ipv6CidrBlockAssociationSet", "Ipv6CidrBlock",
+                      "Ipv6CidrBlockState", label);
 }
 
 void aws_read_vpcs(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
+    aws_each(c, arr, NULL, read_vpc, NULL);
+}
 
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *v = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *id = aws_req_str(c, v, "VpcId");
-        const char *name = aws_tag(c, v, "Tags", "Name");
-        struct vpc *vpc;
-        const char *label;
+static void read_subnet(struct aws_ctx *c, const json_t *s, void *arg)
+{
+    const char *id = aws_req_str(c, s, "SubnetId");
+    const char *name = aws_tag(c, s, "Tags", "Name");
+    const char *label = name ? name : id;
 
-        if (c->jr.failed) {
-            jr_pop(&c->jr, back);
-            break;
-        }
-        vpc = model_vpc(c->jr.m, id, NULL);
-        if (name && !vpc->name)
-            vpc->name = model_strdup(c->jr.m, name);
-        if (!vpc->loc.file)
-            vpc->loc = jr_loc(&c->jr, NULL);
-        label = name ? name : id;
-        if (jr_arr(&c->jr, v, "CidrBlockAssociationSet"))
-            name_associations(c, v, "CidrBlockAssociationSet", "CidrBlock", "CidrBlockState",
-                              label);
-        else
-            name_cidr(c, v, "CidrBlock", label);
-        name_associations(c, v, "Ipv6CidrBlockAssociationSet", "Ipv6CidrBlock",
-                          "Ipv6CidrBlockState", label);
-        jr_pop(&c->jr, back);
-    }
+    (void)arg;
+    if (c->jr.failed)
+        return;
+    name_cidr(c, s, "CidrBlock", label);
+    name_associations(c, s, "Ipv6CidrBlockAssociationSet", "Ipv6CidrBlock",
+                      "Ipv6CidrBlockState", label);
 }
 
 void aws_read_subnets(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
-
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *s = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *id = aws_req_str(c, s, "SubnetId");
-        const char *name = aws_tag(c, s, "Tags", "Name");
-
-        if (!c->jr.failed) {
-            const char *label = name ? name : id;
-            name_cidr(c, s, "CidrBlock", label);
-            name_associations(c, s, "Ipv6CidrBlockAssociationSet", "Ipv6CidrBlock",
-                              "Ipv6CidrBlockState", label);
-        }
-        jr_pop(&c->jr, back);
-    }
+    aws_each(c, arr, NULL, read_subnet, NULL);
 }
 
 /*
@@ -561,58 +559,56 @@ static unsigned managed_list(const char *name, struct strbuf *sb)
 }
 
 /*
- * DescribeManagedPrefixLists and the legacy DescribePrefixLists (no
- * OwnerId; it lists only AWS-managed lists): the name of each list, and
+ * One list of DescribeManagedPrefixLists or the legacy DescribePrefixLists
+ * (no OwnerId; it lists only AWS-managed lists): the name of the list, and
  * its weight in the rule quota (MaxEntries for a customer-managed list).
+ * arg is a struct strbuf for the label, reused from list to list.
  */
+static void read_prefix_list(struct aws_ctx *c, const json_t *pl, void *arg)
+{
+    struct strbuf *label = arg;
+    const char *id = aws_req_str(c, pl, "PrefixListId");
+    const char *name = jr_str(&c->jr, pl, "PrefixListName");
+    const char *owner = jr_str(&c->jr, pl, "OwnerId");
+    long max = 0;
+    int has_max = jr_int(&c->jr, pl, "MaxEntries", &max);
+    unsigned weight = 0;
+
+    if (c->jr.failed || !name)
+        return;
+    strbuf_reset(label);
+    if (owner ? strcmp(owner, "AWS") == 0 : strncmp(name, "com.amazonaws.", 14) == 0) {
+        /* AWS-managed: an unknown service keeps its name, its weight unknown. */
+        weight = managed_list(name, label);
+        if (weight)
+            model_set_prefix_list_size(c->jr.m, id, weight);
+    } else if (has_max && max > 0) {
+        model_set_prefix_list_size(c->jr.m, id, (unsigned long)max);
+    }
+    model_set_name(c->jr.m, id, weight ? label->buf : name);
+}
+
 void aws_read_prefix_lists(struct aws_ctx *c, const json_t *arr)
 {
     struct strbuf label = STRBUF_INIT;
-    size_t i;
 
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *pl = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *id = aws_req_str(c, pl, "PrefixListId");
-        const char *name = jr_str(&c->jr, pl, "PrefixListName");
-        const char *owner = jr_str(&c->jr, pl, "OwnerId");
-        long max = 0;
-        int has_max = jr_int(&c->jr, pl, "MaxEntries", &max);
-        unsigned weight = 0;
-
-        if (c->jr.failed || !name) {
-            jr_pop(&c->jr, back);
-            continue;
-        }
-        strbuf_reset(&label);
-        if (owner ? strcmp(owner, "AWS") == 0 : strncmp(name, "com.amazonaws.", 14) == 0) {
-            /* AWS-managed: an unknown service keeps its name, its weight unknown. */
-            weight = managed_list(name, &label);
-            if (weight)
-                model_set_prefix_list_size(c->jr.m, id, weight);
-        } else if (has_max && max > 0) {
-            model_set_prefix_list_size(c->jr.m, id, (unsigned long)max);
-        }
-        model_set_name(c->jr.m, id, weight ? label.buf : name);
-        jr_pop(&c->jr, back);
-    }
+    aws_each(c, arr, NULL, read_prefix_list, &label);
     strbuf_release(&label);
+}
+
+/* The response does not say which list the entries belong to: the entries
+ * only name their CIDRs with their descriptions. */
+static void read_prefix_list_entry(struct aws_ctx *c, const json_t *e, void *arg)
+{
+    const char *desc = jr_str(&c->jr, e, "Description");
+    char cidr[CIDR_TEXT_MAX];
+
+    (void)arg;
+    if (read_cidr(c, e, "Cidr", cidr) > 0 && desc)
+        model_set_name(c->jr.m, cidr, desc);
 }
 
 void aws_read_prefix_list_entries(struct aws_ctx *c, const json_t *arr)
 {
-    size_t i;
-
-    /* The response does not say which list the entries belong to: the
-     * entries only name their CIDRs with their descriptions. */
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
-        json_t *e = jr_elem_obj(&c->jr, arr, i);
-        size_t back = jr_push_index(&c->jr, i);
-        const char *desc = jr_str(&c->jr, e, "Description");
-        char cidr[CIDR_TEXT_MAX];
-
-        if (read_cidr(c, e, "Cidr", cidr) > 0 && desc)
-            model_set_name(c->jr.m, cidr, desc);
-        jr_pop(&c->jr, back);
-    }
+    aws_each(c, arr, NULL, read_prefix_list_entry, NULL);
 }

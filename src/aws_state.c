@@ -251,6 +251,30 @@ void aws_placeholder_group(struct aws_ctx *c, struct iface *ifc, const char *gid
     }
 }
 
+/* The list of aws_placeholder_groups(): where its groups go, what names them. */
+struct group_list {
+    struct iface *ifc;
+    const char *id_key, *name_key;
+};
+
+static void placeholder_group_elem(struct aws_ctx *c, const json_t *g, void *arg)
+{
+    const struct group_list *gl = arg;
+    const char *gid = aws_req_str(c, g, gl->id_key);
+    const char *gname = gl->name_key ? jr_str(&c->jr, g, gl->name_key) : NULL;
+
+    if (!c->jr.failed)
+        aws_placeholder_group(c, gl->ifc, gid, gname);
+}
+
+void aws_placeholder_groups(struct aws_ctx *c, struct iface *ifc, const json_t *arr,
+                            const char *key, const char *id_key, const char *name_key)
+{
+    struct group_list gl = {ifc, id_key, name_key};
+
+    aws_each(c, arr, key, placeholder_group_elem, &gl);
+}
+
 /* ===== Reconciliation ===== */
 
 /* "kind|gid" keys for group matching, into a temporary map. */
