@@ -259,63 +259,63 @@ static const char *detail(struct aws_ctx *c, const json_t *att, const char *name
     return aws_find(c, att, "details", "name", "value", name);
 }
 
+/* What the attachments of one ECS task share. */
+struct ecs_task {
+    const char *service; /* the task's service, or NULL */
+    const char *key;     /* the owner key of its interfaces, "ecs:SERVICE" */
+};
+
+static void read_ecs_attachment(struct aws_ctx *c, const json_t *att, void *arg)
+{
+    const struct ecs_task *t = arg;
+    const char *type = jr_str(&c->jr, att, "type");
+    const char *attid = jr_str(&c->jr, att, "id");
+    const char *eni, *ip, *subnet;
+    struct iface *ifc;
+
+    if (c->jr.failed || !type || strcmp(type, "ElasticNetworkInterface") != 0)
+        return;
+    eni = detail(c, att, "networkInterfaceId");
+    ip = detail(c, att, "privateIPv4Address");
+    subnet = detail(c, att, "subnetId");
+    if (t->service && attid)
+        aws_state_remember(c->st, "attachment", attid, model_strdup(c->jr.m, t->service));
+    if (!eni || c->jr.failed)
+        return;
+    ifc = model_iface(c->jr.m, eni, NULL);
+    if (!ifc->loc.file)
+        ifc->loc = jr_loc(&c->jr, NULL);
+    ifc->kind = KIND_ECS;
+    ifc->owner = model_strdup(c->jr.m, t->key);
+    if (t->service)
+        ifc->label = model_strdup(c->jr.m, t->service);
+    else
+        aws_set_label(c->jr.m, ifc, "ECS task");
+    if (ip)
+        model_iface_add_address(c->jr.m, ifc, ip);
+    if (subnet && !ifc->subnet)
+        ifc->subnet = model_strdup(c->jr.m, subnet);
+    aws_state_eni(c->st, ifc, t->key, t->service ? AWS_NEED_SERVICE_GROUPS : 0, NULL);
+    c->drawn++;
+    XGROW(c->task_enis, c->task_enis_alloc, c->ntask_enis + 1);
+    c->task_enis[c->ntask_enis++] = ifc;
+}
+
 static void read_ecs_task(struct aws_ctx *c, const json_t *task, void *arg)
 {
     const char *group = jr_str(&c->jr, task, "group");
     const char *status = jr_str(&c->jr, task, "lastStatus");
-    json_t *atts = jr_arr(&c->jr, task, "attachments");
-    const char *service = NULL;
+    struct ecs_task t = {NULL, NULL};
     char key[300];
-    size_t j;
 
     (void)arg;
-    if (c->jr.failed || (status && strcmp(status, "STOPPED") == 0) || !atts)
+    if (c->jr.failed || (status && strcmp(status, "STOPPED") == 0))
         return;
     if (group && strncmp(group, "service:", 8) == 0 && group[8])
-        service = group + 8;
-    snprintf(key, sizeof(key), "ecs:%s", service ? service : "task");
-    /* Not aws_each(): an attachment that is not an object is reported at
-     * tasks[i][j], without ".attachments", and messages stay as they are. */
-    for (j = 0; j < json_array_size(atts) && !c->jr.failed; j++) {
-        json_t *att = jr_elem_obj(&c->jr, atts, j);
-        size_t b2 = jr_push_key(&c->jr, "attachments");
-        const char *type, *attid, *eni, *ip, *subnet;
-        struct iface *ifc;
-
-        jr_push_index(&c->jr, j);
-        type = jr_str(&c->jr, att, "type");
-        attid = jr_str(&c->jr, att, "id");
-
-        if (c->jr.failed || !type || strcmp(type, "ElasticNetworkInterface") != 0) {
-            jr_pop(&c->jr, b2);
-            continue;
-        }
-        eni = detail(c, att, "networkInterfaceId");
-        ip = detail(c, att, "privateIPv4Address");
-        subnet = detail(c, att, "subnetId");
-        if (service && attid)
-            aws_state_remember(c->st, "attachment", attid, model_strdup(c->jr.m, service));
-        if (eni && !c->jr.failed) {
-            ifc = model_iface(c->jr.m, eni, NULL);
-            if (!ifc->loc.file)
-                ifc->loc = jr_loc(&c->jr, NULL);
-            ifc->kind = KIND_ECS;
-            ifc->owner = model_strdup(c->jr.m, key);
-            if (service)
-                ifc->label = model_strdup(c->jr.m, service);
-            else
-                aws_set_label(c->jr.m, ifc, "ECS task");
-            if (ip)
-                model_iface_add_address(c->jr.m, ifc, ip);
-            if (subnet && !ifc->subnet)
-                ifc->subnet = model_strdup(c->jr.m, subnet);
-            aws_state_eni(c->st, ifc, key, service ? AWS_NEED_SERVICE_GROUPS : 0, NULL);
-            c->drawn++;
-            XGROW(c->task_enis, c->task_enis_alloc, c->ntask_enis + 1);
-            c->task_enis[c->ntask_enis++] = ifc;
-        }
-        jr_pop(&c->jr, b2);
-    }
+        t.service = group + 8;
+    snprintf(key, sizeof(key), "ecs:%s", t.service ? t.service : "task");
+    t.key = key;
+    aws_each_at(c, task, "attachments", read_ecs_attachment, &t);
 }
 
 void aws_read_ecs_tasks(struct aws_ctx *c, const json_t *arr)
