@@ -67,10 +67,6 @@ struct diff *diff_build(const struct model *old, const struct model *new,
                         const struct strmap *aliases);
 void diff_free(struct diff *d);
 
-/* The union of two finished models with change marks, as a model the
- * caller frees with model_free() (diff_build() without the extra lists). */
-struct model *diff_models(const struct model *old, const struct model *new);
-
 /* Number of changed objects (groups, rules, memberships); 0 = no difference. */
 size_t diff_count(const struct diff *d);
 

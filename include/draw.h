@@ -13,7 +13,9 @@
 #include "theme.h"
 #include "view.h"
 
-enum draw_format { DRAW_DOT, DRAW_SVG, DRAW_PNG, DRAW_PDF, DRAW_MERMAID };
+/* The formats draw_output() writes; a verb numbers its other formats from
+ * DRAW_FORMAT_COUNT on, so that its format is a draw_format when drawn. */
+enum draw_format { DRAW_DOT, DRAW_SVG, DRAW_PNG, DRAW_PDF, DRAW_MERMAID, DRAW_FORMAT_COUNT };
 
 /*
  * The view of m with options o; past RENDER_MAX_CIDR_NODES CIDR nodes, and

@@ -5,6 +5,7 @@
 #define SGMAP_OUTPUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * Write data to path (NULL or "-" = standard output). A file is written to
@@ -13,5 +14,15 @@
  * reporting an EXIT_SYSTEM error.
  */
 int output_write(const char *path, const char *data, size_t len);
+
+/*
+ * A writer's output is built in memory first, so that nothing is written
+ * when it fails. output_memory_open() gives the stream (NULL after
+ * reporting); output_memory_close() closes it, given the writer's result
+ * rc, and returns 0 with the bytes in *data and *len, or -1 after
+ * reporting, with *data freed and NULL.
+ */
+FILE *output_memory_open(char **data, size_t *len);
+int output_memory_close(FILE *mem, int rc, char **data);
 
 #endif

@@ -510,18 +510,6 @@ void diff_free(struct diff *d)
     free(d);
 }
 
-struct model *diff_models(const struct model *old, const struct model *new)
-{
-    struct diff *d = diff_build(old, new, NULL);
-    struct model *m;
-    if (!d)
-        return NULL;
-    m = d->model;
-    d->model = NULL;
-    diff_free(d);
-    return m;
-}
-
 size_t diff_count(const struct diff *d)
 {
     return d->groups.added + d->groups.removed + d->groups.changed + d->rules.added +

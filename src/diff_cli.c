@@ -30,13 +30,14 @@
 /* Deepest Terraform module nesting walked for prior-state addresses. */
 #define DIFF_MAX_MODULE_DEPTH 64
 
-enum diff_format { DF_DOT, DF_SVG, DF_PNG, DF_PDF, DF_JSON, DF_MARKDOWN, DF_MERMAID };
+/* The drawn formats are draw_format values; JSON and Markdown come after. */
+enum { DF_JSON = DRAW_FORMAT_COUNT, DF_MARKDOWN };
 
 static const struct cli_format diff_formats[] = {
-    {"dot", DF_DOT},           {"gv", DF_DOT},        {"svg", DF_SVG},
-    {"png", DF_PNG},           {"pdf", DF_PDF},       {"json", DF_JSON},
-    {"markdown", DF_MARKDOWN}, {"md", DF_MARKDOWN},   {"mermaid", DF_MERMAID},
-    {"mmd", DF_MERMAID},
+    {"dot", DRAW_DOT},         {"gv", DRAW_DOT},      {"svg", DRAW_SVG},
+    {"png", DRAW_PNG},         {"pdf", DRAW_PDF},     {"json", DF_JSON},
+    {"markdown", DF_MARKDOWN}, {"md", DF_MARKDOWN},   {"mermaid", DRAW_MERMAID},
+    {"mmd", DRAW_MERMAID},
 };
 
 struct diff_options {
@@ -237,39 +238,27 @@ failed:
 /* ===== Output ===== */
 
 /* Write the chosen format of the diff into a malloc'd buffer. */
-static int diff_produce(const struct diff *d, const struct diff_options *o, enum diff_format f,
-                        char **data, size_t *len)
+static int diff_produce(const struct diff *d, const struct diff_options *o, int f, char **data,
+                        size_t *len)
 {
-    static const enum draw_format drawn[] = {
-        [DF_DOT] = DRAW_DOT, [DF_SVG] = DRAW_SVG, [DF_PNG] = DRAW_PNG,
-        [DF_PDF] = DRAW_PDF, [DF_MERMAID] = DRAW_MERMAID,
-    };
     struct theme theme;
     struct view *v;
     FILE *mem;
     int rc;
 
     if (f == DF_JSON || f == DF_MARKDOWN) {
-        mem = open_memstream(data, len);
-        if (!mem) {
-            diag_system("cannot allocate the output");
+        mem = output_memory_open(data, len);
+        if (!mem)
             return -1;
-        }
         rc = f == DF_JSON ? emit_json(d->model, mem) : emit_markdown(d, mem);
-        if (fclose(mem) != 0 || rc < 0) {
-            diag_system("cannot write the output");
-            free(*data);
-            *data = NULL;
-            return -1;
-        }
-        return 0;
+        return output_memory_close(mem, rc, data);
     }
     if (theme_load(&theme, o->draw.theme) < 0) {
         theme_release(&theme);
         return -1;
     }
     v = draw_view(d->model, &o->draw.view);
-    rc = draw_output(v, &theme, drawn[f], data, len);
+    rc = draw_output(v, &theme, (enum draw_format)f, data, len);
     view_free(v);
     theme_release(&theme);
     return rc;
@@ -281,7 +270,7 @@ int diff_main(int argc, char **argv)
     struct model *old = NULL, *new = NULL;
     struct strmap *aliases = strmap_new();
     struct diff *d = NULL;
-    enum diff_format f;
+    int f;
     char *data = NULL;
     size_t len = 0;
     struct strbuf why = STRBUF_INIT;
@@ -291,9 +280,9 @@ int diff_main(int argc, char **argv)
     cli_drawing_init(&o.draw);
     o.draw.view.diff = 1;
     diff_parse_options(argc, argv, &o);
-    f = (enum diff_format)cli_format_choose(
+    f = cli_format_choose(
         "diff", diff_formats, sizeof(diff_formats) / sizeof(diff_formats[0]), o.format, o.output,
-        DF_DOT, "dot, svg, png, pdf, json, markdown or mermaid");
+        DRAW_DOT, "dot, svg, png, pdf, json, markdown or mermaid");
     if (o.quiet && o.output)
         cli_usage_error("diff", "--quiet writes nothing; drop --quiet or --output");
     if (o.quiet)

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "draw.h"
 #include "emit.h"
+#include "output.h"
 #include "render.h"
 
 /* Seconds a ranked layout may take before the packed one replaces it, and
@@ -38,22 +39,14 @@ struct view *draw_view(const struct model *m, const struct view_options *o)
 static int write_text(const struct view *v, const struct theme *t,
                       const struct dot_layout *plan, char **data, size_t *len)
 {
-    FILE *mem = open_memstream(data, len);
+    FILE *mem = output_memory_open(data, len);
     int rc;
 
-    if (!mem) {
-        diag_system("cannot allocate the output");
+    if (!mem)
         return -1;
-    }
     rc = plan ? emit_dot_layout(v, t, plan, mem) : emit_mermaid(v, mem);
     diag_progress_done();
-    if (fclose(mem) != 0 || rc < 0) {
-        diag_system("cannot write the output");
-        free(*data);
-        *data = NULL;
-        return -1;
-    }
-    return 0;
+    return output_memory_close(mem, rc, data);
 }
 
 int draw_output(const struct view *v, const struct theme *t, enum draw_format f, char **data,

@@ -92,7 +92,10 @@ static void indent(struct mm *d, size_t depth)
         strbuf_addstr(&d->out, "    ");
 }
 
-static void mark(struct mm *d, enum change c, const char *fmt, size_t id)
+/* Add item (fmt with id) to the comma-separated list of the class of
+ * change c, in lists[] (node ids or link indexes); only in a diff. */
+static void add_to_class(struct mm *d, struct strbuf *lists, enum change c, const char *fmt,
+                         size_t id)
 {
     size_t i;
     if (!d->v->opts.diff)
@@ -100,10 +103,15 @@ static void mark(struct mm *d, enum change c, const char *fmt, size_t id)
     for (i = 0; i < MM_NCLASSES; i++) {
         if (mm_classes[i].change != c)
             continue;
-        if (d->ids[i].len)
-            strbuf_addch(&d->ids[i], ',');
-        strbuf_addf(&d->ids[i], fmt, id);
+        if (lists[i].len)
+            strbuf_addch(&lists[i], ',');
+        strbuf_addf(&lists[i], fmt, id);
     }
+}
+
+static void mark(struct mm *d, enum change c, const char *fmt, size_t id)
+{
+    add_to_class(d, d->ids, c, fmt, id);
 }
 
 /* ===== Changes ===== */
@@ -326,7 +334,7 @@ static void end_id(struct mm *d, const struct view_end *e, const struct view_end
 static void emit_links(struct mm *d)
 {
     const struct view *v = d->v;
-    size_t i, k;
+    size_t i;
 
     for (i = 0; i < v->nedges; i++) {
         const struct view_edge *e = v->edges[i];
@@ -342,15 +350,7 @@ static void emit_links(struct mm *d)
         strbuf_addstr(&d->out, "\"| ");
         end_id(d, &e->to, &e->from);
         strbuf_addch(&d->out, '\n');
-        if (!v->opts.diff)
-            continue;
-        for (k = 0; k < MM_NCLASSES; k++) {
-            if (mm_classes[k].change != c)
-                continue;
-            if (d->links[k].len)
-                strbuf_addch(&d->links[k], ',');
-            strbuf_addf(&d->links[k], "%zu", i);
-        }
+        add_to_class(d, d->links, c, "%zu", i);
     }
 }
 

@@ -151,26 +151,18 @@ static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
 static int lint_produce(const struct lint_result *res, enum lint_format f, char **data,
                         size_t *len)
 {
-    FILE *mem = open_memstream(data, len);
+    FILE *mem = output_memory_open(data, len);
     int rc;
 
-    if (!mem) {
-        diag_system("cannot allocate the output");
+    if (!mem)
         return -1;
-    }
     if (f == LINT_JSON)
         rc = lint_write_json(res, mem);
     else if (f == LINT_SARIF)
         rc = lint_write_sarif(res, mem);
     else
         rc = lint_write_text(res, mem);
-    if (fclose(mem) != 0 || rc < 0) {
-        diag_system("cannot write the lint output");
-        free(*data);
-        *data = NULL;
-        return -1;
-    }
-    return 0;
+    return output_memory_close(mem, rc, data);
 }
 
 int lint_main(int argc, char **argv)

@@ -26,11 +26,12 @@
 #define SGMAP_VERSION "0.0.0"
 #endif
 
-enum out_format { OUT_DOT, OUT_SVG, OUT_PNG, OUT_PDF, OUT_JSON, OUT_MERMAID };
+/* The drawn formats are draw_format values; JSON comes after them. */
+enum { OUT_JSON = DRAW_FORMAT_COUNT };
 
 static const struct cli_format out_formats[] = {
-    {"dot", OUT_DOT}, {"gv", OUT_DOT},        {"svg", OUT_SVG},         {"png", OUT_PNG},
-    {"pdf", OUT_PDF}, {"json", OUT_JSON}, {"mermaid", OUT_MERMAID}, {"mmd", OUT_MERMAID},
+    {"dot", DRAW_DOT}, {"gv", DRAW_DOT},     {"svg", DRAW_SVG},         {"png", DRAW_PNG},
+    {"pdf", DRAW_PDF}, {"json", OUT_JSON}, {"mermaid", DRAW_MERMAID}, {"mmd", DRAW_MERMAID},
 };
 
 static void usage(FILE *fp)
@@ -141,11 +142,11 @@ static void parse_options(int argc, char **argv, struct options *o)
 }
 
 /* The output format: -f, else -o's extension, else dot. */
-static enum out_format choose_format(const struct options *o)
+static int choose_format(const struct options *o)
 {
-    return (enum out_format)cli_format_choose(
+    return cli_format_choose(
         NULL, out_formats, sizeof(out_formats) / sizeof(out_formats[0]), o->format, o->output,
-        OUT_DOT, "dot, svg, png, pdf, json or mermaid");
+        DRAW_DOT, "dot, svg, png, pdf, json or mermaid");
 }
 
 /* A --vpc or --group that matches nothing is a usage error, not an empty
@@ -190,31 +191,17 @@ static void annotate_with_lint(struct model *m)
 }
 
 /* Write the chosen format of the model into a malloc'd buffer. */
-static int produce(const struct model *m, const struct options *o, enum out_format f,
-                   char **data, size_t *len)
+static int produce(const struct model *m, const struct options *o, int f, char **data,
+                   size_t *len)
 {
-    static const enum draw_format drawn[] = {
-        [OUT_DOT] = DRAW_DOT, [OUT_SVG] = DRAW_SVG, [OUT_PNG] = DRAW_PNG,
-        [OUT_PDF] = DRAW_PDF, [OUT_MERMAID] = DRAW_MERMAID,
-    };
     struct theme theme;
     struct view *v;
     FILE *mem;
     int rc;
 
     if (f == OUT_JSON) {
-        mem = open_memstream(data, len);
-        if (!mem) {
-            diag_system("cannot allocate the output");
-            return -1;
-        }
-        rc = emit_json(m, mem);
-        if (fclose(mem) != 0 || rc < 0) {
-            diag_system("cannot write the JSON output");
-            free(*data);
-            return -1;
-        }
-        return 0;
+        mem = output_memory_open(data, len);
+        return mem ? output_memory_close(mem, emit_json(m, mem), data) : -1;
     }
     if (theme_load(&theme, o->draw.theme) < 0) {
         theme_release(&theme);
@@ -229,7 +216,7 @@ static int produce(const struct model *m, const struct options *o, enum out_form
     else if (view_is_empty(v))
         diag_warning(NULL, "nothing to draw: --exclude, --vpc and --group leave no group or "
                            "interface");
-    rc = draw_output(v, &theme, drawn[f], data, len);
+    rc = draw_output(v, &theme, (enum draw_format)f, data, len);
     view_free(v);
     theme_release(&theme);
     return rc;
@@ -239,7 +226,7 @@ int main(int argc, char **argv)
 {
     struct options o = {0};
     struct model *m;
-    enum out_format f;
+    int f;
     char *data = NULL;
     size_t len = 0;
     int first = 1;

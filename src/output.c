@@ -124,3 +124,26 @@ int output_write(const char *path, const char *data, size_t len)
     free(real);
     return rc;
 }
+
+FILE *output_memory_open(char **data, size_t *len)
+{
+    FILE *mem;
+
+    *data = NULL;
+    *len = 0;
+    mem = open_memstream(data, len);
+    if (!mem)
+        diag_system("cannot allocate the output");
+    return mem;
+}
+
+int output_memory_close(FILE *mem, int rc, char **data)
+{
+    if (fclose(mem) != 0 || rc < 0) {
+        diag_system("cannot write the output");
+        free(*data);
+        *data = NULL;
+        return -1;
+    }
+    return 0;
+}
