@@ -15,13 +15,12 @@ int cidr_canonical(const char *text, char *out, char *err, size_t errlen)
     const char *slash = strchr(text, '/');
     size_t alen = slash ? (size_t)(slash - text) : strlen(text);
     int v6, maxbits, bits, i;
-    char shown[CIDR_TEXT_MAX];
+    /* Messages quote the input cut to a CIDR's longest text. */
+    const int shown = CIDR_TEXT_MAX - 1;
     size_t n;
 
-    /* The input as messages quote it (shortened); built only on error. */
-#define SHOWN (snprintf(shown, sizeof(shown), "%s", text), shown)
     if (alen == 0 || alen >= sizeof(addr)) {
-        snprintf(err, errlen, "invalid CIDR '%s'", SHOWN);
+        snprintf(err, errlen, "invalid CIDR '%.*s'", shown, text);
         return -1;
     }
     memcpy(addr, text, alen);
@@ -29,25 +28,25 @@ int cidr_canonical(const char *text, char *out, char *err, size_t errlen)
     v6 = strchr(addr, ':') != NULL;
     maxbits = v6 ? 128 : 32;
     if (inet_pton(v6 ? AF_INET6 : AF_INET, addr, bytes) != 1) {
-        snprintf(err, errlen, "invalid CIDR '%s'", SHOWN);
+        snprintf(err, errlen, "invalid CIDR '%.*s'", shown, text);
         return -1;
     }
     if (slash) {
         const char *p = slash + 1;
         if (!*p || strlen(p) > 3) {
-            snprintf(err, errlen, "invalid prefix length in '%s'", SHOWN);
+            snprintf(err, errlen, "invalid prefix length in '%.*s'", shown, text);
             return -1;
         }
         bits = 0;
         for (; *p; p++) {
             if (*p < '0' || *p > '9') {
-                snprintf(err, errlen, "invalid prefix length in '%s'", SHOWN);
+                snprintf(err, errlen, "invalid prefix length in '%.*s'", shown, text);
                 return -1;
             }
             bits = bits * 10 + (*p - '0');
         }
         if (bits > maxbits) {
-            snprintf(err, errlen, "prefix length out of range in '%s' (0-%d)", SHOWN,
+            snprintf(err, errlen, "prefix length out of range in '%.*s' (0-%d)", shown, text,
                      maxbits);
             return -1;
         }
@@ -61,10 +60,9 @@ int cidr_canonical(const char *text, char *out, char *err, size_t errlen)
         bytes[i] &= keep <= 0 ? 0 : (unsigned char)(0xff << (8 - keep));
     }
     if (!inet_ntop(v6 ? AF_INET6 : AF_INET, bytes, addr, sizeof(addr))) {
-        snprintf(err, errlen, "invalid CIDR '%s'", SHOWN);
+        snprintf(err, errlen, "invalid CIDR '%.*s'", shown, text);
         return -1;
     }
-#undef SHOWN
     /* addr is at most 45 bytes (INET6_ADDRSTRLEN - 1) and bits at most 3
      * digits, which CIDR_TEXT_MAX holds; written by hand, as this runs for
      * every CIDR of the input. */
