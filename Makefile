@@ -35,8 +35,10 @@ ifneq ($(WERROR),)
   WARN += -Werror
 endif
 
-SRCS := $(sort $(wildcard src/*.c))
+# One folder per stage of the pipeline (see README, "Layout of the code").
+SRCS := $(sort $(wildcard src/*/*.c src/*/*/*.c))
 OBJS := $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
+DEPS := $(OBJS:.o=.d)
 THEMES := $(sort $(wildcard templates/*.theme))
 BIN  := $(BUILD)/sgmap
 
@@ -47,9 +49,12 @@ all: $(BIN) sgmap
 sgmap: $(BIN)
 	@if [ "$(BUILD)" = build ]; then ln -sf $(BIN) sgmap; fi
 
-$(BUILD)/%.o: src/%.c $(wildcard include/*.h) $(BUILD)/themes.inc | $(BUILD)
+# -MMD: each object also depends on every header it includes, the
+# folder-private *_internal.h ones too (build/**/*.d).
+$(BUILD)/%.o: src/%.c $(BUILD)/themes.inc | $(BUILD)
+	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -I$(BUILD) -DSGMAP_VERSION='"$(VERSION)"' $(PKG_CFLAGS) \
-	    $(WARN) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+	    $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -c -o $@ $<
 
 $(BIN): $(OBJS)
 	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS) -lm
@@ -102,10 +107,11 @@ bench: all
 
 # Banned functions (curl's checksrc list, the ones that matter here).
 lint:
-	@! grep -nE '\b(sprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(' src/*.c || \
+	@! grep -rnE --include='*.c' '\b(sprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(' src || \
 	    { echo "banned function used"; exit 1; }
 
 include tests/fuzz/fuzz.mk
+-include $(DEPS)
 
 clean:
 	rm -rf build build-san build-fuzz sgmap demo

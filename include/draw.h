@@ -18,7 +18,7 @@
 enum draw_format { DRAW_DOT, DRAW_SVG, DRAW_PNG, DRAW_PDF, DRAW_MERMAID, DRAW_FORMAT_COUNT };
 
 /*
- * The view of m with options o; past RENDER_MAX_CIDR_NODES CIDR nodes, and
+ * The view of m with options o; past GRAPHVIZ_MAX_CIDR_NODES CIDR nodes, and
  * unless o chose how to show CIDRs, they are folded into named ranges (with
  * a note). The caller frees it with view_free().
  */

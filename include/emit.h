@@ -11,7 +11,7 @@
 #include "theme.h"
 #include "view.h"
 
-/* How the drawing should be laid out (chosen by render_plan()). */
+/* How the drawing should be laid out (chosen by graphviz_plan()). */
 struct dot_layout {
     const char *engine; /* "dot" (clusters clipped, ranked) or "osage" (packed) */
     int fast;           /* dot with nslimit1=1 mclimit=0.1 for large graphs */

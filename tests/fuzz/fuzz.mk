@@ -10,7 +10,7 @@
 #                              from one input to the next)
 #
 # The project's objects are rebuilt with clang and -fsanitize=fuzzer-no-link
-# into build-fuzz/ (src/main.c excluded); each target adds its own main via
+# into build-fuzz/ (the command line, src/cli/, excluded); each target adds its own main via
 # -fsanitize=fuzzer. Crashes land in build-fuzz/crashes/TARGET/. UBSan
 # checks stay recoverable so that run.sh can suppress known, reported
 # findings (tests/fuzz/ubsan.supp) and halt on every other one.
@@ -22,7 +22,7 @@ FUZZ_CFLAGS  := -O1 -g $(FUZZ_SAN)
 FUZZ_TARGETS := design aws terraform cloudformation ports
 FUZZ_TIME    ?= 600
 FUZZ_JOBS    ?= 2
-FUZZ_SRCS    := $(filter-out src/main.c,$(SRCS))
+FUZZ_SRCS    := $(filter-out src/cli/%.c,$(SRCS))
 FUZZ_OBJS    := $(patsubst src/%.c,$(FUZZ_BUILD)/%.o,$(FUZZ_SRCS))
 FUZZ_BINS    := $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
 
@@ -32,9 +32,10 @@ FUZZ_BINS    := $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
 
 fuzz: $(FUZZ_BINS)
 
-$(FUZZ_BUILD)/%.o: src/%.c $(wildcard include/*.h) $(BUILD)/themes.inc | $(FUZZ_BUILD)
+$(FUZZ_BUILD)/%.o: src/%.c $(BUILD)/themes.inc | $(FUZZ_BUILD)
+	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) -I$(BUILD) -DSGMAP_VERSION='"$(VERSION)"' $(PKG_CFLAGS) \
-	    $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	    $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
 	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
@@ -58,3 +59,4 @@ fuzz-replay: fuzz
 	          grep -m3 -E 'ERROR|runtime error' $(FUZZ_BUILD)/replay-$$t.log; exit 1; }; \
 	    echo "fuzz_$$t: replayed $$(echo $$inputs | wc -w) inputs"; \
 	done
+-include $(FUZZ_OBJS:.o=.d)

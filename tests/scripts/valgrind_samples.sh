@@ -1,7 +1,7 @@
 # Every sample, drawn (SVG, so the layout child runs too), written as JSON,
 # linted and diffed, is clean under valgrind: no invalid reads or writes
 # and no definite leak in sgmap's own process. The layout child _exits
-# without freeing Graphviz's memory on purpose (see src/render.c), so it
+# without freeing Graphviz's memory on purpose (see src/emit/graphviz.c), so it
 # is left out of the check (--child-silent-after-fork).
 # Skips without valgrind, and for a sanitizer build (they do not mix).
 set -u

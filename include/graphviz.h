@@ -1,5 +1,5 @@
 /*
- * render.h - Graphviz layout and rendering, contained in a child process.
+ * graphviz.h - Graphviz layout and rendering, contained in a child process.
  *
  * Graphviz 2.42 can abort inside the layout or when freeing it, leaks, is
  * not thread-safe and does not repeat a layout exactly within one process.
@@ -7,29 +7,29 @@
  * wall-clock and memory limits; the parent only collects the bytes, and a crash or a
  * timeout becomes an exit-4 error with no output written.
  */
-#ifndef SGMAP_RENDER_H
-#define SGMAP_RENDER_H
+#ifndef SGMAP_GRAPHVIZ_H
+#define SGMAP_GRAPHVIZ_H
 
 #include <stddef.h>
 
 #include "emit.h"
 #include "view.h"
 
-/* render_graphviz() result: Graphviz crashed, ran out of time or memory. */
-#define RENDER_LAYOUT_FAILED (-2)
+/* graphviz_render() result: Graphviz crashed, ran out of time or memory. */
+#define GRAPHVIZ_LAYOUT_FAILED (-2)
 
 /*
  * Lay out the DOT text with engine and render it in format ("svg", "png",
  * "pdf"). On success returns 0 with the malloc'd bytes in *out and *outlen.
  * When the layout crashed, timed out or ran out of memory, returns
- * RENDER_LAYOUT_FAILED without a message (render_last_failure() says what
+ * GRAPHVIZ_LAYOUT_FAILED without a message (graphviz_last_failure() says what
  * happened; the caller may try another layout). On other failures reports
  * the error (EXIT_SYSTEM) and returns -1.
  */
-int render_graphviz(const char *dot, const char *engine, const char *format,
+int graphviz_render(const char *dot, const char *engine, const char *format,
                     unsigned timeout_seconds, char **out, size_t *outlen);
-/* What made the last render_graphviz() return RENDER_LAYOUT_FAILED. */
-const char *render_last_failure(void);
+/* What made the last graphviz_render() return GRAPHVIZ_LAYOUT_FAILED. */
+const char *graphviz_last_failure(void);
 
 /*
  * The layout budget: choose settings for the view from its size, using the
@@ -37,15 +37,15 @@ const char *render_last_failure(void);
  * edges). Deterministic: the same view always gets the same plan. Returns
  * a one-line note describing a non-default choice, or NULL.
  */
-const char *render_plan(const struct view *v, struct dot_layout *plan);
+const char *graphviz_plan(const struct view *v, struct dot_layout *plan);
 /* Turn plan into the packed (osage) layout. */
-void render_plan_packed(struct dot_layout *plan);
+void graphviz_plan_packed(struct dot_layout *plan);
 
 /* Resident memory a layout may use (the regional-quota account needs about
  * 200 MiB, a 10,000-group one about 1 GiB). */
-#define RENDER_MEMORY_LIMIT (4ull << 30)
+#define GRAPHVIZ_MEMORY_LIMIT (4ull << 30)
 
 /* Above this many CIDR nodes the default view folds CIDRs into ranges. */
-#define RENDER_MAX_CIDR_NODES 150
+#define GRAPHVIZ_MAX_CIDR_NODES 150
 
 #endif

@@ -10,7 +10,7 @@
 #include "draw.h"
 #include "emit.h"
 #include "output.h"
-#include "render.h"
+#include "graphviz.h"
 
 /* Seconds a ranked layout may take before the packed one replaces it, and
  * seconds for the packed one (which takes seconds even at 10,000 groups). */
@@ -22,7 +22,7 @@ struct view *draw_view(const struct model *m, const struct view_options *o)
     struct view *v = view_build(m, o);
 
     /* Thousands of CIDR nodes make any layout unreadable and slow. */
-    if (!o->hide_cidrs && !o->merge_cidrs && v->ncidr_nodes > RENDER_MAX_CIDR_NODES) {
+    if (!o->hide_cidrs && !o->merge_cidrs && v->ncidr_nodes > GRAPHVIZ_MAX_CIDR_NODES) {
         struct view_options merged = *o;
         diag_note(NULL, "%zu CIDRs: folding them into named ranges, private and public (choose "
                         "with --merge-cidrs or --hide-cidrs)",
@@ -62,7 +62,7 @@ int draw_output(const struct view *v, const struct theme *t, enum draw_format f,
     *len = 0;
     if (f == DRAW_MERMAID)
         return write_text(v, t, NULL, data, len);
-    note = render_plan(v, &plan);
+    note = graphviz_plan(v, &plan);
     if (note && f != DRAW_DOT)
         diag_note(NULL, "%s", note);
     if (write_text(v, t, &plan, &dot, &dotlen) < 0)
@@ -73,24 +73,24 @@ int draw_output(const struct view *v, const struct theme *t, enum draw_format f,
         return 0;
     }
     format = f == DRAW_SVG ? "svg" : f == DRAW_PNG ? "png" : "pdf";
-    rc = render_graphviz(dot, plan.engine, format,
+    rc = graphviz_render(dot, plan.engine, format,
                          plan.packed ? DRAW_PACKED_TIMEOUT : DRAW_RANKED_TIMEOUT, data, len);
     free(dot);
-    if (rc != RENDER_LAYOUT_FAILED)
+    if (rc != GRAPHVIZ_LAYOUT_FAILED)
         return rc;
     /* Graphviz 2.42's ranked layout aborts on some graphs (compound edges
      * that routing cannot clip) and grows steeply with size: the same
      * drawing packed by osage is laid out in seconds. */
     diag_note(NULL, "%s; packing the groups with osage instead (arrows straight, their ports in "
                     "tooltips)",
-              render_last_failure());
-    render_plan_packed(&plan);
+              graphviz_last_failure());
+    graphviz_plan_packed(&plan);
     if (write_text(v, t, &plan, &dot, &dotlen) < 0)
         return -1;
-    rc = render_graphviz(dot, plan.engine, format, DRAW_PACKED_TIMEOUT, data, len);
+    rc = graphviz_render(dot, plan.engine, format, DRAW_PACKED_TIMEOUT, data, len);
     free(dot);
-    if (rc == RENDER_LAYOUT_FAILED) {
-        diag_system("%s; nothing was written", render_last_failure());
+    if (rc == GRAPHVIZ_LAYOUT_FAILED) {
+        diag_system("%s; nothing was written", graphviz_last_failure());
         return -1;
     }
     return rc;

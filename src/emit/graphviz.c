@@ -1,5 +1,5 @@
 /*
- * render.c - runs Graphviz (cgraph + gvc) in a forked child: parse the DOT
+ * graphviz.c - runs Graphviz (cgraph + gvc) in a forked child: parse the DOT
  * text, lay it out with dot, render, send the bytes back over a pipe and
  * _exit without freeing (gvFreeLayout is where 2.42 aborts), under CPU,
  * wall-clock and memory limits (the parent watches the child's resident
@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "render.h"
+#include "graphviz.h"
 #include "strbuf.h"
 
 /* Graphviz messages arrive in pieces; collect them and print whole lines. */
@@ -159,7 +159,7 @@ static void pdf_fix_date(char *data, size_t len)
 #define COST_DEFAULT_MAX 300000.0
 #define COST_FAST_MAX 3000000.0
 
-const char *render_plan(const struct view *v, struct dot_layout *plan)
+const char *graphviz_plan(const struct view *v, struct dot_layout *plan)
 {
     size_t handles = 0, i;
     double cost;
@@ -177,7 +177,7 @@ const char *render_plan(const struct view *v, struct dot_layout *plan)
         plan->fast = 1;
         return "large drawing: using faster dot settings (nslimit1=1 mclimit=0.1)";
     }
-    render_plan_packed(plan);
+    graphviz_plan_packed(plan);
     return "very large drawing: packing groups with osage (arrows drawn straight, their ports "
            "in tooltips); use --vpc, --group or --exclude for a ranked drawing";
 }
@@ -199,22 +199,22 @@ static unsigned long long resident_bytes(pid_t pid)
     return resident * (unsigned long long)sysconf(_SC_PAGESIZE);
 }
 
-void render_plan_packed(struct dot_layout *plan)
+void graphviz_plan_packed(struct dot_layout *plan)
 {
     plan->engine = "osage";
     plan->fast = 0;
     plan->packed = 1;
 }
 
-/* Why the last layout failed, for render_last_failure(). */
+/* Why the last layout failed, for graphviz_last_failure(). */
 static char last_failure[160];
 
-const char *render_last_failure(void)
+const char *graphviz_last_failure(void)
 {
     return last_failure;
 }
 
-int render_graphviz(const char *dot, const char *engine, const char *format,
+int graphviz_render(const char *dot, const char *engine, const char *format,
                     unsigned timeout_seconds, char **out, size_t *outlen)
 {
     int fds[2], status;
@@ -246,7 +246,7 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
     for (;;) {
         struct pollfd pfd = {fds[0], POLLIN, 0};
         int ready = poll(&pfd, 1, 100);
-        if (!too_big && resident_bytes(pid) > RENDER_MEMORY_LIMIT) {
+        if (!too_big && resident_bytes(pid) > GRAPHVIZ_MEMORY_LIMIT) {
             /* A runaway layout is stopped before it exhausts the machine. */
             too_big = 1;
             kill(pid, SIGKILL);
@@ -278,9 +278,9 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
     if (too_big) {
         snprintf(last_failure, sizeof(last_failure),
                  "graphviz needed more than %lu MiB to lay out the drawing with %s",
-                 (unsigned long)(RENDER_MEMORY_LIMIT >> 20), engine);
+                 (unsigned long)(GRAPHVIZ_MEMORY_LIMIT >> 20), engine);
         strbuf_release(&sb);
-        return RENDER_LAYOUT_FAILED;
+        return GRAPHVIZ_LAYOUT_FAILED;
     }
     if (WIFSIGNALED(status)) {
         int sig = WTERMSIG(status);
@@ -293,7 +293,7 @@ int render_graphviz(const char *dot, const char *engine, const char *format,
                      "graphviz crashed while drawing with %s (signal %d, %s)", engine, sig,
                      strsignal(sig));
         strbuf_release(&sb);
-        return RENDER_LAYOUT_FAILED;
+        return GRAPHVIZ_LAYOUT_FAILED;
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         diag_system("graphviz could not draw the %s output; nothing was written", format);

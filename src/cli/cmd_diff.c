@@ -20,7 +20,7 @@
 #include "importer.h"
 #include "model.h"
 #include "output.h"
-#include "render.h"
+#include "graphviz.h"
 #include "strbuf.h"
 #include "strmap.h"
 #include "theme.h"

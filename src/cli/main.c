@@ -16,7 +16,7 @@
 #include "lint.h"
 #include "model.h"
 #include "output.h"
-#include "render.h"
+#include "graphviz.h"
 #include "strbuf.h"
 #include "theme.h"
 #include "view.h"
