@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "arena.h"
 #include "diag.h"
 #include "ports.h"
 
@@ -193,7 +194,7 @@ struct model {
     struct strmap *rule_index;
     struct strmap *size_index;
     struct strmap *strings;
-    struct arena_block *arena;
+    struct arena arena;
     int finished;
     /* Set before model_finish() by lint: an interface in more groups than
      * AWS allows is left for lint to report, not an input error. */

@@ -13,6 +13,8 @@
 struct strmap;
 
 struct strmap *strmap_new(void);
+/* A map sized for about expected keys, so that filling it never rehashes. */
+struct strmap *strmap_new_sized(size_t expected);
 void strmap_free(struct strmap *map);
 /* The value for key, or NULL. */
 void *strmap_get(const struct strmap *map, const char *key);

@@ -9,6 +9,9 @@
 
 #include <stddef.h>
 
+/* Report that size bytes could not be allocated and exit (status 4). */
+_Noreturn void xalloc_failed(size_t size);
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *ptr, size_t size);

@@ -10,38 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "cidr.h"
 #include "model.h"
 #include "strmap.h"
 #include "xalloc.h"
-
-/* ===== Arena ===== */
-
-struct arena_block {
-    struct arena_block *next;
-    size_t used, size;
-    _Alignas(max_align_t) unsigned char data[];
-};
-
-#define ARENA_BLOCK 65536
-
-static void *arena_alloc(struct model *m, size_t n)
-{
-    struct arena_block *b = m->arena;
-    size_t align = _Alignof(max_align_t);
-
-    n = (n + align - 1) & ~(align - 1);
-    if (!b || b->size - b->used < n) {
-        size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-        b = xmalloc(sizeof(*b) + size);
-        b->size = size;
-        b->used = 0;
-        b->next = m->arena;
-        m->arena = b;
-    }
-    b->used += n;
-    return memset(b->data + b->used - n, 0, n);
-}
 
 /* ===== Kinds and names ===== */
 
@@ -110,8 +83,6 @@ struct model *model_new(void)
 void model_free(struct model *m)
 {
     size_t i;
-    struct arena_block *b, *next;
-
     if (!m)
         return;
     for (i = 0; i < MODEL_EXT_COUNT; i++)
@@ -139,10 +110,7 @@ void model_free(struct model *m)
     strmap_free(m->rule_index);
     strmap_free(m->size_index);
     strmap_free(m->strings);
-    for (b = m->arena; b; b = next) {
-        next = b->next;
-        free(b);
-    }
+    arena_release(&m->arena);
     free(m);
 }
 
@@ -161,14 +129,11 @@ const char *model_strndup(struct model *m, const char *s, size_t n)
         found = strmap_get(m->strings, key);
         if (found)
             return found;
-        copy = arena_alloc(m, n + 1);
-        memcpy(copy, s, n);
+        copy = arena_strndup(&m->arena, s, n);
         strmap_put(m->strings, copy, copy);
         return copy;
     }
-    copy = arena_alloc(m, n + 1);
-    memcpy(copy, s, n);
-    return copy;
+    return arena_strndup(&m->arena, s, n);
 }
 
 void *model_ext(const struct model *m, enum model_ext which)
@@ -206,7 +171,7 @@ struct group *model_group(struct model *m, const char *id, int *created)
         *created = g == NULL;
     if (g)
         return g;
-    g = arena_alloc(m, sizeof(*g));
+    g = arena_alloc(&m->arena, sizeof(*g));
     g->id = model_strdup(m, id);
     g->name = g->id;
     XGROW(m->groups, m->groups_alloc, m->ngroups + 1);
@@ -248,7 +213,7 @@ struct rule *model_add_rule(struct model *m, struct group *g, enum direction dir
                             const char *peer, const char *description,
                             const struct srcloc *loc)
 {
-    struct rule *r = arena_alloc(m, sizeof(*r));
+    struct rule *r = arena_alloc(&m->arena, sizeof(*r));
     r->group = g;
     r->dir = dir;
     r->ports = *ports;
@@ -286,7 +251,7 @@ struct iface *model_iface(struct model *m, const char *id, int *created)
         *created = ifc == NULL;
     if (ifc)
         return ifc;
-    ifc = arena_alloc(m, sizeof(*ifc));
+    ifc = arena_alloc(&m->arena, sizeof(*ifc));
     ifc->id = model_strdup(m, id);
     ifc->kind = KIND_OTHER;
     ifc->label = ifc->id;
@@ -349,7 +314,7 @@ struct vpc *model_vpc(struct model *m, const char *id, int *created)
         *created = v == NULL;
     if (v)
         return v;
-    v = arena_alloc(m, sizeof(*v));
+    v = arena_alloc(&m->arena, sizeof(*v));
     v->id = model_strdup(m, id);
     XGROW(m->vpcs, m->vpcs_alloc, m->nvpcs + 1);
     m->vpcs[m->nvpcs++] = v;

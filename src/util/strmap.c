@@ -31,12 +31,19 @@ static uint32_t strmap_hash(const char *s)
     return h;
 }
 
-struct strmap *strmap_new(void)
+struct strmap *strmap_new_sized(size_t expected)
 {
     struct strmap *map = xcalloc(1, sizeof(*map));
-    map->size = 64;
+    map->size = 16;
+    while (map->size / 2 < expected && map->size < ((size_t)1 << 40))
+        map->size *= 2;
     map->slots = xcalloc(map->size, sizeof(*map->slots));
     return map;
+}
+
+struct strmap *strmap_new(void)
+{
+    return strmap_new_sized(32);
 }
 
 void strmap_free(struct strmap *map)

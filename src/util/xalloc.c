@@ -9,7 +9,7 @@
 #include "diag.h"
 #include "xalloc.h"
 
-static _Noreturn void xalloc_fail(size_t size)
+_Noreturn void xalloc_failed(size_t size)
 {
     diag_die(EXIT_SYSTEM, "out of memory (allocating %zu bytes)", size);
 }
@@ -18,7 +18,7 @@ void *xmalloc(size_t size)
 {
     void *p = malloc(size ? size : 1);
     if (!p)
-        xalloc_fail(size);
+        xalloc_failed(size);
     return p;
 }
 
@@ -26,7 +26,7 @@ void *xcalloc(size_t nmemb, size_t size)
 {
     void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
     if (!p)
-        xalloc_fail(nmemb * size);
+        xalloc_failed(nmemb * size);
     return p;
 }
 
@@ -34,7 +34,7 @@ void *xrealloc(void *ptr, size_t size)
 {
     void *p = realloc(ptr, size ? size : 1);
     if (!p)
-        xalloc_fail(size);
+        xalloc_failed(size);
     return p;
 }
 
@@ -47,7 +47,7 @@ void xgrow(void **ptr, size_t *alloc, size_t need, size_t elem)
     n = *alloc ? *alloc : 8;
     while (n < need) {
         if (n > ((size_t)-1) / 2 / elem)
-            xalloc_fail(need * elem);
+            xalloc_failed(need * elem);
         n *= 2;
     }
     *ptr = xrealloc(*ptr, n * elem);

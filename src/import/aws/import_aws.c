@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "aws_internal.h"
 #include "diag.h"
 #include "importer.h"
@@ -435,56 +436,16 @@ static void read_document(struct aws_ctx *c, const json_t *doc, int prefix, size
  * malloc and free. The allocator is installed only while import_aws() runs
  * (every json_t it made is released before it returns) and then restored.
  */
-struct json_arena_block {
-    struct json_arena_block *next;
-    size_t used, size;
-    _Alignas(max_align_t) unsigned char data[];
-};
-
-static struct json_arena_block *json_arena;
-
-#define JSON_ARENA_BLOCK (1u << 20)
+static struct arena json_arena = ARENA_INIT;
 
 static void *json_arena_malloc(size_t n)
 {
-    struct json_arena_block *b = json_arena;
-    size_t align = _Alignof(max_align_t);
-
-    n = (n + align - 1) & ~(align - 1);
-    if (!b || b->size - b->used < n) {
-        size_t size = n > JSON_ARENA_BLOCK / 4 ? n : JSON_ARENA_BLOCK;
-        struct json_arena_block *nb = malloc(sizeof(*nb) + size);
-        if (!nb)
-            return NULL;
-        nb->size = size;
-        nb->used = 0;
-        if (b && size != JSON_ARENA_BLOCK) {
-            /* A big block goes behind the current one, which keeps filling. */
-            nb->next = b->next;
-            b->next = nb;
-            nb->used = n;
-            return nb->data;
-        }
-        nb->next = b;
-        json_arena = b = nb;
-    }
-    b->used += n;
-    return b->data + b->used - n;
+    return arena_try_alloc(&json_arena, n);
 }
 
 static void json_arena_free(void *p)
 {
-    (void)p; /* everything goes at once in json_arena_release() */
-}
-
-static void json_arena_release(void)
-{
-    struct json_arena_block *b, *next;
-    for (b = json_arena; b; b = next) {
-        next = b->next;
-        free(b);
-    }
-    json_arena = NULL;
+    (void)p; /* everything goes at once in arena_release() */
 }
 
 static int is_space(char ch)
@@ -573,7 +534,7 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
     /* Nothing to free one by one: the arena goes at once. */
     free(docs);
     json_set_alloc_funcs(saved_malloc, saved_free);
-    json_arena_release();
+    arena_release(&json_arena);
     aws_state_reconcile(c.st);
     if (!c.jr.failed)
         aws_note_task_groups(&c);
