@@ -9,6 +9,8 @@
 #ifndef SGMAP_DIAG_H
 #define SGMAP_DIAG_H
 
+#include <stdarg.h>
+
 /* Exit statuses, as the man page documents them. */
 enum exit_status {
     EXIT_OK = 0,
@@ -36,6 +38,14 @@ void diag_warning(const struct srcloc *loc, const char *fmt, ...)
 /* A note (silenced by -q). */
 void diag_note(const struct srcloc *loc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The same with a va_list, for wrappers that add their own context (an
+ * importer's reader) without formatting into a buffer first. */
+void diag_verror(const struct srcloc *loc, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+void diag_vwarning(const struct srcloc *loc, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+void diag_vnote(const struct srcloc *loc, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* A system or output failure: print it and record EXIT_SYSTEM. */
 void diag_system(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print an error and exit at once with status (used for out-of-memory). */

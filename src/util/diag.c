@@ -94,31 +94,45 @@ static void diag_emit(const struct srcloc *loc, const char *level, const char *f
     strbuf_release(&sb);
 }
 
+void diag_verror(const struct srcloc *loc, const char *fmt, va_list ap)
+{
+    diag_emit(loc, "error", fmt, ap);
+    diag_nerrors++;
+    diag_record(EXIT_BAD_INPUT);
+}
+
+void diag_vwarning(const struct srcloc *loc, const char *fmt, va_list ap)
+{
+    diag_emit(loc, "warning", fmt, ap);
+}
+
+void diag_vnote(const struct srcloc *loc, const char *fmt, va_list ap)
+{
+    if (!diag_quiet)
+        diag_emit(loc, "note", fmt, ap);
+}
+
 void diag_error(const struct srcloc *loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_emit(loc, "error", fmt, ap);
+    diag_verror(loc, fmt, ap);
     va_end(ap);
-    diag_nerrors++;
-    diag_record(EXIT_BAD_INPUT);
 }
 
 void diag_warning(const struct srcloc *loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_emit(loc, "warning", fmt, ap);
+    diag_vwarning(loc, fmt, ap);
     va_end(ap);
 }
 
 void diag_note(const struct srcloc *loc, const char *fmt, ...)
 {
     va_list ap;
-    if (diag_quiet)
-        return;
     va_start(ap, fmt);
-    diag_emit(loc, "note", fmt, ap);
+    diag_vnote(loc, fmt, ap);
     va_end(ap);
 }
 
