@@ -35,8 +35,6 @@ int emit_mermaid(const struct view *v, FILE *fp);
 
 /* Text escaping shared by the writers (appended to sb). */
 struct strbuf;
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 if it is invalid. */
-size_t utf8_seq_len(const unsigned char *s);
 /* How one writer escapes text: the replacement of each ASCII character
  * (NULL: kept), and what a control character without one becomes. */
 struct escape_table {

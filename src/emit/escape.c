@@ -14,42 +14,7 @@
 
 #include "emit.h"
 #include "strbuf.h"
-
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
-size_t utf8_seq_len(const unsigned char *s)
-{
-    size_t n, i;
-    unsigned cp;
-
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xc2 && s[0] <= 0xdf)
-        n = 2, cp = s[0] & 0x1f;
-    else if (s[0] >= 0xe0 && s[0] <= 0xef)
-        n = 3, cp = s[0] & 0x0f;
-    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-        n = 4, cp = s[0] & 0x07;
-    else
-        return 0;
-    for (i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-        (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return n;
-}
-
-/* Is the n-byte character at p a bidirectional override, embedding or
- * isolate (U+202A-U+202E, U+2066-U+2069)? */
-static int is_bidi_control(const unsigned char *p, size_t n)
-{
-    return n == 3 && p[0] == 0xe2 &&
-           ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
-            (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9));
-}
+#include "utf8.h"
 
 /* Is c an ASCII character that t keeps as it is? */
 static int kept(const struct escape_table *t, unsigned char c)
@@ -83,7 +48,7 @@ void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t,
         if (n == 0) {
             strbuf_addch(sb, '?');
             p++;
-        } else if (is_bidi_control(p, n)) {
+        } else if (n > 1 && utf8_is_bidi_control(utf8_decode(p, n))) {
             /* Text that reorders what follows could make a reviewer read a
              * rule other than the one drawn ("Trojan Source"). */
             strbuf_addch(sb, '?');

@@ -13,6 +13,7 @@
 #include "importer.h"
 #include "model.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 static const struct {
@@ -126,23 +127,8 @@ static char *utf16_to_utf8(const char *file, const unsigned char *p, size_t len,
         } else if (cp >= 0xdc00 && cp <= 0xdfff) {
             goto bad;
         }
-        if (cp == '\r')
-            continue;
-        if (cp < 0x80) {
-            strbuf_addch(&sb, (int)cp);
-        } else if (cp < 0x800) {
-            strbuf_addch(&sb, (int)(0xc0 | cp >> 6));
-            strbuf_addch(&sb, (int)(0x80 | (cp & 0x3f)));
-        } else if (cp < 0x10000) {
-            strbuf_addch(&sb, (int)(0xe0 | cp >> 12));
-            strbuf_addch(&sb, (int)(0x80 | ((cp >> 6) & 0x3f)));
-            strbuf_addch(&sb, (int)(0x80 | (cp & 0x3f)));
-        } else {
-            strbuf_addch(&sb, (int)(0xf0 | cp >> 18));
-            strbuf_addch(&sb, (int)(0x80 | ((cp >> 12) & 0x3f)));
-            strbuf_addch(&sb, (int)(0x80 | ((cp >> 6) & 0x3f)));
-            strbuf_addch(&sb, (int)(0x80 | (cp & 0x3f)));
-        }
+        if (cp != '\r')
+            utf8_append(&sb, cp);
     }
     *outlen = sb.len;
     return strbuf_detach(&sb);

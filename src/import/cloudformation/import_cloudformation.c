@@ -32,6 +32,7 @@
 #include "cfn_internal.h"
 #include "importer.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "strmap.h"
 #include "xalloc.h"
 
@@ -185,10 +186,7 @@ static char *cfn_json_pairs(const char *data, size_t len, size_t *outlen)
                 end - p >= 12 && p[6] == '\\' && p[7] == 'u' && cfn_hex4(p + 8, end, &lo) &&
                 lo >= 0xdc00 && lo <= 0xdfff) {
                 cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
-                strbuf_addch(&sb, (int)(0xf0 | cp >> 18));
-                strbuf_addch(&sb, (int)(0x80 | ((cp >> 12) & 0x3f)));
-                strbuf_addch(&sb, (int)(0x80 | ((cp >> 6) & 0x3f)));
-                strbuf_addch(&sb, (int)(0x80 | (cp & 0x3f)));
+                utf8_append(&sb, cp);
                 p += 11;
                 changed = 1;
                 continue;
