@@ -1,6 +1,6 @@
 /*
- * cli.h - what the command lines of the verbs (render in main.c, lint in
- * lint_cli.c, diff in diff_cli.c) share: the usage-error message, the
+ * cli.h - what the command lines of the verbs (cmd_render.c, cmd_lint.c,
+ * cmd_diff.c; see verbs.h) share: the usage-error message, the
  * choice of an output format from -f or -o's extension, and the drawing
  * options that render and diff both take.
  */

@@ -74,8 +74,4 @@ size_t diff_count(const struct diff *d);
  * when writing failed. */
 int emit_markdown(const struct diff *d, FILE *fp);
 
-
-/* sgmap diff: argv[0] is "diff". Returns the exit status. */
-int diff_main(int argc, char **argv);
-
 #endif

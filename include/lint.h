@@ -111,11 +111,4 @@ int lint_write_text(const struct lint_result *r, FILE *fp);
 int lint_write_json(const struct lint_result *r, FILE *fp);
 int lint_write_sarif(const struct lint_result *r, FILE *fp);
 
-/*
- * The "sgmap lint" verb: argv[0] is "lint", options and inputs follow.
- * Parses its options, imports, runs and writes; returns the exit status
- * (0 clean, 1 findings at or above --fail-on, 2 usage, 3 input, 4 output).
- */
-int lint_main(int argc, char **argv);
-
 #endif

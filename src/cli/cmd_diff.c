@@ -1,5 +1,5 @@
 /*
- * diff_cli.c - the "sgmap diff" command line: read OLD and NEW (or the
+ * cmd_diff.c - the "sgmap diff" verb: read OLD and NEW (or the
  * before and after of one Terraform plan), build their union with change
  * marks (diff.c) and write it in the chosen format. The exit status says
  * whether anything changed, so CI can gate on it.
@@ -24,6 +24,7 @@
 #include "strbuf.h"
 #include "strmap.h"
 #include "theme.h"
+#include "verbs.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -264,7 +265,8 @@ static int diff_produce(const struct diff *d, const struct diff_options *o, int 
     return rc;
 }
 
-int diff_main(int argc, char **argv)
+/* argv[0] is "diff", options and inputs follow. Returns the exit status. */
+static int diff_main(int argc, char **argv)
 {
     struct diff_options o;
     struct model *old = NULL, *new = NULL;
@@ -326,3 +328,5 @@ done:
     strmap_free(aliases);
     return status;
 }
+
+const struct verb verb_diff = {"diff", "diff [options] OLD NEW", diff_main};

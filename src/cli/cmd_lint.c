@@ -1,12 +1,9 @@
 /*
- * lint_cli.c - the "sgmap lint" verb: its options, then import, model_finish,
+ * cmd_lint.c - the "sgmap lint" verb: its options, then import, model_finish,
  * lint_run and one writer (text, json or sarif) through output_write().
  *
  * Findings are the command's output (standard output or -o FILE); usage and
- * input errors go to standard error. main.c only dispatches here:
- *
- *     if (argc > 1 && strcmp(argv[1], "lint") == 0)
- *         return lint_main(argc - 1, argv + 1);
+ * input errors go to standard error. main.c's table dispatches here.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -19,6 +16,7 @@
 #include "lint.h"
 #include "model.h"
 #include "output.h"
+#include "verbs.h"
 
 enum lint_format { LINT_TEXT, LINT_JSON, LINT_SARIF };
 
@@ -165,7 +163,11 @@ static int lint_produce(const struct lint_result *res, enum lint_format f, char 
     return output_memory_close(mem, rc, data);
 }
 
-int lint_main(int argc, char **argv)
+/*
+ * argv[0] is "lint", options and inputs follow. Returns the exit status
+ * (0 clean, 1 findings at or above --fail-on, 2 usage, 3 input, 4 output).
+ */
+static int lint_main(int argc, char **argv)
 {
     struct lint_cli cli;
     struct model *m;
@@ -212,3 +214,5 @@ int lint_main(int argc, char **argv)
         rc = diag_status();
     return rc;
 }
+
+const struct verb verb_lint = {"lint", "lint [options] INPUT...", lint_main};

@@ -1,266 +1,58 @@
 /*
- * main.c - the command line: parse options, import the inputs into one
- * model, build the view, write the chosen format. All the work lives in the
- * modules; this file only wires them together and sets the exit status.
+ * main.c - the table of verbs, the global options (--help, --version) and
+ * the dispatch. Each verb lives in its own cmd_VERB.c (see verbs.h); a new
+ * verb is that file and one row below.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "diag.h"
-#include "diff.h"
-#include "draw.h"
-#include "emit.h"
-#include "importer.h"
-#include "lint.h"
-#include "model.h"
-#include "output.h"
-#include "graphviz.h"
-#include "strbuf.h"
-#include "theme.h"
-#include "view.h"
-#include "xalloc.h"
+#include "verbs.h"
 
 #ifndef SGMAP_VERSION
 #define SGMAP_VERSION "0.0.0"
 #endif
 
-/* The drawn formats are draw_format values; JSON comes after them. */
-enum { OUT_JSON = DRAW_FORMAT_COUNT };
-
-static const struct cli_format out_formats[] = {
-    {"dot", DRAW_DOT}, {"gv", DRAW_DOT},     {"svg", DRAW_SVG},         {"png", DRAW_PNG},
-    {"pdf", DRAW_PDF}, {"json", OUT_JSON}, {"mermaid", DRAW_MERMAID}, {"mmd", DRAW_MERMAID},
+/* The first row is the default verb, run when the first argument names none. */
+static const struct verb *const verbs[] = {
+    &verb_render,
+    &verb_lint,
+    &verb_diff,
 };
+#define NVERBS (sizeof(verbs) / sizeof(verbs[0]))
 
-static void usage(FILE *fp)
+void main_usage(FILE *fp)
 {
-    fputs("usage: sgmap [render] [options] INPUT...\n"
-          "       sgmap lint [options] INPUT...   (see 'sgmap lint --help')\n"
-          "       sgmap diff [options] OLD NEW    (see 'sgmap diff --help')\n"
-          "       sgmap --help | --version\n"
-          "\n"
-          "Draw AWS security groups as regions that enclose their network interfaces,\n"
-          "with the rules between them as arrows labelled by port and protocol.\n"
-          "\n"
-          "INPUT is a file, a directory (its *.json *.yaml *.yml *.tfstate) or - for\n"
-          "standard input. Several inputs merge into one drawing.\n"
-          "\n"
-          "options:\n"
-          "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
-          "  -f, --format FORMAT  dot, svg, png, pdf, json or mermaid (default: from -o,\n"
-          "                       else dot)\n"
-          "      --from FORMAT    read inputs as design, aws, terraform or cloudformation\n"
-          "                       (default: detected from each input's content)\n"
-          "      --theme THEME    default, mono, or a theme file path\n"
-          "      --no-collapse    draw every interface, not one xN node per identical set\n"
-          "      --egress MODE    default (hide the AWS default egress), all, or none\n"
-          "      --vpc ID         draw only this VPC (id or name)\n"
-          "      --group PATTERN  draw groups whose name or id matches PATTERN (a shell\n"
-          "                       pattern; repeatable) and their neighbours\n"
-          "      --depth N        with --group: neighbours up to N rules away (default 1)\n"
-          "      --exclude PATTERN  leave out groups whose name or id matches (repeatable)\n"
-          "      --hide-cidrs     draw no CIDR nodes except the internet\n"
-          "      --merge-cidrs    fold CIDRs into named ranges, private and public\n"
-          "      --lint           mark groups, interfaces and rules with lint findings\n"
-          "  -q, --quiet          no notes on standard error\n"
-          "  -h, --help           show this help\n"
-          "  -V, --version        show the version\n"
-          "\n"
-          "exit status: 0 success, 2 usage error, 3 bad input,\n"
-          "4 output, system or Graphviz failure\n",
-          fp);
-}
-
-struct options {
-    const char *output;
-    const char *format;
-    int lint;
-    struct cli_drawing draw;
-};
-
-enum { OPT_GROUP = CLI_OPT_NEXT, OPT_DEPTH, OPT_EXCLUDE, OPT_LINT };
-
-static const struct option long_options[] = {
-    {"output", required_argument, NULL, 'o'},
-    {"format", required_argument, NULL, 'f'},
-    CLI_DRAWING_LONG_OPTIONS,
-    {"group", required_argument, NULL, OPT_GROUP},
-    {"depth", required_argument, NULL, OPT_DEPTH},
-    {"exclude", required_argument, NULL, OPT_EXCLUDE},
-    {"lint", no_argument, NULL, OPT_LINT},
-    {"quiet", no_argument, NULL, 'q'},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, 'V'},
-    {NULL, 0, NULL, 0},
-};
-
-static void parse_options(int argc, char **argv, struct options *o)
-{
-    struct view_options *view = &o->draw.view;
-    int c;
-
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:f:qhV", long_options, NULL)) != -1) {
-        if (cli_drawing_option(NULL, c, optarg, &o->draw))
-            continue;
-        switch (c) {
-        case 'o': o->output = optarg; break;
-        case 'f': o->format = optarg; break;
-        case OPT_GROUP:
-            view->focus = xrealloc(view->focus, (view->nfocus + 1) * sizeof(char *));
-            view->focus[view->nfocus++] = optarg;
-            break;
-        case OPT_DEPTH: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || n < 0 || n > 1000)
-                cli_usage_error(NULL, "--depth takes a whole number from 0 to 1000, not '%s'",
-                                optarg);
-            view->depth = (int)n;
-            break;
-        }
-        case OPT_EXCLUDE:
-            view->exclude = xrealloc(view->exclude, (view->nexclude + 1) * sizeof(char *));
-            view->exclude[view->nexclude++] = optarg;
-            break;
-        case OPT_LINT: o->lint = 1; break;
-        case 'q': diag_set_quiet(1); break;
-        case 'h':
-            usage(stdout);
-            exit(EXIT_OK);
-        case 'V':
-            printf("sgmap %s\n", SGMAP_VERSION);
-            exit(EXIT_OK);
-        case ':':
-            cli_usage_error(NULL, "option '%s' needs a value", argv[optind - 1]);
-        default:
-            cli_usage_error(NULL, "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-}
-
-/* The output format: -f, else -o's extension, else dot. */
-static int choose_format(const struct options *o)
-{
-    return cli_format_choose(
-        NULL, out_formats, sizeof(out_formats) / sizeof(out_formats[0]), o->format, o->output,
-        DRAW_DOT, "dot, svg, png, pdf, json or mermaid");
-}
-
-/* A --vpc or --group that matches nothing is a usage error, not an empty
- * drawing. */
-static void check_view_options(const struct model *m, const struct view_options *vo)
-{
-    struct strbuf why = STRBUF_INIT;
-    if (view_check_options(m, vo, &why) < 0)
-        cli_usage_error(NULL, "%s", why.buf);
-    strbuf_release(&why);
-}
-
-/*
- * render --lint: attach every finding (with its fix) to the object it is
- * about, as a note the drawing shows in red with the text in the tooltip.
- */
-static void annotate_with_lint(struct model *m)
-{
-    struct lint_options lo;
-    struct lint_result *r;
     size_t i;
 
-    lint_options_init(&lo);
-    r = lint_run(m, &lo);
-    for (i = 0; i < r->nfindings; i++) {
-        const struct lint_finding *f = &r->findings[i];
-        char *line = xasprintf("%s: [%s] %s; %s", lint_severity_name(f->sev), f->id, f->message,
-                               f->fix);
-        if (f->rule) {
-            struct rule *rule = (struct rule *)f->rule;
-            rule->note = model_note_append(m, rule->note, line);
-        } else if (f->group) {
-            struct group *g = (struct group *)f->group;
-            g->note = model_note_append(m, g->note, line);
-        } else if (f->iface) {
-            struct iface *ifc = (struct iface *)f->iface;
-            ifc->note = model_note_append(m, ifc->note, line);
-        }
-        free(line);
+    for (i = 0; i < NVERBS; i++) {
+        fputs(i == 0 ? "usage: " : "       ", fp);
+        if (i == 0)
+            fprintf(fp, "sgmap %s\n", verbs[i]->synopsis);
+        else
+            fprintf(fp, "sgmap %-25s (see 'sgmap %s --help')\n", verbs[i]->synopsis,
+                    verbs[i]->name);
     }
-    lint_result_free(r);
+    fputs("       sgmap --help | --version\n", fp);
 }
 
-/* Write the chosen format of the model into a malloc'd buffer. */
-static int produce(const struct model *m, const struct options *o, int f, char **data,
-                   size_t *len)
+void main_version(FILE *fp)
 {
-    struct theme theme;
-    struct view *v;
-    FILE *mem;
-    int rc;
-
-    if (f == OUT_JSON) {
-        mem = output_memory_open(data, len);
-        return mem ? output_memory_close(mem, emit_json(m, mem), data) : -1;
-    }
-    if (theme_load(&theme, o->draw.theme) < 0) {
-        theme_release(&theme);
-        return -1;
-    }
-    if (m->ngroups + m->nifaces > 5000)
-        diag_progress("drawing %zu groups and %zu interfaces", m->ngroups, m->nifaces);
-    v = draw_view(m, &o->draw.view);
-    if (m->ngroups == 0 && m->nifaces == 0)
-        diag_warning(NULL, "nothing to draw: the inputs hold no security groups or network "
-                           "interfaces");
-    else if (view_is_empty(v))
-        diag_warning(NULL, "nothing to draw: --exclude, --vpc and --group leave no group or "
-                           "interface");
-    rc = draw_output(v, &theme, (enum draw_format)f, data, len);
-    view_free(v);
-    theme_release(&theme);
-    return rc;
+    fprintf(fp, "sgmap %s\n", SGMAP_VERSION);
 }
 
 int main(int argc, char **argv)
 {
-    struct options o = {0};
-    struct model *m;
-    int f;
-    char *data = NULL;
-    size_t len = 0;
-    int first = 1;
+    size_t i;
 
-    cli_drawing_init(&o.draw);
-    if (argc > 1 && strcmp(argv[1], "lint") == 0)
-        return lint_main(argc - 1, argv + 1);
-    if (argc > 1 && strcmp(argv[1], "render") == 0)
-        first = 2;
-    else if (argc > 1 && strcmp(argv[1], "diff") == 0)
-        return diff_main(argc - 1, argv + 1);
-    parse_options(argc - first + 1, argv + first - 1, &o);
-    f = choose_format(&o);
-    if (optind >= argc - first + 1)
-        cli_usage_error(NULL, "no input given");
-
-    cli_check_inputs(NULL, argv + first - 1 + optind, (size_t)(argc - first + 1 - optind));
-    m = model_new();
-    if (import_paths(m, argv + first - 1 + optind, (size_t)(argc - first + 1 - optind), o.draw.from) <
-            0 ||
-        model_finish(m) < 0) {
-        model_free(m);
-        free(o.draw.view.focus);
-        free(o.draw.view.exclude);
-        return diag_status() ? diag_status() : EXIT_BAD_INPUT;
+    if (argc > 1 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
+        main_version(stdout);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
     }
-    check_view_options(m, &o.draw.view);
-    if (o.lint)
-        annotate_with_lint(m);
-    if (produce(m, &o, f, &data, &len) == 0)
-        output_write(o.output, data, len);
-    free(data);
-    model_free(m);
-    free(o.draw.view.focus);
-    free(o.draw.view.exclude);
-    return diag_status();
+    for (i = 0; argc > 1 && i < NVERBS; i++)
+        if (strcmp(argv[1], verbs[i]->name) == 0)
+            return verbs[i]->run(argc - 1, argv + 1);
+    /* No verb named: the default one, whose --help (sgmap --help) starts
+     * with main_usage(). */
+    return verbs[0]->run(argc, argv);
 }
