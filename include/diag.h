@@ -5,20 +5,21 @@
  * (1-based), "sgmap: FILE: PATH: LEVEL: MESSAGE" when only a JSON path is
  * known, or "sgmap: FILE: LEVEL: MESSAGE" / "sgmap: LEVEL: MESSAGE".
  * The process exit status is the highest status recorded.
+ *
+ * Text in a message is shown as a person should see it, on one line:
+ * control characters become '?', invisible and bidirectional characters
+ * their names ("<U+200B>", "<U+202E>") and bytes of invalid UTF-8 their
+ * values ("<0xFF>"), so input text can neither hide, reorder nor break a
+ * message.
  */
 #ifndef SGMAP_DIAG_H
 #define SGMAP_DIAG_H
 
 #include <stdarg.h>
 
-/* Exit statuses, as the man page documents them. */
-enum exit_status {
-    EXIT_OK = 0,
-    EXIT_FINDINGS = 1, /* lint found problems, diff found differences */
-    EXIT_USAGE = 2,
-    EXIT_BAD_INPUT = 3,
-    EXIT_SYSTEM = 4, /* output, system or Graphviz failure */
-};
+#include "exit_status.h"
+
+struct strbuf;
 
 /* Where something came from. file is borrowed from the model's string
  * store; line and col are 1-based (0 = unknown); path is a JSON path or NULL. */
@@ -48,8 +49,19 @@ void diag_vnote(const struct srcloc *loc, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 /* A system or output failure: print it and record EXIT_SYSTEM. */
 void diag_system(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Print an error and exit at once with status (used for out-of-memory). */
+/* Print an error and exit at once with status. */
 _Noreturn void diag_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Append to sb the message line (with its newline) that the functions above
+ * print, for writers whose messages go elsewhere than standard error (lint's
+ * text findings, the layout child, usage errors). level is "error",
+ * "warning", "note" or a lint severity.
+ */
+void diag_format(struct strbuf *sb, const struct srcloc *loc, const char *level,
+                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void diag_vformat(struct strbuf *sb, const struct srcloc *loc, const char *level,
+                  const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 
 /* Record an exit status without printing. */
 void diag_record(int status);

@@ -35,5 +35,13 @@ int utf8_is_invisible(unsigned cp);
 int utf8_is_bidi_control(unsigned cp);
 /* Append "<U+200B>" for cp: how people are shown an invisible character. */
 void utf8_append_visible(struct strbuf *sb, unsigned cp);
+/*
+ * How a person is shown the character at s (NUL-terminated, not at its
+ * end): returns its length in bytes (1 for an ASCII or an invalid byte).
+ * When it is invisible, its name ("<U+200B>") is appended to shown; when it
+ * is a byte of invalid UTF-8, "<0xFF>"; else shown is left as it is, and
+ * the bytes stand for themselves. ASCII is the caller's to show.
+ */
+size_t utf8_show(const unsigned char *s, struct strbuf *shown);
 
 #endif

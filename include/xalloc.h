@@ -9,7 +9,9 @@
 
 #include <stddef.h>
 
-/* Report that size bytes could not be allocated and exit (status 4). */
+/* Write "sgmap: error: out of memory" to standard error with write(2) and
+ * _exit with status 4: no allocation, no formatting, no atexit handler.
+ * size is what could not be allocated (for a debugger). */
 _Noreturn void xalloc_failed(size_t size);
 
 void *xmalloc(size_t size);

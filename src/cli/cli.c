@@ -10,17 +10,21 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "strbuf.h"
 #include "theme.h"
 
 _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
 {
+    struct strbuf sb = STRBUF_INIT;
     va_list ap;
 
-    fputs("sgmap: error: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    diag_vformat(&sb, NULL, "error", fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\ntry 'sgmap %s%s--help'\n", verb ? verb : "", verb ? " " : "");
+    strbuf_addf(&sb, "try 'sgmap %s%s--help'\n", verb ? verb : "", verb ? " " : "");
+    diag_progress_done();
+    fputs(sb.buf, stderr);
+    strbuf_release(&sb);
     exit(EXIT_USAGE);
 }
 

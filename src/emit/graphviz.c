@@ -38,15 +38,19 @@ static void child_flush_messages(void)
 {
     char *line = child_messages.buf, *nl;
     FILE *err = child_stderr ? child_stderr : stderr;
+    struct strbuf out = STRBUF_INIT;
+
     while (line && *line) {
         nl = strchr(line, '\n');
         if (nl)
             *nl = '\0';
         if (*line)
-            fprintf(err, "sgmap: error: graphviz: %s\n", line);
+            diag_format(&out, NULL, "error", "graphviz: %s", line);
         line = nl ? nl + 1 : NULL;
     }
+    fputs(out.buf, err);
     fflush(err);
+    strbuf_release(&out);
 }
 
 /*
@@ -207,11 +211,11 @@ void graphviz_plan_packed(struct dot_layout *plan)
 }
 
 /* Why the last layout failed, for graphviz_last_failure(). */
-static char last_failure[160];
+static struct strbuf last_failure = STRBUF_INIT;
 
 const char *graphviz_last_failure(void)
 {
-    return last_failure;
+    return last_failure.buf;
 }
 
 int graphviz_render(const char *dot, const char *engine, const char *format,
@@ -276,22 +280,22 @@ int graphviz_render(const char *dot, const char *engine, const char *format,
         }
     }
     if (too_big) {
-        snprintf(last_failure, sizeof(last_failure),
-                 "graphviz needed more than %lu MiB to lay out the drawing with %s",
-                 (unsigned long)(GRAPHVIZ_MEMORY_LIMIT >> 20), engine);
+        strbuf_reset(&last_failure);
+        strbuf_addf(&last_failure,
+                    "graphviz needed more than %lu MiB to lay out the drawing with %s",
+                    (unsigned long)(GRAPHVIZ_MEMORY_LIMIT >> 20), engine);
         strbuf_release(&sb);
         return GRAPHVIZ_LAYOUT_FAILED;
     }
     if (WIFSIGNALED(status)) {
         int sig = WTERMSIG(status);
+        strbuf_reset(&last_failure);
         if (sig == SIGXCPU || sig == SIGALRM || sig == SIGKILL)
-            snprintf(last_failure, sizeof(last_failure),
-                     "graphviz layout with %s took longer than %u seconds", engine,
-                     timeout_seconds);
+            strbuf_addf(&last_failure, "graphviz layout with %s took longer than %u seconds",
+                        engine, timeout_seconds);
         else
-            snprintf(last_failure, sizeof(last_failure),
-                     "graphviz crashed while drawing with %s (signal %d, %s)", engine, sig,
-                     strsignal(sig));
+            strbuf_addf(&last_failure, "graphviz crashed while drawing with %s (signal %d, %s)",
+                        engine, sig, strsignal(sig));
         strbuf_release(&sb);
         return GRAPHVIZ_LAYOUT_FAILED;
     }

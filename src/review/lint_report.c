@@ -2,7 +2,8 @@
  * lint_report.c - writing lint findings as text, JSON or SARIF 2.1.0.
  *
  * text   one finding a line, "sgmap: FILE:LINE:COL: LEVEL: [ID] MESSAGE; FIX"
- *        (DESIGN.md's message format), then "N findings (E errors, ...)".
+ *        (DESIGN.md's message format, written by diag_format()), then
+ *        "N findings (E errors, ...)".
  * json   {"sgmap": 1, "type": "lint", "findings": [...], "summary": {...}}
  * sarif  one run; the driver lists every check as a rule (ruleIndex = the
  *        check's table index), results carry ruleId, level, message and a
@@ -19,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "json_reader.h"
 #include "lint.h"
 #include "strbuf.h"
@@ -32,15 +34,6 @@
 
 /* ==== Text ==== */
 
-/* Append s with control characters shown as '?', so a finding is one line. */
-static void add_clean(struct strbuf *sb, const char *s)
-{
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        strbuf_addch(sb, c < 0x20 || c == 0x7f ? '?' : c);
-    }
-}
-
 static const char *plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
@@ -51,28 +44,13 @@ int lint_write_text(const struct lint_result *r, FILE *fp)
     struct strbuf sb = STRBUF_INIT;
     size_t i;
 
+    /* A finding is shown as a message is (diag.h): one line, with invisible
+     * and bidirectional characters named, never printed raw. */
     for (i = 0; i < r->nfindings; i++) {
         const struct lint_finding *f = &r->findings[i];
         strbuf_reset(&sb);
-        strbuf_addstr(&sb, "sgmap: ");
-        if (f->loc.file) {
-            add_clean(&sb, f->loc.file);
-            if (f->loc.line > 0) {
-                strbuf_addf(&sb, ":%d", f->loc.line);
-                if (f->loc.col > 0)
-                    strbuf_addf(&sb, ":%d", f->loc.col);
-            }
-            strbuf_addstr(&sb, ": ");
-            if (f->loc.line <= 0 && f->loc.path && *f->loc.path) {
-                add_clean(&sb, f->loc.path);
-                strbuf_addstr(&sb, ": ");
-            }
-        }
-        strbuf_addf(&sb, "%s: [%s] ", lint_severity_name(f->sev), f->id);
-        add_clean(&sb, f->message);
-        strbuf_addstr(&sb, "; ");
-        add_clean(&sb, f->fix);
-        strbuf_addch(&sb, '\n');
+        diag_format(&sb, &f->loc, lint_severity_name(f->sev), "[%s] %s; %s", f->id,
+                    f->message, f->fix);
         fputs(sb.buf, fp);
     }
     strbuf_release(&sb);

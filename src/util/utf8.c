@@ -5,6 +5,8 @@
 #include "utf8.h"
 #include "strbuf.h"
 
+static const char hex_digits[] = "0123456789ABCDEF";
+
 size_t utf8_seq_len(const unsigned char *s)
 {
     size_t n, i;
@@ -77,7 +79,6 @@ int utf8_is_invisible(unsigned cp)
 
 void utf8_append_visible(struct strbuf *sb, unsigned cp)
 {
-    static const char hex[] = "0123456789ABCDEF";
     char buf[12];
     size_t n = 0;
     int shift = cp > 0xffff ? 16 : 12;
@@ -86,7 +87,26 @@ void utf8_append_visible(struct strbuf *sb, unsigned cp)
     buf[n++] = 'U';
     buf[n++] = '+';
     for (; shift >= 0; shift -= 4)
-        buf[n++] = hex[(cp >> shift) & 0xf];
+        buf[n++] = hex_digits[(cp >> shift) & 0xf];
     buf[n++] = '>';
     strbuf_add(sb, buf, n);
+}
+
+size_t utf8_show(const unsigned char *s, struct strbuf *shown)
+{
+    size_t n;
+    unsigned cp;
+
+    if (*s < 0x80)
+        return 1;
+    n = utf8_seq_len(s);
+    if (n == 0) {
+        char name[6] = {'<', '0', 'x', hex_digits[*s >> 4], hex_digits[*s & 0xf], '>'};
+        strbuf_add(shown, name, sizeof(name));
+        return 1;
+    }
+    cp = utf8_decode(s, n);
+    if (utf8_is_invisible(cp))
+        utf8_append_visible(shown, cp);
+    return n;
 }
