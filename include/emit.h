@@ -42,14 +42,15 @@ struct escape_table {
     char control;
 };
 /*
- * Append s to sb escaped by t: invalid UTF-8 bytes and bidirectional
- * controls (U+202A-202E, U+2066-2069) become '?', other non-ASCII
- * characters are kept. With max > 0, at most max characters are
- * written, then an ellipsis.
+ * Append s to sb escaped by t: invisible and bidirectional characters and
+ * bytes of invalid UTF-8 are shown by name ("<U+200B>", "<U+202E>",
+ * "<0xFF>", see utf8_show()), the name itself escaped by t; other
+ * non-ASCII characters are kept. With max > 0, at most max characters are
+ * written (a name counts as one), then an ellipsis.
  */
 void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t, size_t max);
 /* For a DOT quoted label: quote as \", backslash doubled, '&' as &amp;,
- * newline as \n, other control characters and invalid UTF-8 as '?'. Labels
+ * newline as \n, other control characters as '?'. Labels
  * are cut at 256 characters, tooltips at 4096, with an ellipsis. */
 void escape_dot(struct strbuf *sb, const char *s);
 /* The same with every line left-justified (newlines and the end as \l). */

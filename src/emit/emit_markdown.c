@@ -6,8 +6,9 @@
  *
  * Every piece of input text (names, ids, descriptions) is escaped: Markdown
  * punctuation is backslash-escaped, '<' '>' '&' become entities, '|' cannot
- * end a table cell, newlines and control characters become spaces, invalid
- * UTF-8 becomes '?', and '@' is followed by a zero-width space so that a
+ * end a table cell, newlines and control characters become spaces,
+ * invisible characters and invalid UTF-8 their names (escape_with()), and
+ * '@' is followed by a zero-width space so that a
  * description cannot mention (notify) anyone. Ids are shown as code spans
  * only when they contain nothing that could end the span or the cell.
  */

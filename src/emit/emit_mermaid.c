@@ -15,8 +15,9 @@
  *
  * Label text is quoted and escaped with Mermaid's entity codes (#quot;
  * #35; #lt; #gt; #amp; #96; #37; #124;), newlines and control characters
- * become spaces and invalid UTF-8 '?', so input can neither end a label,
- * add markup, nor smuggle a %%{init}%% directive in.
+ * become spaces and invisible characters and invalid UTF-8 their names
+ * (escape_with()), so input can neither end a label, add markup, nor
+ * smuggle a %%{init}%% directive in.
  */
 #include <stdio.h>
 #include <stdlib.h>

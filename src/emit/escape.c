@@ -7,8 +7,12 @@
  * Measured with dot -Tsvg: in a label or an HTML label "\\" shows one
  * backslash; in a tooltip the text is unescaped twice, so one backslash
  * needs four. Existing entities pass through Graphviz, so '&' is written
- * as &amp;. All escapers also replace control characters and invalid UTF-8,
- * so the output is always valid UTF-8 and, once rendered, valid XML.
+ * as &amp;. All escapers also replace control characters, and show
+ * invisible and bidirectional characters and invalid UTF-8 by name
+ * ("<U+200B>", "<0xFF>", escaped like any other text), so "admin" and
+ * "admin" with a zero-width space never look alike, nothing reorders what a
+ * reviewer reads, and the output is always valid UTF-8 and, once rendered,
+ * valid XML.
  */
 #include <string.h>
 
@@ -25,13 +29,14 @@ static int kept(const struct escape_table *t, unsigned char c)
 void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t, size_t max)
 {
     const unsigned char *p = (const unsigned char *)s;
+    struct strbuf name = STRBUF_INIT; /* an invisible character's name */
     size_t chars = 0;
 
     while (*p) {
         size_t n;
         if (max && chars == max) {
             strbuf_addstr(sb, "\xe2\x80\xa6"); /* an ellipsis */
-            return;
+            break;
         }
         /* A run of characters kept as they are, copied at once. */
         if (kept(t, *p)) {
@@ -44,26 +49,27 @@ void escape_with(struct strbuf *sb, const char *s, const struct escape_table *t,
             continue;
         }
         chars++;
-        n = utf8_seq_len(p);
-        if (n == 0) {
-            strbuf_addch(sb, '?');
-            p++;
-        } else if (n > 1 && utf8_is_bidi_control(utf8_decode(p, n))) {
-            /* Text that reorders what follows could make a reviewer read a
-             * rule other than the one drawn ("Trojan Source"). */
-            strbuf_addch(sb, '?');
-            p += n;
-        } else if (n > 1) {
-            strbuf_add(sb, (const char *)p, n);
-            p += n;
-        } else {
+        if (*p < 0x80) {
             if (t->repl[*p])
                 strbuf_addstr(sb, t->repl[*p]);
             else
                 strbuf_addch(sb, t->control);
             p++;
+            continue;
         }
+        /* A character a person would not see, or that reorders what
+         * follows ("Trojan Source"), is shown by its name, which is then
+         * escaped like any text (its '<' is markup in HTML). */
+        n = utf8_show(p, &name);
+        if (name.len) {
+            escape_with(sb, name.buf, t, 0);
+            strbuf_reset(&name);
+        } else {
+            strbuf_add(sb, (const char *)p, n);
+        }
+        p += n;
     }
+    strbuf_release(&name);
 }
 
 /* DOT quoted strings: Graphviz expands backslash sequences, so a backslash
