@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cleanup.h"
 #include "diag.h"
 #include "verbs.h"
 
@@ -45,6 +46,7 @@ int main(int argc, char **argv)
 {
     size_t i;
 
+    cleanup_install();
     if (argc > 1 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
         main_version(stdout);
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;

@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "diag.h"
 #include "graphviz.h"
 #include "strbuf.h"
@@ -102,6 +103,9 @@ static _Noreturn void child_run(int fd, const char *dot, const char *engine, con
 
     setrlimit(RLIMIT_CPU, &cpu);
     alarm(timeout);
+    /* Test hook: a layout slow enough to be interrupted (signals.sh). */
+    if (fault && strcmp(fault, "slow-layout") == 0)
+        sleep(30);
     child_quiet_stderr();
     agseterr(AGERR);
     agseterrf(child_on_message);
@@ -221,8 +225,9 @@ const char *graphviz_last_failure(void)
 int graphviz_render(const char *dot, const char *engine, const char *format,
                     unsigned timeout_seconds, char **out, size_t *outlen)
 {
-    int fds[2], status;
-    pid_t pid;
+    int fds[2], status, fork_errno;
+    pid_t pid, parent;
+    sigset_t held;
     struct strbuf sb = STRBUF_INIT;
     char buf[65536];
     ssize_t n;
@@ -235,16 +240,27 @@ int graphviz_render(const char *dot, const char *engine, const char *format,
         diag_system("cannot create a pipe: %s", strerror(errno));
         return -1;
     }
+    /* The child dies with sgmap, whether a signal handler kills it or
+     * sgmap is killed outright (cleanup.h); signals are held until it is
+     * registered, and in the child until it is set up. */
+    parent = getpid();
+    cleanup_hold(&held);
     pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        if (cleanup_in_child(parent, &held) < 0)
+            _exit(EXIT_SYSTEM);
+        child_run(fds[1], dot, engine, format, timeout_seconds);
+    }
+    if (pid > 0)
+        cleanup_set_child(pid);
+    fork_errno = errno;
+    cleanup_release(&held);
     if (pid < 0) {
-        diag_system("cannot start the layout process: %s", strerror(errno));
+        diag_system("cannot start the layout process: %s", strerror(fork_errno));
         close(fds[0]);
         close(fds[1]);
         return -1;
-    }
-    if (pid == 0) {
-        close(fds[0]);
-        child_run(fds[1], dot, engine, format, timeout_seconds);
     }
     close(fds[1]);
     for (;;) {
@@ -272,6 +288,11 @@ int graphviz_render(const char *dot, const char *engine, const char *format,
     }
     diag_progress_done();
     close(fds[0]);
+    /* Forgotten before it is reaped, when its pid could be reused; a
+     * signal meanwhile still takes it down through PR_SET_PDEATHSIG. */
+    cleanup_hold(&held);
+    cleanup_set_child(0);
+    cleanup_release(&held);
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR) {
             diag_system("cannot wait for the layout process: %s", strerror(errno));

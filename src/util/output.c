@@ -3,17 +3,20 @@
  * checked writes, fsync, then rename over the destination. A symbolic link
  * is followed (the link stays, its target is replaced, keeping its mode);
  * a device, FIFO or socket (/dev/null, /dev/stdout) is written in place,
- * since it cannot be renamed over.
+ * since it cannot be renamed over. A signal while the temporary file
+ * exists removes it (cleanup.h).
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "diag.h"
 #include "output.h"
 #include "xalloc.h"
@@ -53,35 +56,45 @@ static int write_special(const char *path, const char *data, size_t len)
     return 0;
 }
 
-/* Write a regular file: a temporary file beside it, renamed over it. */
+/* Write a regular file: a temporary file beside it, renamed over it. From
+ * its creation to its rename or removal, a signal removes it (cleanup.h). */
 static int write_atomically(const char *path, mode_t mode, const char *data, size_t len)
 {
     char *tmp = xasprintf("%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    int saved;
+    const char *fault = getenv("SGMAP_TEST_FAULT");
+    sigset_t held;
+    int fd, saved = 0;
 
+    cleanup_hold(&held);
+    fd = mkstemp(tmp);
+    if (fd < 0)
+        saved = errno;
+    else
+        cleanup_set_file(tmp);
+    cleanup_release(&held);
     if (fd < 0) {
-        diag_system("cannot write '%s': %s", path, strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0) {
-        saved = errno;
-        close(fd);
-        unlink(tmp);
         diag_system("cannot write '%s': %s", path, strerror(saved));
         free(tmp);
         return -1;
     }
-    if (close(fd) < 0 || rename(tmp, path) < 0) {
+    if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0)
         saved = errno;
+    /* Test hook: a write slow enough to be interrupted (signals.sh). */
+    if (fault && strcmp(fault, "slow-write") == 0)
+        sleep(30);
+    if (close(fd) < 0 && !saved)
+        saved = errno;
+    cleanup_hold(&held);
+    if (!saved && rename(tmp, path) < 0)
+        saved = errno;
+    if (saved)
         unlink(tmp);
+    cleanup_set_file(NULL);
+    cleanup_release(&held);
+    if (saved)
         diag_system("cannot write '%s': %s", path, strerror(saved));
-        free(tmp);
-        return -1;
-    }
     free(tmp);
-    return 0;
+    return saved ? -1 : 0;
 }
 
 int output_write(const char *path, const char *data, size_t len)
