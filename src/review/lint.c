@@ -7,13 +7,13 @@
  * the enabled set and the per-group "sgmap:lint-ignore" tag, and lint_run()
  * sorts them at the end so that output is stable.
  */
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cidr.h"
 #include "lint.h"
 #include "strbuf.h"
 #include "strmap.h"
@@ -1245,56 +1245,10 @@ static void check_rule_quota(struct lint_ctx *c, const struct group *g)
     }
 }
 
-/* A parsed CIDR: family (4 or 6), address bytes and prefix length. */
-struct lint_cidr {
-    int family;
-    unsigned char bytes[16];
-    int bits;
-};
-
-static int cidr_parse(const char *text, struct lint_cidr *out)
-{
-    char addr[64];
-    const char *slash = strchr(text, '/');
-    size_t n = slash ? (size_t)(slash - text) : strlen(text);
-    char *end;
-    long bits;
-
-    if (n >= sizeof(addr))
-        return -1;
-    memcpy(addr, text, n);
-    addr[n] = '\0';
-    out->family = strchr(addr, ':') ? 6 : 4;
-    if (inet_pton(out->family == 6 ? AF_INET6 : AF_INET, addr, out->bytes) != 1)
-        return -1;
-    bits = out->family == 6 ? 128 : 32;
-    if (slash) {
-        bits = strtol(slash + 1, &end, 10);
-        if (*end || bits < 0 || bits > (out->family == 6 ? 128 : 32))
-            return -1;
-    }
-    out->bits = (int)bits;
-    return 0;
-}
-
-/* Does CIDR a contain every address of b? */
-static int cidr_contains(const struct lint_cidr *a, const struct lint_cidr *b)
-{
-    int i;
-    if (a->family != b->family || a->bits > b->bits)
-        return 0;
-    for (i = 0; i < a->bits; i++) {
-        int mask = 0x80 >> (i % 8);
-        if ((a->bytes[i / 8] & mask) != (b->bytes[i / 8] & mask))
-            return 0;
-    }
-    return 1;
-}
-
 /* Does w's peer include every address r's peer names? */
 static int peer_covers(const struct rule *w, const struct rule *r)
 {
-    struct lint_cidr a, b;
+    struct cidr a, b;
     if (strcmp(w->peer, r->peer) == 0)
         return 1;
     if (w->peer_type != PEER_CIDR || r->peer_type != PEER_CIDR)
@@ -1401,7 +1355,7 @@ static int members_subset(const struct group *x, const struct group *y)
 /* Are all private addresses of x's members in cidr (x has some)? */
 static int members_in_cidr(const struct group *x, const char *cidr)
 {
-    struct lint_cidr net, host;
+    struct cidr net, host;
     size_t i, j;
 
     if (x->nmembers == 0 || cidr_parse(cidr, &net) < 0)
