@@ -196,9 +196,6 @@ struct model {
     struct strmap *strings;
     struct arena arena;
     int finished;
-    /* Set before model_finish() by lint: an interface in more groups than
-     * AWS allows is left for lint to report, not an input error. */
-    int lenient_quota;
     void *ext[MODEL_EXT_COUNT];                  /* see model_set_ext() */
     void (*ext_free[MODEL_EXT_COUNT])(void *);
 };
@@ -262,11 +259,13 @@ unsigned long model_prefix_list_size(const struct model *m, const char *id);
 
 /*
  * Resolve and sort. Reports unknown must-exist references and interfaces in
- * more than MODEL_MAX_GROUPS_PER_IFACE groups (unless lenient_quota) as
- * input errors. Returns 0, or
+ * more than MODEL_MAX_GROUPS_PER_IFACE groups as input errors. Returns 0, or
  * -1 when an error was reported.
  */
 int model_finish(struct model *m);
+/* The same, but an interface in more groups than AWS allows is no input
+ * error: sgmap lint reports it as a finding. */
+int model_finish_lenient(struct model *m);
 
 /* Source text helpers shared by importers. */
 /* Classify a peer written as text: CIDR, pl-, ACCOUNT/sg-, sg-, else a name. */

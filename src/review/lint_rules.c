@@ -54,7 +54,7 @@ void lint_find_references(struct lint_ctx *c, const struct rule *r)
 #define DEFAULT_GROUPS_PER_IFACE 5
 
 /* Interfaces over the default quota, and over the limit AWS cannot raise
- * (the model lets them through for lint: see lint_main). One finding per
+ * (model_finish_lenient() lets them through for lint). One finding per
  * place in the input (a design file's count makes copies). */
 void lint_find_interface_group_quota(struct lint_ctx *c)
 {
