@@ -98,7 +98,7 @@ static void add_to_class(struct mm *d, struct strbuf *lists, enum change c, cons
                          size_t id)
 {
     size_t i;
-    if (!d->v->opts.diff)
+    if (!d->v->opts.marks)
         return;
     for (i = 0; i < MM_NCLASSES; i++) {
         if (mm_classes[i].change != c)
@@ -169,17 +169,19 @@ static void emit_iface_node(struct mm *d, const struct view_node *n, size_t dept
         }
     }
     strbuf_addf(&d->out, "%s\n", shape[1]);
-    mark(d, view_node_change(n), "n%zu", n->id);
+    mark(d, view_node_change(d->v, n), "n%zu", n->id);
 }
 
 static void group_label(struct mm *d, const struct group *g, const char *self)
 {
+    const struct mark *k = mark_of_group(d->v->opts.marks, g);
+
     mm_text(&d->out, g->name);
-    if (d->v->opts.diff && g->old_name) {
+    if (k->old_name) {
         strbuf_addstr(&d->out, " (was ");
-        mm_text(&d->out, g->old_name);
+        mm_text(&d->out, k->old_name);
         strbuf_addch(&d->out, ')');
-    } else if (d->v->opts.diff && g->old_description) {
+    } else if (k->old_description) {
         strbuf_addstr(&d->out, " (description changed)");
     }
     if (g->conditional)
@@ -196,7 +198,7 @@ static void emit_handle_node(struct mm *d, const struct view_node *n, size_t dep
     strbuf_addf(&d->out, "n%zu{{\"", n->id);
     group_label(d, n->group, n->self_label);
     strbuf_addstr(&d->out, "<br/>(members show it as also in)\"}}\n");
-    mark(d, n->group->change, "n%zu", n->id);
+    mark(d, mark_of_group(d->v->opts.marks, n->group)->change, "n%zu", n->id);
 }
 
 static void emit_peer_node(struct mm *d, const struct view_node *n)
@@ -248,7 +250,7 @@ static void emit_cluster(struct mm *d, const struct view_cluster *c, size_t dept
     strbuf_addf(&d->out, "subgraph c%zu[\"", c->id);
     group_label(d, c->group, c->self_label);
     strbuf_addstr(&d->out, "\"]\n");
-    mark(d, c->group->change, "c%zu", c->id);
+    mark(d, mark_of_group(d->v->opts.marks, c->group)->change, "c%zu", c->id);
     for (i = 0; i < c->nchildren; i++)
         emit_cluster(d, c->children[i], depth + 1);
     for (i = 0; i < c->nnodes; i++)
@@ -257,7 +259,7 @@ static void emit_cluster(struct mm *d, const struct view_cluster *c, size_t dept
         indent(d, depth + 1);
         strbuf_addf(&d->out, "a%zu[\"%s\"]\n", c->id,
                     c->group->nmembers ? "\xc2\xb7" : "(no members)");
-        mark(d, c->group->change, "a%zu", c->id);
+        mark(d, mark_of_group(d->v->opts.marks, c->group)->change, "a%zu", c->id);
     }
     indent(d, depth);
     strbuf_addstr(&d->out, "end\n");
@@ -338,7 +340,7 @@ static void emit_links(struct mm *d)
 
     for (i = 0; i < v->nedges; i++) {
         const struct view_edge *e = v->edges[i];
-        enum change c = view_edge_change(e);
+        enum change c = view_edge_change(v, e);
         char *label;
 
         indent(d, 0);
@@ -409,7 +411,7 @@ int emit_mermaid(const struct view *v, FILE *fp)
     for (i = 0; i < v->noutside; i++)
         emit_peer_node(&d, v->outside[i]);
     emit_links(&d);
-    if (v->opts.diff)
+    if (v->opts.marks)
         emit_classes(&d);
 
     rc = fwrite(d.out.buf, 1, d.out.len, fp) == d.out.len && !ferror(fp) ? 0 : -1;

@@ -295,18 +295,6 @@ void model_iface_add_address(struct model *m, struct iface *ifc, const char *add
     ifc->addresses[ifc->naddresses++] = model_strdup(m, address);
 }
 
-const char *model_note_append(struct model *m, const char *note, const char *line)
-{
-    char *joined;
-    const char *kept;
-    if (!note)
-        return model_strdup(m, line);
-    joined = xasprintf("%s\n%s", note, line);
-    kept = model_strdup(m, joined);
-    free(joined);
-    return kept;
-}
-
 struct vpc *model_vpc(struct model *m, const char *id, int *created)
 {
     struct vpc *v = strmap_get(m->vpc_index, id);
@@ -610,6 +598,10 @@ static int finish(struct model *m, int lenient_quota)
         m->groups[i]->index = 0;
     model_fill_members(m);
     xqsort(m->rules, m->nrules, sizeof(*m->rules), cmp_rule_ptr);
+    for (i = 0; i < m->nrules; i++)
+        m->rules[i]->index = i;
+    for (i = 0; i < m->nifaces; i++)
+        m->ifaces[i]->index = i;
     xqsort(m->vpcs, m->nvpcs, sizeof(*m->vpcs), cmp_vpc_ptr);
     xqsort(m->names, m->nnames, sizeof(*m->names), cmp_named);
     m->finished = 1;
