@@ -3,7 +3,7 @@
  * read-only: the change marks of sgmap diff and the notes of render --lint.
  * Both are indexed by the objects' positions (group, rule and interface
  * index, set by model_finish()), so they hold for the model they were made
- * for and no other.
+ * for and no other. And the one table of how a change is written.
  */
 #ifndef SGMAP_MARKS_H
 #define SGMAP_MARKS_H
@@ -21,6 +21,22 @@ enum change {
     CHANGE_CHANGED, /* in both, with a different description or name (an
                      * interface: with other groups) */
 };
+
+/*
+ * How a change is written, in every output (DOT, SVG, Mermaid, Markdown,
+ * JSON): one table, so that no two outputs spell a change differently.
+ */
+struct change_text {
+    const char *word;      /* "added", "removed", "changed", "unchanged" */
+    const char *symbol;    /* before a rule's ports, as in "+tcp/443": "+", U+2212
+                            * (the minus sign, not '-'), "~"; "" when unchanged */
+    const char *role;      /* its colour: "added", "removed", "changed", "muted"
+                            * (Mermaid's class names) */
+    const char *theme_key; /* the theme's colour: "diff.added" ... "diff.muted" */
+    const char *member;    /* an interface and a group: "joins", "leaves"; NULL */
+};
+
+const struct change_text *change_text(enum change c);
 
 /* The change of one group, rule or interface. */
 struct mark {

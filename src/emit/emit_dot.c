@@ -76,24 +76,7 @@ static const char *th(const struct dot *d, const char *key)
 
 static const char *change_key(enum change c)
 {
-    switch (c) {
-    case CHANGE_ADDED: return "diff.added";
-    case CHANGE_REMOVED: return "diff.removed";
-    case CHANGE_CHANGED: return "diff.changed";
-    case CHANGE_NONE: break;
-    }
-    return "diff.muted";
-}
-
-static const char *change_sign(enum change c)
-{
-    switch (c) {
-    case CHANGE_ADDED: return "+ ";
-    case CHANGE_REMOVED: return "- ";
-    case CHANGE_CHANGED: return "~ ";
-    case CHANGE_NONE: break;
-    }
-    return "  ";
+    return change_text(c)->theme_key;
 }
 
 /* ===== Tooltips ===== */
@@ -486,7 +469,8 @@ static void edge_tooltip(const struct dot *d, struct strbuf *sb, const struct vi
         const struct rule *r = e->rules[i];
         const struct mark *k = mark_of_rule(o->marks, r);
         ports_label(&r->ports, label);
-        strbuf_addf(sb, "\n%s%s", o->marks ? change_sign(k->change) : "", label);
+        /* Signed as on the arrow's label: "+tcp/80", unchanged ones bare. */
+        strbuf_addf(sb, "\n%s%s", change_text(k->change)->symbol, label);
         if (r->peer_type == PEER_CIDR && e->from.node && e->from.node->type == VNODE_IFACE &&
             r->dir == DIR_INGRESS)
             strbuf_addf(sb, " from %s", r->peer);
@@ -597,23 +581,22 @@ static void emit_legend(struct dot *d)
 
 static void emit_diff_legend(struct dot *d)
 {
-    static const struct {
-        enum change change;
-        const char *text;
-    } rows[] = {
-        {CHANGE_ADDED, "added (+ on rules)"},
-        {CHANGE_REMOVED, "removed (dashed, \xe2\x88\x92 on rules)"},
-        {CHANGE_CHANGED, "changed (~ on rules)"},
-        {CHANGE_NONE, "unchanged"},
-    };
+    static const enum change rows[] = {CHANGE_ADDED, CHANGE_REMOVED, CHANGE_CHANGED,
+                                       CHANGE_NONE};
     size_t i;
 
     put(d, "\tdifflegend [shape=plaintext, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" "
            "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>changes</B></TD></TR>");
-    for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-        strbuf_addf(&d->out,
-                    "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-                    th(d, change_key(rows[i].change)), rows[i].text);
+    for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        const struct change_text *ct = change_text(rows[i]);
+        strbuf_addf(&d->out, "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">%s",
+                    th(d, ct->theme_key), ct->word);
+        /* "removed (dashed, − on rules)": how the drawing shows it. */
+        if (*ct->symbol)
+            strbuf_addf(&d->out, " (%s%s on rules)", rows[i] == CHANGE_REMOVED ? "dashed, " : "",
+                        ct->symbol);
+        put(d, "</TD></TR>");
+    }
     put(d, "</TABLE>>, tooltip=\"colours of the changes between the two inputs\"];\n");
 }
 

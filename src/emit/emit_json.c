@@ -31,23 +31,12 @@ static json_t *jsource(const struct srcloc *loc)
     return j;
 }
 
-static const char *change_name(enum change c)
-{
-    switch (c) {
-    case CHANGE_ADDED: return "added";
-    case CHANGE_REMOVED: return "removed";
-    case CHANGE_CHANGED: return "changed";
-    case CHANGE_NONE: break;
-    }
-    return NULL;
-}
-
 /* Diff unions carry "change" (and what it was) on changed objects only. */
 static void json_change(json_t *o, enum change c, const char *old_name, const char *old_desc)
 {
     if (c == CHANGE_NONE)
         return;
-    json_object_set_new(o, "change", jr_string(change_name(c)));
+    json_object_set_new(o, "change", jr_string(change_text(c)->word));
     if (old_name)
         json_object_set_new(o, "old_name", jr_string(old_name));
     if (old_desc)

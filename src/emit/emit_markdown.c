@@ -79,13 +79,13 @@ static void md_group_name(struct strbuf *sb, const struct group *g)
 
 static const char *change_word(enum change c)
 {
-    switch (c) {
-    case CHANGE_ADDED: return "added";
-    case CHANGE_REMOVED: return "removed";
-    case CHANGE_CHANGED: return "changed";
-    case CHANGE_NONE: break;
-    }
-    return "unchanged";
+    return change_text(c)->word;
+}
+
+/* "**+** " or "**−** ": an interface or membership that came or went. */
+static void md_sign(struct strbuf *sb, enum change c)
+{
+    strbuf_addf(sb, "**%s** ", change_text(c)->symbol);
 }
 
 static void md_peer(struct strbuf *sb, const struct model *u, const struct rule *r)
@@ -179,15 +179,14 @@ static void md_member_line(struct strbuf *sb, const struct diff_membership *dm)
     const struct iface *ifc = dm->iface;
 
     strbuf_addstr(sb, "- ");
-    strbuf_addstr(sb, dm->change == CHANGE_ADDED ? "**+** " : "**\xe2\x88\x92** ");
+    md_sign(sb, dm->change);
     md_code(sb, ifc->id);
     strbuf_addstr(sb, " (");
     if (ifc->label && strcmp(ifc->label, ifc->id) != 0) {
         md_text(sb, ifc->label);
         strbuf_addstr(sb, ", ");
     }
-    strbuf_addf(sb, "%s) %s ", kind_name(ifc->kind),
-                dm->change == CHANGE_ADDED ? "joins" : "leaves");
+    strbuf_addf(sb, "%s) %s ", kind_name(ifc->kind), change_text(dm->change)->member);
     md_text(sb, dm->group->name);
     strbuf_addch(sb, '\n');
 }
@@ -200,8 +199,8 @@ static void md_group_heading(struct strbuf *sb, const struct diff *d, const stru
     strbuf_addstr(sb, "#### ");
     md_group_name(sb, g);
     switch (k->change) {
-    case CHANGE_ADDED: strbuf_addstr(sb, ": added"); break;
-    case CHANGE_REMOVED: strbuf_addstr(sb, ": removed"); break;
+    case CHANGE_ADDED:
+    case CHANGE_REMOVED: strbuf_addf(sb, ": %s", change_word(k->change)); break;
     case CHANGE_CHANGED:
         strbuf_addstr(sb, ": ");
         if (k->old_name) {
@@ -229,7 +228,8 @@ static void md_group_heading(struct strbuf *sb, const struct diff *d, const stru
 
 static void md_totals(struct strbuf *sb, const struct diff *d)
 {
-    strbuf_addstr(sb, "| | added | removed | changed |\n|:--|--:|--:|--:|\n");
+    strbuf_addf(sb, "| | %s | %s | %s |\n|:--|--:|--:|--:|\n", change_word(CHANGE_ADDED),
+                change_word(CHANGE_REMOVED), change_word(CHANGE_CHANGED));
     strbuf_addf(sb, "| security groups | %zu | %zu | %zu |\n", d->groups.added,
                 d->groups.removed, d->groups.changed);
     strbuf_addf(sb, "| rules | %zu | %zu | %zu |\n", d->rules.added, d->rules.removed,
@@ -314,7 +314,8 @@ int emit_markdown(const struct diff *d, FILE *fp)
             continue;
         if (j++ == 0)
             strbuf_addstr(&sb, "#### Interfaces in no group\n\n");
-        strbuf_addf(&sb, "- %s ", c == CHANGE_ADDED ? "**+**" : "**\xe2\x88\x92**");
+        strbuf_addstr(&sb, "- ");
+        md_sign(&sb, c);
         md_code(&sb, ifc->id);
         strbuf_addf(&sb, " (%s) %s\n", kind_name(ifc->kind), change_word(c));
     }

@@ -30,22 +30,21 @@
 /* At most this many port labels on a link, then "+N more". */
 #define MM_LABELS_MAX 4
 
-/* Colours of the change classes (those of the default theme). */
+/* Colours of the change classes (those of the default theme); each class
+ * is named after its change's colour role (change_text()). */
 static const struct {
     enum change change;
-    const char *name;
     const char *node;
     const char *link;
 } mm_classes[] = {
-    {CHANGE_ADDED, "added", "fill:#e3f4e8,stroke:#1a9641,stroke-width:2px,color:#0b4020",
+    {CHANGE_ADDED, "fill:#e3f4e8,stroke:#1a9641,stroke-width:2px,color:#0b4020",
      "stroke:#1a9641,stroke-width:2px,color:#1a9641"},
-    {CHANGE_REMOVED, "removed",
+    {CHANGE_REMOVED,
      "fill:#fbe5e5,stroke:#d7191c,stroke-width:2px,stroke-dasharray:5 5,color:#6b0c0d",
      "stroke:#d7191c,stroke-width:2px,stroke-dasharray:5 5,color:#d7191c"},
-    {CHANGE_CHANGED, "changed", "fill:#fcecdf,stroke:#e66101,stroke-width:2px,color:#5c2700",
+    {CHANGE_CHANGED, "fill:#fcecdf,stroke:#e66101,stroke-width:2px,color:#5c2700",
      "stroke:#e66101,stroke-width:2px,color:#e66101"},
-    {CHANGE_NONE, "muted", "fill:#f6f6f6,stroke:#a8a8a8,color:#707070",
-     "stroke:#a8a8a8,color:#707070"},
+    {CHANGE_NONE, "fill:#f6f6f6,stroke:#a8a8a8,color:#707070", "stroke:#a8a8a8,color:#707070"},
 };
 #define MM_NCLASSES (sizeof(mm_classes) / sizeof(mm_classes[0]))
 
@@ -363,22 +362,24 @@ static void emit_classes(struct mm *d)
     indent(d, 0);
     strbuf_addstr(&d->out, "subgraph legend[\"changes\"]\n");
     for (i = 0; i < MM_NCLASSES; i++) {
+        const struct change_text *ct = change_text(mm_classes[i].change);
         indent(d, 1);
-        strbuf_addf(&d->out, "legend_%s[\"%s\"]\n", mm_classes[i].name,
-                    mm_classes[i].change == CHANGE_NONE ? "unchanged" : mm_classes[i].name);
+        strbuf_addf(&d->out, "legend_%s[\"%s\"]\n", ct->role, ct->word);
     }
     indent(d, 0);
     strbuf_addstr(&d->out, "end\n");
     for (i = 0; i < MM_NCLASSES; i++) {
         indent(d, 0);
-        strbuf_addf(&d->out, "classDef %s %s\n", mm_classes[i].name, mm_classes[i].node);
+        strbuf_addf(&d->out, "classDef %s %s\n", change_text(mm_classes[i].change)->role,
+                    mm_classes[i].node);
     }
     for (i = 0; i < MM_NCLASSES; i++) {
+        const char *role = change_text(mm_classes[i].change)->role;
         indent(d, 0);
-        strbuf_addf(&d->out, "class legend_%s", mm_classes[i].name);
+        strbuf_addf(&d->out, "class legend_%s", role);
         if (d->ids[i].len)
             strbuf_addf(&d->out, ",%s", d->ids[i].buf);
-        strbuf_addf(&d->out, " %s\n", mm_classes[i].name);
+        strbuf_addf(&d->out, " %s\n", role);
     }
     for (i = 0; i < MM_NCLASSES; i++) {
         if (!d->links[i].len)

@@ -1,6 +1,6 @@
 /*
  * marks.c - the side tables of marks.h: change marks and notes, kept by
- * object index beside a read-only model.
+ * object index beside a read-only model; and how each change is written.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +12,21 @@
 static void *table_new(size_t n, size_t size)
 {
     return xcalloc(n ? n : 1, size);
+}
+
+/* ===== How a change is written ===== */
+
+static const struct change_text change_texts[] = {
+    [CHANGE_NONE] = {"unchanged", "", "muted", "diff.muted", NULL},
+    [CHANGE_ADDED] = {"added", "+", "added", "diff.added", "joins"},
+    [CHANGE_REMOVED] = {"removed", "\xe2\x88\x92", "removed", "diff.removed", "leaves"},
+    [CHANGE_CHANGED] = {"changed", "~", "changed", "diff.changed", NULL},
+};
+
+const struct change_text *change_text(enum change c)
+{
+    return (unsigned)c < sizeof(change_texts) / sizeof(change_texts[0]) ? &change_texts[c]
+                                                                        : &change_texts[0];
 }
 
 /* ===== Change marks ===== */

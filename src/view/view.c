@@ -677,18 +677,6 @@ static void build_edges(struct builder *b)
         xqsort(v->edges[i]->rules, v->edges[i]->nrules, sizeof(struct rule *), cmp_rule_in_edge);
 }
 
-/* The mark of a rule's change in a diff label: + added, − removed, ~ changed. */
-static const char *change_sign(enum change c)
-{
-    switch (c) {
-    case CHANGE_ADDED: return "+";
-    case CHANGE_REMOVED: return "\xe2\x88\x92";
-    case CHANGE_CHANGED: return "~";
-    case CHANGE_NONE: break;
-    }
-    return "";
-}
-
 char *view_edge_label(const struct view *v, const struct view_edge *e, size_t max)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -702,7 +690,7 @@ char *view_edge_label(const struct view *v, const struct view_edge *e, size_t ma
         for (i = 0; i < e->nrules; i++) {
             ports_label(&e->rules[i]->ports, label);
             snprintf(cur, sizeof(cur), "%s%s%s",
-                     change_sign(mark_of_rule(v->opts.marks, e->rules[i])->change), label,
+                     change_text(mark_of_rule(v->opts.marks, e->rules[i])->change)->symbol, label,
                      e->rules[i]->flags & RULE_CONDITIONAL ? " (if)" : "");
             if (strcmp(cur, last) == 0)
                 continue;
