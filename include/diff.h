@@ -3,10 +3,11 @@
  * that only a diff has.
  *
  * diff_build() turns an old and a new model into one finished model, the
- * union of both, with a change mark (enum change in model.h) on every group,
- * rule and interface, plus the exact list of membership changes that the
- * union alone cannot tell (an interface in both inputs keeps the union of
- * its groups and is marked changed).
+ * union of both, left unmarked, and a side table of marks (marks.h) with
+ * the change of every group, rule and interface of the union, plus the
+ * exact list of membership changes that the union alone cannot tell (an
+ * interface in both inputs keeps the union of its groups and is marked
+ * changed).
  *
  * Identity (what makes an old and a new object "the same"):
  *   groups      the same id; else an alias given by the caller (a Terraform
@@ -25,7 +26,7 @@
  *   interfaces  the same id (or alias); the membership set is compared by
  *               group identity.
  * A group whose name or description differs (both sides declared) is
- * changed, with old_name / old_description set ("" when it had none).
+ * changed, its mark keeping old_name / old_description ("" when it had none).
  */
 #ifndef SGMAP_DIFF_H
 #define SGMAP_DIFF_H
@@ -33,8 +34,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "marks.h"
 #include "model.h"
-#include "view.h"
 
 struct strmap;
 
@@ -52,6 +53,7 @@ struct diff_counts {
 
 struct diff {
     struct model *model;                  /* the union, finished; owned */
+    struct marks *marks;                  /* the change of each of its objects; owned */
     struct diff_membership *memberships;  /* sorted by group, change, iface */
     size_t nmemberships;
     struct diff_counts groups, rules, ifaces, members;

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "marks.h"
 #include "model.h"
 #include "theme.h"
 #include "view.h"
@@ -23,12 +24,13 @@ int emit_dot(const struct view *v, const struct theme *t, FILE *fp);
 /* The same with layout settings written into the graph (NULL = defaults). */
 int emit_dot_layout(const struct view *v, const struct theme *t,
                     const struct dot_layout *layout, FILE *fp);
-/* JSON schema version 1 of the whole model (DESIGN.md), independent of the view. */
-int emit_json(const struct model *m, FILE *fp);
+/* JSON schema version 1 of the whole model (DESIGN.md), independent of the
+ * view; with marks (sgmap diff, else NULL), each changed object's change. */
+int emit_json(const struct model *m, const struct marks *marks, FILE *fp);
 /*
  * A Mermaid flowchart of the view: VPCs and groups as nested subgraphs,
  * interfaces and peers as nodes, rules as labelled links (ingress solid,
- * egress dotted); with view->opts.diff, the change marks as classes and a
+ * egress dotted); with view->opts.marks, the changes as classes and a
  * legend. Shared by render and diff.
  */
 int emit_mermaid(const struct view *v, FILE *fp);

@@ -7,7 +7,10 @@
  *
  * Life cycle: model_new(); importers call model_add_*(); model_finish()
  * resolves references, fills member lists, marks default egress and sorts
- * everything into a stable order; views and emitters then only read.
+ * everything into a stable order; views and emitters then only read. What a
+ * verb says about the objects (diff's change marks, render --lint's notes)
+ * is a side table indexed by their positions (see marks.h), never written
+ * into the model.
  */
 #ifndef SGMAP_MODEL_H
 #define SGMAP_MODEL_H
@@ -68,15 +71,6 @@ enum {
     RULE_IMPLICIT = 1 << 4,       /* not written in the input (e.g. default egress added) */
 };
 
-/* How an object changed between two inputs (sgmap diff); CHANGE_NONE
- * everywhere else. */
-enum change {
-    CHANGE_NONE,    /* unchanged, or not a diff */
-    CHANGE_ADDED,   /* only in the new input */
-    CHANGE_REMOVED, /* only in the old input */
-    CHANGE_CHANGED, /* in both, with a different description or name */
-};
-
 struct group;
 
 struct rule {
@@ -89,10 +83,8 @@ struct rule {
     const char *description; /* NULL when absent */
     const char *rule_id;     /* sgr-... when known, else NULL */
     unsigned flags;
-    enum change change;
-    const char *old_description; /* CHANGE_CHANGED: the description before */
-    const char *note;            /* a remark drawn with it (render --lint), or NULL */
     struct srcloc loc;
+    size_t index;            /* position in model->rules (set by model_finish()) */
 };
 
 struct tag {
@@ -114,10 +106,6 @@ struct group {
     int is_default;          /* the VPC's "default" group */
     int conditional;         /* exists only under a template condition */
     int default_egress;      /* add the AWS default egress rule at model_finish */
-    enum change change;
-    const char *old_name;        /* CHANGE_CHANGED: the name before, if it changed */
-    const char *old_description; /* CHANGE_CHANGED: the description before, if it changed */
-    const char *note;            /* a remark drawn with it (render --lint), or NULL */
     struct srcloc loc;
     /* Filled by model_finish(): */
     struct iface **members;  /* sorted by id */
@@ -146,13 +134,12 @@ struct iface {
     struct group_ref *refs;
     size_t nrefs;
     int conditional;     /* exists only under a template condition */
-    enum change change;
-    const char *note;    /* a remark drawn with it (render --lint), or NULL */
     struct srcloc loc;
     /* Filled by model_finish(): */
     struct group **groups; /* sorted by id, duplicates removed */
     unsigned char *group_conditional; /* per groups[i]: every ref to it is conditional */
     size_t ngroups;
+    size_t index;          /* position in model->ifaces */
 };
 
 struct vpc {
@@ -196,9 +183,6 @@ struct model {
     struct strmap *strings;
     struct arena arena;
     int finished;
-    /* Set before model_finish() by lint: an interface in more groups than
-     * AWS allows is left for lint to report, not an input error. */
-    int lenient_quota;
     void *ext[MODEL_EXT_COUNT];                  /* see model_set_ext() */
     void (*ext_free[MODEL_EXT_COUNT])(void *);
 };
@@ -245,9 +229,6 @@ struct group_ref *model_iface_add_group(struct model *m, struct iface *ifc, cons
                                         const struct srcloc *loc);
 void model_iface_add_address(struct model *m, struct iface *ifc, const char *address);
 
-/* Append a line to a note (a remark drawn with an object, owned by m). */
-const char *model_note_append(struct model *m, const char *note, const char *line);
-
 /* Find or create a VPC. */
 struct vpc *model_vpc(struct model *m, const char *id, int *created);
 
@@ -262,11 +243,13 @@ unsigned long model_prefix_list_size(const struct model *m, const char *id);
 
 /*
  * Resolve and sort. Reports unknown must-exist references and interfaces in
- * more than MODEL_MAX_GROUPS_PER_IFACE groups (unless lenient_quota) as
- * input errors. Returns 0, or
+ * more than MODEL_MAX_GROUPS_PER_IFACE groups as input errors. Returns 0, or
  * -1 when an error was reported.
  */
 int model_finish(struct model *m);
+/* The same, but an interface in more groups than AWS allows is no input
+ * error: sgmap lint reports it as a finding. */
+int model_finish_lenient(struct model *m);
 
 /* Source text helpers shared by importers. */
 /* Classify a peer written as text: CIDR, pl-, ACCOUNT/sg-, sg-, else a name. */

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "marks.h"
 #include "model.h"
 
 enum egress_mode {
@@ -24,7 +25,9 @@ struct view_options {
     int collapse;          /* identical interfaces become one xN node */
     enum egress_mode egress;
     const char *vpc;       /* draw only this VPC (id or name), or NULL */
-    int diff;              /* the model is a diff union: style by change marks */
+    const struct marks *marks; /* sgmap diff: the union's change marks, drawn by
+                                * change (NULL: not a diff) */
+    const struct notes *notes; /* render --lint: remarks drawn in red, or NULL */
     char **focus;          /* --group patterns (fnmatch on name or id), or NULL */
     size_t nfocus;
     int depth;             /* with focus: keep groups this many rules away */
@@ -148,9 +151,9 @@ int view_is_empty(const struct view *v);
 char *view_edge_label(const struct view *v, const struct view_edge *e, size_t max);
 
 /* In a diff view: the change of a node (its interfaces' when they agree,
- * else changed) and of an edge (its rules', likewise). */
-enum change view_node_change(const struct view_node *n);
-enum change view_edge_change(const struct view_edge *e);
+ * else changed) and of an edge (its rules', likewise); none elsewhere. */
+enum change view_node_change(const struct view *v, const struct view_node *n);
+enum change view_edge_change(const struct view *v, const struct view_edge *e);
 /* In a diff view, per node id, the change of each peer node (CIDR, prefix
  * list, external group...): added (removed) when every arrow to it is,
  * else none. malloc'd, v->nnodes entries. */

@@ -243,6 +243,7 @@ static int diff_produce(const struct diff *d, const struct diff_options *o, int 
                         size_t *len)
 {
     struct theme theme;
+    struct view_options view;
     struct view *v;
     FILE *mem;
     int rc;
@@ -251,14 +252,16 @@ static int diff_produce(const struct diff *d, const struct diff_options *o, int 
         mem = output_memory_open(data, len);
         if (!mem)
             return -1;
-        rc = f == DF_JSON ? emit_json(d->model, mem) : emit_markdown(d, mem);
+        rc = f == DF_JSON ? emit_json(d->model, d->marks, mem) : emit_markdown(d, mem);
         return output_memory_close(mem, rc, data);
     }
     if (theme_load(&theme, o->draw.theme) < 0) {
         theme_release(&theme);
         return -1;
     }
-    v = draw_view(d->model, &o->draw.view);
+    view = o->draw.view;
+    view.marks = d->marks;
+    v = draw_view(d->model, &view);
     rc = draw_output(v, &theme, (enum draw_format)f, data, len);
     view_free(v);
     theme_release(&theme);
@@ -280,7 +283,6 @@ static int diff_main(int argc, char **argv)
 
     memset(&o, 0, sizeof(o));
     cli_drawing_init(&o.draw);
-    o.draw.view.diff = 1;
     diff_parse_options(argc, argv, &o);
     f = cli_format_choose(
         "diff", diff_formats, sizeof(diff_formats) / sizeof(diff_formats[0]), o.format, o.output,

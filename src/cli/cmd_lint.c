@@ -195,9 +195,9 @@ static int lint_main(int argc, char **argv)
 
     cli_check_inputs("lint", argv + optind, (size_t)(argc - optind));
     m = model_new();
-    m->lenient_quota = 1; /* an interface over 16 groups is a finding, not bad input */
+    /* An interface over 16 groups is a finding, not bad input. */
     if (import_paths(m, argv + optind, (size_t)(argc - optind), cli.from) < 0 ||
-        model_finish(m) < 0) {
+        model_finish_lenient(m) < 0) {
         model_free(m);
         return diag_status() ? diag_status() : EXIT_BAD_INPUT;
     }

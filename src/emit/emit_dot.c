@@ -76,48 +76,34 @@ static const char *th(const struct dot *d, const char *key)
 
 static const char *change_key(enum change c)
 {
-    switch (c) {
-    case CHANGE_ADDED: return "diff.added";
-    case CHANGE_REMOVED: return "diff.removed";
-    case CHANGE_CHANGED: return "diff.changed";
-    case CHANGE_NONE: break;
-    }
-    return "diff.muted";
-}
-
-static const char *change_sign(enum change c)
-{
-    switch (c) {
-    case CHANGE_ADDED: return "+ ";
-    case CHANGE_REMOVED: return "- ";
-    case CHANGE_CHANGED: return "~ ";
-    case CHANGE_NONE: break;
-    }
-    return "  ";
+    return change_text(c)->theme_key;
 }
 
 /* ===== Tooltips ===== */
 
-static void group_tooltip(struct strbuf *sb, const struct group *g)
+static void group_tooltip(const struct dot *d, struct strbuf *sb, const struct group *g)
 {
+    const struct mark *k = mark_of_group(d->v->opts.marks, g);
+    const char *note = note_of_group(d->v->opts.notes, g);
+
     strbuf_addf(sb, "security group %s", g->name);
     if (strcmp(g->name, g->id) != 0)
         strbuf_addf(sb, " (%s)", g->id);
     if (g->description && *g->description)
         strbuf_addf(sb, "\n%s", g->description);
-    if (g->old_name)
-        strbuf_addf(sb, "\nwas named: %s", g->old_name);
-    if (g->old_description)
-        strbuf_addf(sb, "\ndescription was: %s", g->old_description);
+    if (k->old_name)
+        strbuf_addf(sb, "\nwas named: %s", k->old_name);
+    if (k->old_description)
+        strbuf_addf(sb, "\ndescription was: %s", k->old_description);
     if (!g->declared)
         strbuf_addstr(sb, "\n(rules not in the input)");
     if (g->conditional)
         strbuf_addstr(sb, "\nexists only if a template condition holds");
-    if (g->note)
-        strbuf_addf(sb, "\nreview:\n%s", g->note);
+    if (note)
+        strbuf_addf(sb, "\nreview:\n%s", note);
 }
 
-static void iface_tooltip(struct strbuf *sb, const struct view_node *n)
+static void iface_tooltip(const struct dot *d, struct strbuf *sb, const struct view_node *n)
 {
     size_t i;
     const struct iface *first = n->ifaces[0];
@@ -151,8 +137,9 @@ static void iface_tooltip(struct strbuf *sb, const struct view_node *n)
     if (first->conditional)
         strbuf_addstr(sb, "\nexists only if a template condition holds");
     for (i = 0; i < n->nifaces; i++)
-        if (n->ifaces[i]->note)
-            strbuf_addf(sb, "\nreview %s:\n%s", n->ifaces[i]->id, n->ifaces[i]->note);
+        if (note_of_iface(d->v->opts.notes, n->ifaces[i]))
+            strbuf_addf(sb, "\nreview %s:\n%s", n->ifaces[i]->id,
+                        note_of_iface(d->v->opts.notes, n->ifaces[i]));
 }
 
 /* ===== Nodes ===== */
@@ -201,19 +188,19 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
         strbuf_addstr(&label, "</TR>");
     }
     strbuf_addstr(&label, "</TABLE>");
-    iface_tooltip(&tip, n);
+    iface_tooltip(d, &tip, n);
 
     indent(d, depth);
     strbuf_addf(&d->out, "n%zu [shape=%s, label=<", n->id, theme_kind_shape(d->t, kind));
     strbuf_add(&d->out, label.buf, label.len);
     strbuf_addch(&d->out, '>');
     for (i = 0; i < n->nifaces; i++)
-        if (n->ifaces[i]->note)
+        if (note_of_iface(d->v->opts.notes, n->ifaces[i]))
             break;
-    if (!d->v->opts.diff && i < n->nifaces)
+    if (!d->v->opts.marks && i < n->nifaces)
         strbuf_addf(&d->out, ", color=\"%s\", penwidth=2.5", th(d, "lint.color"));
-    if (d->v->opts.diff) {
-        enum change ch = view_node_change(n);
+    if (d->v->opts.marks) {
+        enum change ch = view_node_change(d->v, n);
         strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", penwidth=%s%s",
                     th(d, change_key(ch)),
                     ch == CHANGE_NONE ? th(d, "diff.muted") : th(d, change_key(ch)),
@@ -229,18 +216,19 @@ static void emit_handle_node(struct dot *d, const struct view_node *n, size_t de
 {
     struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
     const char *color = theme_color(d->t, badge_color(d->v, n->group));
+    const char *note = note_of_group(d->v->opts.notes, n->group);
 
     strbuf_addstr(&label, n->group->name);
     strbuf_addstr(&label, "\n(members shown with this badge)");
     if (n->self_label)
         strbuf_addf(&label, "\n%s", n->self_label);
-    if (n->group->note)
+    if (note)
         strbuf_addstr(&label, "\n\xe2\x9a\xa0 review (see tooltip)");
-    group_tooltip(&tip, n->group);
+    group_tooltip(d, &tip, n->group);
     indent(d, depth);
     strbuf_addf(&d->out, "n%zu [shape=%s, style=filled, fillcolor=\"%s\", fontcolor=\"%s\"",
                 n->id, th(d, "handle.shape"), color, th(d, "badge.fontcolor"));
-    if (n->group->note)
+    if (note)
         strbuf_addf(&d->out, ", color=\"%s\", penwidth=3", th(d, "lint.color"));
     attr_sep(d, "label", label.buf);
     attr_tooltip(d, "tooltip", tip.buf, 1);
@@ -359,20 +347,22 @@ static void grid_rows(struct dot *d, struct view_node *const *nodes, size_t n, s
 static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t depth)
 {
     struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
+    const struct mark *k = mark_of_group(d->v->opts.marks, c->group);
+    const char *note = note_of_group(d->v->opts.notes, c->group);
     size_t i;
 
     strbuf_addstr(&label, c->group->name);
-    if (d->v->opts.diff && c->group->old_name)
-        strbuf_addf(&label, "\n(was %s)", c->group->old_name);
-    else if (d->v->opts.diff && c->group->old_description)
+    if (k->old_name)
+        strbuf_addf(&label, "\n(was %s)", k->old_name);
+    else if (k->old_description)
         strbuf_addstr(&label, "\n(description changed)");
     if (c->group->conditional)
         strbuf_addstr(&label, "\n(if a condition holds)");
     if (c->self_label)
         strbuf_addf(&label, "\n%s", c->self_label);
-    if (c->group->note)
+    if (note)
         strbuf_addstr(&label, "\n\xe2\x9a\xa0 review (see tooltip)");
-    group_tooltip(&tip, c->group);
+    group_tooltip(d, &tip, c->group);
 
     indent(d, depth);
     strbuf_addf(&d->out, "subgraph cluster_%zu {\n", c->id);
@@ -390,8 +380,8 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
     attr_tooltip(d, "tooltip", tip.buf, 0);
     put(d, ";\n");
     indent(d, depth + 1);
-    if (d->v->opts.diff) {
-        enum change ch = c->group->change;
+    if (d->v->opts.marks) {
+        enum change ch = k->change;
         strbuf_addf(&d->out,
                     "style=\"%s%s\"; color=\"%s\"; fillcolor=\"%s\"; fontcolor=\"%s\"; "
                     "penwidth=%s;\n",
@@ -404,9 +394,8 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
                     "style=\"%s\"; color=\"%s\"; fillcolor=\"%s\"; fontcolor=\"%s\"; "
                     "penwidth=%s;\n",
                     th(d, "group.style"),
-                    c->group->note ? th(d, "lint.color") : theme_color(d->t, c->color),
-                    th(d, "group.fill"), th(d, "group.fontcolor"),
-                    c->group->note ? "3" : "1.6");
+                    note ? th(d, "lint.color") : theme_color(d->t, c->color),
+                    th(d, "group.fill"), th(d, "group.fontcolor"), note ? "3" : "1.6");
     }
     pack_columns(d, c->nnodes + c->nchildren, depth + 1);
     indent(d, depth + 1);
@@ -469,16 +458,19 @@ static const char *end_text(const struct view_end *e)
     return e->node->label && e->node->type == VNODE_IFACE ? e->node->label : e->node->peer;
 }
 
-static void edge_tooltip(struct strbuf *sb, const struct view_edge *e, int diff)
+static void edge_tooltip(const struct dot *d, struct strbuf *sb, const struct view_edge *e)
 {
+    const struct view_options *o = &d->v->opts;
     char label[PORTS_LABEL_MAX];
     size_t i;
 
     strbuf_addf(sb, "%s: %s -> %s", direction_name(e->dir), end_text(&e->from), end_text(&e->to));
     for (i = 0; i < e->nrules; i++) {
         const struct rule *r = e->rules[i];
+        const struct mark *k = mark_of_rule(o->marks, r);
         ports_label(&r->ports, label);
-        strbuf_addf(sb, "\n%s%s", diff ? change_sign(r->change) : "", label);
+        /* Signed as on the arrow's label: "+tcp/80", unchanged ones bare. */
+        strbuf_addf(sb, "\n%s%s", change_text(k->change)->symbol, label);
         if (r->peer_type == PEER_CIDR && e->from.node && e->from.node->type == VNODE_IFACE &&
             r->dir == DIR_INGRESS)
             strbuf_addf(sb, " from %s", r->peer);
@@ -491,10 +483,10 @@ static void edge_tooltip(struct strbuf *sb, const struct view_edge *e, int diff)
             strbuf_addstr(sb, " [stale]");
         if (r->flags & RULE_CONDITIONAL)
             strbuf_addstr(sb, " [only if a template condition holds]");
-        if (diff && r->old_description)
-            strbuf_addf(sb, " (was: %s)", r->old_description);
-        if (r->note)
-            strbuf_addf(sb, "\n  review: %s", r->note);
+        if (k->old_description)
+            strbuf_addf(sb, " (was: %s)", k->old_description);
+        if (note_of_rule(o->notes, r))
+            strbuf_addf(sb, "\n  review: %s", note_of_rule(o->notes, r));
     }
 }
 
@@ -520,7 +512,7 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
     int ingress = e->dir == DIR_INGRESS;
 
     wrap_label(label);
-    edge_tooltip(&tip, e, d->v->opts.diff);
+    edge_tooltip(d, &tip, e);
     strbuf_addf(&d->out, "\t%s -> %s [", end_name(&e->from, a, sizeof(a)),
                 end_name(&e->to, b, sizeof(b)));
     /* Packed drawings are overviews: placing tens of thousands of labels
@@ -532,8 +524,8 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
         if (e->to.cluster)
             strbuf_addf(&d->out, ", lhead=cluster_%zu", e->to.cluster->id);
     }
-    if (d->v->opts.diff) {
-        enum change ch = view_edge_change(e);
+    if (d->v->opts.marks) {
+        enum change ch = view_edge_change(d->v, e);
         /* Arrows keep the ingress/egress style; the label's signs and the
          * colour say what changed. */
         strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\", penwidth=%s",
@@ -543,7 +535,7 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
         size_t i;
         int noted = 0;
         for (i = 0; i < e->nrules; i++)
-            noted |= e->rules[i]->note != NULL;
+            noted |= note_of_rule(d->v->opts.notes, e->rules[i]) != NULL;
         strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\"%s",
                     noted ? th(d, "lint.color")
                     : e->stale ? th(d, "stale.color")
@@ -589,23 +581,22 @@ static void emit_legend(struct dot *d)
 
 static void emit_diff_legend(struct dot *d)
 {
-    static const struct {
-        enum change change;
-        const char *text;
-    } rows[] = {
-        {CHANGE_ADDED, "added (+ on rules)"},
-        {CHANGE_REMOVED, "removed (dashed, \xe2\x88\x92 on rules)"},
-        {CHANGE_CHANGED, "changed (~ on rules)"},
-        {CHANGE_NONE, "unchanged"},
-    };
+    static const enum change rows[] = {CHANGE_ADDED, CHANGE_REMOVED, CHANGE_CHANGED,
+                                       CHANGE_NONE};
     size_t i;
 
     put(d, "\tdifflegend [shape=plaintext, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" "
            "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>changes</B></TD></TR>");
-    for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-        strbuf_addf(&d->out,
-                    "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-                    th(d, change_key(rows[i].change)), rows[i].text);
+    for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        const struct change_text *ct = change_text(rows[i]);
+        strbuf_addf(&d->out, "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">%s",
+                    th(d, ct->theme_key), ct->word);
+        /* "removed (dashed, − on rules)": how the drawing shows it. */
+        if (*ct->symbol)
+            strbuf_addf(&d->out, " (%s%s on rules)", rows[i] == CHANGE_REMOVED ? "dashed, " : "",
+                        ct->symbol);
+        put(d, "</TD></TR>");
+    }
     put(d, "</TABLE>>, tooltip=\"colours of the changes between the two inputs\"];\n");
 }
 
@@ -643,12 +634,12 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
     strbuf_addf(&d.out, "\tedge [fontname=\"%s\", fontsize=9, arrowsize=0.7];\n", th(&d, "font"));
     for (i = 0; i < v->nregions; i++)
         emit_region(&d, v->regions[i]);
-    if (v->opts.diff)
+    if (v->opts.marks)
         d.peer_change = view_peer_changes(v);
     for (i = 0; i < v->noutside; i++)
         emit_peer_node(&d, v->outside[i]);
     emit_legend(&d);
-    if (v->opts.diff)
+    if (v->opts.marks)
         emit_diff_legend(&d);
     for (i = 0; i < v->nedges; i++)
         emit_edge(&d, v->edges[i]);

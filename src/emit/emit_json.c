@@ -31,30 +31,19 @@ static json_t *jsource(const struct srcloc *loc)
     return j;
 }
 
-static const char *change_name(enum change c)
-{
-    switch (c) {
-    case CHANGE_ADDED: return "added";
-    case CHANGE_REMOVED: return "removed";
-    case CHANGE_CHANGED: return "changed";
-    case CHANGE_NONE: break;
-    }
-    return NULL;
-}
-
 /* Diff unions carry "change" (and what it was) on changed objects only. */
 static void json_change(json_t *o, enum change c, const char *old_name, const char *old_desc)
 {
     if (c == CHANGE_NONE)
         return;
-    json_object_set_new(o, "change", jr_string(change_name(c)));
+    json_object_set_new(o, "change", jr_string(change_text(c)->word));
     if (old_name)
         json_object_set_new(o, "old_name", jr_string(old_name));
     if (old_desc)
         json_object_set_new(o, "old_description", jr_string(old_desc));
 }
 
-static json_t *json_groups(const struct model *m)
+static json_t *json_groups(const struct model *m, const struct marks *mk)
 {
     json_t *arr = json_array();
     size_t i, j;
@@ -71,14 +60,15 @@ static json_t *json_groups(const struct model *m)
         json_object_set_new(o, "declared", json_boolean(g->declared));
         if (g->conditional)
             json_object_set_new(o, "conditional", json_true());
-        json_change(o, g->change, g->old_name, g->old_description);
+        json_change(o, mark_of_group(mk, g)->change, mark_of_group(mk, g)->old_name,
+                    mark_of_group(mk, g)->old_description);
         json_object_set_new(o, "source", jsource(&g->loc));
         json_array_append_new(arr, o);
     }
     return arr;
 }
 
-static json_t *json_ifaces(const struct model *m)
+static json_t *json_ifaces(const struct model *m, const struct marks *mk)
 {
     json_t *arr = json_array();
     size_t i, j;
@@ -101,14 +91,14 @@ static json_t *json_ifaces(const struct model *m)
             json_decref(cond);
         if (ifc->conditional)
             json_object_set_new(o, "conditional", json_true());
-        json_change(o, ifc->change, NULL, NULL);
+        json_change(o, mark_of_iface(mk, ifc)->change, NULL, NULL);
         json_object_set_new(o, "source", jsource(&ifc->loc));
         json_array_append_new(arr, o);
     }
     return arr;
 }
 
-static json_t *json_rules(const struct model *m)
+static json_t *json_rules(const struct model *m, const struct marks *mk)
 {
     json_t *arr = json_array();
     size_t i;
@@ -132,7 +122,7 @@ static json_t *json_rules(const struct model *m)
             json_object_set_new(o, "stale", json_true());
         if (r->flags & RULE_CONDITIONAL)
             json_object_set_new(o, "conditional", json_true());
-        json_change(o, r->change, NULL, r->old_description);
+        json_change(o, mark_of_rule(mk, r)->change, NULL, mark_of_rule(mk, r)->old_description);
         json_object_set_new(o, "source", jsource(&r->loc));
         json_array_append_new(arr, o);
     }
@@ -221,15 +211,15 @@ static json_t *json_edges(const struct model *m)
     return arr;
 }
 
-int emit_json(const struct model *m, FILE *fp)
+int emit_json(const struct model *m, const struct marks *marks, FILE *fp)
 {
     json_t *root = json_object();
     int rc;
 
     json_object_set_new(root, "sgmap", json_integer(1));
-    json_object_set_new(root, "groups", json_groups(m));
-    json_object_set_new(root, "interfaces", json_ifaces(m));
-    json_object_set_new(root, "rules", json_rules(m));
+    json_object_set_new(root, "groups", json_groups(m, marks));
+    json_object_set_new(root, "interfaces", json_ifaces(m, marks));
+    json_object_set_new(root, "rules", json_rules(m, marks));
     json_object_set_new(root, "edges", json_edges(m));
     rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);

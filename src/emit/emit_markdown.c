@@ -80,13 +80,13 @@ static void md_group_name(struct strbuf *sb, const struct group *g)
 
 static const char *change_word(enum change c)
 {
-    switch (c) {
-    case CHANGE_ADDED: return "added";
-    case CHANGE_REMOVED: return "removed";
-    case CHANGE_CHANGED: return "changed";
-    case CHANGE_NONE: break;
-    }
-    return "unchanged";
+    return change_text(c)->word;
+}
+
+/* "**+** " or "**−** ": an interface or membership that came or went. */
+static void md_sign(struct strbuf *sb, enum change c)
+{
+    strbuf_addf(sb, "**%s** ", change_text(c)->symbol);
 }
 
 static void md_peer(struct strbuf *sb, const struct model *u, const struct rule *r)
@@ -156,16 +156,17 @@ static void md_description_change(struct strbuf *sb, const char *old, const char
     md_description(sb, new);
 }
 
-static void md_rule_row(struct strbuf *sb, const struct model *u, const struct rule *r)
+static void md_rule_row(struct strbuf *sb, const struct diff *d, const struct rule *r)
 {
+    const struct mark *k = mark_of_rule(d->marks, r);
     char label[PORTS_LABEL_MAX];
 
     ports_label(&r->ports, label);
-    strbuf_addf(sb, "| %s | %s | %s | ", change_word(r->change), direction_name(r->dir), label);
-    md_peer(sb, u, r);
+    strbuf_addf(sb, "| %s | %s | %s | ", change_word(k->change), direction_name(r->dir), label);
+    md_peer(sb, d->model, r);
     strbuf_addstr(sb, " | ");
-    if (r->change == CHANGE_CHANGED) {
-        md_description_change(sb, r->old_description, r->description);
+    if (k->change == CHANGE_CHANGED) {
+        md_description_change(sb, k->old_description, r->description);
     } else if (r->description && *r->description) {
         md_text_max(sb, r->description, MD_DESCRIPTION_MAX);
     } else if (r->flags & RULE_DEFAULT_EGRESS) {
@@ -179,46 +180,47 @@ static void md_member_line(struct strbuf *sb, const struct diff_membership *dm)
     const struct iface *ifc = dm->iface;
 
     strbuf_addstr(sb, "- ");
-    strbuf_addstr(sb, dm->change == CHANGE_ADDED ? "**+** " : "**\xe2\x88\x92** ");
+    md_sign(sb, dm->change);
     md_code(sb, ifc->id);
     strbuf_addstr(sb, " (");
     if (ifc->label && strcmp(ifc->label, ifc->id) != 0) {
         md_text(sb, ifc->label);
         strbuf_addstr(sb, ", ");
     }
-    strbuf_addf(sb, "%s) %s ", kind_name(ifc->kind),
-                dm->change == CHANGE_ADDED ? "joins" : "leaves");
+    strbuf_addf(sb, "%s) %s ", kind_name(ifc->kind), change_text(dm->change)->member);
     md_text(sb, dm->group->name);
     strbuf_addch(sb, '\n');
 }
 
 /* The heading of a group's section, with what happened to the group. */
-static void md_group_heading(struct strbuf *sb, const struct group *g)
+static void md_group_heading(struct strbuf *sb, const struct diff *d, const struct group *g)
 {
+    const struct mark *k = mark_of_group(d->marks, g);
+
     strbuf_addstr(sb, "#### ");
     md_group_name(sb, g);
-    switch (g->change) {
-    case CHANGE_ADDED: strbuf_addstr(sb, ": added"); break;
-    case CHANGE_REMOVED: strbuf_addstr(sb, ": removed"); break;
+    switch (k->change) {
+    case CHANGE_ADDED:
+    case CHANGE_REMOVED: strbuf_addf(sb, ": %s", change_word(k->change)); break;
     case CHANGE_CHANGED:
         strbuf_addstr(sb, ": ");
-        if (g->old_name) {
+        if (k->old_name) {
             strbuf_addstr(sb, "renamed from ");
-            md_text(sb, g->old_name);
-            if (g->old_description)
+            md_text(sb, k->old_name);
+            if (k->old_description)
                 strbuf_addstr(sb, ", ");
         }
-        if (g->old_description)
+        if (k->old_description)
             strbuf_addstr(sb, "description changed");
         break;
     case CHANGE_NONE: break;
     }
     strbuf_addstr(sb, "\n\n");
-    if (g->change == CHANGE_CHANGED && g->old_description) {
+    if (k->change == CHANGE_CHANGED && k->old_description) {
         strbuf_addstr(sb, "Description: ");
-        md_description_change(sb, g->old_description, g->description);
+        md_description_change(sb, k->old_description, g->description);
         strbuf_addstr(sb, "\n\n");
-    } else if (g->change == CHANGE_ADDED && g->description && *g->description) {
+    } else if (k->change == CHANGE_ADDED && g->description && *g->description) {
         strbuf_addstr(sb, "Description: ");
         md_text_max(sb, g->description, MD_DESCRIPTION_MAX);
         strbuf_addstr(sb, "\n\n");
@@ -227,7 +229,8 @@ static void md_group_heading(struct strbuf *sb, const struct group *g)
 
 static void md_totals(struct strbuf *sb, const struct diff *d)
 {
-    strbuf_addstr(sb, "| | added | removed | changed |\n|:--|--:|--:|--:|\n");
+    strbuf_addf(sb, "| | %s | %s | %s |\n|:--|--:|--:|--:|\n", change_word(CHANGE_ADDED),
+                change_word(CHANGE_REMOVED), change_word(CHANGE_CHANGED));
     strbuf_addf(sb, "| security groups | %zu | %zu | %zu |\n", d->groups.added,
                 d->groups.removed, d->groups.changed);
     strbuf_addf(sb, "| rules | %zu | %zu | %zu |\n", d->rules.added, d->rules.removed,
@@ -270,7 +273,7 @@ int emit_markdown(const struct diff *d, FILE *fp)
         size_t gi = u->rules[i]->group->index;
         first_rule[gi] = i;
         nrules[gi]++;
-        if (u->rules[i]->change != CHANGE_NONE)
+        if (mark_of_rule(d->marks, u->rules[i])->change != CHANGE_NONE)
             nchanged[gi]++;
     }
     for (i = d->nmemberships; i-- > 0;) {
@@ -279,22 +282,22 @@ int emit_markdown(const struct diff *d, FILE *fp)
     }
     for (i = 0; i < u->ngroups; i++) {
         const struct group *g = u->groups[i];
-        if (g->change != CHANGE_NONE || nchanged[i] || nmembers[i])
+        if (mark_of_group(d->marks, g)->change != CHANGE_NONE || nchanged[i] || nmembers[i])
             list[n++] = u->groups[i];
     }
     xqsort(list, n, sizeof(*list), cmp_group_by_name);
 
     for (i = 0; i < n; i++) {
         const struct group *g = list[i];
-        md_group_heading(&sb, g);
+        md_group_heading(&sb, d, g);
         if (nchanged[g->index]) {
             strbuf_addstr(&sb, "| | direction | ports | peer | description |\n"
                                "|:--|:--|:--|:--|:--|\n");
             /* The group's rules are one run of u->rules (sorted by group). */
             for (j = 0; j < nrules[g->index]; j++) {
                 const struct rule *r = u->rules[first_rule[g->index] + j];
-                if (r->change != CHANGE_NONE)
-                    md_rule_row(&sb, u, r);
+                if (mark_of_rule(d->marks, r)->change != CHANGE_NONE)
+                    md_rule_row(&sb, d, r);
             }
             strbuf_addch(&sb, '\n');
         }
@@ -307,13 +310,15 @@ int emit_markdown(const struct diff *d, FILE *fp)
     /* Interfaces that came or went outside every group. */
     for (i = 0, j = 0; i < u->nifaces; i++) {
         const struct iface *ifc = u->ifaces[i];
-        if (ifc->ngroups || (ifc->change != CHANGE_ADDED && ifc->change != CHANGE_REMOVED))
+        enum change c = mark_of_iface(d->marks, ifc)->change;
+        if (ifc->ngroups || (c != CHANGE_ADDED && c != CHANGE_REMOVED))
             continue;
         if (j++ == 0)
             strbuf_addstr(&sb, "#### Interfaces in no group\n\n");
-        strbuf_addf(&sb, "- %s ", ifc->change == CHANGE_ADDED ? "**+**" : "**\xe2\x88\x92**");
+        strbuf_addstr(&sb, "- ");
+        md_sign(&sb, c);
         md_code(&sb, ifc->id);
-        strbuf_addf(&sb, " (%s) %s\n", kind_name(ifc->kind), change_word(ifc->change));
+        strbuf_addf(&sb, " (%s) %s\n", kind_name(ifc->kind), change_word(c));
     }
     if (j)
         strbuf_addch(&sb, '\n');

@@ -31,22 +31,21 @@
 /* At most this many port labels on a link, then "+N more". */
 #define MM_LABELS_MAX 4
 
-/* Colours of the change classes (those of the default theme). */
+/* Colours of the change classes (those of the default theme); each class
+ * is named after its change's colour role (change_text()). */
 static const struct {
     enum change change;
-    const char *name;
     const char *node;
     const char *link;
 } mm_classes[] = {
-    {CHANGE_ADDED, "added", "fill:#e3f4e8,stroke:#1a9641,stroke-width:2px,color:#0b4020",
+    {CHANGE_ADDED, "fill:#e3f4e8,stroke:#1a9641,stroke-width:2px,color:#0b4020",
      "stroke:#1a9641,stroke-width:2px,color:#1a9641"},
-    {CHANGE_REMOVED, "removed",
+    {CHANGE_REMOVED,
      "fill:#fbe5e5,stroke:#d7191c,stroke-width:2px,stroke-dasharray:5 5,color:#6b0c0d",
      "stroke:#d7191c,stroke-width:2px,stroke-dasharray:5 5,color:#d7191c"},
-    {CHANGE_CHANGED, "changed", "fill:#fcecdf,stroke:#e66101,stroke-width:2px,color:#5c2700",
+    {CHANGE_CHANGED, "fill:#fcecdf,stroke:#e66101,stroke-width:2px,color:#5c2700",
      "stroke:#e66101,stroke-width:2px,color:#e66101"},
-    {CHANGE_NONE, "muted", "fill:#f6f6f6,stroke:#a8a8a8,color:#707070",
-     "stroke:#a8a8a8,color:#707070"},
+    {CHANGE_NONE, "fill:#f6f6f6,stroke:#a8a8a8,color:#707070", "stroke:#a8a8a8,color:#707070"},
 };
 #define MM_NCLASSES (sizeof(mm_classes) / sizeof(mm_classes[0]))
 
@@ -99,7 +98,7 @@ static void add_to_class(struct mm *d, struct strbuf *lists, enum change c, cons
                          size_t id)
 {
     size_t i;
-    if (!d->v->opts.diff)
+    if (!d->v->opts.marks)
         return;
     for (i = 0; i < MM_NCLASSES; i++) {
         if (mm_classes[i].change != c)
@@ -170,17 +169,19 @@ static void emit_iface_node(struct mm *d, const struct view_node *n, size_t dept
         }
     }
     strbuf_addf(&d->out, "%s\n", shape[1]);
-    mark(d, view_node_change(n), "n%zu", n->id);
+    mark(d, view_node_change(d->v, n), "n%zu", n->id);
 }
 
 static void group_label(struct mm *d, const struct group *g, const char *self)
 {
+    const struct mark *k = mark_of_group(d->v->opts.marks, g);
+
     mm_text(&d->out, g->name);
-    if (d->v->opts.diff && g->old_name) {
+    if (k->old_name) {
         strbuf_addstr(&d->out, " (was ");
-        mm_text(&d->out, g->old_name);
+        mm_text(&d->out, k->old_name);
         strbuf_addch(&d->out, ')');
-    } else if (d->v->opts.diff && g->old_description) {
+    } else if (k->old_description) {
         strbuf_addstr(&d->out, " (description changed)");
     }
     if (g->conditional)
@@ -197,7 +198,7 @@ static void emit_handle_node(struct mm *d, const struct view_node *n, size_t dep
     strbuf_addf(&d->out, "n%zu{{\"", n->id);
     group_label(d, n->group, n->self_label);
     strbuf_addstr(&d->out, "<br/>(members show it as also in)\"}}\n");
-    mark(d, n->group->change, "n%zu", n->id);
+    mark(d, mark_of_group(d->v->opts.marks, n->group)->change, "n%zu", n->id);
 }
 
 static void emit_peer_node(struct mm *d, const struct view_node *n)
@@ -249,7 +250,7 @@ static void emit_cluster(struct mm *d, const struct view_cluster *c, size_t dept
     strbuf_addf(&d->out, "subgraph c%zu[\"", c->id);
     group_label(d, c->group, c->self_label);
     strbuf_addstr(&d->out, "\"]\n");
-    mark(d, c->group->change, "c%zu", c->id);
+    mark(d, mark_of_group(d->v->opts.marks, c->group)->change, "c%zu", c->id);
     for (i = 0; i < c->nchildren; i++)
         emit_cluster(d, c->children[i], depth + 1);
     for (i = 0; i < c->nnodes; i++)
@@ -258,7 +259,7 @@ static void emit_cluster(struct mm *d, const struct view_cluster *c, size_t dept
         indent(d, depth + 1);
         strbuf_addf(&d->out, "a%zu[\"%s\"]\n", c->id,
                     c->group->nmembers ? "\xc2\xb7" : "(no members)");
-        mark(d, c->group->change, "a%zu", c->id);
+        mark(d, mark_of_group(d->v->opts.marks, c->group)->change, "a%zu", c->id);
     }
     indent(d, depth);
     strbuf_addstr(&d->out, "end\n");
@@ -339,7 +340,7 @@ static void emit_links(struct mm *d)
 
     for (i = 0; i < v->nedges; i++) {
         const struct view_edge *e = v->edges[i];
-        enum change c = view_edge_change(e);
+        enum change c = view_edge_change(v, e);
         char *label;
 
         indent(d, 0);
@@ -362,22 +363,24 @@ static void emit_classes(struct mm *d)
     indent(d, 0);
     strbuf_addstr(&d->out, "subgraph legend[\"changes\"]\n");
     for (i = 0; i < MM_NCLASSES; i++) {
+        const struct change_text *ct = change_text(mm_classes[i].change);
         indent(d, 1);
-        strbuf_addf(&d->out, "legend_%s[\"%s\"]\n", mm_classes[i].name,
-                    mm_classes[i].change == CHANGE_NONE ? "unchanged" : mm_classes[i].name);
+        strbuf_addf(&d->out, "legend_%s[\"%s\"]\n", ct->role, ct->word);
     }
     indent(d, 0);
     strbuf_addstr(&d->out, "end\n");
     for (i = 0; i < MM_NCLASSES; i++) {
         indent(d, 0);
-        strbuf_addf(&d->out, "classDef %s %s\n", mm_classes[i].name, mm_classes[i].node);
+        strbuf_addf(&d->out, "classDef %s %s\n", change_text(mm_classes[i].change)->role,
+                    mm_classes[i].node);
     }
     for (i = 0; i < MM_NCLASSES; i++) {
+        const char *role = change_text(mm_classes[i].change)->role;
         indent(d, 0);
-        strbuf_addf(&d->out, "class legend_%s", mm_classes[i].name);
+        strbuf_addf(&d->out, "class legend_%s", role);
         if (d->ids[i].len)
             strbuf_addf(&d->out, ",%s", d->ids[i].buf);
-        strbuf_addf(&d->out, " %s\n", mm_classes[i].name);
+        strbuf_addf(&d->out, " %s\n", role);
     }
     for (i = 0; i < MM_NCLASSES; i++) {
         if (!d->links[i].len)
@@ -410,7 +413,7 @@ int emit_mermaid(const struct view *v, FILE *fp)
     for (i = 0; i < v->noutside; i++)
         emit_peer_node(&d, v->outside[i]);
     emit_links(&d);
-    if (v->opts.diff)
+    if (v->opts.marks)
         emit_classes(&d);
 
     rc = fwrite(d.out.buf, 1, d.out.len, fp) == d.out.len && !ferror(fp) ? 0 : -1;

@@ -295,18 +295,6 @@ void model_iface_add_address(struct model *m, struct iface *ifc, const char *add
     ifc->addresses[ifc->naddresses++] = model_strdup(m, address);
 }
 
-const char *model_note_append(struct model *m, const char *note, const char *line)
-{
-    char *joined;
-    const char *kept;
-    if (!note)
-        return model_strdup(m, line);
-    joined = xasprintf("%s\n%s", note, line);
-    kept = model_strdup(m, joined);
-    free(joined);
-    return kept;
-}
-
 struct vpc *model_vpc(struct model *m, const char *id, int *created)
 {
     struct vpc *v = strmap_get(m->vpc_index, id);
@@ -485,7 +473,7 @@ static void report_unknown_group(struct strmap *seen, char ***keys, size_t *nkey
     diag_error(loc, "unknown group '%s' (expected the name of a group in the inputs)", id);
 }
 
-static int model_resolve_memberships(struct model *m)
+static int model_resolve_memberships(struct model *m, int lenient_quota)
 {
     size_t i, j, k, nkeys = 0;
     int rc = 0;
@@ -524,7 +512,7 @@ static int model_resolve_memberships(struct model *m)
             }
         }
         sort_memberships(ifc);
-        if (ifc->ngroups > MODEL_MAX_GROUPS_PER_IFACE && !m->lenient_quota) {
+        if (ifc->ngroups > MODEL_MAX_GROUPS_PER_IFACE && !lenient_quota) {
             diag_error(&ifc->loc, "interface '%s' is in %zu groups (at most %d)", ifc->id,
                        ifc->ngroups, MODEL_MAX_GROUPS_PER_IFACE);
             rc = -1;
@@ -594,14 +582,14 @@ static void model_fill_members(struct model *m)
         m->groups[i]->index = i;
 }
 
-int model_finish(struct model *m)
+static int finish(struct model *m, int lenient_quota)
 {
     int rc = 0;
     size_t i;
 
     model_add_default_egress(m);
     xqsort(m->ifaces, m->nifaces, sizeof(*m->ifaces), cmp_iface_ptr);
-    if (model_resolve_memberships(m) < 0)
+    if (model_resolve_memberships(m, lenient_quota) < 0)
         rc = -1;
     if (model_resolve_peers(m) < 0)
         rc = -1;
@@ -610,8 +598,22 @@ int model_finish(struct model *m)
         m->groups[i]->index = 0;
     model_fill_members(m);
     xqsort(m->rules, m->nrules, sizeof(*m->rules), cmp_rule_ptr);
+    for (i = 0; i < m->nrules; i++)
+        m->rules[i]->index = i;
+    for (i = 0; i < m->nifaces; i++)
+        m->ifaces[i]->index = i;
     xqsort(m->vpcs, m->nvpcs, sizeof(*m->vpcs), cmp_vpc_ptr);
     xqsort(m->names, m->nnames, sizeof(*m->names), cmp_named);
     m->finished = 1;
     return rc;
+}
+
+int model_finish(struct model *m)
+{
+    return finish(m, 0);
+}
+
+int model_finish_lenient(struct model *m)
+{
+    return finish(m, 1);
 }

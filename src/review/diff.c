@@ -3,8 +3,10 @@
  * identity rules), and the list of membership changes.
  *
  * The union is a new model built with the ordinary model_* calls, so views
- * and emitters draw it like any other; every string is copied into it, so
- * the two inputs may be freed once it is built.
+ * and emitters draw it like any other; what changed is a side table of
+ * marks beside it (marks.h), set once the union is finished and its objects
+ * have their positions. Every string is copied into one or the other, so
+ * the two inputs may be freed once the diff is built.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,6 +23,15 @@ struct pending {
     enum change change;
 };
 
+/* A change found while building, marked once the union is finished. */
+struct pending_mark {
+    const struct group *group; /* the union object: one of the three */
+    const struct rule *rule;
+    const struct iface *iface;
+    enum change change;
+    const char *old_name, *old_description; /* the old model's texts, or NULL */
+};
+
 /* Everything needed while building; freed at the end of diff_build(). */
 struct builder {
     const struct model *old, *new;
@@ -34,6 +45,8 @@ struct builder {
     size_t nkeys, keys_alloc;
     struct pending *pending;
     size_t npending, pending_alloc;
+    struct pending_mark *marks;
+    size_t nmarks, marks_alloc;
 };
 
 static int is_aws_group_id(const char *id)
@@ -61,6 +74,21 @@ static struct srcloc copy_loc(struct model *u, const struct srcloc *loc)
     c.file = model_strdup(u, loc->file);
     c.path = model_strdup(u, loc->path);
     return c;
+}
+
+static void add_mark(struct builder *b, const struct group *g, const struct rule *r,
+                     const struct iface *ifc, enum change c, const char *old_name,
+                     const char *old_description)
+{
+    struct pending_mark *pm;
+    XGROW(b->marks, b->marks_alloc, b->nmarks + 1);
+    pm = &b->marks[b->nmarks++];
+    pm->group = g;
+    pm->rule = r;
+    pm->iface = ifc;
+    pm->change = c;
+    pm->old_name = old_name;
+    pm->old_description = old_description;
 }
 
 /* ===== Matching groups ===== */
@@ -187,22 +215,21 @@ static void build_groups(struct builder *b)
     for (i = 0; i < b->new->ngroups; i++) {
         const struct group *n = b->new->groups[i], *o = b->new_peer[i];
         struct group *g = model_group(b->u, b->new_uid[i], NULL);
+        const char *old_name = NULL, *old_description = NULL;
         copy_group_fields(b, g, n);
         if (!o) {
-            g->change = CHANGE_ADDED;
+            add_mark(b, g, NULL, NULL, CHANGE_ADDED, NULL, NULL);
             continue;
         }
         g->declared |= o->declared;
         if (!o->declared || !n->declared)
             continue;
-        if (!str_equal(o->name, n->name)) {
-            g->change = CHANGE_CHANGED;
-            g->old_name = model_strdup(b->u, o->name);
-        }
-        if (!str_equal(o->description, n->description)) {
-            g->change = CHANGE_CHANGED;
-            g->old_description = model_strdup(b->u, o->description ? o->description : "");
-        }
+        if (!str_equal(o->name, n->name))
+            old_name = o->name;
+        if (!str_equal(o->description, n->description))
+            old_description = o->description ? o->description : "";
+        if (old_name || old_description)
+            add_mark(b, g, NULL, NULL, CHANGE_CHANGED, old_name, old_description);
     }
     for (i = 0; i < b->old->ngroups; i++) {
         struct group *g;
@@ -210,7 +237,7 @@ static void build_groups(struct builder *b)
             continue;
         g = model_group(b->u, b->old_uid[i], NULL);
         copy_group_fields(b, g, b->old->groups[i]);
-        g->change = CHANGE_REMOVED;
+        add_mark(b, g, NULL, NULL, CHANGE_REMOVED, NULL, NULL);
     }
 }
 
@@ -279,15 +306,13 @@ static void build_rules(struct builder *b)
         r->peer_label = model_strdup(b->u, src->peer_label);
         r->rule_id = model_strdup(b->u, src->rule_id);
         r->flags = src->flags & ~(unsigned)RULE_PEER_BY_NAME;
-        if (!p->new) {
-            r->change = CHANGE_REMOVED;
-        } else if (!p->old) {
-            r->change = CHANGE_ADDED;
-        } else if (!str_equal(p->old->description, p->new->description)) {
-            r->change = CHANGE_CHANGED;
-            r->old_description =
-                model_strdup(b->u, p->old->description ? p->old->description : "");
-        }
+        if (!p->new)
+            add_mark(b, NULL, r, NULL, CHANGE_REMOVED, NULL, NULL);
+        else if (!p->old)
+            add_mark(b, NULL, r, NULL, CHANGE_ADDED, NULL, NULL);
+        else if (!str_equal(p->old->description, p->new->description))
+            add_mark(b, NULL, r, NULL, CHANGE_CHANGED, NULL,
+                     p->old->description ? p->old->description : "");
     }
     free(pairs);
     strmap_free(index);
@@ -354,11 +379,11 @@ static void build_iface(struct builder *b, const struct iface *o, const struct i
         differs = 1;
     }
     if (!o)
-        ifc->change = CHANGE_ADDED;
+        add_mark(b, NULL, NULL, ifc, CHANGE_ADDED, NULL, NULL);
     else if (!n)
-        ifc->change = CHANGE_REMOVED;
+        add_mark(b, NULL, NULL, ifc, CHANGE_REMOVED, NULL, NULL);
     else if (differs)
-        ifc->change = CHANGE_CHANGED;
+        add_mark(b, NULL, NULL, ifc, CHANGE_CHANGED, NULL, NULL);
 }
 
 static void build_ifaces(struct builder *b)
@@ -435,8 +460,27 @@ static void count_change(struct diff_counts *c, enum change ch)
         c->changed++;
 }
 
+/* The marks of the finished union, from what the builder found. */
+static struct marks *diff_marks(const struct builder *b)
+{
+    struct marks *mk = marks_new(b->u);
+    size_t i;
+
+    for (i = 0; i < b->nmarks; i++) {
+        const struct pending_mark *pm = &b->marks[i];
+        if (pm->group)
+            marks_set_group(mk, pm->group, pm->change, pm->old_name, pm->old_description);
+        else if (pm->rule)
+            marks_set_rule(mk, pm->rule, pm->change, pm->old_description);
+        else
+            marks_set_iface(mk, pm->iface, pm->change);
+    }
+    return mk;
+}
+
 static void diff_summarise(struct diff *d, const struct builder *b)
 {
+    const struct marks *mk = d->marks;
     const struct model *u = d->model;
     size_t i;
 
@@ -452,12 +496,12 @@ static void diff_summarise(struct diff *d, const struct builder *b)
         }
     }
     xqsort(d->memberships, d->nmemberships, sizeof(*d->memberships), cmp_membership);
-    for (i = 0; i < u->ngroups; i++)
-        count_change(&d->groups, u->groups[i]->change);
-    for (i = 0; i < u->nrules; i++)
-        count_change(&d->rules, u->rules[i]->change);
-    for (i = 0; i < u->nifaces; i++)
-        count_change(&d->ifaces, u->ifaces[i]->change);
+    for (i = 0; i < mk->ngroups; i++)
+        count_change(&d->groups, mk->groups[i].change);
+    for (i = 0; i < mk->nrules; i++)
+        count_change(&d->rules, mk->rules[i].change);
+    for (i = 0; i < mk->nifaces; i++)
+        count_change(&d->ifaces, mk->ifaces[i].change);
 }
 
 struct diff *diff_build(const struct model *old, const struct model *new,
@@ -487,6 +531,7 @@ struct diff *diff_build(const struct model *old, const struct model *new,
     } else {
         d = xcalloc(1, sizeof(*d));
         d->model = b->u;
+        d->marks = diff_marks(b);
         diff_summarise(d, b);
     }
 
@@ -494,6 +539,7 @@ struct diff *diff_build(const struct model *old, const struct model *new,
         free(b->keys[i]);
     free(b->keys);
     free(b->pending);
+    free(b->marks);
     free(b->old_uid);
     free(b->new_uid);
     free(b->old_peer);
@@ -506,6 +552,7 @@ void diff_free(struct diff *d)
     if (!d)
         return;
     model_free(d->model);
+    marks_free(d->marks);
     free(d->memberships);
     free(d);
 }

@@ -677,18 +677,6 @@ static void build_edges(struct builder *b)
         xqsort(v->edges[i]->rules, v->edges[i]->nrules, sizeof(struct rule *), cmp_rule_in_edge);
 }
 
-/* The mark of a rule's change in a diff label: + added, − removed, ~ changed. */
-static const char *change_sign(enum change c)
-{
-    switch (c) {
-    case CHANGE_ADDED: return "+";
-    case CHANGE_REMOVED: return "\xe2\x88\x92";
-    case CHANGE_CHANGED: return "~";
-    case CHANGE_NONE: break;
-    }
-    return "";
-}
-
 char *view_edge_label(const struct view *v, const struct view_edge *e, size_t max)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -702,7 +690,7 @@ char *view_edge_label(const struct view *v, const struct view_edge *e, size_t ma
         for (i = 0; i < e->nrules; i++) {
             ports_label(&e->rules[i]->ports, label);
             snprintf(cur, sizeof(cur), "%s%s%s",
-                     v->opts.diff ? change_sign(e->rules[i]->change) : "", label,
+                     change_text(mark_of_rule(v->opts.marks, e->rules[i])->change)->symbol, label,
                      e->rules[i]->flags & RULE_CONDITIONAL ? " (if)" : "");
             if (strcmp(cur, last) == 0)
                 continue;
@@ -864,24 +852,26 @@ void view_free(struct view *v)
     free(v);
 }
 
-enum change view_node_change(const struct view_node *n)
+enum change view_node_change(const struct view *v, const struct view_node *n)
 {
+    const struct marks *mk = v->opts.marks;
     size_t i;
     if (!n->nifaces)
         return CHANGE_NONE;
     for (i = 1; i < n->nifaces; i++)
-        if (n->ifaces[i]->change != n->ifaces[0]->change)
+        if (mark_of_iface(mk, n->ifaces[i])->change != mark_of_iface(mk, n->ifaces[0])->change)
             return CHANGE_CHANGED;
-    return n->ifaces[0]->change;
+    return mark_of_iface(mk, n->ifaces[0])->change;
 }
 
-enum change view_edge_change(const struct view_edge *e)
+enum change view_edge_change(const struct view *v, const struct view_edge *e)
 {
+    const struct marks *mk = v->opts.marks;
     size_t i;
     for (i = 1; i < e->nrules; i++)
-        if (e->rules[i]->change != e->rules[0]->change)
+        if (mark_of_rule(mk, e->rules[i])->change != mark_of_rule(mk, e->rules[0])->change)
             return CHANGE_CHANGED;
-    return e->nrules ? e->rules[0]->change : CHANGE_NONE;
+    return e->nrules ? mark_of_rule(mk, e->rules[0])->change : CHANGE_NONE;
 }
 
 int view_node_conditional(const struct view_node *n)
@@ -962,7 +952,7 @@ enum change *view_peer_changes(const struct view *v)
 
     for (i = 0; i < v->nedges; i++) {
         const struct view_edge *e = v->edges[i];
-        enum change c = view_edge_change(e);
+        enum change c = view_edge_change(v, e);
         const struct view_node *ends[2] = {e->from.node, e->to.node};
         if (c == CHANGE_CHANGED)
             c = CHANGE_NONE;

@@ -1,0 +1,89 @@
+/*
+ * marks.h - side tables a view draws with a finished model, which stays
+ * read-only: the change marks of sgmap diff and the notes of render --lint.
+ * Both are indexed by the objects' positions (group, rule and interface
+ * index, set by model_finish()), so they hold for the model they were made
+ * for and no other. And the one table of how a change is written.
+ */
+#ifndef SGMAP_MARKS_H
+#define SGMAP_MARKS_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "model.h"
+
+/* How an object changed between two inputs (sgmap diff). */
+enum change {
+    CHANGE_NONE,    /* unchanged, or not a diff */
+    CHANGE_ADDED,   /* only in the new input */
+    CHANGE_REMOVED, /* only in the old input */
+    CHANGE_CHANGED, /* in both, with a different description or name (an
+                     * interface: with other groups) */
+};
+
+/*
+ * How a change is written, in every output (DOT, SVG, Mermaid, Markdown,
+ * JSON): one table, so that no two outputs spell a change differently.
+ */
+struct change_text {
+    const char *word;      /* "added", "removed", "changed", "unchanged" */
+    const char *symbol;    /* before a rule's ports, as in "+tcp/443": "+", U+2212
+                            * (the minus sign, not '-'), "~"; "" when unchanged */
+    const char *role;      /* its colour: "added", "removed", "changed", "muted"
+                            * (Mermaid's class names) */
+    const char *theme_key; /* the theme's colour: "diff.added" ... "diff.muted" */
+    const char *member;    /* an interface and a group: "joins", "leaves"; NULL */
+};
+
+const struct change_text *change_text(enum change c);
+
+/* The change of one group, rule or interface. */
+struct mark {
+    enum change change;
+    const char *old_name;        /* a changed group's name before, if it changed */
+    const char *old_description; /* a changed group's or rule's description
+                                  * before, if it changed ("" when it had none) */
+};
+
+/* The marks of every object of one model, by index. */
+struct marks {
+    struct mark *groups, *rules, *ifaces;
+    size_t ngroups, nrules, nifaces;
+    struct arena arena; /* the old names and descriptions */
+};
+
+/* Marks for the finished model m, every object unchanged. */
+struct marks *marks_new(const struct model *m);
+void marks_free(struct marks *mk);
+/* Set a mark; the old texts (may be NULL) are copied into mk. */
+void marks_set_group(struct marks *mk, const struct group *g, enum change c,
+                     const char *old_name, const char *old_description);
+void marks_set_rule(struct marks *mk, const struct rule *r, enum change c,
+                    const char *old_description);
+void marks_set_iface(struct marks *mk, const struct iface *ifc, enum change c);
+/* The mark of an object: an unchanged one when mk is NULL (not a diff). */
+const struct mark *mark_of_group(const struct marks *mk, const struct group *g);
+const struct mark *mark_of_rule(const struct marks *mk, const struct rule *r);
+const struct mark *mark_of_iface(const struct marks *mk, const struct iface *ifc);
+
+/* Remarks drawn with objects (render --lint's findings), by index: lines
+ * joined by '\n', or NULL. */
+struct notes {
+    char **groups, **rules, **ifaces;
+    size_t ngroups, nrules, nifaces;
+};
+
+/* Notes for the finished model m, none yet. */
+struct notes *notes_new(const struct model *m);
+void notes_free(struct notes *n);
+/* Add a line to the note of an object. */
+void notes_add_group(struct notes *n, const struct group *g, const char *line);
+void notes_add_rule(struct notes *n, const struct rule *r, const char *line);
+void notes_add_iface(struct notes *n, const struct iface *ifc, const char *line);
+/* The note of an object, or NULL (always when n is NULL). */
+const char *note_of_group(const struct notes *n, const struct group *g);
+const char *note_of_rule(const struct notes *n, const struct rule *r);
+const char *note_of_iface(const struct notes *n, const struct iface *ifc);
+
+#endif
