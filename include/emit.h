@@ -23,8 +23,13 @@ int emit_dot(const struct view *v, const struct theme *t, FILE *fp);
 /* The same with layout settings written into the graph (NULL = defaults). */
 int emit_dot_layout(const struct view *v, const struct theme *t,
                     const struct dot_layout *layout, FILE *fp);
+/* "added", "removed", "changed", or NULL for CHANGE_NONE (the JSON words). */
+const char *emit_change_name(enum change c);
 /* JSON schema version 1 of the whole model (DESIGN.md), independent of the view. */
 int emit_json(const struct model *m, FILE *fp);
+/* The drawing as data, schema version 1 ("sgmap-view": 1, sgmap.1): frames,
+ * clusters, nodes, edges and legend, with the ids the DOT carries. */
+int emit_view(const struct view *v, FILE *fp);
 /*
  * A Mermaid flowchart of the view: VPCs and groups as nested subgraphs,
  * interfaces and peers as nodes, rules as labelled links (ingress solid,

@@ -31,7 +31,7 @@ static void json_source(struct json_writer *w, const struct srcloc *loc)
     strbuf_release(&sb);
 }
 
-static const char *change_name(enum change c)
+const char *emit_change_name(enum change c)
 {
     switch (c) {
     case CHANGE_ADDED: return "added";
@@ -48,7 +48,7 @@ static void json_change(struct json_writer *w, enum change c, const char *old_na
 {
     if (c == CHANGE_NONE)
         return;
-    jw_member_string(w, "change", change_name(c));
+    jw_member_string(w, "change", emit_change_name(c));
     if (old_name)
         jw_member_string(w, "old_name", old_name);
     if (old_desc)

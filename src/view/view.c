@@ -86,6 +86,7 @@ static struct view_region *region_for(struct builder *b, const char *vpc)
         return r;
     }
     r = xcalloc(1, sizeof(*r));
+    r->vpc_id = vpc;
     if (vpc) {
         for (i = 0; i < b->m->nvpcs; i++)
             if (strcmp(b->m->vpcs[i]->id, vpc) == 0)
@@ -592,6 +593,11 @@ static int rule_shown(const struct view *v, const struct rule *r)
     if ((r->flags & RULE_DEFAULT_EGRESS) && v->opts.egress == EGRESS_DEFAULT)
         return 0;
     return 1;
+}
+
+int view_rule_shown(const struct view *v, const struct rule *r)
+{
+    return rule_shown(v, r);
 }
 
 static int cmp_rule_in_edge(const void *a, const void *b)
