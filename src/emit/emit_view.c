@@ -403,6 +403,9 @@ static void write_edges(struct vw *d)
         jw_member_string(&d->w, "style", view_edge_style(e));
         member_labels(d, e);
         member_rules(d, (const struct rule *const *)e->rules, e->nrules);
+        /* One end's cluster encloses the other: not clipped to either. */
+        if (e->nested)
+            jw_member_bool(&d->w, "nested", 1);
         if (e->stale)
             jw_member_bool(&d->w, "stale", 1);
         member_change(d, view_edge_change(e));
