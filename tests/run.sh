@@ -20,6 +20,9 @@
 #       stdin         fed to standard input when present (else /dev/null)
 #   tests/scripts/NAME.sh     a script run with $SGMAP, $SHARED and $TESTS set;
 #                             exit 0 passes, 77 skips (with a reason on stdout)
+#   $SGMAP_UNIT               when set, the unit test binary (tests/unit/, built
+#                             by make check): its "N passed, N failed" joins the
+#                             tally (FILTER "unit" runs it alone)
 # An exit status of 128 or more (a crash) always fails.
 # The last line is "N passed, N failed" (", N skipped" when any skipped).
 set -u
@@ -124,6 +127,25 @@ run_case() {
     fi
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 }
+
+if [ -n "${SGMAP_UNIT:-}" ]; then
+    case unit in *"$FILTER"*)
+        "$SGMAP_UNIT" >"$tmp/unit" 2>&1
+        urc=$?
+        grep -v '^[0-9]* passed, [0-9]* failed$' "$tmp/unit"
+        tally=$(tail -1 "$tmp/unit")
+        up=$(echo "$tally" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+        uf=$(echo "$tally" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+        if [ -z "$up" ] || [ "$urc" -ge 128 ] || { [ "$urc" != 0 ] && [ "${uf:-0}" = 0 ]; }; then
+            echo "FAIL unit: exit status $urc, no tally"
+            fail=$((fail + 1))
+        else
+            pass=$((pass + up))
+            fail=$((fail + uf))
+        fi
+        ;;
+    esac
+fi
 
 for args in $(find "$TESTS/cases" -name args | sort); do
     dir=$(dirname "$args")
