@@ -11,6 +11,11 @@ for f in "$TESTS"/../samples/*.yaml; do
     "$SGMAP" -f svg "$f" > t.svg && cmp -s s.svg t.svg || { echo "$f: -f svg to stdout"; fail=1; }
     "$SGMAP" -f view "$f" | jq -e '."sgmap-view" == 1 and (.clusters | length) > 0' >/dev/null ||
         { echo "$f: -f view"; fail=1; }
+    # The DOT carries the view's ids, every one once.
+    "$SGMAP" -f view "$f" | jq -r '.frames[], .clusters[], .nodes[], .edges[] | .id' | sort > view.ids
+    "$SGMAP" -f dot "$f" | grep -o 'id="[^"]*"' | sed 's/^id="//; s/"$//' | sort > dot.ids
+    [ -s view.ids ] && cmp -s view.ids dot.ids && [ -z "$(uniq -d view.ids)" ] ||
+        { echo "$f: DOT ids differ from the view's"; diff view.ids dot.ids | head -5; fail=1; }
 done
 # diff draws in the same formats: the added rule is in the SVG, marked.
 cases=$TESTS/cases/diff/add-rule
