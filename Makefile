@@ -1,7 +1,7 @@
 # sgmap - draw AWS security groups as Venn-style clusters.
 #
 #   make              build ./sgmap
-#   make check        build and run the golden tests
+#   make check        build and run the unit and golden tests
 #   make deps         install the Debian packages the build and tests need
 #   make demo         render samples/ to SVG
 #   make SANITIZE=address,undefined check
@@ -41,6 +41,8 @@ OBJS := $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 DEPS := $(OBJS:.o=.d)
 THEMES := $(sort $(wildcard templates/*.theme))
 BIN  := $(BUILD)/sgmap
+UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+UNIT := $(BUILD)/unit_tests
 
 .PHONY: all check deps demo install uninstall clean lint bench
 
@@ -72,8 +74,13 @@ $(BUILD)/themes.inc: $(THEMES) Makefile | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)
 
-check: all
-	LC_ALL=C sh tests/run.sh $(abspath $(BIN))
+check: all $(UNIT)
+	LC_ALL=C SGMAP_UNIT=$(abspath $(UNIT)) sh tests/run.sh $(abspath $(BIN))
+
+# The unit tests (tests/unit/) link the project's objects but the command line.
+$(UNIT): $(UNIT_SRCS) tests/unit/unit.h $(filter-out $(BUILD)/cli/%.o,$(OBJS))
+	$(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(WARN) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) \
+	    -o $@ $(UNIT_SRCS) $(filter-out $(BUILD)/cli/%.o,$(OBJS)) $(PKG_LIBS) -lm
 
 # Debian packages needed to build, test and demo; sudo only when not root.
 DEBS := build-essential pkg-config libgraphviz-dev libjansson-dev libyaml-dev \

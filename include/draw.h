@@ -15,7 +15,11 @@
 
 /* The formats draw_output() writes; a verb numbers its other formats from
  * DRAW_FORMAT_COUNT on, so that its format is a draw_format when drawn. */
-enum draw_format { DRAW_DOT, DRAW_SVG, DRAW_PNG, DRAW_PDF, DRAW_MERMAID, DRAW_FORMAT_COUNT };
+enum draw_format {
+    DRAW_DOT, DRAW_SVG, DRAW_PNG, DRAW_PDF, DRAW_MERMAID,
+    DRAW_VIEW, /* the drawing as data (emit_view) */
+    DRAW_FORMAT_COUNT
+};
 
 /*
  * The view of m with options o; past GRAPHVIZ_MAX_CIDR_NODES CIDR nodes, and
@@ -25,7 +29,8 @@ enum draw_format { DRAW_DOT, DRAW_SVG, DRAW_PNG, DRAW_PDF, DRAW_MERMAID, DRAW_FO
 struct view *draw_view(const struct model *m, const struct view_options *o);
 
 /*
- * Write v in format f into a malloc'd buffer (*data, *len). DOT is the
+ * Write v in format f into a malloc'd buffer (*data, *len). Mermaid and the
+ * view dump are written as they are; DOT is the
  * graph with the layout plan written in; SVG, PNG and PDF are laid out by
  * Graphviz in a contained child. When a ranked (dot) layout fails, the
  * drawing is packed with osage instead, with a note, so a correct drawing

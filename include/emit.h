@@ -27,6 +27,9 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
 /* JSON schema version 1 of the whole model (DESIGN.md), independent of the
  * view; with marks (sgmap diff, else NULL), each changed object's change. */
 int emit_json(const struct model *m, const struct marks *marks, FILE *fp);
+/* The drawing as data, schema version 1 ("sgmap-view": 1, sgmap.1): frames,
+ * clusters, nodes, edges and legend, with the ids the DOT carries. */
+int emit_view(const struct view *v, FILE *fp);
 /*
  * A Mermaid flowchart of the view: VPCs and groups as nested subgraphs,
  * interfaces and peers as nodes, rules as labelled links (ingress solid,

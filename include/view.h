@@ -87,6 +87,7 @@ struct view_cluster {
 struct view_region {
     size_t id;
     const struct vpc *vpc;         /* NULL: interfaces and groups without a VPC */
+    const char *vpc_id;            /* the VPC as groups and interfaces name it, or NULL */
     const char *label;
     struct view_cluster **top;     /* top-level clusters */
     size_t ntop;
@@ -161,5 +162,28 @@ enum change *view_peer_changes(const struct view *v);
 /* Does a node stand for an interface that exists, or is in a group, only
  * under a template condition? */
 int view_node_conditional(const struct view_node *n);
+
+/*
+ * Stable ids of what is drawn, shared by the DOT and SVG (id attributes) and
+ * the view dump, derived from model ids rather than from the order of
+ * building: v-VPC for a VPC's frame, c-GROUP for a cluster (by its first
+ * group), h-GROUP for the node of a group that crosses others, n-IFACE for
+ * interfaces (by the first, sorted), p-PEER for a peer (x-TEXT for an
+ * unresolved expression), and STYLE-FROM,TO after "e-" for an edge. Inside
+ * an id every byte outside [A-Za-z0-9._:/-] is written ~XX (hex), so ids
+ * are distinct, and safe as DOT strings, XML attributes and URL fragments.
+ * Each appends the id to sb.
+ */
+void view_region_id(struct strbuf *sb, const struct view_region *r);
+void view_cluster_id(struct strbuf *sb, const struct view_cluster *c);
+void view_node_id(struct strbuf *sb, const struct view_node *n);
+void view_end_id(struct strbuf *sb, const struct view_end *e);
+void view_edge_id(struct strbuf *sb, const struct view_edge *e);
+/* Append text to sb as an id's part (the ~XX rule above). */
+void view_id_text(struct strbuf *sb, const char *text);
+/* The style of an edge: "ingress" or "egress" (solid or dashed). */
+const char *view_edge_style(const struct view_edge *e);
+/* Is r drawn at all with these options (egress modes)? */
+int view_rule_shown(const struct view *v, const struct rule *r);
 
 #endif

@@ -28,6 +28,7 @@ enum { OUT_JSON = DRAW_FORMAT_COUNT };
 static const struct cli_format out_formats[] = {
     {"dot", DRAW_DOT}, {"gv", DRAW_DOT},     {"svg", DRAW_SVG},         {"png", DRAW_PNG},
     {"pdf", DRAW_PDF}, {"json", OUT_JSON}, {"mermaid", DRAW_MERMAID}, {"mmd", DRAW_MERMAID},
+    {"view", DRAW_VIEW},
 };
 
 static void usage(FILE *fp)
@@ -42,8 +43,8 @@ static void usage(FILE *fp)
           "\n"
           "options:\n"
           "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
-          "  -f, --format FORMAT  dot, svg, png, pdf, json or mermaid (default: from -o,\n"
-          "                       else dot)\n"
+          "  -f, --format FORMAT  dot, svg, png, pdf, json, mermaid or view (default: from\n"
+          "                       -o, else dot)\n"
           "      --from FORMAT    read inputs as design, aws, terraform or cloudformation\n"
           "                       (default: detected from each input's content)\n"
           "      --theme THEME    default, mono, or a theme file path\n"
@@ -139,7 +140,7 @@ static int choose_format(const struct options *o)
 {
     return cli_format_choose(
         NULL, out_formats, sizeof(out_formats) / sizeof(out_formats[0]), o->format, o->output,
-        DRAW_DOT, "dot, svg, png, pdf, json or mermaid");
+        DRAW_DOT, "dot, svg, png, pdf, json, mermaid or view");
 }
 
 /* A --vpc or --group that matches nothing is a usage error, not an empty
@@ -153,11 +154,12 @@ static void check_view_options(const struct model *m, const struct view_options 
 }
 
 /*
- * render --lint: attach every finding (with its fix) to the object it is
- * about, as a note the drawing shows in red with the text in the tooltip.
+ * render --lint: every finding (with its fix) as a note on the object it is
+ * about, which the drawing shows in red with the text in the tooltip.
  */
-static void annotate_with_lint(struct model *m)
+static struct notes *lint_notes(const struct model *m)
 {
+    struct notes *notes = notes_new(m);
     struct lint_options lo;
     struct lint_result *r;
     size_t i;
@@ -168,19 +170,16 @@ static void annotate_with_lint(struct model *m)
         const struct lint_finding *f = &r->findings[i];
         char *line = xasprintf("%s: [%s] %s; %s", lint_severity_name(f->sev), f->id, f->message,
                                f->fix);
-        if (f->rule) {
-            struct rule *rule = (struct rule *)f->rule;
-            rule->note = model_note_append(m, rule->note, line);
-        } else if (f->group) {
-            struct group *g = (struct group *)f->group;
-            g->note = model_note_append(m, g->note, line);
-        } else if (f->iface) {
-            struct iface *ifc = (struct iface *)f->iface;
-            ifc->note = model_note_append(m, ifc->note, line);
-        }
+        if (f->rule)
+            notes_add_rule(notes, f->rule, line);
+        else if (f->group)
+            notes_add_group(notes, f->group, line);
+        else if (f->iface)
+            notes_add_iface(notes, f->iface, line);
         free(line);
     }
     lint_result_free(r);
+    return notes;
 }
 
 /* Write the chosen format of the model into a malloc'd buffer. */
@@ -194,7 +193,7 @@ static int produce(const struct model *m, const struct options *o, int f, char *
 
     if (f == OUT_JSON) {
         mem = output_memory_open(data, len);
-        return mem ? output_memory_close(mem, emit_json(m, mem), data) : -1;
+        return mem ? output_memory_close(mem, emit_json(m, NULL, mem), data) : -1;
     }
     if (theme_load(&theme, o->draw.theme) < 0) {
         theme_release(&theme);
@@ -220,6 +219,7 @@ static int render_main(int argc, char **argv)
 {
     struct options o = {0};
     struct model *m;
+    struct notes *notes = NULL;
     int f;
     char *data = NULL;
     size_t len = 0;
@@ -241,10 +241,11 @@ static int render_main(int argc, char **argv)
     }
     check_view_options(m, &o.draw.view);
     if (o.lint)
-        annotate_with_lint(m);
+        o.draw.view.notes = notes = lint_notes(m);
     if (produce(m, &o, f, &data, &len) == 0)
         output_write(o.output, data, len);
     free(data);
+    notes_free(notes);
     model_free(m);
     free(o.draw.view.focus);
     free(o.draw.view.exclude);

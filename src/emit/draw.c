@@ -34,17 +34,19 @@ struct view *draw_view(const struct model *m, const struct view_options *o)
     return v;
 }
 
-/* Write the view into a malloc'd buffer with writer (DOT with a plan, or
- * Mermaid). Returns 0, or -1 after reporting. */
+/* Write the view into a malloc'd buffer: DOT with a plan, else Mermaid or
+ * the view dump (f). Returns 0, or -1 after reporting. */
 static int write_text(const struct view *v, const struct theme *t,
-                      const struct dot_layout *plan, char **data, size_t *len)
+                      const struct dot_layout *plan, enum draw_format f, char **data,
+                      size_t *len)
 {
     FILE *mem = output_memory_open(data, len);
     int rc;
 
     if (!mem)
         return -1;
-    rc = plan ? emit_dot_layout(v, t, plan, mem) : emit_mermaid(v, mem);
+    rc = plan ? emit_dot_layout(v, t, plan, mem)
+         : f == DRAW_VIEW ? emit_view(v, mem) : emit_mermaid(v, mem);
     diag_progress_done();
     return output_memory_close(mem, rc, data);
 }
@@ -60,12 +62,12 @@ int draw_output(const struct view *v, const struct theme *t, enum draw_format f,
 
     *data = NULL;
     *len = 0;
-    if (f == DRAW_MERMAID)
-        return write_text(v, t, NULL, data, len);
+    if (f == DRAW_MERMAID || f == DRAW_VIEW)
+        return write_text(v, t, NULL, f, data, len);
     note = graphviz_plan(v, &plan);
     if (note && f != DRAW_DOT)
         diag_note(NULL, "%s", note);
-    if (write_text(v, t, &plan, &dot, &dotlen) < 0)
+    if (write_text(v, t, &plan, f, &dot, &dotlen) < 0)
         return -1;
     if (f == DRAW_DOT) {
         *data = dot;
@@ -85,7 +87,7 @@ int draw_output(const struct view *v, const struct theme *t, enum draw_format f,
                     "tooltips)",
               graphviz_last_failure());
     graphviz_plan_packed(&plan);
-    if (write_text(v, t, &plan, &dot, &dotlen) < 0)
+    if (write_text(v, t, &plan, f, &dot, &dotlen) < 0)
         return -1;
     rc = graphviz_render(dot, plan.engine, format, DRAW_PACKED_TIMEOUT, data, len);
     free(dot);

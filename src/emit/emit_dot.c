@@ -3,8 +3,9 @@
  *
  * The text is written directly (not through agwrite) so that it is
  * byte-identical from run to run and every input string goes through one
- * escaper. Ids are synthetic (cluster_N, nN, aN): input text only ever
- * appears inside labels and tooltips, never as an id or a URL.
+ * escaper. DOT names are synthetic (cluster_N, nN, aN); the id attributes
+ * are the view's stable ids (view_node_id() ...), which the SVG keeps and
+ * the view dump lists. Input text is never a name or a URL.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,14 @@ static void attr_tooltip(struct dot *d, const char *name, const char *value, int
     strbuf_addstr(&d->out, "=\"");
     escape_dot_tooltip(&d->out, value);
     strbuf_addch(&d->out, '"');
+}
+
+/* The start of a node statement, nN [id="ID", (ids need no escaping). */
+static void node_open(struct dot *d, const struct view_node *n)
+{
+    strbuf_addf(&d->out, "n%zu [id=\"", n->id);
+    view_node_id(&d->out, n);
+    put(d, "\", ");
 }
 
 static const char *th(const struct dot *d, const char *key)
@@ -191,7 +200,8 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
     iface_tooltip(d, &tip, n);
 
     indent(d, depth);
-    strbuf_addf(&d->out, "n%zu [shape=%s, label=<", n->id, theme_kind_shape(d->t, kind));
+    node_open(d, n);
+    strbuf_addf(&d->out, "shape=%s, label=<", theme_kind_shape(d->t, kind));
     strbuf_add(&d->out, label.buf, label.len);
     strbuf_addch(&d->out, '>');
     for (i = 0; i < n->nifaces; i++)
@@ -226,8 +236,9 @@ static void emit_handle_node(struct dot *d, const struct view_node *n, size_t de
         strbuf_addstr(&label, "\n\xe2\x9a\xa0 review (see tooltip)");
     group_tooltip(d, &tip, n->group);
     indent(d, depth);
-    strbuf_addf(&d->out, "n%zu [shape=%s, style=filled, fillcolor=\"%s\", fontcolor=\"%s\"",
-                n->id, th(d, "handle.shape"), color, th(d, "badge.fontcolor"));
+    node_open(d, n);
+    strbuf_addf(&d->out, "shape=%s, style=filled, fillcolor=\"%s\", fontcolor=\"%s\"",
+                th(d, "handle.shape"), color, th(d, "badge.fontcolor"));
     if (note)
         strbuf_addf(&d->out, ", color=\"%s\", penwidth=3", th(d, "lint.color"));
     attr_sep(d, "label", label.buf);
@@ -290,8 +301,8 @@ static void emit_peer_node(struct dot *d, const struct view_node *n)
     put(d, "\t");
     if (d->peer_change && d->peer_change[n->id] == CHANGE_REMOVED)
         style = "filled,dashed";
-    strbuf_addf(&d->out, "n%zu [shape=%s, style=\"%s\", fillcolor=\"%s\"", n->id, shape, style,
-                fill);
+    node_open(d, n);
+    strbuf_addf(&d->out, "shape=%s, style=\"%s\", fillcolor=\"%s\"", shape, style, fill);
     if (n->stale)
         strbuf_addf(&d->out, ", color=\"%s\"", th(d, "stale.color"));
     else if (d->peer_change && d->peer_change[n->id] != CHANGE_NONE)
@@ -367,6 +378,10 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
     indent(d, depth);
     strbuf_addf(&d->out, "subgraph cluster_%zu {\n", c->id);
     indent(d, depth + 1);
+    put(d, "id=\"");
+    view_cluster_id(&d->out, c);
+    put(d, "\";\n");
+    indent(d, depth + 1);
     /* Lines left-justified, like the single-line labels (labeljust=l). */
     if (strchr(label.buf, '\n')) {
         put(d, "label=\"");
@@ -418,6 +433,9 @@ static void emit_region(struct dot *d, const struct view_region *r)
 
     if (r->label) {
         strbuf_addf(&d->out, "\tsubgraph cluster_vpc%zu {\n\t\t", r->id);
+        put(d, "id=\"");
+        view_region_id(&d->out, r);
+        put(d, "\";\n\t\t");
         attr(d, "label", r->label);
         strbuf_addf(&d->out, ";\n\t\tstyle=\"%s\"; color=\"%s\"; fontcolor=\"%s\"; "
                              "fillcolor=\"none\"; penwidth=1;\n",
@@ -515,6 +533,9 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
     edge_tooltip(d, &tip, e);
     strbuf_addf(&d->out, "\t%s -> %s [", end_name(&e->from, a, sizeof(a)),
                 end_name(&e->to, b, sizeof(b)));
+    put(d, "id=\"");
+    view_edge_id(&d->out, e);
+    put(d, "\", ");
     /* Packed drawings are overviews: placing tens of thousands of labels
      * took osage most of a minute, so the ports stay in the tooltip. */
     attr(d, "label", d->packed ? "" : label);
@@ -587,16 +608,10 @@ static void emit_diff_legend(struct dot *d)
 
     put(d, "\tdifflegend [shape=plaintext, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" "
            "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>changes</B></TD></TR>");
-    for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-        const struct change_text *ct = change_text(rows[i]);
-        strbuf_addf(&d->out, "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">%s",
-                    th(d, ct->theme_key), ct->word);
-        /* "removed (dashed, − on rules)": how the drawing shows it. */
-        if (*ct->symbol)
-            strbuf_addf(&d->out, " (%s%s on rules)", rows[i] == CHANGE_REMOVED ? "dashed, " : "",
-                        ct->symbol);
-        put(d, "</TD></TR>");
-    }
+    for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+        strbuf_addf(&d->out,
+                    "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
+                    th(d, change_key(rows[i])), change_text(rows[i])->legend);
     put(d, "</TABLE>>, tooltip=\"colours of the changes between the two inputs\"];\n");
 }
 

@@ -14,14 +14,13 @@
  * Findings arrive sorted from lint_run(), so output is stable.
  */
 #include <errno.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "diag.h"
-#include "json_reader.h"
+#include "json_writer.h"
 #include "lint.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -64,62 +63,70 @@ int lint_write_text(const struct lint_result *r, FILE *fp)
 
 /* ==== JSON ==== */
 
-static json_t *jint_known(int n)
+/* A line or column, null when unknown. */
+static void member_known(struct json_writer *w, const char *key, int n)
 {
-    return n > 0 ? json_integer(n) : json_null();
-}
-
-static int dump(json_t *root, FILE *fp)
-{
-    int rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(root);
-    if (rc == 0)
-        fputc('\n', fp);
-    return rc == 0 && !ferror(fp) ? 0 : -1;
+    jw_key(w, key);
+    if (n > 0)
+        jw_int(w, n);
+    else
+        jw_null(w);
 }
 
 int lint_write_json(const struct lint_result *r, FILE *fp)
 {
-    json_t *root = json_object(), *arr = json_array(), *sum = json_object();
+    struct json_writer w;
     size_t i;
 
+    jw_init_file(&w, fp);
+    jw_object_begin(&w);
+    jw_member_int(&w, "sgmap", 1);
+    jw_member_string(&w, "type", "lint");
+    jw_key(&w, "findings");
+    jw_array_begin(&w);
     for (i = 0; i < r->nfindings; i++) {
         const struct lint_finding *f = &r->findings[i];
-        json_t *o = json_object(), *loc = json_object(), *rule = json_null();
         char label[PORTS_LABEL_MAX];
 
-        json_object_set_new(o, "id", jr_string(f->id));
-        json_object_set_new(o, "severity", jr_string(lint_severity_name(f->sev)));
-        json_object_set_new(o, "message", jr_string(f->message));
-        json_object_set_new(o, "fix", jr_string(f->fix));
-        json_object_set_new(loc, "file", jr_string(f->loc.file));
-        json_object_set_new(loc, "line", jint_known(f->loc.line));
-        json_object_set_new(loc, "column", jint_known(f->loc.col));
-        json_object_set_new(loc, "path", jr_string(f->loc.path));
-        json_object_set_new(o, "location", loc);
-        json_object_set_new(o, "group", jr_string(f->group ? f->group->id : NULL));
+        jw_object_begin(&w);
+        jw_member_string(&w, "id", f->id);
+        jw_member_string(&w, "severity", lint_severity_name(f->sev));
+        jw_member_string(&w, "message", f->message);
+        jw_member_string(&w, "fix", f->fix);
+        jw_key(&w, "location");
+        jw_object_begin(&w);
+        jw_member_string(&w, "file", f->loc.file);
+        member_known(&w, "line", f->loc.line);
+        member_known(&w, "column", f->loc.col);
+        jw_member_string(&w, "path", f->loc.path);
+        jw_object_end(&w);
+        jw_member_string(&w, "group", f->group ? f->group->id : NULL);
+        jw_key(&w, "rule");
         if (f->rule) {
-            rule = json_object();
             ports_label(&f->rule->ports, label);
-            json_object_set_new(rule, "direction", jr_string(direction_name(f->rule->dir)));
-            json_object_set_new(rule, "label", jr_string(label));
-            json_object_set_new(rule, "peer", jr_string(f->rule->peer));
+            jw_object_begin(&w);
+            jw_member_string(&w, "direction", direction_name(f->rule->dir));
+            jw_member_string(&w, "label", label);
+            jw_member_string(&w, "peer", f->rule->peer);
+            jw_object_end(&w);
+        } else {
+            jw_null(&w);
         }
-        json_object_set_new(o, "rule", rule);
-        json_object_set_new(o, "interface", jr_string(f->iface ? f->iface->id : NULL));
-        json_array_append_new(arr, o);
+        jw_member_string(&w, "interface", f->iface ? f->iface->id : NULL);
+        jw_object_end(&w);
     }
-    json_object_set_new(sum, "findings", json_integer((json_int_t)r->nfindings));
-    json_object_set_new(sum, "errors", json_integer((json_int_t)r->counts[LINT_ERROR]));
-    json_object_set_new(sum, "warnings", json_integer((json_int_t)r->counts[LINT_WARNING]));
-    json_object_set_new(sum, "notes", json_integer((json_int_t)r->counts[LINT_NOTE]));
-    json_object_set_new(sum, "fail_on", jr_string(lint_severity_name(r->fail_on)));
-    json_object_set_new(sum, "failed", json_boolean(lint_result_fails(r)));
-    json_object_set_new(root, "sgmap", json_integer(1));
-    json_object_set_new(root, "type", jr_string("lint"));
-    json_object_set_new(root, "findings", arr);
-    json_object_set_new(root, "summary", sum);
-    return dump(root, fp);
+    jw_array_end(&w);
+    jw_key(&w, "summary");
+    jw_object_begin(&w);
+    jw_member_int(&w, "findings", (long long)r->nfindings);
+    jw_member_int(&w, "errors", (long long)r->counts[LINT_ERROR]);
+    jw_member_int(&w, "warnings", (long long)r->counts[LINT_WARNING]);
+    jw_member_int(&w, "notes", (long long)r->counts[LINT_NOTE]);
+    jw_member_string(&w, "fail_on", lint_severity_name(r->fail_on));
+    jw_member_bool(&w, "failed", lint_result_fails(r));
+    jw_object_end(&w);
+    jw_object_end(&w);
+    return jw_finish(&w);
 }
 
 /* ==== SARIF ==== */
@@ -199,10 +206,9 @@ static void add_uri_path(struct strbuf *sb, const char *s)
  * /repo give "x.yaml") with uriBaseId %SRCROOT%; a file outside it gets an
  * absolute file:// URI.
  */
-static json_t *sarif_artifact(const char *file, const char *cwd)
+static void sarif_artifact(struct json_writer *w, const char *file, const char *cwd)
 {
     struct strbuf full = STRBUF_INIT, uri = STRBUF_INIT;
-    json_t *art = json_object();
     size_t n = cwd ? strlen(cwd) : 0;
     int relative = 1;
 
@@ -221,117 +227,142 @@ static json_t *sarif_artifact(const char *file, const char *cwd)
         add_uri_path(&uri, full.buf);
         relative = 0;
     }
-    json_object_set_new(art, "uri", jr_string(uri.buf));
+    jw_key(w, "artifactLocation");
+    jw_object_begin(w);
+    jw_member_string(w, "uri", uri.buf);
     if (relative)
-        json_object_set_new(art, "uriBaseId", jr_string(SARIF_SRCROOT));
+        jw_member_string(w, "uriBaseId", SARIF_SRCROOT);
+    jw_object_end(w);
     strbuf_release(&full);
     strbuf_release(&uri);
-    return art;
 }
 
-static json_t *text_object(const char *text)
+/* "key": {"text": text} */
+static void text_object(struct json_writer *w, const char *key, const char *text)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "text", jr_string(text));
-    return o;
+    jw_key(w, key);
+    jw_object_begin(w);
+    jw_member_string(w, "text", text);
+    jw_object_end(w);
 }
 
-static json_t *sarif_rules(void)
+static void sarif_rules(struct json_writer *w)
 {
-    json_t *arr = json_array();
     size_t i;
 
+    jw_key(w, "rules");
+    jw_array_begin(w);
     for (i = 0; i < lint_check_count(); i++) {
         const struct lint_check *ck = lint_check_at(i);
-        json_t *o = json_object(), *conf = json_object(), *props = json_object();
-        json_t *tags = json_array();
         char *full = ck->controls ? xasprintf("%s (Security Hub %s)", ck->what, ck->controls)
                                   : xstrdup(ck->what);
 
-        json_object_set_new(o, "id", jr_string(ck->id));
-        json_object_set_new(o, "shortDescription", text_object(ck->what));
-        json_object_set_new(o, "fullDescription", text_object(full));
-        json_object_set_new(o, "help", text_object(ck->fix));
-        json_object_set_new(conf, "level", jr_string(lint_severity_name(ck->sev)));
-        json_object_set_new(conf, "enabled", json_boolean(ck->enabled_by_default));
-        json_object_set_new(o, "defaultConfiguration", conf);
-        json_array_append_new(tags, jr_string("security"));
-        json_object_set_new(props, "tags", tags);
+        jw_object_begin(w);
+        jw_member_string(w, "id", ck->id);
+        text_object(w, "shortDescription", ck->what);
+        text_object(w, "fullDescription", full);
+        text_object(w, "help", ck->fix);
+        jw_key(w, "defaultConfiguration");
+        jw_object_begin(w);
+        jw_member_string(w, "level", lint_severity_name(ck->sev));
+        jw_member_bool(w, "enabled", ck->enabled_by_default);
+        jw_object_end(w);
+        jw_key(w, "properties");
+        jw_object_begin(w);
+        jw_key(w, "tags");
+        jw_array_begin(w);
+        jw_string(w, "security");
+        jw_array_end(w);
         if (ck->security_severity)
-            json_object_set_new(props, "security-severity", jr_string(ck->security_severity));
-        json_object_set_new(o, "properties", props);
-        json_array_append_new(arr, o);
+            jw_member_string(w, "security-severity", ck->security_severity);
+        jw_object_end(w);
+        jw_object_end(w);
         free(full);
     }
-    return arr;
+    jw_array_end(w);
 }
 
-/* The location of a finding: physical unless the input was standard input
- * (no file to point at), logical when a JSON path is known. NULL when
- * there is neither. */
-static json_t *sarif_location(const struct srcloc *l, const char *cwd)
+/* The location of a finding, as an element of "locations": physical
+ * unless the input was standard input (no file to point at), logical when
+ * a JSON path is known. Nothing when there is neither. */
+static void sarif_location(struct json_writer *w, const struct srcloc *l, const char *cwd)
 {
-    json_t *loc;
     int on_stdin = strcmp(l->file, STDIN_NAME) == 0;
 
     if (on_stdin && !(l->path && *l->path))
-        return NULL;
-    loc = json_object();
+        return;
+    jw_object_begin(w);
     if (!on_stdin) {
-        json_t *phys = json_object();
-        json_object_set_new(phys, "artifactLocation", sarif_artifact(l->file, cwd));
+        jw_key(w, "physicalLocation");
+        jw_object_begin(w);
+        sarif_artifact(w, l->file, cwd);
         if (l->line > 0) {
-            json_t *region = json_object();
-            json_object_set_new(region, "startLine", json_integer(l->line));
+            jw_key(w, "region");
+            jw_object_begin(w);
+            jw_member_int(w, "startLine", l->line);
             if (l->col > 0)
-                json_object_set_new(region, "startColumn", json_integer(l->col));
-            json_object_set_new(phys, "region", region);
+                jw_member_int(w, "startColumn", l->col);
+            jw_object_end(w);
         }
-        json_object_set_new(loc, "physicalLocation", phys);
+        jw_object_end(w);
     }
     if (l->path && *l->path) {
-        json_t *logical = json_array(), *ll = json_object();
-        json_object_set_new(ll, "fullyQualifiedName", jr_string(l->path));
-        json_array_append_new(logical, ll);
-        json_object_set_new(loc, "logicalLocations", logical);
+        jw_key(w, "logicalLocations");
+        jw_array_begin(w);
+        jw_object_begin(w);
+        jw_member_string(w, "fullyQualifiedName", l->path);
+        jw_object_end(w);
+        jw_array_end(w);
     }
-    return loc;
+    jw_object_end(w);
 }
 
 int lint_write_sarif(const struct lint_result *r, FILE *fp)
 {
-    json_t *root = json_object(), *runs = json_array(), *run = json_object();
-    json_t *tool = json_object(), *driver = json_object(), *results = json_array();
+    struct json_writer w;
     char *cwd = current_dir();
     size_t i;
 
-    json_object_set_new(driver, "name", jr_string("sgmap"));
-    json_object_set_new(driver, "version", jr_string(SGMAP_VERSION));
-    json_object_set_new(driver, "rules", sarif_rules());
-    json_object_set_new(tool, "driver", driver);
-    json_object_set_new(run, "tool", tool);
+    jw_init_file(&w, fp);
+    jw_object_begin(&w);
+    jw_member_string(&w, "$schema", SARIF_SCHEMA);
+    jw_member_string(&w, "version", "2.1.0");
+    jw_key(&w, "runs");
+    jw_array_begin(&w);
+    jw_object_begin(&w);
+    jw_key(&w, "tool");
+    jw_object_begin(&w);
+    jw_key(&w, "driver");
+    jw_object_begin(&w);
+    jw_member_string(&w, "name", "sgmap");
+    jw_member_string(&w, "version", SGMAP_VERSION);
+    sarif_rules(&w);
+    jw_object_end(&w);
+    jw_object_end(&w);
+    jw_key(&w, "results");
+    jw_array_begin(&w);
     for (i = 0; i < r->nfindings; i++) {
         const struct lint_finding *f = &r->findings[i];
-        json_t *o = json_object(), *locs = json_array();
-        json_t *loc = f->loc.file ? sarif_location(&f->loc, cwd) : NULL;
         char *text = xasprintf("%s; %s", f->message, f->fix);
 
-        json_object_set_new(o, "ruleId", jr_string(f->id));
-        json_object_set_new(o, "ruleIndex", json_integer(lint_option_check_id(f->id)));
-        json_object_set_new(o, "level", jr_string(lint_severity_name(f->sev)));
-        json_object_set_new(o, "message", text_object(text));
-        if (loc)
-            json_array_append_new(locs, loc);
-        json_object_set_new(o, "locations", locs);
-        json_array_append_new(results, o);
+        jw_object_begin(&w);
+        jw_member_string(&w, "ruleId", f->id);
+        jw_member_int(&w, "ruleIndex", lint_option_check_id(f->id));
+        jw_member_string(&w, "level", lint_severity_name(f->sev));
+        text_object(&w, "message", text);
+        jw_key(&w, "locations");
+        jw_array_begin(&w);
+        if (f->loc.file)
+            sarif_location(&w, &f->loc, cwd);
+        jw_array_end(&w);
+        jw_object_end(&w);
         free(text);
     }
+    jw_array_end(&w);
+    jw_member_string(&w, "columnKind", "unicodeCodePoints");
+    jw_object_end(&w);
+    jw_array_end(&w);
+    jw_object_end(&w);
     free(cwd);
-    json_object_set_new(run, "results", results);
-    json_object_set_new(run, "columnKind", jr_string("unicodeCodePoints"));
-    json_array_append_new(runs, run);
-    json_object_set_new(root, "$schema", jr_string(SARIF_SCHEMA));
-    json_object_set_new(root, "version", jr_string("2.1.0"));
-    json_object_set_new(root, "runs", runs);
-    return dump(root, fp);
+    return jw_finish(&w);
 }

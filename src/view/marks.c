@@ -17,10 +17,11 @@ static void *table_new(size_t n, size_t size)
 /* ===== How a change is written ===== */
 
 static const struct change_text change_texts[] = {
-    [CHANGE_NONE] = {"unchanged", "", "muted", "diff.muted", NULL},
-    [CHANGE_ADDED] = {"added", "+", "added", "diff.added", "joins"},
-    [CHANGE_REMOVED] = {"removed", "\xe2\x88\x92", "removed", "diff.removed", "leaves"},
-    [CHANGE_CHANGED] = {"changed", "~", "changed", "diff.changed", NULL},
+    [CHANGE_NONE] = {"unchanged", "", "muted", "diff.muted", NULL, "unchanged"},
+    [CHANGE_ADDED] = {"added", "+", "added", "diff.added", "joins", "added (+ on rules)"},
+    [CHANGE_REMOVED] = {"removed", "\xe2\x88\x92", "removed", "diff.removed", "leaves",
+                        "removed (dashed, \xe2\x88\x92 on rules)"},
+    [CHANGE_CHANGED] = {"changed", "~", "changed", "diff.changed", NULL, "changed (~ on rules)"},
 };
 
 const struct change_text *change_text(enum change c)

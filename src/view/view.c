@@ -86,6 +86,7 @@ static struct view_region *region_for(struct builder *b, const char *vpc)
         return r;
     }
     r = xcalloc(1, sizeof(*r));
+    r->vpc_id = vpc;
     if (vpc) {
         for (i = 0; i < b->m->nvpcs; i++)
             if (strcmp(b->m->vpcs[i]->id, vpc) == 0)
@@ -594,6 +595,11 @@ static int rule_shown(const struct view *v, const struct rule *r)
     return 1;
 }
 
+int view_rule_shown(const struct view *v, const struct rule *r)
+{
+    return rule_shown(v, r);
+}
+
 static int cmp_rule_in_edge(const void *a, const void *b)
 {
     const struct rule *x = *(struct rule *const *)a, *y = *(struct rule *const *)b;
@@ -606,9 +612,10 @@ static int cmp_rule_in_edge(const void *a, const void *b)
 }
 
 /* Self rules become "self: ..." marks on the group's cluster or handle.
- * rules[0..n) are the group's own rules (contiguous after model_finish). */
-static const char *self_label(struct rule *const *rules, size_t n, const struct group *g,
-                              const struct view *v)
+ * m->rules[start..start+n) are the group's own rules (contiguous after
+ * model_finish; m->rules is NULL in a model without rules). */
+static const char *self_label(const struct model *m, size_t start, size_t n,
+                              const struct group *g, const struct view *v)
 {
     struct strbuf sb = STRBUF_INIT;
     char label[PORTS_LABEL_MAX], last[PORTS_LABEL_MAX];
@@ -619,7 +626,7 @@ static const char *self_label(struct rule *const *rules, size_t n, const struct 
         int first = 1;
         last[0] = '\0';
         for (i = 0; i < n; i++) {
-            const struct rule *r = rules[i];
+            const struct rule *r = m->rules[start + i];
             if ((int)r->dir != dir || r->peer_type != PEER_GROUP ||
                 strcmp(r->peer, g->id) != 0 || !rule_shown(v, r))
                 continue;
@@ -785,12 +792,12 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
         struct view_cluster *c = v->clusters[i];
         size_t gi = c->group->index;
         c->color = b->color_of[gi];
-        c->self_label = self_label(m->rules + first_rule[gi], nrules[gi], c->group, v);
+        c->self_label = self_label(m, first_rule[gi], nrules[gi], c->group, v);
     }
     for (i = 0; i < v->ncrossing; i++) {
         size_t gi = v->crossing[i]->index;
         b->handle_of[gi]->self_label =
-            self_label(m->rules + first_rule[gi], nrules[gi], v->crossing[i], v);
+            self_label(m, first_rule[gi], nrules[gi], v->crossing[i], v);
     }
     free(first_rule);
     free(nrules);

@@ -66,6 +66,7 @@ static inline void fuzz_draw(const struct model *m, int collapse, enum egress_mo
         mem = open_memstream(&buf, &len);
         if (mem) {
             emit_dot(v, &theme, mem);
+            emit_view(v, mem);
             emit_json(m, NULL, mem);
             fclose(mem);
         }

@@ -1,0 +1,86 @@
+/*
+ * view_id.c - the names of what is drawn that every writer shares: the
+ * stable ids of frames, clusters, nodes and edges (see view.h), the style
+ * of an edge and the rows of the diff legend.
+ */
+#include "strbuf.h"
+#include "view.h"
+
+void view_id_text(struct strbuf *sb, const char *text)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p = (const unsigned char *)text;
+
+    while (*p) {
+        const unsigned char *run = p;
+        while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+               *p == '.' || *p == '_' || *p == ':' || *p == '/' || *p == '-')
+            p++;
+        strbuf_add(sb, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
+        strbuf_addch(sb, '~');
+        strbuf_addch(sb, hex[*p >> 4]);
+        strbuf_addch(sb, hex[*p & 15]);
+        p++;
+    }
+}
+
+void view_region_id(struct strbuf *sb, const struct view_region *r)
+{
+    strbuf_addstr(sb, "v-");
+    view_id_text(sb, r->vpc_id ? r->vpc_id : "");
+}
+
+void view_cluster_id(struct strbuf *sb, const struct view_cluster *c)
+{
+    strbuf_addstr(sb, "c-");
+    view_id_text(sb, c->group->id);
+}
+
+void view_node_id(struct strbuf *sb, const struct view_node *n)
+{
+    switch (n->type) {
+    case VNODE_IFACE:
+        strbuf_addstr(sb, "n-");
+        view_id_text(sb, n->ifaces[0]->id);
+        return;
+    case VNODE_HANDLE:
+        strbuf_addstr(sb, "h-");
+        view_id_text(sb, n->group->id);
+        return;
+    case VNODE_EXPRESSION:
+        /* Free text: kept apart from the ids of the other peers. */
+        strbuf_addstr(sb, "x-");
+        break;
+    default:
+        strbuf_addstr(sb, "p-");
+        break;
+    }
+    view_id_text(sb, n->peer);
+}
+
+void view_end_id(struct strbuf *sb, const struct view_end *e)
+{
+    if (e->cluster)
+        view_cluster_id(sb, e->cluster);
+    else
+        view_node_id(sb, e->node);
+}
+
+const char *view_edge_style(const struct view_edge *e)
+{
+    return direction_name(e->dir);
+}
+
+void view_edge_id(struct strbuf *sb, const struct view_edge *e)
+{
+    /* ',' is never inside an end's id, so the two ends are told apart. */
+    strbuf_addstr(sb, "e-");
+    strbuf_addstr(sb, view_edge_style(e));
+    strbuf_addch(sb, '-');
+    view_end_id(sb, &e->from);
+    strbuf_addch(sb, ',');
+    view_end_id(sb, &e->to);
+}
+

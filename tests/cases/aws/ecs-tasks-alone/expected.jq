@@ -1,0 +1,3 @@
+# Two running awsvpc tasks become interfaces in no group; the stopped one is not drawn.
+.interfaces | map([.id, .kind, .label, .groups]) == [["eni-0e000001", "ecs", "prometheus", []], ["eni-0e000002", "ecs", "ECS task", []]]
+.groups == []

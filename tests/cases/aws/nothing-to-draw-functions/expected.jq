@@ -1,0 +1,1 @@
+.groups == [] and .interfaces == [] and .rules == []

@@ -1,0 +1,3 @@
+# AWS-managed prefix lists are labelled by their service (and region); an
+# unknown service and customer-managed lists keep their names.
+.nodes | map(select(.peer.type == "prefix-list")) | map({(.peer.id): .label}) | add == {"pl-0a000001": "S3 (us-east-1)", "pl-0a000002": "DynamoDB (us-east-1)", "pl-0a000003": "CloudFront origin-facing", "pl-0a000004": "CloudFront origin-facing (IPv6)", "pl-0a000005": "VPC Lattice (eu-west-1, IPv6)", "pl-0a000006": "Ground Station", "pl-0a000007": "com.amazonaws.us-east-1.some-new-service", "pl-0a000008": "com.amazonaws.us-east-1.s3", "pl-0a000009": "office-cidrs"}

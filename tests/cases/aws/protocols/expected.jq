@@ -1,0 +1,2 @@
+# IpProtocol numbers and port ranges as labels.
+.rules | map({(.description): .label}) | add == {"all, ports absent": "all", "another number, ports ignored": "proto-99", "tcp all": "tcp/all", "udp range": "udp/1024-65535", "all, ports given but ignored": "all", "icmp type 3 code 4": "icmp/3:4", "icmp echo, any code": "icmp/8", "icmp all": "icmp/all", "6 is tcp": "tcp/8443", "17 is udp": "udp/53", "50 is esp": "esp", "47 is gre": "gre", "icmpv6, range omitted": "icmpv6/all"}

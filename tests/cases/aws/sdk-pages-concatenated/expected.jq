@@ -1,0 +1,4 @@
+# Pages written one after the other (several JSON documents) are all read.
+.groups | map([.id, .name]) == [["sg-0a000000000000001", "web"], ["sg-0a000000000000002", "db"]]
+.rules | map([.group, .label, .peer.id]) == [["sg-0a000000000000001", "tcp/443", "0.0.0.0/0"], ["sg-0a000000000000002", "tcp/5432", "sg-0a000000000000001"]]
+.interfaces | map([.id, .kind, .groups]) == [["eni-0a0000000000000001", "rds", ["sg-0a000000000000002"]]]

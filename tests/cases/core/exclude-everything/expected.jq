@@ -1,0 +1,2 @@
+# --exclude '*' leaves nothing to draw: a warning, and an empty drawing.
+.frames == [] and .clusters == [] and .nodes == [] and .edges == []

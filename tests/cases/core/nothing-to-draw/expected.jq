@@ -1,0 +1,2 @@
+# No groups and no interfaces: a warning, and an empty drawing.
+.frames == [] and .clusters == [] and .nodes == [] and .edges == [] and .legend == []

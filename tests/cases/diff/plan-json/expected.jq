@@ -1,0 +1,6 @@
+# A plan's prior state against its planned values: the union, with a change
+# mark on every added, removed and changed group, interface and rule.
+.groups | map([.id, .change, .old_name]) == [["aws_security_group.app", "changed", "allow-https-8443"], ["aws_security_group.monitoring", "added", null], ["sg-0b000000000000002", null, null], ["sg-0b000000000000003", "removed", null]]
+.interfaces | map(select(.change)) | map([.id, .change]) == [["aws_ecs_service.prometheus", "added"], ["aws_instance.game[2]", "added"]]
+.rules | map(select(.change)) | map([.group, .direction, .label, .change, .old_description]) == [["aws_security_group.app", "ingress", "tcp/9999", "added", null], ["aws_security_group.app", "ingress", "tcp/22", "removed", null], ["aws_security_group.monitoring", "egress", "tcp/9999", "added", null], ["sg-0b000000000000002", "ingress", "tcp/80", "added", null], ["sg-0b000000000000002", "ingress", "tcp/443", "changed", "Players"], ["sg-0b000000000000003", "ingress", "tcp/22", "removed", null], ["sg-0b000000000000003", "egress", "all", "removed", null]]
+.groups | map(select(.id == "sg-0b000000000000003"))[0].source == "../plan/plan.json (prior_state): values.root_module.resources[2].values"

@@ -1,0 +1,5 @@
+# Groups created by the plan have no id yet: they are known by their address,
+# in modules too, and rules and members refer to them by it.
+.groups | map([.id, .name, .vpc, .declared]) == [["aws_security_group.lb", "lb-game-staging", "aws_vpc.main", true], ["module.app.aws_security_group.app", "game-servers-", "aws_vpc.main", true], ["sg-0legacy0000000001", "bastion", "vpc-0old", true], ["sg-0ops000000000001", "ops-tools", null, false]]
+.interfaces | map([.id, .kind, .groups]) == [["aws_lb.main", "alb", ["aws_security_group.lb"]], ["module.app.aws_instance.app[0]", "ec2", ["module.app.aws_security_group.app", "sg-0ops000000000001"]], ["module.app.aws_instance.app[1]", "ec2", ["module.app.aws_security_group.app", "sg-0ops000000000001"]]]
+.rules | map(select(.peer.type == "group")) | map([.group, .direction, .peer.id]) == [["aws_security_group.lb", "egress", "module.app.aws_security_group.app"], ["module.app.aws_security_group.app", "ingress", "aws_security_group.lb"], ["module.app.aws_security_group.app", "ingress", "sg-0legacy0000000001"]]

@@ -1,0 +1,6 @@
+# Every peer of aws_security_group inline rules and rule resources: CIDRs
+# (v4, v6), other accounts' groups, prefix lists, self, groups of the state.
+.rules | map(select(.group == "sg-0a0000000000000a1" and .direction == "ingress")) | map([.label, .peer.type, .peer.id]) == [["tcp/443", "cidr", "10.0.0.0/16"], ["tcp/8443", "cidr", "192.0.2.0/24"], ["tcp/443", "cidr", "2001:db8::/32"], ["tcp/443", "external-group", "222222222222/sg-0c0000000000000c1"], ["all", "external-group", "333333333333/sg-0d0000000000000d1"], ["tcp/443", "prefix-list", "pl-0a1"], ["all", "group", "sg-0a0000000000000a1"], ["tcp/443", "group", "sg-0a0000000000000b1"]]
+.rules | map(select(.group == "sg-0a0000000000000a1" and .direction == "egress")) | map([.label, .peer.type, .peer.id]) == [["all", "cidr", "0.0.0.0/0"], ["udp/53", "cidr", "2001:db8::/64"], ["all", "cidr", "::/0"], ["icmpv6/all", "prefix-list", "pl-0b1"]]
+.rules | map(select(.group == "sg-0a0000000000000b1")) | map([.direction, .label, .peer.id]) == [["ingress", "tcp/5432", "sg-0a0000000000000a1"], ["egress", "icmp/8", "10.0.0.0/8"], ["egress", "all", "sg-0a0000000000000b1"]]
+.groups | map([.id, .name]) == [["sg-0a0000000000000a1", "web-production"], ["sg-0a0000000000000b1", "db-"]]

@@ -1,0 +1,2 @@
+# Members without a kind of their own are labelled with their service.
+.interfaces | map({(.id): [.kind, .label]}) | add == {"aws_db_proxy.pool": ["rds", "db-proxy: aws_db_proxy.pool"], "aws_docdb_cluster.docs": ["rds", "docdb: aws_docdb_cluster.docs"], "aws_msk_cluster.events": ["other", "msk: kafka-prod"], "aws_opensearch_domain.logs": ["other", "opensearch: aws_opensearch_domain.logs"], "aws_redshift_cluster.dw": ["other", "redshift: warehouse"]}

@@ -1,0 +1,343 @@
+/*
+ * test_view.c - the view's algorithms on small hand-built models: which
+ * groups become (nested) clusters and which cross them (selection from
+ * member sets), how rules merge into edges and their labels, and how
+ * --merge-cidrs folds CIDRs into named ranges.
+ */
+#include <stdlib.h>
+
+#include "model.h"
+#include "strbuf.h"
+#include "unit.h"
+#include "view.h"
+
+static const struct srcloc here = {"unit", 1, 1, NULL};
+
+static struct group *group(struct model *m, const char *id)
+{
+    int created;
+    struct group *g = model_group(m, id, &created);
+    g->declared = 1;
+    return g;
+}
+
+/* An interface of a kind in the groups of a space-separated list. */
+static void iface(struct model *m, const char *id, enum iface_kind kind, const char *groups)
+{
+    int created;
+    struct iface *ifc = model_iface(m, id, &created);
+    char *list = strdup(groups), *p, *save = NULL;
+
+    ifc->kind = kind;
+    for (p = strtok_r(list, " ", &save); p; p = strtok_r(NULL, " ", &save))
+        model_iface_add_group(m, ifc, p, NULL, 1, &here);
+    free(list);
+}
+
+static void rule(struct model *m, const char *gid, enum direction dir, const char *ports,
+                 enum peer_type type, const char *peer)
+{
+    struct portspec ps;
+    char err[128];
+    if (ports_parse_label(ports, &ps, err, sizeof(err)) < 0)
+        abort();
+    model_add_rule(m, model_find_group(m, gid), dir, &ps, type, peer, NULL, &here);
+}
+
+static struct view *build(struct model *m, int merge_cidrs, enum egress_mode egress)
+{
+    struct view_options o;
+    memset(&o, 0, sizeof(o));
+    o.collapse = 1;
+    o.egress = egress;
+    o.merge_cidrs = merge_cidrs;
+    if (!m->finished && model_finish(m) < 0)
+        abort();
+    return view_build(m, &o);
+}
+
+static const struct view_cluster *cluster_of(const struct view *v, const char *gid)
+{
+    size_t i;
+    for (i = 0; i < v->nclusters; i++)
+        if (strcmp(v->clusters[i]->group->id, gid) == 0)
+            return v->clusters[i];
+    return NULL;
+}
+
+static const struct view_node *handle_of(const struct view *v, const char *gid)
+{
+    size_t i;
+    for (i = 0; i < v->nnodes; i++)
+        if (v->nodes[i]->type == VNODE_HANDLE && strcmp(v->nodes[i]->group->id, gid) == 0)
+            return v->nodes[i];
+    return NULL;
+}
+
+static const struct view_node *node_of(const struct view *v, const char *iface_id)
+{
+    size_t i, j;
+    for (i = 0; i < v->nnodes; i++)
+        for (j = 0; j < v->nodes[i]->nifaces; j++)
+            if (strcmp(v->nodes[i]->ifaces[j]->id, iface_id) == 0)
+                return v->nodes[i];
+    return NULL;
+}
+
+/* The parent cluster's group id, "" for a top-level cluster, NULL for none. */
+static const char *parent_of(const struct view *v, const char *gid)
+{
+    const struct view_cluster *c = cluster_of(v, gid);
+    return !c ? NULL : c->parent ? c->parent->group->id : "";
+}
+
+/* "id,id" of the badges on the node of an interface. */
+static char *badges_of(const struct view *v, const char *iface_id)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const struct view_node *n = node_of(v, iface_id);
+    size_t i;
+    for (i = 0; n && i < n->nbadges; i++)
+        strbuf_addf(&sb, "%s%s", i ? "," : "", n->badges[i]->id);
+    return strbuf_detach(&sb);
+}
+
+static void check_badges(const struct view *v, const char *iface_id, const char *want)
+{
+    char *got = badges_of(v, iface_id);
+    CHECK_STR(got, want);
+    free(got);
+}
+
+/* ===== Cluster selection from member sets ===== */
+
+void test_clusters(void)
+{
+    struct model *m;
+    struct view *v;
+
+    /* Disjoint groups, and a group without members: all top clusters. */
+    m = model_new();
+    group(m, "a");
+    group(m, "b");
+    group(m, "empty");
+    iface(m, "i1", KIND_EC2, "a");
+    iface(m, "i2", KIND_EC2, "b");
+    v = build(m, 0, EGRESS_DEFAULT);
+    CHECK(v->nclusters == 3 && v->ncrossing == 0);
+    CHECK_STR(parent_of(v, "a"), "");
+    CHECK_STR(parent_of(v, "b"), "");
+    CHECK_STR(parent_of(v, "empty"), "");
+    CHECK(node_of(v, "i1")->cluster == cluster_of(v, "a"));
+    view_free(v);
+    model_free(m);
+
+    /* A strict subset nests inside its smallest superset. */
+    m = model_new();
+    group(m, "all");
+    group(m, "some");
+    group(m, "one");
+    iface(m, "i1", KIND_EC2, "all some one");
+    iface(m, "i2", KIND_EC2, "all some");
+    iface(m, "i3", KIND_EC2, "all");
+    v = build(m, 0, EGRESS_DEFAULT);
+    CHECK_STR(parent_of(v, "all"), "");
+    CHECK_STR(parent_of(v, "some"), "all");
+    CHECK_STR(parent_of(v, "one"), "some");
+    CHECK(node_of(v, "i1")->cluster == cluster_of(v, "one"));
+    CHECK(node_of(v, "i2")->cluster == cluster_of(v, "some"));
+    view_free(v);
+    model_free(m);
+
+    /* Equal member sets do not cross: both are clusters, the one taken
+     * second (by id, all else equal) inside the first. */
+    m = model_new();
+    group(m, "x");
+    group(m, "y");
+    iface(m, "i1", KIND_EC2, "x y");
+    iface(m, "i2", KIND_EC2, "x y");
+    v = build(m, 0, EGRESS_DEFAULT);
+    CHECK(v->nclusters == 2 && v->ncrossing == 0);
+    CHECK_STR(parent_of(v, "x"), "");
+    CHECK_STR(parent_of(v, "y"), "x");
+    view_free(v);
+    model_free(m);
+
+    /* Crossing groups tie on crossings (1) and size (2): the one of a single
+     * kind of member is the cluster, the mixed one a handle and badges. */
+    m = model_new();
+    group(m, "admin");
+    group(m, "web");
+    iface(m, "web-a", KIND_EC2, "web admin");
+    iface(m, "web-b", KIND_EC2, "web");
+    iface(m, "db", KIND_RDS, "admin");
+    v = build(m, 0, EGRESS_DEFAULT);
+    CHECK(cluster_of(v, "web") != NULL);
+    CHECK(cluster_of(v, "admin") == NULL);
+    CHECK(handle_of(v, "admin") != NULL);
+    CHECK(v->ncrossing == 1 && strcmp(v->crossing[0]->id, "admin") == 0);
+    check_badges(v, "web-a", "admin");
+    check_badges(v, "web-b", "");
+    check_badges(v, "db", "admin");
+    CHECK(node_of(v, "db")->cluster == NULL);
+    view_free(v);
+    model_free(m);
+
+    /* Fewest crossings first: "wide" crosses two groups, each of which
+     * crosses only it, so it gives way although it is the largest. */
+    m = model_new();
+    group(m, "left");
+    group(m, "right");
+    group(m, "wide");
+    iface(m, "l1", KIND_EC2, "left");
+    iface(m, "l2", KIND_EC2, "left wide");
+    iface(m, "r1", KIND_EC2, "right wide");
+    iface(m, "r2", KIND_EC2, "right");
+    iface(m, "w", KIND_EC2, "wide");
+    v = build(m, 0, EGRESS_DEFAULT);
+    CHECK(cluster_of(v, "left") && cluster_of(v, "right"));
+    CHECK(handle_of(v, "wide") != NULL);
+    check_badges(v, "l2", "wide");
+    check_badges(v, "r1", "wide");
+    check_badges(v, "w", "wide");
+    view_free(v);
+    model_free(m);
+
+    /* All else equal, the larger group is taken first. */
+    m = model_new();
+    group(m, "big");
+    group(m, "small");
+    iface(m, "b1", KIND_EC2, "big");
+    iface(m, "b2", KIND_EC2, "big");
+    iface(m, "both", KIND_EC2, "big small");
+    iface(m, "s1", KIND_EC2, "small");
+    v = build(m, 0, EGRESS_DEFAULT);
+    CHECK(cluster_of(v, "big") && !cluster_of(v, "small"));
+    check_badges(v, "both", "small");
+    view_free(v);
+    model_free(m);
+}
+
+/* ===== Rule merging and port labels ===== */
+
+static const struct view_edge *edge_between(const struct view *v, const char *from_gid,
+                                            const char *to_gid, enum direction dir)
+{
+    size_t i;
+    for (i = 0; i < v->nedges; i++) {
+        const struct view_edge *e = v->edges[i];
+        if (e->dir == dir && e->from.cluster && e->to.cluster &&
+            strcmp(e->from.cluster->group->id, from_gid) == 0 &&
+            strcmp(e->to.cluster->group->id, to_gid) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+void test_edges(void)
+{
+    struct model *m = model_new();
+    const struct view_edge *e;
+    struct view *v;
+    char *label;
+    size_t i, peers = 0;
+
+    group(m, "lb");
+    group(m, "app");
+    iface(m, "lb-1", KIND_ALB, "lb");
+    iface(m, "app-1", KIND_EC2, "app");
+    iface(m, "app-2", KIND_EC2, "app");
+    /* Three rules from lb to app merge into one ingress edge, labels in
+     * protocol and port order, each once. */
+    rule(m, "app", DIR_INGRESS, "tcp/8443", PEER_GROUP, "lb");
+    rule(m, "app", DIR_INGRESS, "tcp/80", PEER_GROUP, "lb");
+    rule(m, "app", DIR_INGRESS, "udp/53", PEER_GROUP, "lb");
+    /* lb's egress to app is an edge of its own. */
+    rule(m, "lb", DIR_EGRESS, "tcp/8443", PEER_GROUP, "app");
+    /* A self rule is a mark, not an edge. */
+    rule(m, "app", DIR_INGRESS, "all", PEER_GROUP, "app");
+    /* Seven labels from one CIDR: six shown at most. */
+    rule(m, "lb", DIR_INGRESS, "tcp/1", PEER_CIDR, "10.0.0.0/8");
+    rule(m, "lb", DIR_INGRESS, "tcp/2", PEER_CIDR, "10.0.0.0/8");
+    rule(m, "lb", DIR_INGRESS, "tcp/3", PEER_CIDR, "10.0.0.0/8");
+    rule(m, "lb", DIR_INGRESS, "tcp/4", PEER_CIDR, "10.0.0.0/8");
+    rule(m, "lb", DIR_INGRESS, "tcp/5", PEER_CIDR, "10.0.0.0/8");
+    rule(m, "lb", DIR_INGRESS, "tcp/6", PEER_CIDR, "10.0.0.0/8");
+    rule(m, "lb", DIR_INGRESS, "tcp/7", PEER_CIDR, "10.0.0.0/8");
+    model_find_group(m, "app")->default_egress = 1;
+    v = build(m, 0, EGRESS_DEFAULT);
+
+    e = edge_between(v, "lb", "app", DIR_INGRESS);
+    CHECK(e != NULL && e->nrules == 3);
+    label = e ? view_edge_label(v, e, 6) : NULL;
+    CHECK_STR(label, "tcp/80, tcp/8443, udp/53");
+    free(label);
+    e = edge_between(v, "lb", "app", DIR_EGRESS);
+    CHECK(e != NULL && e->nrules == 1);
+    CHECK(edge_between(v, "app", "app", DIR_INGRESS) == NULL);
+    CHECK_STR(cluster_of(v, "app")->self_label, "self: all");
+    for (i = 0; i < v->nedges; i++) {
+        if (!v->edges[i]->from.node || v->edges[i]->from.node->type != VNODE_CIDR)
+            continue;
+        peers++;
+        label = view_edge_label(v, v->edges[i], 6);
+        CHECK_STR(label, "tcp/1, tcp/2, tcp/3, tcp/4, tcp/5, +2 more");
+        free(label);
+        label = view_edge_label(v, v->edges[i], (size_t)-1);
+        CHECK_STR(label, "tcp/1, tcp/2, tcp/3, tcp/4, tcp/5, tcp/6, tcp/7");
+        free(label);
+    }
+    CHECK(peers == 1);
+    /* The AWS default egress (added to groups without egress) is hidden by
+     * default and drawn with --egress=all. */
+    for (i = 0; i < v->nedges; i++)
+        CHECK(!(v->edges[i]->rules[0]->flags & RULE_DEFAULT_EGRESS));
+    view_free(v);
+    v = build(m, 0, EGRESS_ALL);
+    for (i = peers = 0; i < v->nedges; i++)
+        peers += (v->edges[i]->rules[0]->flags & RULE_DEFAULT_EGRESS) != 0;
+    CHECK(peers == 1); /* all to 0.0.0.0/0 */
+    view_free(v);
+    model_free(m);
+}
+
+/* ===== CIDR folding (--merge-cidrs) ===== */
+
+static const char *peer_of_rule(const struct view *v, const char *cidr)
+{
+    size_t i, j;
+    for (i = 0; i < v->nedges; i++)
+        for (j = 0; j < v->edges[i]->nrules; j++)
+            if (strcmp(v->edges[i]->rules[j]->peer, cidr) == 0 && v->edges[i]->from.node)
+                return v->edges[i]->from.node->peer;
+    return NULL;
+}
+
+void test_cidr_folding(void)
+{
+    struct model *m = model_new();
+    struct view *v;
+
+    group(m, "web");
+    model_set_name(m, "10.0.0.0/16", "vpc");
+    model_set_name(m, "10.0.1.0/24", "subnet-a");
+    rule(m, "web", DIR_INGRESS, "tcp/22", PEER_CIDR, "10.0.1.5/32");
+    rule(m, "web", DIR_INGRESS, "tcp/23", PEER_CIDR, "10.0.9.0/24");
+    rule(m, "web", DIR_INGRESS, "tcp/24", PEER_CIDR, "172.16.0.0/12");
+    rule(m, "web", DIR_INGRESS, "tcp/25", PEER_CIDR, "8.8.8.8/32");
+    rule(m, "web", DIR_INGRESS, "tcp/26", PEER_CIDR, "0.0.0.0/0");
+    rule(m, "web", DIR_INGRESS, "tcp/27", PEER_CIDR, "10.0.0.0/8");
+    v = build(m, 1, EGRESS_NONE);
+    /* The most specific named range that holds a CIDR... */
+    CHECK_STR(peer_of_rule(v, "10.0.1.5/32"), "10.0.1.0/24");
+    CHECK_STR(peer_of_rule(v, "10.0.9.0/24"), "10.0.0.0/16");
+    /* ...else private or public addresses; the internet stays itself, and
+     * a range larger than every named one is not inside any. */
+    CHECK_STR(peer_of_rule(v, "172.16.0.0/12"), "private");
+    CHECK_STR(peer_of_rule(v, "8.8.8.8/32"), "public");
+    CHECK_STR(peer_of_rule(v, "0.0.0.0/0"), "0.0.0.0/0");
+    CHECK_STR(peer_of_rule(v, "10.0.0.0/8"), "private");
+    CHECK(v->ncidr_nodes == 5);
+    view_free(v);
+    model_free(m);
+}
