@@ -24,5 +24,6 @@ void test_json_writer(void);
 void test_clusters(void);
 void test_edges(void);
 void test_cidr_folding(void);
+void test_portset(void);
 
 #endif

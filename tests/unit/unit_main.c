@@ -31,6 +31,7 @@ int main(void)
     test_clusters();
     test_edges();
     test_cidr_folding();
+    test_portset();
     printf("%d passed, %d failed\n", unit_passed, unit_failed);
     return unit_failed ? 1 : 0;
 }
