@@ -15,14 +15,15 @@
  * idempotent, so the result does not depend on file order. (A
  * model_finish() hook would let this run once; see the report.)
  *
- * The state is looked up by model pointer in a small list; it lives until
- * the process exits (the model has no hook to free it with).
+ * The state is the importer's state in the import session (importer.h);
+ * it is freed with the session.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "aws_internal.h"
+#include "importer.h"
 #include "xalloc.h"
 
 /* ===== A string-keyed hash table (keys copied, values borrowed) ===== */
@@ -128,7 +129,7 @@ struct aws_state {
     size_t nphs, phs_alloc;
 };
 
-/* Free the state (the model calls this when it is freed). */
+/* Free the state (the session calls this when it is freed). */
 static void state_free(void *data)
 {
     struct aws_state *st = data;
@@ -143,18 +144,18 @@ static void state_free(void *data)
     free(st);
 }
 
-struct aws_state *aws_state_get(struct model *m)
+struct aws_state *aws_state_get(struct import_session *s, struct model *m)
 {
-    struct aws_state *st = model_ext(m, MODEL_EXT_AWS);
+    struct aws_state *st = import_session_state(s, &importer_aws);
 
     if (st)
         return st;
-    /* Owned by the model, so it lives and dies with it: a new model can
-     * never meet the state of a freed one. */
+    /* Owned by the session, so it lives and dies with it: a new session
+     * never meets the state of another. */
     st = xcalloc(1, sizeof(*st));
     st->m = m;
     strbuf_init(&st->key);
-    model_set_ext(m, MODEL_EXT_AWS, st, state_free);
+    import_session_set_state(s, &importer_aws, st, state_free);
     return st;
 }
 

@@ -236,12 +236,13 @@ const char *cfn_value_ref_id(const struct cfn_value *v);
 
 /* ==== cfn_stacks.c ==== */
 
-/* The templates read so far into m (made when create). */
-struct cfn_stacks *cfn_stacks_of(struct model *m, int create);
+struct import_session;
+/* The templates read so far in this session into m (made on first use). */
+struct cfn_stacks *cfn_stacks_of(struct import_session *s, struct model *m);
 /* Keep c with the other templates of its model (it is freed with them). */
 void cfn_stacks_add(struct cfn_stacks *st, struct cfn *c);
-/* Take the model's templates out of the registry, or NULL when none. */
-struct cfn_stacks *cfn_stacks_take(struct model *m);
+/* Take the session's templates out of it, or NULL when none. */
+struct cfn_stacks *cfn_stacks_take(struct import_session *s);
 size_t cfn_stacks_count(const struct cfn_stacks *st);
 struct cfn *cfn_stacks_get(const struct cfn_stacks *st, size_t i);
 void cfn_stacks_free(struct cfn_stacks *st);

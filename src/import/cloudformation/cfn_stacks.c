@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "cfn_internal.h"
+#include "importer.h"
 #include "strmap.h"
 #include "xalloc.h"
 
@@ -57,23 +58,23 @@ struct cfn_stacks {
 
 /* ==== The registry ==== */
 
-/* The model keeps the templates read so far until the finish takes them
- * (a model freed before that frees them too). */
+/* The session keeps the templates read so far until the finish takes them
+ * (a session freed before that frees them too). */
 static void stacks_free(void *st)
 {
     cfn_stacks_free(st);
 }
 
-struct cfn_stacks *cfn_stacks_of(struct model *m, int create)
+struct cfn_stacks *cfn_stacks_of(struct import_session *s, struct model *m)
 {
-    struct cfn_stacks *st = model_ext(m, MODEL_EXT_CFN);
+    struct cfn_stacks *st = import_session_state(s, &importer_cloudformation);
 
-    if (st || !create)
+    if (st)
         return st;
     st = xcalloc(1, sizeof(*st));
     st->m = m;
     st->ids = strmap_new();
-    model_set_ext(m, MODEL_EXT_CFN, st, stacks_free);
+    import_session_set_state(s, &importer_cloudformation, st, stacks_free);
     return st;
 }
 
@@ -84,9 +85,9 @@ void cfn_stacks_add(struct cfn_stacks *st, struct cfn *c)
     st->t[st->n++] = c;
 }
 
-struct cfn_stacks *cfn_stacks_take(struct model *m)
+struct cfn_stacks *cfn_stacks_take(struct import_session *s)
 {
-    return model_take_ext(m, MODEL_EXT_CFN);
+    return import_session_take_state(s, &importer_cloudformation);
 }
 
 size_t cfn_stacks_count(const struct cfn_stacks *st)

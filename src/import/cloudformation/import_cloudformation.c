@@ -333,8 +333,10 @@ void cfn_free(struct cfn *c)
  * import_cloudformation_finish() (see importer.h). Returns 0, or -1 after
  * reporting the template's first error.
  */
-int import_cloudformation(struct model *m, const char *file, const char *data, size_t len)
+static int import_cloudformation(struct import_session *s, const char *file, const char *data,
+                                 size_t len)
 {
+    struct model *m = import_session_model(s);
     struct cfn *c = xcalloc(1, sizeof(*c));
     struct ynode *root;
     char *copy;
@@ -357,7 +359,7 @@ int import_cloudformation(struct model *m, const char *file, const char *data, s
         cfn_free(c);
         return -1;
     }
-    cfn_stacks_add(cfn_stacks_of(m, 1), c);
+    cfn_stacks_add(cfn_stacks_of(s, m), c);
     return 0;
 }
 
@@ -383,9 +385,9 @@ static void cfn_peers_as_groups(struct cfn *c)
  * egress rule) is known whatever the order of the files. Returns 0, or -1
  * when a template had an error.
  */
-int import_cloudformation_finish(struct model *m)
+static int import_cloudformation_finish(struct import_session *s)
 {
-    struct cfn_stacks *st = cfn_stacks_take(m);
+    struct cfn_stacks *st = cfn_stacks_take(s);
     size_t i, n;
     int rc = 0;
 
@@ -411,3 +413,48 @@ int import_cloudformation_finish(struct model *m)
     cfn_stacks_free(st);
     return rc;
 }
+
+/* Does a line of the text start with this key at column 1? */
+static int has_top_level_key(const char *data, size_t len, const char *key)
+{
+    size_t klen = strlen(key);
+    const char *p = data, *end = data + len;
+
+    while (p < end) {
+        if ((size_t)(end - p) > klen && memcmp(p, key, klen) == 0 &&
+            (p[klen] == ':' || p[klen] == '"'))
+            return 1;
+        p = memchr(p, '\n', (size_t)(end - p));
+        if (!p)
+            break;
+        p++;
+    }
+    return 0;
+}
+
+/* A template's keys: in JSON anywhere, in YAML at the start of a line. */
+static enum import_claim cfn_detect(const char *file, const char *data, size_t len)
+{
+    size_t i = 0;
+
+    (void)file;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+    if (i == len || data[i] == '<')
+        return CLAIM_NONE;
+    if (data[i] == '{' || data[i] == '[')
+        return strstr(data, "\"AWSTemplateFormatVersion\"") || strstr(data, "\"Resources\"")
+                   ? CLAIM_CONTENT
+                   : CLAIM_NONE;
+    return has_top_level_key(data, len, "AWSTemplateFormatVersion") ||
+                   has_top_level_key(data, len, "Resources")
+               ? CLAIM_CONTENT
+               : CLAIM_NONE;
+}
+
+static const char *const cfn_exts[] = {".json", ".yaml", ".yml", NULL};
+
+const struct importer importer_cloudformation = {
+    "cloudformation", cfn_exts, cfn_detect, import_cloudformation, NULL,
+    import_cloudformation_finish,
+};

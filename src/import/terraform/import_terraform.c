@@ -1,5 +1,6 @@
 /*
- * import_terraform.c - the Terraform importer: import_terraform().
+ * import_terraform.c - the Terraform importer: reading a state or plan
+ * (import_terraform()), detection, and its row of the registry.
  *
  * Four shapes of input are read into one list of resource records (struct
  * tf_res), which tf_resources.c then turns into the model:
@@ -539,28 +540,34 @@ static int looks_like_json(struct tf_ctx *c, const char *data, size_t len)
     return 1;
 }
 
-int import_terraform(struct model *m, const char *file, const char *data, size_t len)
+int tf_import(struct model *m, const char *file, const char *data, size_t len,
+              const json_t *parsed)
 {
     struct tf_ctx c;
     json_error_t err;
-    json_t *doc, *keep = json_array();
+    json_t *doc = NULL, *keep = json_array();
+    const json_t *top = parsed;
 
     memset(&c, 0, sizeof(c));
     jr_init(&c.jr, m, file);
     c.flat_segs = json_object();
 
-    doc = NULL;
-    if (!looks_like_json(&c, data, len)) {
+    if (parsed) {
+        /* Already parsed (a plan's prior state). */
+    } else if (!looks_like_json(&c, data, len)) {
         c.jr.failed = 1;
-    } else if (!(doc = json_loadb(data, len, 0, &err))) {
+    } else if (!(doc = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err))) {
         jr_syntax_error(&c.jr, data, len, (size_t)err.position, &err);
-    } else if (!json_is_object(doc)) {
+    } else {
+        top = doc;
+    }
+    if (top && !json_is_object(top)) {
         struct srcloc loc = {file, 0, 0, NULL};
         diag_error(&loc, "expected a Terraform state or plan object, got %s",
-                   jr_type_name(doc));
+                   jr_type_name(top));
         c.jr.failed = 1;
-    } else {
-        read_document(&c, doc, keep);
+    } else if (top) {
+        read_document(&c, top, keep);
     }
     if (!c.jr.failed)
         tf_build(&c);
@@ -572,3 +579,31 @@ int import_terraform(struct model *m, const char *file, const char *data, size_t
     jr_release(&c.jr);
     return c.jr.failed ? -1 : 0;
 }
+
+static int import_terraform(struct import_session *s, const char *file, const char *data,
+                            size_t len)
+{
+    return tf_import(import_session_model(s), file, data, len, NULL);
+}
+
+/* JSON with a state's or a plan's keys; else a file named *.tfstate (this
+ * importer says what is wrong with it: empty, HCL, not a state). */
+static enum import_claim tf_detect(const char *file, const char *data, size_t len)
+{
+    size_t i = 0, n = strlen(file);
+
+    while (i < len && strchr(" \t\r\n", data[i]) && data[i])
+        i++;
+    if (i < len && (data[i] == '{' || data[i] == '[') &&
+        (strstr(data, "\"terraform_version\"") ||
+         (strstr(data, "\"lineage\"") && strstr(data, "\"resources\"")) ||
+         (strstr(data, "\"version\"") && strstr(data, "\"resources\""))))
+        return CLAIM_CONTENT;
+    return n > 8 && strcmp(file + n - 8, ".tfstate") == 0 ? CLAIM_NAME : CLAIM_NONE;
+}
+
+static const char *const tf_exts[] = {".json", ".tfstate", NULL};
+
+const struct importer importer_terraform = {
+    "terraform", tf_exts, tf_detect, import_terraform, NULL, NULL,
+};

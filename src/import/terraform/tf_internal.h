@@ -137,6 +137,14 @@ void tf_build(struct tf_ctx *c);
 
 /* ===== import_terraform.c ===== */
 
+/*
+ * Read one state or plan into m: data/len parsed here, or the document
+ * parsed already (parsed, borrowed; data is then not read). Returns 0, or
+ * -1 after an error.
+ */
+int tf_import(struct model *m, const char *file, const char *data, size_t len,
+              const json_t *parsed);
+
 /* The length of the index ([3], ["key"], quoted keys may hold ']') that
  * starts at p, or 0 when none does. */
 size_t tf_index_len(const char *p);
