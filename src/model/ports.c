@@ -68,6 +68,17 @@ static int fail(char *err, size_t errlen, const char *fmt, const char *label)
     return -1;
 }
 
+/*
+ * AWS refuses an ICMP code with type -1 (all types) at the API, so every
+ * input does, in these words (one message, whatever the input family).
+ */
+static int fail_icmp_code(char *err, size_t errlen, int proto, long code)
+{
+    snprintf(err, errlen, "%s type -1 (all types) needs code -1, got code %ld",
+             proto == PROTO_ICMPV6 ? "ICMPv6" : "ICMP", code);
+    return PORTS_ERR_RULE;
+}
+
 int ports_parse_label(const char *label, struct portspec *out, char *err, size_t errlen)
 {
     const char *slash, *rest, *sep;
@@ -115,6 +126,13 @@ int ports_parse_label(const char *label, struct portspec *out, char *err, size_t
     }
     if (proto_is_icmp(proto)) {
         sep = strchr(rest, ':');
+        /* icmp/-1:4 or icmp/all:4: AWS's type -1 with a code. */
+        if (sep && ((sep - rest == 2 && strncmp(rest, "-1", 2) == 0) ||
+                    (sep - rest == 3 && strncmp(rest, "all", 3) == 0))) {
+            b = strcmp(sep + 1, "-1") == 0 ? -1 : parse_small(sep + 1, strlen(sep + 1));
+            if (b >= 0)
+                return fail_icmp_code(err, errlen, proto, b);
+        }
         a = parse_small(rest, sep ? (size_t)(sep - rest) : strlen(rest));
         b = sep ? parse_small(sep + 1, strlen(sep + 1)) : -1;
         if (a < 0 || (sep && b < 0))
@@ -151,13 +169,17 @@ int ports_from_aws(const char *protocol, int has_ports, long from, long to,
     }
     n = parse_small(protocol, strlen(protocol));
     if (n >= 0) {
-        if (n > 255)
-            return fail(err, errlen, "protocol number out of range: '%s' (0-255)", protocol);
+        if (n > 255) {
+            fail(err, errlen, "protocol number out of range: '%s' (0-255)", protocol);
+            return PORTS_ERR_PROTOCOL;
+        }
         proto = (int)n;
     } else {
         proto = proto_lookup(protocol, strlen(protocol));
-        if (proto == -2)
-            return fail(err, errlen, "unknown protocol '%s'", protocol);
+        if (proto == -2) {
+            fail(err, errlen, "unknown protocol '%s'", protocol);
+            return PORTS_ERR_PROTOCOL;
+        }
     }
     if (proto_has_ports(proto)) {
         if (!has_ports || (from == -1 && to == -1)) {
@@ -166,11 +188,11 @@ int ports_from_aws(const char *protocol, int has_ports, long from, long to,
         }
         if (from < 0 || from > 65535 || to < 0 || to > 65535) {
             snprintf(err, errlen, "port out of range: %ld-%ld (0-65535)", from, to);
-            return -1;
+            return PORTS_ERR_PORTS;
         }
         if (from > to) {
             snprintf(err, errlen, "port range is inverted: %ld-%ld", from, to);
-            return -1;
+            return PORTS_ERR_PORTS;
         }
         *out = (struct portspec){proto, (int)from, (int)to};
         return 0;
@@ -182,9 +204,11 @@ int ports_from_aws(const char *protocol, int has_ports, long from, long to,
         }
         if (from < -1 || from > 255 || to < -1 || to > 255) {
             snprintf(err, errlen, "icmp type or code out of range: %ld:%ld", from, to);
-            return -1;
+            return PORTS_ERR_PORTS;
         }
-        *out = (struct portspec){proto, (int)from, from == -1 ? -1 : (int)to};
+        if (from == -1 && to != -1)
+            return fail_icmp_code(err, errlen, proto, to);
+        *out = (struct portspec){proto, (int)from, (int)to};
         return 0;
     }
     *out = (struct portspec){proto, -1, -1};

@@ -516,7 +516,8 @@ static int import_aws(struct import_session *s, const char *file, const char *da
             off++;
         if (off >= len)
             break;
-        doc = json_loadb(data + off, len - off, JSON_DISABLE_EOF_CHECK, &err);
+        doc = json_loadb(data + off, len - off, JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES,
+                         &err);
         if (!doc) {
             jr_syntax_error(&c.jr, data, len, off + (size_t)err.position, &err);
             break;

@@ -20,60 +20,58 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aws_kinds.h"
 #include "cfn_internal.h"
 #include "xalloc.h"
 
-/* Resources that hold groups: the kind drawn and where the groups are. */
+/* Resources that hold groups: where the groups are (the kind each is drawn
+ * as is in aws_kinds.c). */
 static const struct cfn_member_spec {
     const char *type;
-    enum iface_kind kind;
     const char *paths[3]; /* "A.B" walks mappings, "A[]" each item of a list */
 } cfn_member_specs[] = {
     {"AWS::EC2::Instance",
-     KIND_EC2,
      {"SecurityGroupIds", "SecurityGroups", "NetworkInterfaces[].GroupSet"}},
-    {"AWS::EC2::NetworkInterface", KIND_OTHER, {"GroupSet"}},
+    {"AWS::EC2::NetworkInterface", {"GroupSet"}},
     {"AWS::EC2::LaunchTemplate",
-     KIND_EC2,
      {"LaunchTemplateData.SecurityGroupIds", "LaunchTemplateData.SecurityGroups",
       "LaunchTemplateData.NetworkInterfaces[].Groups"}},
-    {"AWS::AutoScaling::LaunchConfiguration", KIND_EC2, {"SecurityGroups"}},
-    {"AWS::AutoScaling::AutoScalingGroup", KIND_EC2, {NULL}},
-    {"AWS::EKS::Nodegroup", KIND_EC2, {NULL}},
-    {"AWS::EC2::NatGateway", KIND_NAT, {NULL}},
-    {"AWS::ECS::Service", KIND_ECS, {"NetworkConfiguration.AwsvpcConfiguration.SecurityGroups"}},
-    {"AWS::ECS::TaskSet", KIND_ECS, {"NetworkConfiguration.AwsvpcConfiguration.SecurityGroups"}},
-    {"AWS::Lambda::Function", KIND_LAMBDA, {"VpcConfig.SecurityGroupIds"}},
-    {"AWS::Serverless::Function", KIND_LAMBDA, {"VpcConfig.SecurityGroupIds"}},
-    {"AWS::ElasticLoadBalancingV2::LoadBalancer", KIND_ALB, {"SecurityGroups"}},
-    {"AWS::ElasticLoadBalancing::LoadBalancer", KIND_CLB, {"SecurityGroups"}},
-    {"AWS::RDS::DBInstance", KIND_RDS, {"VPCSecurityGroups"}},
-    {"AWS::RDS::DBCluster", KIND_RDS, {"VpcSecurityGroupIds"}},
-    {"AWS::RDS::DBProxy", KIND_RDS, {"VpcSecurityGroupIds"}},
-    {"AWS::ElastiCache::CacheCluster", KIND_ELASTICACHE, {"VpcSecurityGroupIds"}},
-    {"AWS::ElastiCache::ReplicationGroup", KIND_ELASTICACHE, {"SecurityGroupIds"}},
-    {"AWS::ElastiCache::ServerlessCache", KIND_ELASTICACHE, {"SecurityGroupIds"}},
-    {"AWS::EC2::VPCEndpoint", KIND_ENDPOINT, {"SecurityGroupIds"}},
-    {"AWS::EKS::Cluster", KIND_EKS, {"ResourcesVpcConfig.SecurityGroupIds"}},
-    {"AWS::EFS::MountTarget", KIND_EFS, {"SecurityGroups"}},
-    {"AWS::AmazonMQ::Broker", KIND_OTHER, {"SecurityGroups"}},
-    {"AWS::MSK::Cluster", KIND_OTHER, {"BrokerNodeGroupInfo.SecurityGroups"}},
-    {"AWS::OpenSearchService::Domain", KIND_OTHER, {"VPCOptions.SecurityGroupIds"}},
-    {"AWS::Elasticsearch::Domain", KIND_OTHER, {"VPCOptions.SecurityGroupIds"}},
-    {"AWS::CodeBuild::Project", KIND_OTHER, {"VpcConfig.SecurityGroupIds"}},
-    {"AWS::Batch::ComputeEnvironment", KIND_OTHER, {"ComputeResources.SecurityGroupIds"}},
-    {"AWS::DMS::ReplicationInstance", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::Redshift::Cluster", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::DocDB::DBCluster", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::Neptune::DBCluster", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::Route53Resolver::ResolverEndpoint", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::ApiGatewayV2::VpcLink", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::EC2::InstanceConnectEndpoint", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::EC2::ClientVpnEndpoint", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::FSx::FileSystem", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::AppRunner::VpcConnector", KIND_OTHER, {"SecurityGroups"}},
+    {"AWS::AutoScaling::LaunchConfiguration", {"SecurityGroups"}},
+    {"AWS::AutoScaling::AutoScalingGroup", {NULL}},
+    {"AWS::EKS::Nodegroup", {NULL}},
+    {"AWS::EC2::NatGateway", {NULL}},
+    {"AWS::ECS::Service", {"NetworkConfiguration.AwsvpcConfiguration.SecurityGroups"}},
+    {"AWS::ECS::TaskSet", {"NetworkConfiguration.AwsvpcConfiguration.SecurityGroups"}},
+    {"AWS::Lambda::Function", {"VpcConfig.SecurityGroupIds"}},
+    {"AWS::Serverless::Function", {"VpcConfig.SecurityGroupIds"}},
+    {"AWS::ElasticLoadBalancingV2::LoadBalancer", {"SecurityGroups"}},
+    {"AWS::ElasticLoadBalancing::LoadBalancer", {"SecurityGroups"}},
+    {"AWS::RDS::DBInstance", {"VPCSecurityGroups"}},
+    {"AWS::RDS::DBCluster", {"VpcSecurityGroupIds"}},
+    {"AWS::RDS::DBProxy", {"VpcSecurityGroupIds"}},
+    {"AWS::ElastiCache::CacheCluster", {"VpcSecurityGroupIds"}},
+    {"AWS::ElastiCache::ReplicationGroup", {"SecurityGroupIds"}},
+    {"AWS::ElastiCache::ServerlessCache", {"SecurityGroupIds"}},
+    {"AWS::EC2::VPCEndpoint", {"SecurityGroupIds"}},
+    {"AWS::EKS::Cluster", {"ResourcesVpcConfig.SecurityGroupIds"}},
+    {"AWS::EFS::MountTarget", {"SecurityGroups"}},
+    {"AWS::AmazonMQ::Broker", {"SecurityGroups"}},
+    {"AWS::MSK::Cluster", {"BrokerNodeGroupInfo.SecurityGroups"}},
+    {"AWS::OpenSearchService::Domain", {"VPCOptions.SecurityGroupIds"}},
+    {"AWS::Elasticsearch::Domain", {"VPCOptions.SecurityGroupIds"}},
+    {"AWS::CodeBuild::Project", {"VpcConfig.SecurityGroupIds"}},
+    {"AWS::Batch::ComputeEnvironment", {"ComputeResources.SecurityGroupIds"}},
+    {"AWS::DMS::ReplicationInstance", {"VpcSecurityGroupIds"}},
+    {"AWS::Redshift::Cluster", {"VpcSecurityGroupIds"}},
+    {"AWS::DocDB::DBCluster", {"VpcSecurityGroupIds"}},
+    {"AWS::Neptune::DBCluster", {"VpcSecurityGroupIds"}},
+    {"AWS::Route53Resolver::ResolverEndpoint", {"SecurityGroupIds"}},
+    {"AWS::ApiGatewayV2::VpcLink", {"SecurityGroupIds"}},
+    {"AWS::EC2::InstanceConnectEndpoint", {"SecurityGroupIds"}},
+    {"AWS::EC2::ClientVpnEndpoint", {"SecurityGroupIds"}},
+    {"AWS::FSx::FileSystem", {"SecurityGroupIds"}},
+    {"AWS::AppRunner::VpcConnector", {"SecurityGroups"}},
     {"AWS::Glue::Connection",
-     KIND_OTHER,
      {"ConnectionInput.PhysicalConnectionRequirements.SecurityGroupIdList"}},
 };
 
@@ -457,7 +455,8 @@ static void cfn_memberships(struct cfn *c, struct cfn *at, struct iface *ifc,
 static void cfn_member(struct cfn *c, struct cfn_resource *r, const struct cfn_member_spec *spec)
 {
     struct cfn_values vals = {NULL, 0, 0}, *srcs;
-    enum iface_kind kind = spec->kind;
+    const struct aws_kind *known = aws_kind_by_cfn(spec->type);
+    enum iface_kind kind = known ? known->kind : KIND_OTHER;
     struct iface *ifc;
     size_t i, n = 0;
 

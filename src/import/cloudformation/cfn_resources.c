@@ -277,6 +277,7 @@ static int cfn_rule_ports(struct cfn *c, const struct ynode *rule, struct portsp
     const char *proto, *from_text = NULL, *to_text = NULL;
     long from = -1, to = -1;
     char err[256];
+    int rc;
 
     *skip = 0;
     if (!pn || ynode_is_null(pn))
@@ -300,9 +301,12 @@ static int cfn_rule_ports(struct cfn *c, const struct ynode *rule, struct portsp
         to = from;
     if (tn && !fn)
         from = to;
-    if (ports_from_aws(proto, fn || tn, from, to, spec, err, sizeof(err)) < 0)
-        return cfn_error(c, (fn || tn) && strstr(err, "port") ? (fn ? fn : tn) : pn, "%s",
-                         err);
+    rc = ports_from_aws(proto, fn || tn, from, to, spec, err, sizeof(err));
+    if (rc < 0)
+        return cfn_error(c, rc == PORTS_ERR_RULE ? rule
+                            : rc == PORTS_ERR_PORTS && (fn || tn) ? (fn ? fn : tn)
+                                                                  : pn,
+                         "%s", err);
     return 0;
 }
 

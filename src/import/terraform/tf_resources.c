@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aws_kinds.h"
 #include "cidr.h"
 #include "diag.h"
 #include "strmap.h"
@@ -600,62 +601,53 @@ static void read_names(struct tf_ctx *c, const struct tf_res *r)
 /* ===== Members ===== */
 
 /*
- * Resources that hold groups: where, and what kind of member they are.
- * Services without a kind of their own are "other", and DocumentDB,
- * Neptune and RDS Proxy are "rds" (their interfaces are RDS's, requester
- * amazon-rds, as the AWS importer draws them); their labels name the
- * service ("msk: kafka-prod").
+ * Resources that hold groups: where the groups are. The kind each is drawn
+ * as and the service its label names ("msk: kafka-prod") are in
+ * aws_kinds.c.
  */
 static const struct member_type {
     const char *type;
-    enum iface_kind kind;
     const char *attrs[3]; /* dotted paths of group id lists */
     const char *names;    /* a path of group names, used when no id was found */
-    const char *service;  /* the label's prefix, or NULL when the kind says it */
 } member_types[] = {
-    {"aws_instance", KIND_EC2, {"vpc_security_group_ids"}, "security_groups", NULL},
-    {"aws_spot_instance_request", KIND_EC2, {"vpc_security_group_ids"}, "security_groups", NULL},
-    {"aws_network_interface", KIND_OTHER, {"security_groups"}, NULL, NULL},
-    {"aws_launch_template", KIND_EC2,
-     {"vpc_security_group_ids", "network_interfaces.security_groups"}, "security_group_names",
+    {"aws_instance", {"vpc_security_group_ids"}, "security_groups"},
+    {"aws_spot_instance_request", {"vpc_security_group_ids"}, "security_groups"},
+    {"aws_network_interface", {"security_groups"}, NULL},
+    {"aws_launch_template",
+     {"vpc_security_group_ids", "network_interfaces.security_groups"}, "security_group_names"},
+    {"aws_launch_configuration", {"security_groups"}, NULL},
+    {"aws_lb", {"security_groups"}, NULL},
+    {"aws_alb", {"security_groups"}, NULL},
+    {"aws_elb", {"security_groups"}, NULL},
+    {"aws_ecs_service", {"network_configuration.security_groups"}, NULL},
+    {"aws_lambda_function", {"vpc_config.security_group_ids"}, NULL},
+    {"aws_db_instance", {"vpc_security_group_ids"}, "security_group_names"},
+    {"aws_rds_cluster", {"vpc_security_group_ids"}, NULL},
+    {"aws_db_proxy", {"vpc_security_group_ids"}, NULL},
+    {"aws_docdb_cluster", {"vpc_security_group_ids"}, NULL},
+    {"aws_neptune_cluster", {"vpc_security_group_ids"}, NULL},
+    {"aws_redshift_cluster", {"vpc_security_group_ids"}, NULL},
+    {"aws_dms_replication_instance", {"vpc_security_group_ids"}, NULL},
+    {"aws_elasticache_cluster", {"security_group_ids"}, NULL},
+    {"aws_elasticache_replication_group", {"security_group_ids"}, NULL},
+    {"aws_elasticache_serverless_cache", {"security_group_ids"}, NULL},
+    {"aws_vpc_endpoint", {"security_group_ids"}, NULL},
+    {"aws_eks_cluster",
+     {"vpc_config.security_group_ids", "vpc_config.cluster_security_group_id"}, NULL},
+    {"aws_efs_mount_target", {"security_groups"}, NULL},
+    {"aws_nat_gateway", {NULL}, NULL},
+    {"aws_mq_broker", {"security_groups"}, NULL},
+    {"aws_msk_cluster", {"broker_node_group_info.security_groups"}, NULL},
+    {"aws_opensearch_domain", {"vpc_options.security_group_ids"}, NULL},
+    {"aws_elasticsearch_domain", {"vpc_options.security_group_ids"}, NULL},
+    {"aws_codebuild_project", {"vpc_config.security_group_ids"}, NULL},
+    {"aws_batch_compute_environment", {"compute_resources.security_group_ids"},
      NULL},
-    {"aws_launch_configuration", KIND_EC2, {"security_groups"}, NULL, NULL},
-    {"aws_lb", KIND_ALB, {"security_groups"}, NULL, NULL},
-    {"aws_alb", KIND_ALB, {"security_groups"}, NULL, NULL},
-    {"aws_elb", KIND_CLB, {"security_groups"}, NULL, NULL},
-    {"aws_ecs_service", KIND_ECS, {"network_configuration.security_groups"}, NULL, NULL},
-    {"aws_lambda_function", KIND_LAMBDA, {"vpc_config.security_group_ids"}, NULL, NULL},
-    {"aws_db_instance", KIND_RDS, {"vpc_security_group_ids"}, "security_group_names", NULL},
-    {"aws_rds_cluster", KIND_RDS, {"vpc_security_group_ids"}, NULL, NULL},
-    {"aws_db_proxy", KIND_RDS, {"vpc_security_group_ids"}, NULL, "db-proxy"},
-    {"aws_docdb_cluster", KIND_RDS, {"vpc_security_group_ids"}, NULL, "docdb"},
-    {"aws_neptune_cluster", KIND_RDS, {"vpc_security_group_ids"}, NULL, "neptune"},
-    {"aws_redshift_cluster", KIND_OTHER, {"vpc_security_group_ids"}, NULL, "redshift"},
-    {"aws_dms_replication_instance", KIND_OTHER, {"vpc_security_group_ids"}, NULL, "dms"},
-    {"aws_elasticache_cluster", KIND_ELASTICACHE, {"security_group_ids"}, NULL, NULL},
-    {"aws_elasticache_replication_group", KIND_ELASTICACHE, {"security_group_ids"}, NULL, NULL},
-    {"aws_elasticache_serverless_cache", KIND_ELASTICACHE, {"security_group_ids"}, NULL, NULL},
-    {"aws_vpc_endpoint", KIND_ENDPOINT, {"security_group_ids"}, NULL, NULL},
-    {"aws_eks_cluster", KIND_EKS,
-     {"vpc_config.security_group_ids", "vpc_config.cluster_security_group_id"}, NULL, NULL},
-    {"aws_efs_mount_target", KIND_EFS, {"security_groups"}, NULL, NULL},
-    {"aws_nat_gateway", KIND_NAT, {NULL}, NULL, NULL},
-    {"aws_mq_broker", KIND_OTHER, {"security_groups"}, NULL, "mq"},
-    {"aws_msk_cluster", KIND_OTHER, {"broker_node_group_info.security_groups"}, NULL, "msk"},
-    {"aws_opensearch_domain", KIND_OTHER, {"vpc_options.security_group_ids"}, NULL,
-     "opensearch"},
-    {"aws_elasticsearch_domain", KIND_OTHER, {"vpc_options.security_group_ids"}, NULL,
-     "elasticsearch"},
-    {"aws_codebuild_project", KIND_OTHER, {"vpc_config.security_group_ids"}, NULL, "codebuild"},
-    {"aws_batch_compute_environment", KIND_OTHER, {"compute_resources.security_group_ids"},
-     NULL, "batch"},
-    {"aws_route53_resolver_endpoint", KIND_OTHER, {"security_group_ids"}, NULL,
-     "route53-resolver"},
-    {"aws_apigatewayv2_vpc_link", KIND_OTHER, {"security_group_ids"}, NULL, "vpc-link"},
-    {"aws_ec2_instance_connect_endpoint", KIND_OTHER, {"security_group_ids"}, NULL,
-     "instance-connect"},
-    {"aws_glue_connection", KIND_OTHER,
-     {"physical_connection_requirements.security_group_id_list"}, NULL, "glue"},
+    {"aws_route53_resolver_endpoint", {"security_group_ids"}, NULL},
+    {"aws_apigatewayv2_vpc_link", {"security_group_ids"}, NULL},
+    {"aws_ec2_instance_connect_endpoint", {"security_group_ids"}, NULL},
+    {"aws_glue_connection",
+     {"physical_connection_requirements.security_group_id_list"}, NULL},
 };
 
 static const struct member_type *member_type_of(const char *type)
@@ -695,7 +687,8 @@ static void read_member(struct tf_ctx *c, const struct tf_res *r, const struct m
     struct idlist l;
     struct iface *ifc;
     const char *id = r->address, *label, *subnet, *vpc;
-    enum iface_kind kind = t->kind;
+    const struct aws_kind *known = aws_kind_by_tf(t->type);
+    enum iface_kind kind = known ? known->kind : KIND_OTHER;
     size_t i;
 
     memset(&l, 0, sizeof(l));
@@ -735,9 +728,9 @@ static void read_member(struct tf_ctx *c, const struct tf_res *r, const struct m
     }
     ifc = model_iface(c->jr.m, id, NULL);
     ifc->kind = kind;
-    if (t->service) {
+    if (known && known->service) {
         struct strbuf sb = STRBUF_INIT;
-        strbuf_addf(&sb, "%s: %s", t->service, label ? label : r->address);
+        strbuf_addf(&sb, "%s: %s", known->service, label ? label : r->address);
         ifc->label = model_strndup(c->jr.m, sb.buf, sb.len);
         strbuf_release(&sb);
     } else {
