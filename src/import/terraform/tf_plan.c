@@ -9,7 +9,7 @@
 #include "diag.h"
 #include "importer.h"
 #include "strmap.h"
-#include "tf_internal.h"
+#include "tf_import.h"
 #include "xalloc.h"
 
 /* Deepest Terraform module nesting walked for prior-state addresses. */
