@@ -193,6 +193,7 @@ static void *ytable_put(struct ytable *t, size_t ns, const char *text, size_t le
 struct yanchor {
     struct ynode *node;
     size_t size;  /* expanded node count, valid once complete */
+    size_t bytes; /* expanded memory (nodes and text), valid once complete */
     int height;   /* container levels in the node, valid once complete */
     int complete; /* 0 while the anchored collection is still open */
 };
@@ -202,6 +203,7 @@ struct yframe {
     struct ynode *node;
     size_t alloc;           /* slots in node->items or node->pairs */
     size_t size;            /* expanded size so far (1 for the node itself) */
+    size_t bytes;           /* expanded memory so far (see ynode_bytes()) */
     int height;             /* highest child, in container levels */
     struct yanchor *anchor; /* its anchor, or NULL */
     size_t serial;          /* mappings: namespace of their keys */
@@ -216,6 +218,8 @@ struct yparse {
     struct yframe frames[YAML_MAX_DEPTH];
     int depth;          /* open collections */
     size_t total;       /* expanded size of everything read so far */
+    size_t aliased;     /* memory aliases added once expanded, so far */
+    size_t max_aliased; /* its limit for this input (see yamltree.h) */
     size_t serials;     /* mappings started */
     struct ynode *root; /* the document's root, once read */
     int done;           /* the root is complete */
@@ -278,6 +282,13 @@ static int yparse_count(struct yparse *p, size_t size, int alias, const yaml_mar
                             YAML_MAX_NODES);
     return yparse_error(p, mark, "document has too many nodes (more than %d)",
                         YAML_MAX_NODES);
+}
+
+/* What a node weighs once expanded: the node and its text, as every
+ * importer that walks the tree makes at least that much of it. */
+static size_t ynode_bytes(size_t textlen)
+{
+    return sizeof(struct ynode) + textlen;
 }
 
 /* Record a new anchor naming n; the returned record completes later. */
@@ -358,11 +369,11 @@ static int ynode_is_merge_key(const struct ynode *n)
 
 /*
  * Attach a finished node (or an alias's target) to the open collection, or
- * make it the root. size and height are its expanded measures; mark is where
+ * make it the root. size, bytes and height are its expanded measures; mark is where
  * it was written, for errors.
  */
-static int yparse_add(struct yparse *p, struct ynode *n, size_t size, int height,
-                      const yaml_mark_t *mark)
+static int yparse_add(struct yparse *p, struct ynode *n, size_t size, size_t bytes,
+                      int height, const yaml_mark_t *mark)
 {
     struct yframe *f;
     struct ynode *c;
@@ -375,6 +386,7 @@ static int yparse_add(struct yparse *p, struct ynode *n, size_t size, int height
     f = &p->frames[p->depth - 1];
     c = f->node;
     f->size += size;
+    f->bytes += bytes;
     if (height > f->height)
         f->height = height;
     if (c->type == YNODE_SEQ) {
@@ -435,10 +447,11 @@ static int yparse_scalar(struct yparse *p, const yaml_event_t *ev)
     a = yparse_anchor(p, ev->data.scalar.anchor, n);
     if (a) {
         a->size = 1;
+        a->bytes = ynode_bytes(n->len);
         a->height = 0;
         a->complete = 1;
     }
-    return yparse_add(p, n, 1, 0, mark);
+    return yparse_add(p, n, 1, ynode_bytes(n->len), 0, mark);
 }
 
 static int yparse_start(struct yparse *p, const yaml_event_t *ev, enum ynode_type type)
@@ -465,6 +478,7 @@ static int yparse_start(struct yparse *p, const yaml_event_t *ev, enum ynode_typ
     memset(f, 0, sizeof(*f));
     f->node = n;
     f->size = 1;
+    f->bytes = ynode_bytes(0);
     f->anchor = yparse_anchor(p, anchor, n);
     if (type == YNODE_MAP)
         f->serial = ++p->serials;
@@ -475,12 +489,13 @@ static int yparse_end(struct yparse *p)
 {
     struct yframe *f = &p->frames[p->depth - 1];
     struct ynode *n = f->node;
-    size_t size = f->size;
+    size_t size = f->size, bytes = f->bytes;
     int height = f->height + 1;
     yaml_mark_t mark;
 
     if (f->anchor) {
         f->anchor->size = size;
+        f->anchor->bytes = bytes;
         f->anchor->height = height;
         f->anchor->complete = 1;
     }
@@ -489,7 +504,7 @@ static int yparse_end(struct yparse *p)
     mark.index = 0;
     mark.line = (size_t)(n->line > 0 ? n->line - 1 : 0);
     mark.column = (size_t)(n->col > 0 ? n->col - 1 : 0);
-    return yparse_add(p, n, size, height, &mark);
+    return yparse_add(p, n, size, bytes, height, &mark);
 }
 
 static int yparse_alias(struct yparse *p, const yaml_event_t *ev)
@@ -513,7 +528,15 @@ static int yparse_alias(struct yparse *p, const yaml_event_t *ev)
                             text, YAML_MAX_DEPTH);
     if (yparse_count(p, a->size, 1, mark) < 0)
         return -1;
-    return yparse_add(p, a->node, a->size, a->height, mark);
+    /* Bounded by what it makes, not only by node count: a small file that
+     * reuses a large anchor many times is refused quickly. */
+    p->aliased += a->bytes;
+    if (p->aliased > p->max_aliased)
+        return yparse_error(p, mark,
+                            "document is too large once aliases are expanded (alias '*%s' "
+                            "makes it more than %zu MiB larger)",
+                            text, p->max_aliased >> 20);
+    return yparse_add(p, a->node, a->size, a->bytes, a->height, mark);
 }
 
 /* Report libyaml's own error (syntax, encoding). */
@@ -628,6 +651,7 @@ struct ydoc *ydoc_parse(const char *file, const char *data, size_t len,
     *root = NULL;
     p->file = file;
     p->doc = doc;
+    p->max_aliased = YAML_MAX_ALIAS_BYTES(len);
     rc = yparse_run(p, data, len);
     free(p->table.slots);
     if (rc < 0) {
