@@ -108,6 +108,14 @@ int import_session_path(struct import_session *s, const char *path);
  * display name, copied into the model. */
 int import_session_input(struct import_session *s, const char *file, const char *data,
                          size_t len);
+/*
+ * Called by an importer once it has parsed the input it is reading into
+ * its own structures: the session frees the input's bytes now (when it
+ * owns them) rather than after the importer returns, so that the text and
+ * its parse are never both in memory at the peak. data must not be used
+ * afterwards.
+ */
+void import_session_release_input(struct import_session *s);
 /* Run the finish of every importer that read an input, in registry order.
  * Returns 0, or -1 after errors. */
 int import_session_finish(struct import_session *s);

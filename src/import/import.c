@@ -106,7 +106,20 @@ struct import_session {
     void *state[NIMPORTERS];
     void (*state_free[NIMPORTERS])(void *);
     unsigned char used[NIMPORTERS]; /* read an input: its finish runs */
+    char *held; /* the input being read, when the session owns it (malloc'd) */
 };
+
+/* Free the input the session holds, if any. */
+static void release_held(struct import_session *s)
+{
+    free(s->held);
+    s->held = NULL;
+}
+
+void import_session_release_input(struct import_session *s)
+{
+    release_held(s);
+}
 
 struct import_session *import_session_new(struct model *m, enum input_format forced)
 {
@@ -125,6 +138,7 @@ void import_session_free(struct import_session *s)
     for (i = 0; i < NIMPORTERS; i++)
         if (s->state[i] && s->state_free[i])
             s->state_free[i](s->state[i]);
+    release_held(s);
     free(s);
 }
 
@@ -335,9 +349,10 @@ static int session_input(struct import_session *s, const char *file, const char 
         char *utf8 = utf16_to_utf8(file, (const unsigned char *)data, len, kind == 2, start, &n);
         if (!utf8)
             return -1;
-        rc = session_input(s, file, utf8, n);
-        free(utf8);
-        return rc;
+        /* The UTF-16 bytes are not needed any more: hold the UTF-8 instead. */
+        release_held(s);
+        s->held = utf8;
+        return session_input(s, file, utf8, n);
     }
     skip_utf8_bom(&data, &len);
     imp = s->forced ? s->forced : detect_format(file, data, len);
@@ -349,7 +364,10 @@ static int session_input(struct import_session *s, const char *file, const char 
 int import_session_input(struct import_session *s, const char *file, const char *data,
                          size_t len)
 {
-    return session_input(s, model_strdup(s->m, file), data, len);
+    int rc = session_input(s, model_strdup(s->m, file), data, len);
+
+    release_held(s); /* a transcoded copy */
+    return rc;
 }
 
 int import_input(struct model *m, const char *file, const char *data, size_t len,
@@ -443,9 +461,12 @@ static int import_file(struct import_session *s, const char *path)
         return -1;
     if (len > PROGRESS_BYTES)
         diag_progress("reading %s (%zu MB)", name, len >> 20);
+    /* Held by the session, so that the importer can let it go as soon as
+     * it has parsed it (import_session_release_input()). */
+    s->held = data;
     rc = session_input(s, name, data, len);
     diag_progress_done();
-    free(data);
+    release_held(s);
     return rc;
 }
 

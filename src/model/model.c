@@ -203,7 +203,8 @@ struct rule *model_add_rule(struct model *m, struct group *g, enum direction dir
     if (r->peer) {
         char *key = rule_key(g, dir, ports, r->peer);
         if (!strmap_get(m->rule_index, key)) {
-            const char *kept = model_strdup(m, key);
+            /* One key per rule, never repeated: not interned. */
+            const char *kept = arena_strndup(&m->arena, key, strlen(key));
             strmap_put(m->rule_index, kept, r);
         }
         free(key);

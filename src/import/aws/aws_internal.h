@@ -105,8 +105,9 @@ enum {
 };
 
 struct import_session;
-/* The state of this import session, for model m (created on first use). */
-struct aws_state *aws_state_get(struct import_session *s, struct model *m);
+/* The state of this import session, for model m (created on first use,
+ * sized for an input of len bytes). */
+struct aws_state *aws_state_get(struct import_session *s, struct model *m, size_t len);
 
 /* A key -> value table (keys copied, values borrowed). */
 const void *aws_state_lookup(struct aws_state *st, const char *ns, const char *key);

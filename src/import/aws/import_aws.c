@@ -494,7 +494,7 @@ static int import_aws(struct import_session *s, const char *file, const char *da
     json_malloc_t saved_malloc;
     json_free_t saved_free;
 
-    c.st = aws_state_get(s, m);
+    c.st = aws_state_get(s, m, len);
     c.listed = xcalloc(NREADERS, sizeof(*c.listed));
     while (off < len && is_space(data[off]))
         off++;
@@ -526,6 +526,8 @@ static int import_aws(struct import_session *s, const char *file, const char *da
         docs[ndocs++] = doc;
         off += (size_t)err.position;
     }
+    /* Parsed: jansson holds copies of every string. */
+    import_session_release_input(s);
     if (!c.jr.failed && ndocs == 0) {
         struct srcloc loc = {file, 0, 0, NULL};
         diag_error(&loc, "empty input");

@@ -495,8 +495,8 @@ static int looks_like_json(struct tf_ctx *c, const char *data, size_t len)
     return 1;
 }
 
-int tf_import(struct model *m, const char *file, const char *data, size_t len,
-              const json_t *parsed)
+int tf_import(struct import_session *s, struct model *m, const char *file, const char *data,
+              size_t len, const json_t *parsed)
 {
     struct tf_ctx c;
     json_error_t err;
@@ -515,6 +515,9 @@ int tf_import(struct model *m, const char *file, const char *data, size_t len,
         jr_syntax_error(&c.jr, data, len, (size_t)err.position, &err);
     } else {
         top = doc;
+        /* Parsed: jansson holds copies of every string. */
+        if (s)
+            import_session_release_input(s);
     }
     if (top && !json_is_object(top)) {
         struct srcloc loc = {file, 0, 0, NULL};
@@ -538,7 +541,7 @@ int tf_import(struct model *m, const char *file, const char *data, size_t len,
 static int import_terraform(struct import_session *s, const char *file, const char *data,
                             size_t len)
 {
-    return tf_import(import_session_model(s), file, data, len, NULL);
+    return tf_import(s, import_session_model(s), file, data, len, NULL);
 }
 
 /* JSON with a state's or a plan's keys; else a file named *.tfstate (this

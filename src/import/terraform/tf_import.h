@@ -10,12 +10,15 @@
 
 #include "model.h"
 
+struct import_session;
+
 /*
  * Read one state or plan into m: data/len parsed here, or the document
- * parsed already (parsed, borrowed; data is then not read). Returns 0, or
- * -1 after an error.
+ * parsed already (parsed, borrowed; data is then not read). s, when not
+ * NULL, is the session that holds data (released once parsed). Returns 0,
+ * or -1 after an error.
  */
-int tf_import(struct model *m, const char *file, const char *data, size_t len,
-              const json_t *parsed);
+int tf_import(struct import_session *s, struct model *m, const char *file, const char *data,
+              size_t len, const json_t *parsed);
 
 #endif
