@@ -3,10 +3,9 @@
  *
  * This file owns the resources of the membership table
  * (aws-input-reference section 7), each drawn as one member labelled by
- * its logical id and given its kind, and what AWS adds: the security
- * group AWS makes for an EKS cluster (GetAtt ClusterSecurityGroupId, with the
- * cluster and its managed node groups in it) and a VPC's default group
- * (GetAtt DefaultSecurityGroup). Launch templates and configurations used
+ * its logical id and given its kind (aws_kinds.c); an EKS cluster and its
+ * managed node groups are in the group AWS makes for the cluster
+ * (cfn_aws_group(), cfn_resources.c). Launch templates and configurations used
  * by an Auto Scaling group, an instance or an EKS node group are drawn as
  * that user (the thing that runs), not twice; one named by a name
  * (LaunchTemplateName) is found by the name its template gives it. An
@@ -21,7 +20,7 @@
 #include <string.h>
 
 #include "aws_kinds.h"
-#include "cfn_internal.h"
+#include "cfn_members.h"
 #include "xalloc.h"
 
 /* Resources that hold groups: where the groups are (the kind each is drawn
@@ -74,63 +73,6 @@ static const struct cfn_member_spec {
     {"AWS::Glue::Connection",
      {"ConnectionInput.PhysicalConnectionRequirements.SecurityGroupIdList"}},
 };
-
-/* ==== Groups AWS makes ==== */
-
-/* What AWS writes for the groups it makes (their real descriptions). */
-#define CFN_EKS_GROUP_DESCRIPTION                                                              \
-    "EKS created security group applied to ENI that is attached to EKS Control Plane master "  \
-    "nodes, as well as any managed workloads."
-#define CFN_DEFAULT_GROUP_DESCRIPTION "default VPC security group"
-
-/*
- * A group AWS makes for resource r, named "NAME (LOGICAL-ID)", with the
- * rules AWS gives it: all traffic from its own members in, all traffic out.
- */
-static const char *cfn_make_aws_group(struct cfn_resource *r, const char *attr,
-                                      const char *name, const char *description)
-{
-    struct cfn *c = r->c;
-    const char *uid = cfn_uid(r, 0);
-    struct portspec all = {PROTO_ALL, -1, -1};
-    struct srcloc loc = cfn_loc(c, r->key);
-    char *id = xasprintf("%s.%s", uid, attr), *label = xasprintf("%s (%s)", name, uid);
-    struct group *g = model_group(c->m, id, NULL);
-    struct rule *self;
-
-    free(id);
-    g->declared = 1;
-    g->name = model_strdup(c->m, label);
-    free(label);
-    g->description = description;
-    g->conditional = r->conditional;
-    g->loc = loc;
-    self = model_add_rule(c->m, g, DIR_INGRESS, &all, PEER_GROUP, g->id, NULL, &loc);
-    self->flags |= RULE_IMPLICIT | (r->conditional ? RULE_CONDITIONAL : 0);
-    cfn_add_default_egress(c, g, r->conditional);
-    return g->id;
-}
-
-const char *cfn_aws_group(struct cfn_resource *r, const char *attr)
-{
-    int eks = cfn_type_is(r, "AWS::EKS::Cluster"), vpc = cfn_type_is(r, "AWS::EC2::VPC");
-    struct group *g;
-
-    if (!(eks && strcmp(attr, "ClusterSecurityGroupId") == 0) &&
-        !(vpc && strcmp(attr, "DefaultSecurityGroup") == 0))
-        return NULL;
-    if (r->aws_gid)
-        return r->aws_gid;
-    if (eks) {
-        r->aws_gid = cfn_make_aws_group(r, attr, "eks-cluster-sg", CFN_EKS_GROUP_DESCRIPTION);
-    } else {
-        r->aws_gid = cfn_make_aws_group(r, attr, "default", CFN_DEFAULT_GROUP_DESCRIPTION);
-        g = model_group(r->c->m, r->aws_gid, NULL);
-        g->is_default = 1;
-        g->vpc = cfn_vpc(r->c, cfn_uid(r, 0), r->key);
-    }
-    return r->aws_gid;
-}
 
 /* ==== Property paths ==== */
 

@@ -30,7 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfn_internal.h"
+#include "cfn_eval.h"
 #include "importer.h"
 #include "strmap.h"
 #include "xalloc.h"
@@ -466,4 +466,39 @@ void cfn_stacks_link(struct cfn_stacks *st)
                 cfn_link_stack(st, st->t[i], &st->t[i]->res[j]);
     for (i = 0; i < st->n; i++)
         cfn_collect_exports(st, st->t[i]);
+}
+
+/* ==== Ids across templates ==== */
+
+/* Is id already a group (declared) or an interface of the model? */
+static int cfn_taken(const struct cfn *c, const char *id, int group)
+{
+    const struct group *g = model_find_group(c->m, id);
+
+    return group ? g && g->declared : model_find_iface(c->m, id) != NULL;
+}
+
+const char *cfn_uid(struct cfn_resource *r, int group)
+{
+    struct cfn *c = r->c;
+    char *alt;
+    int n;
+
+    if (r->uid)
+        return r->uid;
+    if (!cfn_taken(c, r->id, group) && cfn_stacks_id_uses(c->stacks, r->id, group) < 2) {
+        r->uid = model_strdup(c->m, r->id);
+        return r->uid;
+    }
+    /* The same file given twice gets "ID (FILE #2)" the second time. */
+    alt = xasprintf("%s (%s)", r->id, c->file);
+    for (n = 2; cfn_taken(c, alt, group); n++) {
+        free(alt);
+        alt = xasprintf("%s (%s #%d)", r->id, c->file, n);
+    }
+    r->uid = model_strdup(c->m, alt);
+    free(alt);
+    cfn_warning(c, r->key, "logical id '%s' is also used by another input; drawn as '%s'",
+                cfn_quote(0, r->id), cfn_quote(1, r->uid));
+    return r->uid;
 }
