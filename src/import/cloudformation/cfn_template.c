@@ -24,13 +24,11 @@ struct srcloc cfn_loc(const struct cfn *c, const struct ynode *n)
 int cfn_error(const struct cfn *c, const struct ynode *n, const char *fmt, ...)
 {
     struct srcloc loc = cfn_loc(c, n);
-    char msg[1024];
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    diag_verror(&loc, fmt, ap);
     va_end(ap);
-    diag_error(&loc, "%s", msg);
     return -1;
 }
 

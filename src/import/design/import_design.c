@@ -60,13 +60,11 @@ static int design_error(const struct design *d, const struct ynode *n, const cha
                         ...)
 {
     struct srcloc loc = design_loc(d, n);
-    char msg[1024];
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    diag_verror(&loc, fmt, ap);
     va_end(ap);
-    diag_error(&loc, "%s", msg);
     return -1;
 }
 
