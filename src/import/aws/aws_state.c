@@ -75,9 +75,9 @@ static void state_free(void *data)
     free(st);
 }
 
-/* Input bytes per key the state keeps, about: an ENI record or a group
- * with its rules is a kilobyte or more of JSON. */
-#define AWS_BYTES_PER_KEY 1024
+/* Input bytes per key the state keeps, about: it indexes every rule (a
+ * few hundred bytes of JSON each) and every ENI (about a kilobyte). */
+#define AWS_BYTES_PER_KEY 256
 
 struct aws_state *aws_state_get(struct import_session *s, struct model *m, size_t len)
 {
