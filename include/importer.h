@@ -69,8 +69,6 @@ extern const struct importer importer_design;
 /* Parse an importer name ("design", "aws", ...); -1 if unknown. */
 int input_format_parse(const char *name, enum input_format *out);
 const char *input_format_name(enum input_format format);
-/* The importer of a name, or NULL. */
-const struct importer *importer_find(const char *name);
 
 /* Largest input accepted, in bytes. */
 #define INPUT_MAX_BYTES (256u * 1024 * 1024)
@@ -80,6 +78,10 @@ const struct importer *importer_find(const char *name);
 #define IMPORT_MAX_GROUPS 100000ul
 #define IMPORT_MAX_IFACES 1000000ul
 #define IMPORT_MAX_RULES 2000000ul
+/* Check m against these limits after an input named file: 0, or -1 after
+ * reporting (every session input is checked; callers that fill a model
+ * themselves check it too). */
+int import_check_counts(const struct model *m, const char *file);
 
 /* ===== Sessions ===== */
 

@@ -63,12 +63,6 @@ const char *input_format_name(enum input_format format)
     return imp ? imp->name : "auto";
 }
 
-const struct importer *importer_find(const char *name)
-{
-    enum input_format f;
-    return input_format_parse(name, &f) == 0 ? importer_of(f) : NULL;
-}
-
 /* The importer that claims the text most surely (the first among equals). */
 static const struct importer *detect_format(const char *file, const char *data, size_t len)
 {
@@ -312,8 +306,7 @@ char *import_decode(const char *file, const char *data, size_t len, size_t *outl
     return copy;
 }
 
-/* The model's size after an input, against the limits in importer.h. */
-static int check_counts(const struct model *m, const char *file)
+int import_check_counts(const struct model *m, const char *file)
 {
     struct srcloc loc = {file, 0, 0, NULL};
     const char *what = NULL;
@@ -358,7 +351,7 @@ static int session_input(struct import_session *s, const char *file, const char 
     imp = s->forced ? s->forced : detect_format(file, data, len);
     s->used[importer_row(imp)] = 1;
     rc = imp->read(s, file, data, len);
-    return rc < 0 ? -1 : check_counts(s->m, file);
+    return rc < 0 ? -1 : import_check_counts(s->m, file);
 }
 
 int import_session_input(struct import_session *s, const char *file, const char *data,

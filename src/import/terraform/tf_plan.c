@@ -55,13 +55,15 @@ static int read_plan(const char *name, const char *data, size_t len, const json_
     const json_t *prior = json_object_get(doc, "prior_state");
     const char *file = model_strdup(after, name);
 
-    if (tf_import(NULL, after, file, data, len, doc) < 0 || model_finish(after) < 0)
+    if (tf_import(NULL, after, file, data, len, doc) < 0 ||
+        import_check_counts(after, file) < 0 || model_finish(after) < 0)
         return -1;
     if (json_is_object(prior)) {
         char *label = xasprintf("%s (prior_state)", name);
         const char *pname = model_strdup(before, label);
         free(label);
-        if (tf_import(NULL, before, pname, NULL, 0, prior) < 0)
+        if (tf_import(NULL, before, pname, NULL, 0, prior) < 0 ||
+            import_check_counts(before, pname) < 0)
             return -1;
         plan_aliases(before, aliases,
                      json_object_get(json_object_get(prior, "values"), "root_module"), 0);
