@@ -85,9 +85,6 @@ void model_free(struct model *m)
     size_t i;
     if (!m)
         return;
-    for (i = 0; i < MODEL_EXT_COUNT; i++)
-        if (m->ext[i] && m->ext_free[i])
-            m->ext_free[i](m->ext[i]);
     for (i = 0; i < m->ngroups; i++) {
         free(m->groups[i]->members);
         free(m->groups[i]->tags);
@@ -134,27 +131,6 @@ const char *model_strndup(struct model *m, const char *s, size_t n)
         return copy;
     }
     return arena_strndup(&m->arena, s, n);
-}
-
-void *model_ext(const struct model *m, enum model_ext which)
-{
-    return m->ext[which];
-}
-
-void model_set_ext(struct model *m, enum model_ext which, void *data, void (*free_fn)(void *))
-{
-    if (m->ext[which] && m->ext_free[which])
-        m->ext_free[which](m->ext[which]);
-    m->ext[which] = data;
-    m->ext_free[which] = free_fn;
-}
-
-void *model_take_ext(struct model *m, enum model_ext which)
-{
-    void *data = m->ext[which];
-    m->ext[which] = NULL;
-    m->ext_free[which] = NULL;
-    return data;
 }
 
 const char *model_strdup(struct model *m, const char *s)
@@ -227,7 +203,8 @@ struct rule *model_add_rule(struct model *m, struct group *g, enum direction dir
     if (r->peer) {
         char *key = rule_key(g, dir, ports, r->peer);
         if (!strmap_get(m->rule_index, key)) {
-            const char *kept = model_strdup(m, key);
+            /* One key per rule, never repeated: not interned. */
+            const char *kept = arena_strndup(&m->arena, key, strlen(key));
             strmap_put(m->rule_index, kept, r);
         }
         free(key);

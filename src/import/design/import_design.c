@@ -60,13 +60,11 @@ static int design_error(const struct design *d, const struct ynode *n, const cha
                         ...)
 {
     struct srcloc loc = design_loc(d, n);
-    char msg[1024];
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    diag_verror(&loc, fmt, ap);
     va_end(ap);
-    diag_error(&loc, "%s", msg);
     return -1;
 }
 
@@ -715,10 +713,11 @@ static int design_root(struct design *d, const struct ynode *root)
 }
 
 /*
- * Import one design file into m (see importer.h). Returns 0, or -1 after
- * reporting the file's first error.
+ * Import one design file into the session's model (see importer.h).
+ * Returns 0, or -1 after reporting the file's first error.
  */
-int import_design(struct model *m, const char *file, const char *data, size_t len)
+static int import_design(struct import_session *s, const char *file, const char *data,
+                         size_t len)
 {
     struct design d;
     struct ynode *root;
@@ -726,7 +725,7 @@ int import_design(struct model *m, const char *file, const char *data, size_t le
     int rc;
 
     memset(&d, 0, sizeof(d));
-    d.m = m;
+    d.m = import_session_model(s);
     d.file = file;
     doc = ydoc_parse(file, data, len, &root);
     if (!doc)
@@ -739,3 +738,23 @@ int import_design(struct model *m, const char *file, const char *data, size_t le
     ydoc_free(doc);
     return rc;
 }
+
+/* Design files are YAML: the text nobody else claims (not JSON, not empty,
+ * not XML). */
+static enum import_claim design_detect(const char *file, const char *data, size_t len)
+{
+    size_t i = 0;
+
+    (void)file;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+    if (i == len || data[i] == '<' || data[i] == '{' || data[i] == '[')
+        return CLAIM_NONE;
+    return CLAIM_FALLBACK;
+}
+
+static const char *const design_exts[] = {".json", ".yaml", ".yml", NULL};
+
+const struct importer importer_design = {
+    "design", design_exts, design_detect, import_design, NULL, NULL,
+};
