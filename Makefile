@@ -36,7 +36,7 @@ ifneq ($(WERROR),)
 endif
 
 # One folder per stage of the pipeline (see README, "Layout of the code").
-SRCS := $(sort $(wildcard src/*/*.c src/*/*/*.c))
+SRCS := $(sort $(wildcard src/*/*.c src/*/*/*.c src/*/*/*/*.c))
 OBJS := $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 DEPS := $(OBJS:.o=.d)
 THEMES := $(sort $(wildcard templates/*.theme))
@@ -72,8 +72,13 @@ $(BUILD)/themes.inc: $(THEMES) Makefile | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)
 
-check: all
+check: all $(BUILD)/hcl_dump
 	LC_ALL=C sh tests/run.sh $(abspath $(BIN))
+
+# The HCL reader's test driver (tests/hcl/, tests/scripts/hcl_*.sh).
+$(BUILD)/hcl_dump: tests/hcl/hcl_dump.c $(filter-out $(BUILD)/cli/%,$(OBJS))
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WARN) $(CFLAGS) $(SANFLAGS) -o $@ $< \
+	    $(filter-out $(BUILD)/cli/%,$(OBJS)) $(PKG_LIBS) -lm
 
 # Debian packages needed to build, test and demo; sudo only when not root.
 DEBS := build-essential pkg-config libgraphviz-dev libjansson-dev libyaml-dev \

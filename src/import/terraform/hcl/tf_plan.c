@@ -1,0 +1,517 @@
+/*
+ * tf_plan.c - a loaded configuration as the document `terraform show -json`
+ * prints for a plan of it, and the location table (see hcl.h).
+ *
+ *   planned_values   root_module {resources, child_modules per instance},
+ *                    outputs; a value unknown until apply is left out of a
+ *                    resource's values (null inside lists and objects), as
+ *                    Terraform does
+ *   resource_changes one per instance: create (data sources: read), with
+ *                    after and after_unknown
+ *   output_changes   the root module's outputs
+ *   configuration    root_module {resources with expressions (references or
+ *                    constant_value), module_calls with source, expressions
+ *                    and module (a stub: source only), outputs, variables}
+ *
+ * The plan reader knows each resource type's schema; the configuration does
+ * not say it, so the few attributes whose type the reader checks are
+ * converted here as Terraform would (from_port "22" -> 22, protocol -1 ->
+ * "-1", self "true" -> true): attr_types[].
+ */
+#include <math.h>
+#include <string.h>
+
+#include "diag.h"
+#include "hcl_internal.h"
+#include "json_reader.h"
+
+struct plan {
+    struct tfload *L;
+    json_t *changes;   /* resource_changes */
+    json_t *locations; /* path -> FILE:LINE:COL */
+    int failed;
+};
+
+/* The schema types the plan reader relies on (number, string, bool). */
+static const struct {
+    const char *name;
+    int kind;
+} attr_types[] = {
+    {"from_port", HV_NUMBER}, {"to_port", HV_NUMBER}, {"self", HV_BOOL},
+    {"protocol", HV_STRING},  {"ip_protocol", HV_STRING},
+};
+
+static int attr_type(const char *name)
+{
+    size_t i;
+    for (i = 0; i < sizeof(attr_types) / sizeof(attr_types[0]); i++)
+        if (strcmp(attr_types[i].name, name) == 0)
+            return attr_types[i].kind;
+    return -1;
+}
+
+/* v converted to the schema type of attribute name, when it converts. */
+static struct hval *schema_convert(struct plan *p, const char *name, struct hval *v)
+{
+    struct hctx *h = &p->L->h;
+    struct hpos none = {NULL, 0, 0};
+    struct hval *r = NULL;
+    int kind = name ? attr_type(name) : -1;
+
+    if (kind < 0 || v->kind == kind || v->kind == HV_NULL || v->kind == HV_UNKNOWN ||
+        hv_is_coll(v))
+        return v;
+    if (kind == HV_NUMBER)
+        r = hv_to_number(h, v, none);
+    else if (kind == HV_BOOL)
+        r = hv_to_bool(h, v, none);
+    else
+        r = hv_to_string(h, v, none);
+    if (!r && !h->over_budget)
+        h->err = NULL;
+    return r ? r : v;
+}
+
+/* ===== Values ===== */
+
+static json_t *value_json(struct plan *p, struct hval *v, const char *name, int depth)
+{
+    struct hpos none = {NULL, 0, 0};
+    json_t *j;
+    size_t i;
+
+    if (!hc_charge(&p->L->h, 1, none) || depth > HCL_MAX_NESTING) {
+        p->failed = 1;
+        return json_null();
+    }
+    v = schema_convert(p, name, v);
+    switch (v->kind) {
+    case HV_BOOL:
+        return json_boolean(v->u.b);
+    case HV_NUMBER:
+        if (v->u.num == floor(v->u.num) && fabs(v->u.num) < 9007199254740992.0)
+            return json_integer((json_int_t)v->u.num);
+        return json_real(v->u.num);
+    case HV_STRING:
+        return jr_string(v->u.s);
+    case HV_LIST:
+    case HV_SET:
+        j = json_array();
+        for (i = 0; i < v->n; i++)
+            json_array_append_new(j, value_json(p, v->u.items[i], NULL, depth + 1));
+        return j;
+    case HV_MAP:
+        j = json_object();
+        for (i = 0; i < v->n; i++)
+            json_object_set_new(j, v->keys[i], value_json(p, v->u.items[i], v->keys[i], depth + 1));
+        return j;
+    default:
+        return json_null();
+    }
+}
+
+/* The after_unknown marks of v: true, an object or array of marks, or NULL
+ * when v is wholly known. */
+static json_t *unknown_json(struct hval *v, int depth)
+{
+    json_t *j;
+    size_t i;
+
+    if (v->kind == HV_UNKNOWN)
+        return json_true();
+    if (!v->has_unknown || depth > HCL_MAX_NESTING || !hv_is_coll(v))
+        return NULL;
+    if (v->kind == HV_MAP) {
+        j = json_object();
+        for (i = 0; i < v->n; i++) {
+            json_t *m = unknown_json(v->u.items[i], depth + 1);
+            if (m)
+                json_object_set_new(j, v->keys[i], m);
+        }
+        return j;
+    }
+    j = json_array();
+    for (i = 0; i < v->n; i++) {
+        json_t *m = unknown_json(v->u.items[i], depth + 1);
+        json_array_append_new(j, m ? m : json_false());
+    }
+    return j;
+}
+
+/* A resource instance's values: unknown attributes left out. */
+static json_t *values_json(struct plan *p, struct hval *obj)
+{
+    json_t *j = json_object();
+    size_t i;
+
+    for (i = 0; i < obj->n; i++)
+        if (obj->u.items[i]->kind != HV_UNKNOWN)
+            json_object_set_new(j, obj->keys[i], value_json(p, obj->u.items[i], obj->keys[i], 0));
+    return j;
+}
+
+/* ===== Locations ===== */
+
+static void add_locations(struct plan *p, struct strbuf *path, json_t *locs)
+{
+    const char *key;
+    json_t *v;
+    size_t back = path->len, i;
+
+    json_object_foreach(locs, key, v) {
+        if (!*key) {
+            json_object_set(p->locations, path->buf, v);
+            continue;
+        }
+        strbuf_addf(path, ".%s", key);
+        if (json_is_array(v)) {
+            size_t b2 = path->len;
+            for (i = 0; i < json_array_size(v); i++) {
+                strbuf_addf(path, "[%zu]", i);
+                add_locations(p, path, json_array_get(v, i));
+                path->len = b2;
+                path->buf[b2] = '\0';
+            }
+        } else {
+            json_object_set(p->locations, path->buf, v);
+        }
+        path->len = back;
+        path->buf[back] = '\0';
+    }
+}
+
+/* ===== planned_values and resource_changes ===== */
+
+static const char *provider_of(const char *type, struct strbuf *sb)
+{
+    size_t n = strcspn(type, "_");
+    strbuf_reset(sb);
+    strbuf_addstr(sb, "registry.terraform.io/hashicorp/");
+    strbuf_add(sb, type, n);
+    return sb->buf;
+}
+
+static void instance_address(struct strbuf *sb, const struct minst *mi, const struct tfres *r,
+                             const struct rinst *ri)
+{
+    strbuf_addf(sb, "%s%s", mi->prefix, r->addr);
+    if (ri->key)
+        hcl_add_key(sb, ri->key);
+}
+
+static json_t *index_json(const struct rinst *ri)
+{
+    if (!ri->key)
+        return NULL;
+    if (ri->key->kind == HV_NUMBER)
+        return json_integer((json_int_t)ri->key->u.num);
+    return jr_string(ri->key->u.s);
+}
+
+static void add_resource(struct plan *p, json_t *list, struct strbuf *path, struct minst *mi,
+                         const struct tfres *r, const struct rinst *ri)
+{
+    struct strbuf addr = STRBUF_INIT, prov = STRBUF_INIT;
+    json_t *res = json_object(), *change = json_object(), *rc = json_object(), *marks, *idx;
+    size_t back = path->len;
+
+    instance_address(&addr, mi, r, ri);
+    provider_of(r->type, &prov);
+    json_object_set_new(res, "address", jr_string(addr.buf));
+    json_object_set_new(res, "mode", json_string(r->data ? "data" : "managed"));
+    json_object_set_new(res, "type", jr_string(r->type));
+    json_object_set_new(res, "name", jr_string(r->name));
+    if ((idx = index_json(ri)))
+        json_object_set_new(res, "index", idx);
+    json_object_set_new(res, "provider_name", jr_string(prov.buf));
+    json_object_set_new(res, "schema_version", json_integer(0));
+    json_object_set_new(res, "values", values_json(p, ri->obj));
+    json_object_set_new(res, "sensitive_values", json_object());
+    strbuf_addf(path, ".resources[%zu].values", json_array_size(list));
+    add_locations(p, path, ri->locs);
+    path->len = back;
+    path->buf[back] = '\0';
+    json_array_append_new(list, res);
+
+    json_object_set_new(rc, "address", jr_string(addr.buf));
+    if (*mi->addr)
+        json_object_set_new(rc, "module_address", jr_string(mi->addr));
+    json_object_set(rc, "mode", json_object_get(res, "mode"));
+    json_object_set(rc, "type", json_object_get(res, "type"));
+    json_object_set(rc, "name", json_object_get(res, "name"));
+    if ((idx = index_json(ri)))
+        json_object_set_new(rc, "index", idx);
+    json_object_set_new(rc, "provider_name", jr_string(prov.buf));
+    json_object_set_new(change, "actions", json_pack("[s]", r->data ? "read" : "create"));
+    json_object_set_new(change, "before", json_null());
+    json_object_set(change, "after", json_object_get(res, "values"));
+    marks = unknown_json(ri->obj, 0);
+    json_object_set_new(change, "after_unknown", marks ? marks : json_object());
+    json_object_set_new(rc, "change", change);
+    json_array_append_new(p->changes, rc);
+    strbuf_release(&addr);
+    strbuf_release(&prov);
+}
+
+static int subtree_has_resources(const struct minst *mi, int depth)
+{
+    size_t i, k;
+
+    if (!mi->mod || depth > HCL_MAX_MODULE_DEPTH + 1)
+        return 0;
+    for (i = 0; i < mi->mod->nres; i++)
+        if (mi->res[i].n)
+            return 1;
+    for (i = 0; i < mi->mod->ncalls; i++)
+        for (k = 0; k < mi->calls[i].n; k++)
+            if (subtree_has_resources(mi->calls[i].inst[k], depth + 1))
+                return 1;
+    return 0;
+}
+
+static json_t *module_values(struct plan *p, struct minst *mi, struct strbuf *path, int depth)
+{
+    json_t *m = json_object(), *list = json_array(), *children = json_array();
+    size_t i, k, back;
+
+    if (*mi->addr)
+        json_object_set_new(m, "address", jr_string(mi->addr));
+    for (i = 0; i < mi->mod->nres; i++)
+        for (k = 0; k < mi->res[i].n; k++)
+            add_resource(p, list, path, mi, &mi->mod->res[i], &mi->res[i].inst[k]);
+    json_object_set_new(m, "resources", list);
+    for (i = 0; i < mi->mod->ncalls; i++) {
+        for (k = 0; k < mi->calls[i].n; k++) {
+            struct minst *c = mi->calls[i].inst[k];
+            if (!subtree_has_resources(c, depth + 1))
+                continue;
+            back = path->len;
+            strbuf_addf(path, ".child_modules[%zu]", json_array_size(children));
+            json_array_append_new(children, module_values(p, c, path, depth + 1));
+            path->len = back;
+            path->buf[back] = '\0';
+        }
+    }
+    if (json_array_size(children))
+        json_object_set_new(m, "child_modules", children);
+    else
+        json_decref(children);
+    return m;
+}
+
+static void root_outputs(struct plan *p, json_t *planned, json_t *doc)
+{
+    struct minst *root = p->L->root;
+    json_t *outs = json_object(), *changes = json_object();
+    size_t i;
+
+    for (i = 0; i < root->mod->noutputs; i++) {
+        const char *name = root->mod->outputs[i]->labels[0];
+        struct hval *v = root->outputs[i].v;
+        json_t *o = json_object(), *c = json_object(), *marks;
+        if (!v)
+            continue;
+        json_object_set_new(o, "sensitive", json_false());
+        if (v->kind != HV_UNKNOWN)
+            json_object_set_new(o, "value", value_json(p, v, NULL, 0));
+        json_object_set_new(outs, name, o);
+        json_object_set_new(c, "actions", json_pack("[s]", "create"));
+        json_object_set_new(c, "before", json_null());
+        json_object_set_new(c, "after", value_json(p, v, NULL, 0));
+        marks = unknown_json(v, 0);
+        json_object_set_new(c, "after_unknown", marks ? marks : json_false());
+        json_object_set_new(changes, name, c);
+    }
+    json_object_set_new(planned, "outputs", outs);
+    json_object_set_new(doc, "output_changes", changes);
+}
+
+/* ===== configuration ===== */
+
+static json_t *expr_json(struct plan *p, const struct tfmod *mod, const struct hexpr *x,
+                         const struct tfref_bind *bound)
+{
+    json_t *refs = tf_refs(mod, x, bound), *e = json_object();
+    struct hscope none;
+    struct hval *v;
+
+    if (json_array_size(refs)) {
+        json_object_set_new(e, "references", refs);
+        return e;
+    }
+    json_decref(refs);
+    memset(&none, 0, sizeof(none));
+    v = hcl_eval(&p->L->h, &none, x);
+    if (v && !v->has_unknown)
+        json_object_set_new(e, "constant_value", value_json(p, v, NULL, 0));
+    if (!v && !p->L->h.over_budget)
+        p->L->h.err = NULL;
+    return e;
+}
+
+/* The expressions of a body: attributes, and blocks as lists (a dynamic
+ * block as its content, its iterator standing for its for_each). */
+static json_t *body_exprs(struct plan *p, const struct tfmod *mod, const struct hbody *b, int top,
+                          const struct tfref_bind *bound, int depth)
+{
+    json_t *e = json_object();
+    size_t i;
+
+    for (i = 0; i < b->nattrs; i++) {
+        const char *n = b->attrs[i].name;
+        if (top && (strcmp(n, "count") == 0 || strcmp(n, "for_each") == 0 ||
+                    strcmp(n, "provider") == 0 || strcmp(n, "depends_on") == 0))
+            continue;
+        json_object_set_new(e, n, expr_json(p, mod, b->attrs[i].expr, bound));
+    }
+    for (i = 0; i < b->nblocks && depth < HCL_MAX_NESTING; i++) {
+        const struct hblock *blk = &b->blocks[i];
+        const char *type = blk->type;
+        const struct hbody *body = blk->body;
+        struct tfref_bind it;
+        const struct tfref_bind *in = bound;
+        json_t *list;
+        if (top && (strcmp(type, "lifecycle") == 0 || strcmp(type, "provisioner") == 0 ||
+                    strcmp(type, "connection") == 0))
+            continue;
+        if (strcmp(type, "dynamic") == 0) {
+            const struct hattr *each = hcl_body_attr(body, "for_each"), *iter = hcl_body_attr(body, "iterator");
+            size_t k;
+            if (blk->nlabels != 1 || !each)
+                continue;
+            type = blk->labels[0];
+            it.name = iter && iter->expr->kind == HX_VAR ? iter->expr->name : type;
+            it.each = each->expr;
+            it.next = bound;
+            in = &it;
+            for (k = 0; k < body->nblocks; k++)
+                if (strcmp(body->blocks[k].type, "content") == 0)
+                    break;
+            if (k == body->nblocks)
+                continue;
+            body = body->blocks[k].body;
+        }
+        list = json_object_get(e, type);
+        if (!json_is_array(list)) {
+            list = json_array();
+            json_object_set_new(e, type, list);
+        }
+        json_array_append_new(list, body_exprs(p, mod, body, 0, in, depth + 1));
+    }
+    return e;
+}
+
+static void meta_exprs(struct plan *p, const struct tfmod *mod, const struct hbody *b, json_t *out)
+{
+    const struct hattr *count = hcl_body_attr(b, "count"), *each = hcl_body_attr(b, "for_each");
+    if (count)
+        json_object_set_new(out, "count_expression", expr_json(p, mod, count->expr, NULL));
+    if (each)
+        json_object_set_new(out, "for_each_expression", expr_json(p, mod, each->expr, NULL));
+}
+
+static json_t *config_module(struct plan *p, const struct tfmod *mod, struct strbuf *path,
+                             int depth)
+{
+    json_t *m = json_object(), *res = json_array(), *calls = json_object(), *outs = json_object(),
+           *vars = json_object();
+    struct hscope none;
+    size_t i;
+
+    memset(&none, 0, sizeof(none));
+    for (i = 0; i < mod->nres; i++) {
+        const struct tfres *r = &mod->res[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "address", jr_string(r->addr));
+        json_object_set_new(o, "mode", json_string(r->data ? "data" : "managed"));
+        json_object_set_new(o, "type", jr_string(r->type));
+        json_object_set_new(o, "name", jr_string(r->name));
+        json_object_set_new(o, "expressions", body_exprs(p, mod, r->blk->body, 1, NULL, 0));
+        meta_exprs(p, mod, r->blk->body, o);
+        json_object_set_new(o, "schema_version", json_integer(0));
+        json_array_append_new(res, o);
+    }
+    for (i = 0; i < mod->ncalls; i++) {
+        const struct hblock *call = mod->calls[i];
+        const struct hattr *src = hcl_body_attr(call->body, "source");
+        json_t *c = json_object(), *ex = json_object();
+        size_t a, back = path->len;
+        if (src && src->expr->kind == HX_LIT && src->expr->lit->kind == HV_STRING)
+            json_object_set_new(c, "source", jr_string(src->expr->lit->u.s));
+        for (a = 0; a < call->body->nattrs; a++) {
+            const char *n = call->body->attrs[a].name;
+            if (strcmp(n, "source") == 0 || strcmp(n, "version") == 0 || strcmp(n, "count") == 0 ||
+                strcmp(n, "for_each") == 0 || strcmp(n, "providers") == 0 ||
+                strcmp(n, "depends_on") == 0)
+                continue;
+            json_object_set_new(ex, n, expr_json(p, mod, call->body->attrs[a].expr, NULL));
+        }
+        json_object_set_new(c, "expressions", ex);
+        meta_exprs(p, mod, call->body, c);
+        strbuf_addf(path, ".module_calls.%s", call->labels[0]);
+        json_object_set_new(p->locations, path->buf, tf_pos_json(call->pos));
+        if (mod->call_mods[i] && depth < HCL_MAX_MODULE_DEPTH) {
+            strbuf_addstr(path, ".module");
+            json_object_set_new(c, "module", config_module(p, mod->call_mods[i], path, depth + 1));
+        }
+        path->len = back;
+        path->buf[back] = '\0';
+        json_object_set_new(calls, call->labels[0], c);
+    }
+    for (i = 0; i < mod->noutputs; i++) {
+        const struct hattr *v = hcl_body_attr(mod->outputs[i]->body, "value");
+        json_t *o = json_object();
+        if (v)
+            json_object_set_new(o, "expression", expr_json(p, mod, v->expr, NULL));
+        json_object_set_new(outs, mod->outputs[i]->labels[0], o);
+    }
+    for (i = 0; i < mod->nvars; i++) {
+        const struct hattr *d = hcl_body_attr(mod->vars[i]->body, "default");
+        json_t *o = json_object();
+        struct hval *v = d ? hcl_eval(&p->L->h, &none, d->expr) : NULL;
+        if (v)
+            json_object_set_new(o, "default", value_json(p, v, NULL, 0));
+        p->L->h.err = NULL;
+        json_object_set_new(vars, mod->vars[i]->labels[0], o);
+    }
+    json_object_set_new(m, "resources", res);
+    json_object_set_new(m, "module_calls", calls);
+    json_object_set_new(m, "outputs", outs);
+    json_object_set_new(m, "variables", vars);
+    return m;
+}
+
+int tf_plan(struct tfload *L, struct hcl_result *out)
+{
+    struct plan p;
+    struct strbuf path = STRBUF_INIT;
+    json_t *doc = json_object(), *planned = json_object(), *config = json_object();
+
+    memset(&p, 0, sizeof(p));
+    p.L = L;
+    p.changes = json_array();
+    p.locations = json_object();
+    json_object_set_new(doc, "format_version", json_string("1.2"));
+    json_object_set_new(doc, "terraform_version", json_string("sgmap-hcl"));
+    strbuf_addstr(&path, "planned_values.root_module");
+    json_object_set_new(planned, "root_module", module_values(&p, L->root, &path, 0));
+    root_outputs(&p, planned, doc);
+    json_object_set_new(doc, "planned_values", planned);
+    json_object_set_new(doc, "resource_changes", p.changes);
+    strbuf_reset(&path);
+    strbuf_addstr(&path, "configuration.root_module");
+    json_object_set_new(config, "root_module", config_module(&p, L->root->mod, &path, 0));
+    json_object_set_new(doc, "configuration", config);
+    strbuf_release(&path);
+    if (p.failed || L->h.over_budget) {
+        struct srcloc loc = {L->root->mod->dir, 0, 0, NULL};
+        diag_error(&loc, "the configuration's values are too large to write (more than %lu)",
+                   HCL_MAX_WORK);
+        json_decref(doc);
+        json_decref(p.locations);
+        return -1;
+    }
+    out->plan = doc;
+    out->locations = p.locations;
+    return 0;
+}
