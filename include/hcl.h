@@ -42,7 +42,7 @@
 #define HCL_MAX_INSTANCES 10000    /* count / for_each of one block */
 #define HCL_MAX_ELEMENTS 1000000   /* one list, set, map or for expression */
 #define HCL_MAX_STRING (16u << 20) /* one string value, in bytes */
-#define HCL_MAX_WORK 50000000ul    /* values and bytes made by one load */
+#define HCL_MAX_WORK 20000000ul    /* values and bytes made by one load */
 #define HCL_MAX_FILE_BYTES (64u << 20)
 
 /* What the command line adds: --var NAME=VALUE and --var-file FILE, in the

@@ -75,7 +75,7 @@ static struct hval *get_attr(struct hctx *h, struct hval *c, const char *name, s
         return hc_fail(h, pos, "no attribute '%s'", name);
     case HV_LIST:
         if (name[0] >= '0' && name[0] <= '9') {
-            struct hval k = {HV_STRING, 0, 0, strlen(name), {0}, NULL};
+            struct hval k = {HV_STRING, 0, 0, strlen(name), 0, {0}, NULL};
             k.u.s = name;
             return get_index(h, c, &k, pos);
         }
@@ -671,5 +671,8 @@ struct hval *hcl_eval(struct hctx *h, const struct hscope *s, const struct hexpr
     }
     v = eval_node(h, s, x);
     h->depth--;
+    if (v && v->size > HCL_MAX_VALUE_NODES)
+        return hc_fail(h, x->pos, "a value holding more than %d values (nested ones counted)",
+                       HCL_MAX_VALUE_NODES);
     return v;
 }

@@ -81,8 +81,9 @@ static int format_one(struct hctx *h, struct strbuf *sb, char verb, int prec, st
 static struct hval *f_format(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
 {
     struct hval *fmt = hf_need_str(h, a[0], "format", pos), *r = NULL;
-    struct strbuf sb = STRBUF_INIT;
+    struct strbuf sb = STRBUF_INIT, one = STRBUF_INIT;
     size_t i, arg = 1;
+    int left, zero, plus, width;
 
     if (!fmt)
         return NULL;
@@ -101,8 +102,15 @@ static struct hval *f_format(struct hctx *h, struct hval **a, size_t n, struct h
             strbuf_addch(&sb, '%');
             continue;
         }
-        while (i < fmt->n && strchr("-+# 0123456789", f[i]))
-            i++;
+        left = zero = plus = 0;
+        width = 0;
+        for (; i < fmt->n && strchr("-+# 0", f[i]); i++) {
+            left |= f[i] == '-';
+            zero |= f[i] == '0';
+            plus |= f[i] == '+';
+        }
+        for (; i < fmt->n && f[i] >= '0' && f[i] <= '9'; i++)
+            width = width * 10 + (f[i] - '0') > 1000 ? 1000 : width * 10 + (f[i] - '0');
         if (i < fmt->n && f[i] == '.') {
             prec = 0;
             for (i++; i < fmt->n && f[i] >= '0' && f[i] <= '9'; i++)
@@ -116,14 +124,42 @@ static struct hval *f_format(struct hctx *h, struct hval **a, size_t n, struct h
             hc_fail(h, pos, "format(): not enough arguments for the format");
             goto out;
         }
-        if (!format_one(h, &sb, f[i], prec, a[arg++], pos))
+        strbuf_reset(&one);
+        if (!format_one(h, &one, f[i], prec, a[arg++], pos))
             goto out;
+        {
+            /* Flags and width: "+", "-" (pad on the right), "0" (numbers). */
+            int num = f[i] == 'd' || f[i] == 'f';
+            size_t sign = num && one.len && one.buf[0] == '-';
+            if (plus && num && !sign)
+                strbuf_addch(&sb, '+');
+            if (left || (size_t)width <= one.len + (plus && num && !sign)) {
+                strbuf_add(&sb, one.buf, one.len);
+            } else {
+                size_t pad = (size_t)width - one.len - (plus && num && !sign), k;
+                if (zero && num) {
+                    strbuf_add(&sb, one.buf, sign);
+                    for (k = 0; k < pad; k++)
+                        strbuf_addch(&sb, '0');
+                    strbuf_add(&sb, one.buf + sign, one.len - sign);
+                } else {
+                    for (k = 0; k < pad; k++)
+                        strbuf_addch(&sb, ' ');
+                    strbuf_add(&sb, one.buf, one.len);
+                }
+            }
+            while (left && (size_t)width > one.len + (plus && num && !sign)) {
+                strbuf_addch(&sb, ' ');
+                width--;
+            }
+        }
         if (too_long(h, &sb, "format", pos))
             goto out;
     }
     r = hv_strn(h, sb.buf, sb.len);
 out:
     strbuf_release(&sb);
+    strbuf_release(&one);
     return r;
 }
 
@@ -374,7 +410,8 @@ static struct hval *f_ceil(struct hctx *h, struct hval **a, size_t n, struct hpo
 
 /* ===== Conversions ===== */
 
-static struct hexpr any_type = {HX_VAR, 0, 0, {NULL, 0, 0}, "any", NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL};
+static struct hexpr any_type = {HX_VAR, 0, 0, {NULL, 0, 0}, "any", NULL, NULL, NULL, NULL, NULL,
+                                NULL, 0, NULL};
 
 static struct hval *f_tolist(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
 {

@@ -51,6 +51,7 @@ struct hval {
     unsigned char open;        /* map: a resource or module instance; absent keys are unknown */
     unsigned char has_unknown; /* an element, at any depth, is unknown */
     size_t n;                  /* elements; string: bytes */
+    size_t size;               /* values nested inside, repeats counted (set by *_done) */
     union {
         int b;
         double num;
@@ -206,9 +207,11 @@ void hcl_add_key(struct strbuf *sb, const struct hval *key);
 
 /* ===== hcl_json.c ===== */
 
-/* Parse a JSON-syntax file (*.tf.json) into a body; NULL after an error. */
+/* Parse a JSON-syntax file (*.tf.json) into a body; NULL after an error.
+ * vars: a variables file (*.tfvars.json), its members attributes of
+ * literal values. */
 struct hbody *hcl_parse_json_file(struct arena *a, const char *file, const char *data,
-                                  size_t len);
+                                  size_t len, int vars);
 
 /* ===== hcl_value.c ===== */
 
@@ -223,6 +226,10 @@ struct hctx {
 
 /* Deepest evaluation: expressions within references within references. */
 #define HCL_MAX_EVAL_DEPTH 400
+/* Most values one value may hold, nested ones and repeats counted: a walk
+ * over any value (comparing, writing) is bounded by it, so that a value
+ * built by doubling a shared part cannot make the work exponential. */
+#define HCL_MAX_VALUE_NODES 4000000
 
 extern struct hval hv_null_v, hv_true_v, hv_false_v, hv_unknown_v;
 #define HV_NULLV (&hv_null_v)

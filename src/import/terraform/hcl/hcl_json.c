@@ -20,6 +20,7 @@
 
 #include "diag.h"
 #include "hcl_internal.h"
+#include "json_reader.h"
 
 /* Nested block types whose JSON value may be one object rather than a list. */
 static const char *const nested_blocks[] = {
@@ -497,8 +498,26 @@ static void top_key(struct jconv *c, struct builder *b, const char *key, const j
     }
 }
 
+/* A variables file (*.tfvars.json): {NAME: VALUE}, values literal. */
+static struct hbody *vars_body(struct jconv *c, const json_t *doc, struct hpos pos)
+{
+    struct builder b;
+    const char *key;
+    json_t *v;
+
+    memset(&b, 0, sizeof(b));
+    json_object_foreach((json_t *)doc, key, v) {
+        struct hpos kp = take_pos(c), vp = take_pos(c);
+        struct hexpr *x = hx_new(c->a, HX_LIT, vp);
+        if (!(x->lit = literal(c, v, vp)))
+            break;
+        add_attr(c, &b, key, x, kp);
+    }
+    return finish(c, &b, pos);
+}
+
 struct hbody *hcl_parse_json_file(struct arena *a, const char *file, const char *data,
-                                  size_t len)
+                                  size_t len, int vars)
 {
     struct jconv c;
     struct builder b;
@@ -509,8 +528,10 @@ struct hbody *hcl_parse_json_file(struct arena *a, const char *file, const char 
     struct hbody *body;
 
     if (!doc) {
-        struct srcloc loc = {file, err.line > 0 ? err.line : 0, err.column > 0 ? err.column : 0, NULL};
-        diag_error(&loc, "%s", err.text);
+        struct json_reader r; /* only for its syntax error report */
+        memset(&r, 0, sizeof(r));
+        r.file = file;
+        jr_syntax_error(&r, data, len, (size_t)err.position, &err);
         return NULL;
     }
     memset(&c, 0, sizeof(c));
@@ -527,6 +548,11 @@ struct hbody *hcl_parse_json_file(struct arena *a, const char *file, const char 
     }
     scan_positions(&c);
     take_pos(&c);
+    if (vars) {
+        body = vars_body(&c, doc, pos);
+        json_decref(doc);
+        return c.failed ? NULL : body;
+    }
     json_object_foreach(doc, key, v) {
         struct hpos vp;
         take_pos(&c);

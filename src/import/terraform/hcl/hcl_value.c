@@ -17,10 +17,10 @@
 #include "hcl_internal.h"
 #include "xalloc.h"
 
-struct hval hv_null_v = {HV_NULL, 0, 0, 0, {0}, NULL};
-struct hval hv_true_v = {HV_BOOL, 0, 0, 0, {1}, NULL};
-struct hval hv_false_v = {HV_BOOL, 0, 0, 0, {0}, NULL};
-struct hval hv_unknown_v = {HV_UNKNOWN, 0, 1, 0, {0}, NULL};
+struct hval hv_null_v = {HV_NULL, 0, 0, 0, 0, {0}, NULL};
+struct hval hv_true_v = {HV_BOOL, 0, 0, 0, 0, {1}, NULL};
+struct hval hv_false_v = {HV_BOOL, 0, 0, 0, 0, {0}, NULL};
+struct hval hv_unknown_v = {HV_UNKNOWN, 0, 1, 0, 0, {0}, NULL};
 
 struct hval *hc_fail(struct hctx *h, struct hpos pos, const char *fmt, ...)
 {
@@ -126,9 +126,16 @@ struct hval *hv_list_done(struct hval *l)
 {
     size_t i;
     l->has_unknown = 0;
-    for (i = 0; i < l->n; i++)
-        if (l->u.items[i]->has_unknown)
+    l->size = 0;
+    for (i = 0; i < l->n; i++) {
+        const struct hval *e = l->u.items[i];
+        if (e->has_unknown)
             l->has_unknown = 1;
+        /* Saturating: past HCL_MAX_VALUE_NODES the exact count does not matter. */
+        l->size += 1 + (e->size > HCL_MAX_VALUE_NODES ? HCL_MAX_VALUE_NODES : e->size);
+        if (l->size > HCL_MAX_VALUE_NODES)
+            l->size = HCL_MAX_VALUE_NODES + 1;
+    }
     return l;
 }
 
@@ -250,6 +257,8 @@ int hv_cmp(const struct hval *x, const struct hval *y)
     size_t i, n;
     int c;
 
+    if (x == y)
+        return 0;
     if (x->kind != y->kind)
         return x->kind < y->kind ? -1 : 1;
     switch (x->kind) {
@@ -579,6 +588,8 @@ void hv_dump(struct strbuf *sb, const struct hval *v)
 {
     size_t i;
 
+    if (sb->len > HCL_MAX_STRING)
+        return; /* the caller refuses it as too long */
     switch (v->kind) {
     case HV_NULL: strbuf_addstr(sb, "null"); break;
     case HV_BOOL: strbuf_addstr(sb, v->u.b ? "true" : "false"); break;

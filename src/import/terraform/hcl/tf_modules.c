@@ -183,7 +183,8 @@ int hcl_is_config_dir(const char *path)
     return names && n > 0;
 }
 
-/* Read and parse one file: native or JSON syntax by its name. */
+/* Read and parse one file: native syntax, or JSON (json 1: configuration,
+ * 2: variables). */
 static struct hbody *read_config_file(struct tfload *L, const char *path, const char *name,
                                       int json)
 {
@@ -208,7 +209,7 @@ static struct hbody *read_config_file(struct tfload *L, const char *path, const 
         L->failed = 1;
         return NULL;
     }
-    b = json ? hcl_parse_json_file(&L->a, name, text, tlen)
+    b = json ? hcl_parse_json_file(&L->a, name, text, tlen, json == 2)
              : hcl_parse_file(&L->a, name, text, tlen);
     free(text);
     if (!b)
@@ -461,7 +462,7 @@ static struct hval *var_raw(struct hctx *h, struct minst *mi, const struct hbloc
     if (def)
         return hcl_eval(h, &none, def->expr);
     if (mi->parent)
-        return hc_fail(h, mi->call->pos, "module %s needs a value for variable '%s' (it has no "
+        return hc_fail(h, mi->call->pos, "%s needs a value for variable '%s' (it has no "
                                          "default)", mi->addr, name);
     if (!strmap_get(mi->L->noted, name)) {
         struct srcloc loc = {decl->pos.file, decl->pos.line, decl->pos.col, NULL};
@@ -867,7 +868,7 @@ static void set_rootval(struct tfload *L, const char *name, struct hval *v, cons
 /* A tfvars file: attributes with constant values. */
 static void read_tfvars(struct tfload *L, const char *path)
 {
-    int json = has_suffix(path, ".json");
+    int json = has_suffix(path, ".json") ? 2 : 0;
     struct hbody *b;
     struct hscope none;
     size_t i;

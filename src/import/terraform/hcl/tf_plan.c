@@ -16,7 +16,8 @@
  * The plan reader knows each resource type's schema; the configuration does
  * not say it, so the few attributes whose type the reader checks are
  * converted here as Terraform would (from_port "22" -> 22, protocol -1 ->
- * "-1", self "true" -> true): attr_types[].
+ * "-1", self "true" -> true): attr_types[]; and the defaults the provider
+ * fills in that a plan shows: provider_defaults[].
  */
 #include <math.h>
 #include <string.h>
@@ -25,8 +26,13 @@
 #include "hcl_internal.h"
 #include "json_reader.h"
 
+/* Most values written into the document in all (a 2,000-resource
+ * configuration writes about 100,000). */
+#define PLAN_MAX_VALUES 5000000ul
+
 struct plan {
     struct tfload *L;
+    unsigned long values;  /* written so far */
     json_t *changes;   /* resource_changes */
     json_t *locations; /* path -> FILE:LINE:COL */
     int failed;
@@ -39,6 +45,15 @@ static const struct {
 } attr_types[] = {
     {"from_port", HV_NUMBER}, {"to_port", HV_NUMBER}, {"self", HV_BOOL},
     {"protocol", HV_STRING},  {"ip_protocol", HV_STRING},
+    {"tags", HV_MAP},         {"tags_all", HV_MAP}, /* map(string) */
+};
+
+/* Values the provider gives an attribute the configuration leaves unset,
+ * which a plan shows as known. */
+static const struct {
+    const char *type, *attr, *value;
+} provider_defaults[] = {
+    {"aws_security_group", "description", "Managed by Terraform"},
 };
 
 static int attr_type(const char *name)
@@ -58,8 +73,8 @@ static struct hval *schema_convert(struct plan *p, const char *name, struct hval
     struct hval *r = NULL;
     int kind = name ? attr_type(name) : -1;
 
-    if (kind < 0 || v->kind == kind || v->kind == HV_NULL || v->kind == HV_UNKNOWN ||
-        hv_is_coll(v))
+    if (kind < 0 || kind == HV_MAP || v->kind == kind || v->kind == HV_NULL ||
+        v->kind == HV_UNKNOWN || hv_is_coll(v))
         return v;
     if (kind == HV_NUMBER)
         r = hv_to_number(h, v, none);
@@ -76,11 +91,10 @@ static struct hval *schema_convert(struct plan *p, const char *name, struct hval
 
 static json_t *value_json(struct plan *p, struct hval *v, const char *name, int depth)
 {
-    struct hpos none = {NULL, 0, 0};
     json_t *j;
     size_t i;
 
-    if (!hc_charge(&p->L->h, 1, none) || depth > HCL_MAX_NESTING) {
+    if (++p->values > PLAN_MAX_VALUES || depth > HCL_MAX_NESTING) {
         p->failed = 1;
         return json_null();
     }
@@ -102,8 +116,13 @@ static json_t *value_json(struct plan *p, struct hval *v, const char *name, int 
         return j;
     case HV_MAP:
         j = json_object();
-        for (i = 0; i < v->n; i++)
-            json_object_set_new(j, v->keys[i], value_json(p, v->u.items[i], v->keys[i], depth + 1));
+        for (i = 0; i < v->n; i++) {
+            struct hval *e = v->u.items[i];
+            /* A map(string) attribute: its numbers and bools are strings. */
+            if (name && attr_type(name) == HV_MAP && (e->kind == HV_NUMBER || e->kind == HV_BOOL))
+                e = schema_convert(p, "protocol", e);
+            json_object_set_new(j, v->keys[i], value_json(p, e, v->keys[i], depth + 1));
+        }
         return j;
     default:
         return json_null();
@@ -138,8 +157,9 @@ static json_t *unknown_json(struct hval *v, int depth)
     return j;
 }
 
-/* A resource instance's values: unknown attributes left out. */
-static json_t *values_json(struct plan *p, struct hval *obj)
+/* A resource instance's values: unknown attributes left out, the
+ * provider's defaults added (managed resources). */
+static json_t *values_json(struct plan *p, const struct tfres *r, struct hval *obj)
 {
     json_t *j = json_object();
     size_t i;
@@ -147,6 +167,10 @@ static json_t *values_json(struct plan *p, struct hval *obj)
     for (i = 0; i < obj->n; i++)
         if (obj->u.items[i]->kind != HV_UNKNOWN)
             json_object_set_new(j, obj->keys[i], value_json(p, obj->u.items[i], obj->keys[i], 0));
+    for (i = 0; i < sizeof(provider_defaults) / sizeof(provider_defaults[0]) && !r->data; i++)
+        if (strcmp(provider_defaults[i].type, r->type) == 0 &&
+            !hv_get(obj, provider_defaults[i].attr))
+            json_object_set_new(j, provider_defaults[i].attr, json_string(provider_defaults[i].value));
     return j;
 }
 
@@ -225,7 +249,7 @@ static void add_resource(struct plan *p, json_t *list, struct strbuf *path, stru
         json_object_set_new(res, "index", idx);
     json_object_set_new(res, "provider_name", jr_string(prov.buf));
     json_object_set_new(res, "schema_version", json_integer(0));
-    json_object_set_new(res, "values", values_json(p, ri->obj));
+    json_object_set_new(res, "values", values_json(p, r, ri->obj));
     json_object_set_new(res, "sensitive_values", json_object());
     strbuf_addf(path, ".resources[%zu].values", json_array_size(list));
     add_locations(p, path, ri->locs);
@@ -506,7 +530,7 @@ int tf_plan(struct tfload *L, struct hcl_result *out)
     if (p.failed || L->h.over_budget) {
         struct srcloc loc = {L->root->mod->dir, 0, 0, NULL};
         diag_error(&loc, "the configuration's values are too large to write (more than %lu)",
-                   HCL_MAX_WORK);
+                   PLAN_MAX_VALUES);
         json_decref(doc);
         json_decref(p.locations);
         return -1;
