@@ -106,9 +106,11 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sgmap $(DESTDIR)$(MANDIR)/man1/sgmap.1
 
 # Speed: import + DOT of a regional-quota account against `jq empty` on the
-# same files, side by side (see BENCHMARKS.md).
-bench: all
+# same files, side by side (see BENCHMARKS.md); then loading a 2,000-resource
+# Terraform configuration against `jq empty` on its .tf.json twin.
+bench: all $(BUILD)/hcl_dump
 	sh tests/bench/run.sh $(abspath $(BIN))
+	sh tests/bench/hcl.sh $(abspath $(BUILD))/hcl_dump
 
 # Banned functions (curl's checksrc list, the ones that matter here).
 lint:

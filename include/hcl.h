@@ -23,8 +23,9 @@
  *
  * Beside the document, a location table maps the JSON path of each resource,
  * attribute and nested block in planned_values (the path the plan reader
- * reports, e.g. "planned_values.root_module.resources[3].values.ingress[0]")
- * to "FILE:LINE:COL" in the configuration.
+ * reports, e.g. "planned_values.root_module.resources[3].values.ingress[0]"),
+ * and of each module call in the configuration, to FILE:LINE:COL
+ * (hcl_locate()).
  *
  * Errors are reported with diag_error() at FILE:LINE:COL (JSON files: at
  * their line:col too); every file is parsed before any is evaluated so that
@@ -54,17 +55,36 @@ struct hcl_options {
     size_t nvar_files;
 };
 
+/*
+ * The document lives in memory of its own (jansson's allocation is pointed
+ * at it while it is built): read it, copy from it, but never json_decref()
+ * it; hcl_result_free() releases it and the location table at once.
+ */
+struct hcl_mem;
+
 struct hcl_result {
-    json_t *plan;      /* the plan-shaped document (NULL after errors) */
-    json_t *locations; /* JSON path -> "FILE:LINE:COL" */
+    json_t *plan;        /* the plan-shaped document (NULL after errors) */
+    struct hcl_mem *mem; /* where it lives, and the location table */
 };
 
 /*
  * Load the configuration in folder dir (display names of files are dir/NAME).
- * Returns 0 and fills *out (the caller json_decref()s both members), or -1
- * after reporting every error found (out is then empty).
+ * Returns 0 and fills *out (free it with hcl_result_free()), or -1 after
+ * reporting every error found (out is then empty).
  */
 int hcl_load(const char *dir, const struct hcl_options *opts, struct hcl_result *out);
+/* Release the document of a successful hcl_load(). */
+void hcl_result_free(struct hcl_result *r);
+
+/* Where the value at JSON path path (as the plan reader reports it) was
+ * written: 1 and *out filled (file, line, col; the file name lives as long
+ * as r), or 0 when the path is not in the table. A path below a located one
+ * (".cidr_blocks[1]" below ".cidr_blocks") gets the enclosing location. */
+struct srcloc;
+int hcl_locate(const struct hcl_result *r, const char *path, struct srcloc *out);
+/* Every location in document order: fn(path, location, arg). */
+typedef void hcl_location_fn(const char *path, const struct srcloc *loc, void *arg);
+void hcl_locations_each(const struct hcl_result *r, hcl_location_fn *fn, void *arg);
 
 /* Is path a folder holding at least one *.tf or *.tf.json file? */
 int hcl_is_config_dir(const char *path);

@@ -10,7 +10,9 @@
  *                "(unknown)"; then "output.NAME = VALUE" for root outputs
  *   --json       the whole plan-shaped document
  *   --locations  the location table, "PATH FILE:LINE:COL" per line
+ *   --locate=PATH  where the value at JSON path PATH was written
  *   --config     configuration.root_module only
+ *   --load       nothing: only load (for the benchmark)
  *
  * The exit status is sgmap's: 0, or 3 after errors in the input.
  */
@@ -92,6 +94,12 @@ static void summary(json_t *plan)
     }
 }
 
+static void print_location(const char *path, const struct srcloc *loc, void *arg)
+{
+    (void)arg;
+    printf("%s %s:%d:%d\n", path, loc->file, loc->line, loc->col);
+}
+
 int main(int argc, char **argv)
 {
     struct hcl_options opts;
@@ -127,16 +135,20 @@ int main(int argc, char **argv)
             json_dumpf(json_object_get(json_object_get(res.plan, "configuration"), "root_module"),
                        stdout, JSON_INDENT(1) | JSON_SORT_KEYS);
             putchar('\n');
+        } else if (strcmp(mode, "--load") == 0) {
+            /* loaded: nothing to print */
         } else if (strcmp(mode, "--locations") == 0) {
-            const char *k;
-            json_t *v;
-            json_object_foreach(res.locations, k, v)
-                printf("%s %s\n", k, json_string_value(v));
+            hcl_locations_each(&res, print_location, NULL);
+        } else if (strncmp(mode, "--locate=", 9) == 0) {
+            struct srcloc loc;
+            if (hcl_locate(&res, mode + 9, &loc))
+                printf("%s:%d:%d\n", loc.file, loc.line, loc.col);
+            else
+                printf("not found\n");
         } else {
             summary(res.plan);
         }
-        json_decref(res.plan);
-        json_decref(res.locations);
+        hcl_result_free(&res);
     }
     free(vars);
     free(files);

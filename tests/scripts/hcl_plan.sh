@@ -83,7 +83,7 @@ check '.planned_values.root_module.resources[1].values | has("vpc_id")' "$tmp/do
 check '.resource_changes[1].change.after_unknown' "$tmp/doc.json" '{"egress":[{"security_groups":[true]},{"security_groups":[true]}],"vpc_id":true}'
 check '.resource_changes[0] | [.mode, .change.actions[0]]' "$tmp/doc.json" '["data","read"]'
 check '.resource_changes[3] | [.address, .index, .change.actions[0]]' "$tmp/doc.json" '["aws_security_group_rule.app_in[0]",0,"create"]'
-check '.configuration.root_module.resources[3].expressions.security_group_id.references' "$tmp/doc.json" '["aws_security_group.app.id","aws_security_group.app"]'
+check '.configuration.root_module.resources[] | select(.address == "aws_security_group_rule.app_in") | .expressions.security_group_id.references' "$tmp/doc.json" '["aws_security_group.app.id","aws_security_group.app"]'
 (cd "$H/cases/eval-module" && "$DUMP" --json . 2>/dev/null) > "$tmp/mod.json"
 check '.configuration.root_module.module_calls.vpc' "$tmp/mod.json" '{"source":"terraform-aws-modules/vpc/aws","expressions":{"cidr":{"constant_value":"10.0.0.0/16"}}}'
 check '.configuration.root_module.module_calls.web.module.outputs.id.expression.references' "$tmp/mod.json" '["aws_security_group.this.id","aws_security_group.this"]'

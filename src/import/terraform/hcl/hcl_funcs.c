@@ -98,7 +98,8 @@ static struct hval *f_concat(struct hctx *h, struct hval **a, size_t n, struct h
     if (!(r = hv_list(h, total, pos)))
         return NULL;
     for (i = 0; i < n; i++) {
-        memcpy(r->u.items + k, a[i]->u.items, a[i]->n * sizeof(*r->u.items));
+        if (a[i]->n)
+            memcpy(r->u.items + k, a[i]->u.items, a[i]->n * sizeof(*r->u.items));
         k += a[i]->n;
     }
     return hv_list_done(r);

@@ -16,6 +16,13 @@
 
 /* ===== Strings ===== */
 
+/* The bytes of the character at s[i] (1 for a byte that is not UTF-8). */
+static size_t char_len(const struct hval *s, size_t i)
+{
+    size_t n = utf8_seq_len((const unsigned char *)s->u.s + i);
+    return n ? n : 1;
+}
+
 /* Is the result being built in sb over HCL_MAX_STRING? (The error is set.) */
 static int too_long(struct hctx *h, const struct strbuf *sb, const char *fn, struct hpos pos)
 {
@@ -203,13 +210,12 @@ static struct hval *f_split(struct hctx *h, struct hval **a, size_t n, struct hp
     if (sep->n == 0) {
         /* Every character. */
         count = 0;
-        for (i = 0; i < s->n; i += utf8_seq_len((const unsigned char *)s->u.s + i) ? utf8_seq_len((const unsigned char *)s->u.s + i) : 1)
+        for (i = 0; i < s->n; i += char_len(s, i))
             count++;
         if (!(r = hv_list(h, count, pos)))
             return NULL;
         for (i = 0; i < s->n; k++) {
-            size_t l = utf8_seq_len((const unsigned char *)s->u.s + i);
-            l = l ? l : 1;
+            size_t l = char_len(s, i);
             if (!(r->u.items[k] = hv_strn(h, s->u.s + i, l)))
                 return NULL;
             i += l;
@@ -273,7 +279,8 @@ static struct hval *f_replace(struct hctx *h, struct hval **a, size_t n, struct 
     size_t i;
 
     (void)n;
-    if (!s || !(from = hf_need_str(h, a[1], "replace", pos)) || !(to = hf_need_str(h, a[2], "replace", pos)))
+    if (!s || !(from = hf_need_str(h, a[1], "replace", pos)) ||
+        !(to = hf_need_str(h, a[2], "replace", pos)))
         return NULL;
     if (from->n >= 2 && from->u.s[0] == '/' && from->u.s[from->n - 1] == '/')
         return hc_fail(h, pos, "replace(): regular expressions (/.../) are not supported");
@@ -318,16 +325,17 @@ static struct hval *f_substr(struct hctx *h, struct hval **a, size_t n, struct h
     size_t i, start = 0, end, count = 0;
 
     (void)n;
-    if (!s || !hf_need_int(h, a[1], "substr", pos, &off) || !hf_need_int(h, a[2], "substr", pos, &len))
+    if (!s || !hf_need_int(h, a[1], "substr", pos, &off) ||
+        !hf_need_int(h, a[2], "substr", pos, &len))
         return NULL;
     if (off < 0 || len < -1)
         return hc_fail(h, pos, "substr(): negative offsets are not supported");
     /* Offsets count characters. */
     for (i = 0; i < s->n && count < off; count++)
-        i += utf8_seq_len((const unsigned char *)s->u.s + i) ? utf8_seq_len((const unsigned char *)s->u.s + i) : 1;
+        i += char_len(s, i);
     start = i;
     for (count = 0; i < s->n && (len < 0 || count < len); count++)
-        i += utf8_seq_len((const unsigned char *)s->u.s + i) ? utf8_seq_len((const unsigned char *)s->u.s + i) : 1;
+        i += char_len(s, i);
     end = i;
     return hv_strn(h, s->u.s + start, end - start);
 }
@@ -410,51 +418,49 @@ static struct hval *f_ceil(struct hctx *h, struct hval **a, size_t n, struct hpo
 
 /* ===== Conversions ===== */
 
-static struct hexpr any_type = {HX_VAR, 0, 0, {NULL, 0, 0}, "any", NULL, NULL, NULL, NULL, NULL,
-                                NULL, 0, NULL};
+/* v converted to list(any), set(any) or map(any) (coll names which). */
+static struct hval *to_any(struct hctx *h, struct hval *v, const char *coll, struct hpos pos)
+{
+    struct hexpr any, t, *items[1];
+
+    memset(&any, 0, sizeof(any));
+    any.kind = HX_VAR;
+    any.name = "any";
+    memset(&t, 0, sizeof(t));
+    t.kind = HX_CALL;
+    t.name = coll;
+    items[0] = &any;
+    t.items = items;
+    t.n = 1;
+    return hv_convert(h, v, &t, pos);
+}
 
 static struct hval *f_tolist(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
 {
-    struct hexpr t = {HX_CALL, 0, 0, {NULL, 0, 0}, "list", NULL, NULL, NULL, NULL, NULL, NULL, 1, NULL};
-    struct hexpr *items[1] = {&any_type};
     struct hval *r;
 
     (void)n;
-    t.items = items;
     if (a[0]->kind == HV_NULL)
         return a[0];
-    if (!(r = hv_convert(h, a[0], &t, pos)))
+    if (!(r = to_any(h, a[0], "list", pos)))
         return NULL;
-    if (r->kind == HV_SET) {
-        r = hf_list_of(h, r->u.items, r->n, pos);
-    }
-    return r;
+    return r->kind == HV_SET ? hf_list_of(h, r->u.items, r->n, pos) : r;
 }
 
 static struct hval *f_toset(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
 {
-    struct hexpr t = {HX_CALL, 0, 0, {NULL, 0, 0}, "set", NULL, NULL, NULL, NULL, NULL, NULL, 1, NULL};
-    struct hexpr *items[1] = {&any_type};
-
     (void)n;
-    t.items = items;
     if (a[0]->kind == HV_NULL)
         return a[0];
     if (a[0]->has_unknown)
         return HV_UNK; /* which elements are equal is not known yet */
-    return hv_convert(h, a[0], &t, pos);
+    return to_any(h, a[0], "set", pos);
 }
 
 static struct hval *f_tomap(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
 {
-    struct hexpr t = {HX_CALL, 0, 0, {NULL, 0, 0}, "map", NULL, NULL, NULL, NULL, NULL, NULL, 1, NULL};
-    struct hexpr *items[1] = {&any_type};
-
     (void)n;
-    t.items = items;
-    if (a[0]->kind == HV_NULL)
-        return a[0];
-    return hv_convert(h, a[0], &t, pos);
+    return a[0]->kind == HV_NULL ? a[0] : to_any(h, a[0], "map", pos);
 }
 
 static struct hval *f_tostring(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
@@ -576,7 +582,8 @@ static struct hval *f_cidrsubnet(struct hctx *h, struct hval **a, size_t n, stru
         return NULL;
     max = c.v6 ? 128 : 32;
     if (newbits < 0 || c.bits + newbits > max || newbits > 63)
-        return hc_fail(h, pos, "cidrsubnet(): %d + %.0f bits is more than %d", c.bits, newbits, max);
+        return hc_fail(h, pos, "cidrsubnet(): %d + %.0f bits is more than %d", c.bits, newbits,
+                       max);
     if (netnum < 0 || netnum >= ldexp(1, (int)newbits))
         return hc_fail(h, pos, "cidrsubnet(): %.0f does not fit in %.0f bits", netnum, newbits);
     add_bits(c.addr, c.bits + (int)newbits, (unsigned long long)netnum);
@@ -590,7 +597,8 @@ static struct hval *f_cidrhost(struct hctx *h, struct hval **a, size_t n, struct
     int max, hostbits;
 
     (void)n;
-    if (!parse_prefix(h, a[0], "cidrhost", &c, pos) || !hf_need_int(h, a[1], "cidrhost", pos, &host))
+    if (!parse_prefix(h, a[0], "cidrhost", &c, pos) ||
+        !hf_need_int(h, a[1], "cidrhost", pos, &host))
         return NULL;
     max = c.v6 ? 128 : 32;
     hostbits = max - c.bits;

@@ -9,7 +9,11 @@
  * hcl_value.c    values: constructors, comparison, conversion, type constraints
  * hcl_eval.c     expressions -> values in a scope
  * hcl_funcs.c    the built-in functions
- * tf_modules.c   folders, modules, variables, count/for_each, resources
+ * tf_folders.c   folders and files, module tables, root variable values
+ * tf_modules.c   module instances: variables, locals, outputs, module calls,
+ *                names resolved, everything evaluated (hcl_load)
+ * tf_instances.c count/for_each, resource instances, dynamic blocks
+ * tf_refs.c      the references of expressions, for the configuration
  * tf_plan.c      the plan-shaped document and its location table
  *
  * Everything of one load (AST, values, strings) lives in one arena and is
@@ -205,6 +209,48 @@ void *hcl_grow(struct arena *a, void *arr, size_t n, size_t *alloc, size_t elem)
 /* Append an instance key as Terraform writes it: [3] or ["key"]. */
 void hcl_add_key(struct strbuf *sb, const struct hval *key);
 
+/* ===== hcl_parse.c / hcl_template.c: the parser ===== */
+
+enum { TM_QUOTE, TM_HEREDOC, TM_RAW };              /* kinds of template text */
+enum { TPL_END, TPL_ELSE, TPL_ENDIF, TPL_ENDFOR }; /* how a template part ended */
+
+struct hparser {
+    struct hlex lx;
+    struct arena *a;
+    int failed;
+    int depth;
+    /* The template being read. */
+    int tmode;         /* TM_QUOTE, TM_HEREDOC, TM_RAW */
+    size_t tend;       /* heredoc / raw: where the text ends */
+    size_t indent;     /* <<-: blanks removed at the start of each line */
+    int pending_strip; /* the last directive ended with ~}: strip what follows */
+};
+
+/* Report the first syntax error (later ones are dropped). */
+void hp_p_error(struct hparser *p, struct hpos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Report the lookahead token as unexpected where want was expected. */
+void hp_p_unexpected(struct hparser *p, const char *want);
+/* Consume token tok, or report it missing; 1 when consumed. */
+int hp_expect(struct hparser *p, int tok, const char *want);
+/* The lookahead token's text, copied; is it the word? */
+const char *hp_tok_text(struct hparser *p);
+int hp_peek_ident(struct hparser *p, const char *word);
+/* One more level of nesting at pos (HCL_MAX_NESTING); 0 after the error. */
+int hp_enter(struct hparser *p, struct hpos pos);
+void hp_push_item(struct arena *a, struct hexpr ***items, size_t *n, size_t *alloc,
+                  struct hexpr *item);
+struct hexpr *hp_parse_expr(struct hparser *p);
+/* "NAME[, NAME2] in EXPR" after "for", into x (name, name2, c). */
+int hp_parse_for_head(struct hparser *p, struct hexpr *x);
+/* A quoted string (its quote just read), a heredoc (its introducer just
+ * read), a whole template of the current kind (hcl_template.c). */
+struct hexpr *hp_parse_quoted(struct hparser *p, struct hpos pos);
+struct hexpr *hp_parse_heredoc(struct hparser *p);
+struct hexpr *hp_parse_template_top(struct hparser *p, struct hpos pos);
+/* A string literal node holding a copy of s[0..n). */
+struct hexpr *hp_lit_string(struct hparser *p, struct hpos pos, const char *s, size_t n);
+
 /* ===== hcl_json.c ===== */
 
 /* Parse a JSON-syntax file (*.tf.json) into a body; NULL after an error.
@@ -353,6 +399,8 @@ struct tfres {
     int data;           /* a data source */
     const char *type, *name;
     const char *addr;   /* TYPE.NAME or data.TYPE.NAME */
+    int unknown;        /* an instance (of any instance of the module) holds
+                           a value unknown until apply */
 };
 
 /* A parsed module folder (shared by every instance of it). */
@@ -377,11 +425,18 @@ struct memo {
     struct herr *err;
 };
 
+/* Where a part of an instance's value was written. */
+struct hloc {
+    const char *path; /* below the instance's values: "", ".name", ".ingress[1].to_port" */
+    struct hpos pos;
+};
+
 /* One instance of a resource: its key and its evaluated body. */
 struct rinst {
     struct hval *key;  /* count: a number, for_each: a string, else NULL */
     struct hval *obj;  /* the attributes and nested blocks (an open map) */
-    json_t *locs;      /* "" -> FILE:LINE:COL, attr -> ..., block -> [locs] */
+    struct hloc *locs; /* the instance, then each attribute and block as found */
+    size_t nlocs;
 };
 
 enum { KEYED_NONE, KEYED_COUNT, KEYED_EACH };
@@ -440,8 +495,21 @@ struct tfload {
     int failed;              /* an error was reported */
     struct strmap *noted;    /* notes given once */
     struct tfmod *all;       /* every module read */
-    json_t *keep;            /* owns the location objects of the instances */
 };
+
+/* tf_folders.c */
+/* Report an error at pos (diag_error) and mark the load failed. */
+void tf_error_at(struct tfload *L, struct hpos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* dir/rel with "." and ".." resolved in the text where possible (arena). */
+const char *tf_path_join(struct tfload *L, const char *dir, const char *rel);
+/* The module in folder dir, read and indexed once; NULL after errors
+ * (reported at `at` when it is set: the source of a module call). */
+struct tfmod *tf_load_module(struct tfload *L, const char *dir, struct hpos at);
+/* The values of the root variables (tfvars, --var-file, --var). */
+void tf_read_root_values(struct tfload *L, const char *dir, const struct hcl_options *o);
+/* Free the tables of every module read (the rest is in the arena). */
+void tf_free_modules(struct tfload *L);
 
 /* tf_modules.c */
 /* Report err at its position once (diag_error). */
@@ -481,6 +549,25 @@ struct tfref_bind {
 json_t *tf_refs(const struct tfmod *mod, const struct hexpr *x, const struct tfref_bind *bound);
 
 /* tf_plan.c */
+
+/* The locations of one part of the document: base is a JSON path (a
+ * resource's values, a module call), locs[] paths below it. */
+struct hcl_locgroup {
+    const char *base;
+    const struct hloc *locs;
+    size_t n;
+};
+
+/* What a result keeps: the document's arena, the load's arena (the file
+ * names and location paths live there) and the location table. */
+struct hcl_mem {
+    struct arena doc;
+    struct arena load;
+    struct hcl_locgroup *groups;
+    size_t ngroups, alloc;
+    struct strmap *by_base; /* base -> group index + 1 */
+};
+
 /* The plan-shaped document and the location table of a loaded root. */
 int tf_plan(struct tfload *L, struct hcl_result *out);
 

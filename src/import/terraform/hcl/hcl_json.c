@@ -293,7 +293,8 @@ static struct hbody *finish(struct jconv *c, struct builder *b, struct hpos pos)
     return body;
 }
 
-static struct hbody *body_of(struct jconv *c, const json_t *v, struct hpos pos, int kind, int depth);
+static struct hbody *body_of(struct jconv *c, const json_t *v, struct hpos pos, int kind,
+                             int depth);
 
 static int is_nested_block(const char *key)
 {
@@ -393,7 +394,8 @@ static struct hbody *body_of(struct jconv *c, const json_t *v, struct hpos pos, 
                                           json_is_object(json_array_get(e, 0))))) {
             add_blocks(c, &b, key, NULL, 0, e, vp, BK_RESOURCE, depth);
             continue;
-        } else if (kind == BK_MODULE && (strcmp(key, "source") == 0 || strcmp(key, "version") == 0)) {
+        } else if (kind == BK_MODULE &&
+                   (strcmp(key, "source") == 0 || strcmp(key, "version") == 0)) {
             struct hexpr *x = hx_new(c->a, HX_LIT, vp);
             x->lit = literal(c, e, vp);
             add_attr(c, &b, key, x, kp);

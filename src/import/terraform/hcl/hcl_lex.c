@@ -170,7 +170,8 @@ static int scan(struct hlex *lx)
         while (p < lx->len && is_digit((unsigned char)d[p]))
             p++;
         /* After a dot (legacy index a.0.b) a number is digits only. */
-        if (lx->prev != T_DOT && p + 1 < lx->len && d[p] == '.' && is_digit((unsigned char)d[p + 1])) {
+        if (lx->prev != T_DOT && p + 1 < lx->len && d[p] == '.' &&
+            is_digit((unsigned char)d[p + 1])) {
             p++;
             while (p < lx->len && is_digit((unsigned char)d[p]))
                 p++;

@@ -177,11 +177,15 @@ struct hval *hv_map_done(struct hval *m)
     struct hval **tv;
 
     if (m->n > 1) {
-        tk = xmalloc(m->n * sizeof(*tk));
-        tv = xmalloc(m->n * sizeof(*tv));
+        const char *stk[32];
+        struct hval *stv[32];
+        tk = m->n <= 32 ? stk : xmalloc(m->n * sizeof(*tk));
+        tv = m->n <= 32 ? stv : xmalloc(m->n * sizeof(*tv));
         sort_entries(m->keys, m->u.items, m->n, tk, tv);
-        free(tk);
-        free(tv);
+        if (tk != stk) {
+            free(tk);
+            free(tv);
+        }
         /* Equal keys are adjacent, in insertion order: keep the last. */
         for (i = 0; i < m->n; i++) {
             if (k && strcmp(m->keys[k - 1], m->keys[i]) == 0)

@@ -153,17 +153,53 @@ static const char *block_type(const struct hblock *b)
     return b->type;
 }
 
+/* Where the parts of an instance's value were written, as they are found:
+ * path is the JSON path below the instance's values (".ingress[1]"). */
+struct locs {
+    struct hloc *v;
+    size_t n, alloc;
+    struct strbuf path;
+};
+
+static void add_loc(struct tfload *L, struct locs *lc, struct hpos pos)
+{
+    lc->v = hcl_grow(&L->a, lc->v, lc->n, &lc->alloc, sizeof(*lc->v));
+    lc->v[lc->n].path = arena_strndup(&L->a, lc->path.buf, lc->path.len);
+    lc->v[lc->n++].pos = pos;
+}
+
+/* Push ".name" or ".type[i]" onto the path; returns the length to cut back to. */
+static size_t push_path(struct locs *lc, const char *name, size_t index, int indexed)
+{
+    size_t back = lc->path.len;
+    strbuf_addch(&lc->path, '.');
+    strbuf_addstr(&lc->path, name);
+    if (indexed) {
+        strbuf_addch(&lc->path, '[');
+        strbuf_adduint(&lc->path, index);
+        strbuf_addch(&lc->path, ']');
+    }
+    return back;
+}
+
+static void pop_path(struct locs *lc, size_t back)
+{
+    lc->path.len = back;
+    lc->path.buf[back] = '\0';
+}
+
 static struct hval *body_object(struct tfload *L, const struct hscope *s, const struct hbody *b,
-                                int top, json_t *locs);
+                                int top, struct locs *lc);
 
 /* Append the blocks a dynamic block makes to items (grown), their
- * locations to locs. Returns 0 on error (reported), -1 when its for_each is
+ * locations to lc. Returns 0 on error (reported), -1 when its for_each is
  * unknown (the whole list is then unknown). */
 static int expand_dynamic(struct tfload *L, const struct hscope *s, const struct hblock *d,
-                          struct hval ***items, size_t *n, size_t *alloc, json_t *locs)
+                          struct hval ***items, size_t *n, size_t *alloc, struct locs *lc)
 {
     struct hctx *h = &L->h;
-    const struct hattr *each = hcl_body_attr(d->body, "for_each"), *it = hcl_body_attr(d->body, "iterator");
+    const struct hattr *each = hcl_body_attr(d->body, "for_each"),
+                       *it = hcl_body_attr(d->body, "iterator");
     const struct hblock *content = NULL;
     const char *name = d->labels[0];
     struct hval *coll;
@@ -201,10 +237,9 @@ static int expand_dynamic(struct tfload *L, const struct hscope *s, const struct
         struct hval *obj = hv_map(h, 2, d->pos), *v;
         struct hbind bind;
         struct hscope in = *s;
-        json_t *cl = json_object();
+        size_t back;
         if (!obj) {
             tf_report(L, h->err);
-            json_decref(cl);
             return 0;
         }
         obj->keys[0] = "key";
@@ -214,29 +249,27 @@ static int expand_dynamic(struct tfload *L, const struct hscope *s, const struct
         obj->u.items[1] = coll->u.items[i];
         if (!obj->u.items[0]) {
             tf_report(L, h->err);
-            json_decref(cl);
             return 0;
         }
         bind.name = name;
         bind.v = hv_list_done(obj);
         bind.next = s->binds;
         in.binds = &bind;
-        v = body_object(L, &in, content->body, 0, cl);
-        if (!v) {
-            json_decref(cl);
+        back = push_path(lc, d->labels[0], *n, 1);
+        add_loc(L, lc, content->pos);
+        v = body_object(L, &in, content->body, 0, lc);
+        pop_path(lc, back);
+        if (!v)
             return 0;
-        }
         *items = hcl_grow(h->a, *items, *n, alloc, sizeof(**items));
         (*items)[(*n)++] = v;
-        json_object_set_new(cl, "", tf_pos_json(content->pos));
-        json_array_append_new(locs, cl);
     }
     return 1;
 }
 
 /* The blocks of type type in b, in order, as a list value (or unknown). */
 static struct hval *block_list(struct tfload *L, const struct hscope *s, const struct hbody *b,
-                               const char *type, json_t *locs)
+                               const char *type, struct locs *lc)
 {
     struct hval **items = NULL, *r;
     size_t n = 0, alloc = 0, i;
@@ -248,7 +281,7 @@ static struct hval *block_list(struct tfload *L, const struct hscope *s, const s
         if (!t || strcmp(t, type) != 0)
             continue;
         if (blk->type[0] == 'd' && strcmp(blk->type, "dynamic") == 0) {
-            int rc = expand_dynamic(L, s, blk, &items, &n, &alloc, locs);
+            int rc = expand_dynamic(L, s, blk, &items, &n, &alloc, lc);
             if (rc == 0)
                 return NULL;
             if (rc < 0)
@@ -256,14 +289,13 @@ static struct hval *block_list(struct tfload *L, const struct hscope *s, const s
             continue;
         }
         {
-            json_t *cl = json_object();
-            struct hval *v = body_object(L, s, blk->body, 0, cl);
-            if (!v) {
-                json_decref(cl);
+            size_t back = push_path(lc, type, n, 1);
+            struct hval *v;
+            add_loc(L, lc, blk->pos);
+            v = body_object(L, s, blk->body, 0, lc);
+            pop_path(lc, back);
+            if (!v)
                 return NULL;
-            }
-            json_object_set_new(cl, "", tf_pos_json(blk->pos));
-            json_array_append_new(locs, cl);
             items = hcl_grow(L->h.a, items, n, &alloc, sizeof(*items));
             items[n++] = v;
         }
@@ -282,7 +314,7 @@ static struct hval *block_list(struct tfload *L, const struct hscope *s, const s
  * Errors in attributes are reported and the attribute left out; NULL only
  * when the work budget ran out. */
 static struct hval *body_object(struct tfload *L, const struct hscope *s, const struct hbody *b,
-                                int top, json_t *locs)
+                                int top, struct locs *lc)
 {
     struct hctx *h = &L->h;
     struct hval *m = hv_map(h, b->nattrs + b->nblocks, b->pos);
@@ -308,11 +340,14 @@ static struct hval *body_object(struct tfload *L, const struct hscope *s, const 
         }
         m->keys[k] = a->name;
         m->u.items[k++] = v;
-        json_object_set_new(locs, a->name, tf_pos_json(a->pos));
+        {
+            size_t back = push_path(lc, a->name, 0, 0);
+            add_loc(L, lc, a->pos);
+            pop_path(lc, back);
+        }
     }
     for (i = 0; i < b->nblocks; i++) {
         const char *t = block_type(&b->blocks[i]);
-        json_t *bl;
         struct hval *v;
         if (!t) {
             hc_fail(h, b->blocks[i].pos, "a dynamic block needs one label, the block type");
@@ -328,17 +363,14 @@ static struct hval *body_object(struct tfload *L, const struct hscope *s, const 
         }
         if (j < i)
             continue; /* this type is done */
-        bl = json_array();
-        v = block_list(L, s, b, t, bl);
+        v = block_list(L, s, b, t, lc);
         if (!v) {
-            json_decref(bl);
             if (h->over_budget)
                 return NULL;
             continue;
         }
         m->keys[k] = t;
         m->u.items[k++] = v;
-        json_object_set_new(locs, t, bl);
     }
     m->n = k;
     m->open = 1;
@@ -382,18 +414,24 @@ struct rmemo *tf_resource(struct hctx *h, struct minst *mi, size_t i)
     for (k = 0; k < n; k++) {
         struct hscope s;
         struct rinst *ri = &r->inst[k];
+        struct locs lc;
+        memset(&lc, 0, sizeof(lc));
+        strbuf_init(&lc.path);
         ri->key = keyed == KEYED_NONE ? NULL : keys[k];
-        ri->locs = json_object();
-        json_array_append_new(L->keep, ri->locs);
-        json_object_set_new(ri->locs, "", tf_pos_json(res->blk->pos));
+        add_loc(L, &lc, res->blk->pos);
         tf_instance_scope(&s, mi, keyed, keys[k], vals ? vals[k] : NULL);
-        ri->obj = body_object(L, &s, res->blk->body, 1, ri->locs);
+        ri->obj = body_object(L, &s, res->blk->body, 1, &lc);
+        strbuf_release(&lc.path);
+        ri->locs = lc.v;
+        ri->nlocs = lc.n;
         if (!ri->obj || (keyed != KEYED_NONE && !r->v)) {
             r->v = NULL;
             r->err = h->err;
             r->state = MEMO_DONE;
             return r;
         }
+        if (ri->obj->has_unknown)
+            mi->mod->res[i].unknown = 1;
         if (keyed == KEYED_NONE)
             r->v = ri->obj;
         else

@@ -13,6 +13,11 @@
  *                    constant_value), module_calls with source, expressions
  *                    and module (a stub: source only), outputs, variables}
  *
+ * The plan reader looks the configuration up only for values unknown until
+ * apply, so it holds only the resources that have some, and not their own
+ * constant attributes (those of nested blocks stay, to tell blocks apart):
+ * building the rest would double the time a large configuration takes.
+ *
  * The plan reader knows each resource type's schema; the configuration does
  * not say it, so the few attributes whose type the reader checks are
  * converted here as Terraform would (from_port "22" -> 22, protocol -1 ->
@@ -20,11 +25,15 @@
  * fills in that a plan shows: provider_defaults[].
  */
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "hcl_internal.h"
 #include "json_reader.h"
+#include "strmap.h"
+#include "xalloc.h"
 
 /* Most values written into the document in all (a 2,000-resource
  * configuration writes about 100,000). */
@@ -34,7 +43,7 @@ struct plan {
     struct tfload *L;
     unsigned long values;  /* written so far */
     json_t *changes;   /* resource_changes */
-    json_t *locations; /* path -> FILE:LINE:COL */
+    struct hcl_mem *mem; /* the location table */
     int failed;
 };
 
@@ -170,38 +179,25 @@ static json_t *values_json(struct plan *p, const struct tfres *r, struct hval *o
     for (i = 0; i < sizeof(provider_defaults) / sizeof(provider_defaults[0]) && !r->data; i++)
         if (strcmp(provider_defaults[i].type, r->type) == 0 &&
             !hv_get(obj, provider_defaults[i].attr))
-            json_object_set_new(j, provider_defaults[i].attr, json_string(provider_defaults[i].value));
+            json_object_set_new(j, provider_defaults[i].attr,
+                                json_string(provider_defaults[i].value));
     return j;
 }
 
 /* ===== Locations ===== */
 
-static void add_locations(struct plan *p, struct strbuf *path, json_t *locs)
+/* Record the locations below JSON path base (copied). */
+static void add_locations(struct plan *p, const char *base, const struct hloc *locs, size_t n)
 {
-    const char *key;
-    json_t *v;
-    size_t back = path->len, i;
+    struct hcl_mem *m = p->mem;
+    struct hcl_locgroup *g;
 
-    json_object_foreach(locs, key, v) {
-        if (!*key) {
-            json_object_set(p->locations, path->buf, v);
-            continue;
-        }
-        strbuf_addf(path, ".%s", key);
-        if (json_is_array(v)) {
-            size_t b2 = path->len;
-            for (i = 0; i < json_array_size(v); i++) {
-                strbuf_addf(path, "[%zu]", i);
-                add_locations(p, path, json_array_get(v, i));
-                path->len = b2;
-                path->buf[b2] = '\0';
-            }
-        } else {
-            json_object_set(p->locations, path->buf, v);
-        }
-        path->len = back;
-        path->buf[back] = '\0';
-    }
+    m->groups = hcl_grow(&p->L->a, m->groups, m->ngroups, &m->alloc, sizeof(*m->groups));
+    g = &m->groups[m->ngroups++];
+    g->base = arena_strndup(&p->L->a, base, strlen(base));
+    g->locs = locs;
+    g->n = n;
+    strmap_put(m->by_base, g->base, (void *)(uintptr_t)m->ngroups);
 }
 
 /* ===== planned_values and resource_changes ===== */
@@ -251,8 +247,10 @@ static void add_resource(struct plan *p, json_t *list, struct strbuf *path, stru
     json_object_set_new(res, "schema_version", json_integer(0));
     json_object_set_new(res, "values", values_json(p, r, ri->obj));
     json_object_set_new(res, "sensitive_values", json_object());
-    strbuf_addf(path, ".resources[%zu].values", json_array_size(list));
-    add_locations(p, path, ri->locs);
+    strbuf_addstr(path, ".resources[");
+    strbuf_adduint(path, json_array_size(list));
+    strbuf_addstr(path, "].values");
+    add_locations(p, path->buf, ri->locs, ri->nlocs);
     path->len = back;
     path->buf[back] = '\0';
     json_array_append_new(list, res);
@@ -383,9 +381,19 @@ static json_t *body_exprs(struct plan *p, const struct tfmod *mod, const struct 
 
     for (i = 0; i < b->nattrs; i++) {
         const char *n = b->attrs[i].name;
+        json_t *x;
         if (top && (strcmp(n, "count") == 0 || strcmp(n, "for_each") == 0 ||
                     strcmp(n, "provider") == 0 || strcmp(n, "depends_on") == 0))
             continue;
+        /* A resource's own constant attributes are known in planned_values,
+         * so the plan reader never looks them up: left out (the constants
+         * of nested blocks stay, to tell the blocks apart). */
+        x = top ? tf_refs(mod, b->attrs[i].expr, bound) : NULL;
+        if (x && !json_array_size(x)) {
+            json_decref(x);
+            continue;
+        }
+        json_decref(x);
         json_object_set_new(e, n, expr_json(p, mod, b->attrs[i].expr, bound));
     }
     for (i = 0; i < b->nblocks && depth < HCL_MAX_NESTING; i++) {
@@ -399,7 +407,8 @@ static json_t *body_exprs(struct plan *p, const struct tfmod *mod, const struct 
                     strcmp(type, "connection") == 0))
             continue;
         if (strcmp(type, "dynamic") == 0) {
-            const struct hattr *each = hcl_body_attr(body, "for_each"), *iter = hcl_body_attr(body, "iterator");
+            const struct hattr *each = hcl_body_attr(body, "for_each"),
+                               *iter = hcl_body_attr(body, "iterator");
             size_t k;
             if (blk->nlabels != 1 || !each)
                 continue;
@@ -445,7 +454,10 @@ static json_t *config_module(struct plan *p, const struct tfmod *mod, struct str
     memset(&none, 0, sizeof(none));
     for (i = 0; i < mod->nres; i++) {
         const struct tfres *r = &mod->res[i];
-        json_t *o = json_object();
+        json_t *o;
+        if (!r->unknown)
+            continue; /* its values are all known: the plan reader never looks it up */
+        o = json_object();
         json_object_set_new(o, "address", jr_string(r->addr));
         json_object_set_new(o, "mode", json_string(r->data ? "data" : "managed"));
         json_object_set_new(o, "type", jr_string(r->type));
@@ -473,7 +485,12 @@ static json_t *config_module(struct plan *p, const struct tfmod *mod, struct str
         json_object_set_new(c, "expressions", ex);
         meta_exprs(p, mod, call->body, c);
         strbuf_addf(path, ".module_calls.%s", call->labels[0]);
-        json_object_set_new(p->locations, path->buf, tf_pos_json(call->pos));
+        {
+            struct hloc *l = arena_alloc(&p->L->a, sizeof(*l));
+            l->path = "";
+            l->pos = call->pos;
+            add_locations(p, path->buf, l, 1);
+        }
         if (mod->call_mods[i] && depth < HCL_MAX_MODULE_DEPTH) {
             strbuf_addstr(path, ".module");
             json_object_set_new(c, "module", config_module(p, mod->call_mods[i], path, depth + 1));
@@ -505,16 +522,116 @@ static json_t *config_module(struct plan *p, const struct tfmod *mod, struct str
     return m;
 }
 
+/* jansson allocates from the document's arena while it is built (one
+ * allocation instead of hundreds of thousands, released at once). */
+static struct arena *doc_arena;
+
+static void *doc_malloc(size_t n)
+{
+    return arena_try_alloc(doc_arena, n);
+}
+
+static void doc_free(void *ptr)
+{
+    (void)ptr; /* everything goes at once in hcl_result_free() */
+}
+
+void hcl_result_free(struct hcl_result *r)
+{
+    if (r->mem) {
+        arena_release(&r->mem->doc);
+        arena_release(&r->mem->load);
+        strmap_free(r->mem->by_base);
+        free(r->mem);
+    }
+    memset(r, 0, sizeof(*r));
+}
+
+static void to_srcloc(const struct hloc *l, struct srcloc *out)
+{
+    out->file = l->pos.file;
+    out->line = l->pos.line;
+    out->col = l->pos.col;
+    out->path = NULL;
+}
+
+int hcl_locate(const struct hcl_result *r, const char *path, struct srcloc *out)
+{
+    const struct hcl_locgroup *g = NULL;
+    const struct hloc *best = NULL;
+    size_t cut = strlen(path), i, bestlen = 0;
+
+    if (!r->mem)
+        return 0;
+    /* The longest base that path starts with (at a '.' or '[' boundary). */
+    while (!g) {
+        char *base = xstrndup(path, cut);
+        uintptr_t k = (uintptr_t)strmap_get(r->mem->by_base, base);
+        free(base);
+        if (k) {
+            g = &r->mem->groups[k - 1];
+            break;
+        }
+        while (cut > 0 && path[cut - 1] != '.' && path[cut - 1] != '[')
+            cut--;
+        if (cut == 0)
+            return 0;
+        cut--;
+    }
+    for (i = 0; i < g->n; i++) {
+        size_t n = strlen(g->locs[i].path);
+        const char *rest = path + cut;
+        if (strncmp(rest, g->locs[i].path, n) == 0 &&
+            (!rest[n] || rest[n] == '.' || rest[n] == '[') && (!best || n > bestlen)) {
+            best = &g->locs[i];
+            bestlen = n;
+        }
+    }
+    if (!best)
+        return 0;
+    to_srcloc(best, out);
+    return 1;
+}
+
+void hcl_locations_each(const struct hcl_result *r, hcl_location_fn *fn, void *arg)
+{
+    struct strbuf sb = STRBUF_INIT;
+    struct srcloc loc;
+    size_t i, k;
+
+    for (i = 0; r->mem && i < r->mem->ngroups; i++) {
+        const struct hcl_locgroup *g = &r->mem->groups[i];
+        for (k = 0; k < g->n; k++) {
+            strbuf_reset(&sb);
+            strbuf_addstr(&sb, g->base);
+            strbuf_addstr(&sb, g->locs[k].path);
+            to_srcloc(&g->locs[k], &loc);
+            fn(sb.buf, &loc, arg);
+        }
+    }
+    strbuf_release(&sb);
+}
+
 int tf_plan(struct tfload *L, struct hcl_result *out)
 {
     struct plan p;
     struct strbuf path = STRBUF_INIT;
-    json_t *doc = json_object(), *planned = json_object(), *config = json_object();
+    json_malloc_t saved_malloc;
+    json_free_t saved_free;
+    json_t *doc, *planned, *config;
 
+    out->mem = xcalloc(1, sizeof(*out->mem));
+    out->mem->by_base = strmap_new();
+    doc_arena = &out->mem->doc;
+    json_get_alloc_funcs(&saved_malloc, &saved_free);
+    json_set_alloc_funcs(doc_malloc, doc_free);
+    doc = json_object();
+    planned = json_object();
+    config = json_object();
     memset(&p, 0, sizeof(p));
     p.L = L;
     p.changes = json_array();
-    p.locations = json_object();
+    p.mem = out->mem;
     json_object_set_new(doc, "format_version", json_string("1.2"));
     json_object_set_new(doc, "terraform_version", json_string("sgmap-hcl"));
     strbuf_addstr(&path, "planned_values.root_module");
@@ -527,15 +644,15 @@ int tf_plan(struct tfload *L, struct hcl_result *out)
     json_object_set_new(config, "root_module", config_module(&p, L->root->mod, &path, 0));
     json_object_set_new(doc, "configuration", config);
     strbuf_release(&path);
+    json_set_alloc_funcs(saved_malloc, saved_free);
+    doc_arena = NULL;
     if (p.failed || L->h.over_budget) {
         struct srcloc loc = {L->root->mod->dir, 0, 0, NULL};
         diag_error(&loc, "the configuration's values are too large to write (more than %lu)",
                    PLAN_MAX_VALUES);
-        json_decref(doc);
-        json_decref(p.locations);
+        hcl_result_free(out);
         return -1;
     }
     out->plan = doc;
-    out->locations = p.locations;
     return 0;
 }

@@ -11,28 +11,31 @@
  * diamond of locals costs nothing). A dynamic block's iterator stands for
  * the references of its for_each.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "hcl_internal.h"
-#include "strmap.h"
+#include "xalloc.h"
 
 struct refwalk {
     const struct tfmod *mod;
     json_t *out;
-    struct strmap *seen;   /* reference strings already in out */
-    struct strmap *locals; /* locals already expanded */
-    struct arena *a;       /* strings kept for seen */
+    char *locals;  /* locals already expanded (one flag per local) */
     int depth;
 };
 
 static void walk(struct refwalk *w, const struct hexpr *x, const struct tfref_bind *bound);
 
+/* Append reference s[0..n) once (an expression has few). */
 static void add_ref(struct refwalk *w, const char *s, size_t n)
 {
-    char *k = arena_strndup(w->a, s, n);
-    if (strmap_get(w->seen, k))
-        return;
-    strmap_put(w->seen, k, k);
+    size_t i;
+
+    for (i = 0; i < json_array_size(w->out); i++) {
+        json_t *r = json_array_get(w->out, i);
+        if (json_string_length(r) == n && memcmp(json_string_value(r), s, n) == 0)
+            return;
+    }
     json_array_append_new(w->out, json_stringn(s, n));
 }
 
@@ -101,8 +104,10 @@ static void walk_traversal(struct refwalk *w, const struct hexpr *root,
         return;
     if (strcmp(r, "local") == 0) {
         long li = tf_index_of(w->mod->local_by_name, steps[0]->name);
-        if (li >= 0 && !strmap_get(w->locals, steps[0]->name) && w->depth < HCL_MAX_EVAL_DEPTH) {
-            strmap_put(w->locals, steps[0]->name, (void *)steps[0]->name);
+        if (li >= 0 && !w->locals)
+            w->locals = xcalloc(w->mod->nlocals, 1);
+        if (li >= 0 && !w->locals[li] && w->depth < HCL_MAX_EVAL_DEPTH) {
+            w->locals[li] = 1;
             w->depth++;
             walk(w, w->mod->locals[li]->expr, NULL);
             w->depth--;
@@ -224,17 +229,11 @@ static void walk(struct refwalk *w, const struct hexpr *x, const struct tfref_bi
 json_t *tf_refs(const struct tfmod *mod, const struct hexpr *x, const struct tfref_bind *bound)
 {
     struct refwalk w;
-    struct arena a = ARENA_INIT;
 
     memset(&w, 0, sizeof(w));
     w.mod = mod;
     w.out = json_array();
-    w.seen = strmap_new();
-    w.locals = strmap_new();
-    w.a = &a;
     walk(&w, x, bound);
-    strmap_free(w.seen);
-    strmap_free(w.locals);
-    arena_release(&a);
+    free(w.locals);
     return w.out;
 }
