@@ -10,7 +10,9 @@
 #      two instances as members.
 #   3. locations: the table maps resources, attributes and nested blocks
 #      (dynamic ones at their content block) to their FILE:LINE:COL, in .tf
-#      and .tf.json alike.
+#      and .tf.json alike; hcl_locate() answers a path below a located one
+#      (a list element, an attribute the provider fills in) with the
+#      enclosing location.
 #   4. the document itself: a resource's unknown attribute is left out of
 #      planned_values and marked true in after_unknown; a data source is read;
 #      the remote module of tests/hcl/cases/eval-module is a call with its
@@ -72,6 +74,18 @@ for want in \
     "$P[4].values.from_port main.tf.json:34:9"; do
     grep -qxF "$want" "$tmp/loc.json" || { echo "FAIL locations: no line '$want'"; fail=1; }
 done
+
+# hcl_locate(): an exact path, a path below a located one (its enclosing
+# location), a module call, and a path outside the table.
+loc() {
+    got=$(cd "$1" && "$DUMP" "--locate=$2" . 2>/dev/null)
+    [ "$got" = "$3" ] || { echo "FAIL locate $2: got '$got', expected '$3'"; fail=1; }
+}
+loc "$H/twin/tf" "$P[1].values.ingress[0].cidr_blocks" main.tf:23:5
+loc "$H/twin/tf" "$P[1].values.ingress[0].cidr_blocks[0]" main.tf:23:5
+loc "$H/twin/tf" "$P[1].values.revoke_rules_on_delete" main.tf:15:1
+loc "$H/cases/eval-module" "configuration.root_module.module_calls.web" main.tf:7:1
+loc "$H/twin/tf" "$P[99].values" "not found"
 
 # 4. the document
 "$DUMP" --json "$H/twin/tf" > "$tmp/doc.json"

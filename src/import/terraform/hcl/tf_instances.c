@@ -393,7 +393,11 @@ struct rmemo *tf_resource(struct hctx *h, struct minst *mi, size_t i)
         return r;
     }
     if (r->state == MEMO_BUSY) {
-        hc_fail(h, res->blk->pos, "%s%s refers to itself (a cycle)", mi->prefix, res->addr);
+        /* One error however many instances meet the cycle. */
+        if (r->err)
+            h->err = r->err;
+        else
+            hc_fail(h, res->blk->pos, "%s%s refers to itself (a cycle)", mi->prefix, res->addr);
         r->err = h->err;
         return r;
     }

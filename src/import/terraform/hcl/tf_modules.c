@@ -531,8 +531,12 @@ struct hval *tf_resolve_root(struct hctx *h, const struct hscope *s, const struc
     }
     strbuf_release(&sb);
     r = tf_resource(h, mi, (size_t)i);
-    if (!r->v)
+    if (r->state != MEMO_DONE || !r->v) {
+        /* Failed, or referred to from its own body (a cycle): r->v may be
+         * a list still being filled. */
         h->err = r->err;
+        return NULL;
+    }
     return r->v;
 }
 
