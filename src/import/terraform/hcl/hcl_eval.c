@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "hcl_internal.h"
+#include "xalloc.h"
 
 /* ===== Steps ===== */
 
@@ -408,7 +409,7 @@ static struct hval *eval_for(struct hctx *h, const struct hscope *s, const struc
             o[i].key = f.keys[i];
             o[i].i = i;
         }
-        qsort(o, f.n, sizeof(*o), cmp_key_idx);
+        xqsort(o, f.n, sizeof(*o), cmp_key_idx);
         for (i = 0; i < f.n; i = j) {
             for (j = i + 1; j < f.n && strcmp(o[j].key, o[i].key) == 0; j++)
                 ;

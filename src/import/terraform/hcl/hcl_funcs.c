@@ -20,6 +20,7 @@
 
 #include "hcl_internal.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 static int is_list(const struct hval *v)
 {
@@ -442,7 +443,7 @@ static struct hval *f_sort(struct hctx *h, struct hval **a, size_t n, struct hpo
     for (i = 0; i < a[0]->n; i++)
         if (!(r->u.items[i] = hf_need_str(h, a[0]->u.items[i], "sort", pos)))
             return NULL;
-    qsort(r->u.items, r->n, sizeof(*r->u.items), cmp_val_ptr);
+    xqsort(r->u.items, r->n, sizeof(*r->u.items), cmp_val_ptr);
     return r;
 }
 

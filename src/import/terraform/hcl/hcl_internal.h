@@ -201,6 +201,9 @@ struct hexpr *hcl_parse_template(struct arena *a, const char *file, const char *
                                  size_t len, struct hpos pos);
 /* A new expression node. */
 struct hexpr *hx_new(struct arena *a, int kind, struct hpos pos);
+/* A name written as an expression (a dynamic block's iterator): a bare
+ * name, or in JSON syntax a string; NULL for anything else. */
+const char *hcl_expr_name(const struct hexpr *x);
 /* The attribute name of body b, or NULL. */
 const struct hattr *hcl_body_attr(const struct hbody *b, const char *name);
 /* Grow arr (n elements of elem bytes used, *alloc allocated, in arena a)

@@ -75,6 +75,15 @@ void *hcl_grow(struct arena *a, void *arr, size_t n, size_t *alloc, size_t elem)
     return na;
 }
 
+const char *hcl_expr_name(const struct hexpr *x)
+{
+    if (x->kind == HX_VAR)
+        return x->name;
+    if (x->kind == HX_LIT && x->lit->kind == HV_STRING && x->lit->n > 0)
+        return x->lit->u.s;
+    return NULL;
+}
+
 const struct hattr *hcl_body_attr(const struct hbody *b, const char *name)
 {
     size_t i;

@@ -214,12 +214,11 @@ static int expand_dynamic(struct tfload *L, const struct hscope *s, const struct
         return 0;
     }
     if (it) {
-        if (it->expr->kind != HX_VAR) {
+        if (!(name = hcl_expr_name(it->expr))) {
             hc_fail(h, it->expr->pos, "iterator must be a name");
             tf_report(L, h->err);
             return 0;
         }
-        name = it->expr->name;
     }
     if (!(coll = hcl_eval(h, s, each->expr))) {
         tf_report(L, h->err);

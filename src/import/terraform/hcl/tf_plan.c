@@ -41,6 +41,7 @@
 
 struct plan {
     struct tfload *L;
+    json_t *create, *read, *empty; /* shared: ["create"], ["read"], {} */
     unsigned long values;  /* written so far */
     json_t *changes;   /* resource_changes */
     struct hcl_mem *mem; /* the location table */
@@ -244,9 +245,7 @@ static void add_resource(struct plan *p, json_t *list, struct strbuf *path, stru
     if ((idx = index_json(ri)))
         json_object_set_new(res, "index", idx);
     json_object_set_new(res, "provider_name", jr_string(prov.buf));
-    json_object_set_new(res, "schema_version", json_integer(0));
     json_object_set_new(res, "values", values_json(p, r, ri->obj));
-    json_object_set_new(res, "sensitive_values", json_object());
     strbuf_addstr(path, ".resources[");
     strbuf_adduint(path, json_array_size(list));
     strbuf_addstr(path, "].values");
@@ -264,11 +263,14 @@ static void add_resource(struct plan *p, json_t *list, struct strbuf *path, stru
     if ((idx = index_json(ri)))
         json_object_set_new(rc, "index", idx);
     json_object_set_new(rc, "provider_name", jr_string(prov.buf));
-    json_object_set_new(change, "actions", json_pack("[s]", r->data ? "read" : "create"));
+    json_object_set(change, "actions", r->data ? p->read : p->create);
     json_object_set_new(change, "before", json_null());
     json_object_set(change, "after", json_object_get(res, "values"));
     marks = unknown_json(ri->obj, 0);
-    json_object_set_new(change, "after_unknown", marks ? marks : json_object());
+    if (marks)
+        json_object_set_new(change, "after_unknown", marks);
+    else
+        json_object_set(change, "after_unknown", p->empty);
     json_object_set_new(rc, "change", change);
     json_array_append_new(p->changes, rc);
     strbuf_release(&addr);
@@ -413,7 +415,7 @@ static json_t *body_exprs(struct plan *p, const struct tfmod *mod, const struct 
             if (blk->nlabels != 1 || !each)
                 continue;
             type = blk->labels[0];
-            it.name = iter && iter->expr->kind == HX_VAR ? iter->expr->name : type;
+            it.name = iter && hcl_expr_name(iter->expr) ? hcl_expr_name(iter->expr) : type;
             it.each = each->expr;
             it.next = bound;
             in = &it;
@@ -630,6 +632,9 @@ int tf_plan(struct tfload *L, struct hcl_result *out)
     config = json_object();
     memset(&p, 0, sizeof(p));
     p.L = L;
+    p.create = json_pack("[s]", "create");
+    p.read = json_pack("[s]", "read");
+    p.empty = json_object();
     p.changes = json_array();
     p.mem = out->mem;
     json_object_set_new(doc, "format_version", json_string("1.2"));
