@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "hcl_internal.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 /* ===== Steps ===== */
@@ -492,8 +494,23 @@ static struct hval *eval_call(struct hctx *h, const struct hscope *s, const stru
         return is_try ? hc_fail(h, x->pos, "no argument of try() could be evaluated")
                       : hv_bool(0);
     }
-    if (!hcl_func_known(x->name))
+    switch (hcl_func_known(x->name)) {
+    case 0:
         return hc_fail(h, x->pos, "unknown function '%s'", x->name);
+    case 2:
+        for (i = 0; i < n; i++)
+            if (!hcl_eval(h, s, x->items[i]))
+                return NULL;
+        if (h->noted && !strmap_get(h->noted, x->name)) {
+            struct srcloc loc = {x->pos.file, x->pos.line, x->pos.col, NULL};
+            strmap_put(h->noted, x->name, (void *)x->name);
+            diag_note(&loc, "%s() is not evaluated by sgmap: its result is taken as unknown",
+                      x->name);
+        }
+        return HV_UNK;
+    default:
+        break;
+    }
     args = arena_alloc(h->a, (n ? n : 1) * sizeof(*args));
     for (i = 0; i < n; i++)
         if (!(args[i] = hcl_eval(h, s, x->items[i])))

@@ -2,7 +2,8 @@
  * hcl_funcs.c - Terraform's built-in functions that security-group code
  * uses: collections (concat merge lookup element length keys values flatten
  * distinct compact coalesce coalescelist contains index zipmap setproduct
- * range sort reverse slice one sum alltrue anytrue), strings (format join
+ * range sort reverse slice one sum alltrue anytrue setunion setintersection
+ * setsubtract), strings (format join
  * split lower upper replace trimspace substr startswith endswith), numbers
  * (max min abs floor ceil), conversions (tolist toset tomap tostring
  * tonumber tobool jsonencode) and networks (cidrsubnet cidrhost): this file
@@ -528,7 +529,67 @@ static struct hval *f_anytrue(struct hctx *h, struct hval **a, size_t n, struct 
     return all_any(h, a[0], 0, pos);
 }
 
+/* setunion / setintersection / setsubtract of sets (or lists). */
+static struct hval *set_op(struct hctx *h, struct hval **a, size_t n, int op, struct hpos pos)
+{
+    static const char *const names[] = {"setunion", "setintersection", "setsubtract"};
+    struct hval *r, *all;
+    size_t i, j, k = 0;
+
+    for (i = 0; i < n; i++)
+        if (!hf_need_list(h, a[i], names[op], pos))
+            return NULL;
+    if (op == 0) {
+        if (!(all = f_concat(h, a, n, pos)))
+            return NULL;
+        return hv_set_from(h, all);
+    }
+    if (!(r = hv_list(h, a[0]->n, pos)))
+        return NULL;
+    for (i = 0; i < a[0]->n; i++) {
+        struct hval *e = a[0]->u.items[i];
+        int keep = 1;
+        for (j = 1; j < n && keep; j++) {
+            int in = f_contains(h, (struct hval *[]){a[j], e}, 2, pos)->u.b;
+            keep = op == 1 ? in : !in;
+        }
+        if (keep)
+            r->u.items[k++] = e;
+    }
+    r->n = k;
+    return hv_set_from(h, hv_list_done(r));
+}
+
+static struct hval *f_setunion(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
+{
+    return set_op(h, a, n, 0, pos);
+}
+
+static struct hval *f_setintersection(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
+{
+    return set_op(h, a, n, 1, pos);
+}
+
+static struct hval *f_setsubtract(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
+{
+    return set_op(h, a, n, 2, pos);
+}
+
 /* ===== The table ===== */
+
+/* Terraform's functions that sgmap does not evaluate (files, time, hashes,
+ * encodings, regular expressions...): their result is unknown, with a note. */
+static const char *const not_evaluated[] = {
+    "abspath", "base64decode", "base64encode", "base64gzip", "base64sha256", "base64sha512",
+    "basename", "bcrypt", "chunklist", "cidrsubnets", "csvdecode", "dirname", "ephemeralasnull",
+    "file", "filebase64", "filebase64sha256", "filebase64sha512", "fileexists", "filemd5",
+    "fileset", "filesha1", "filesha256", "filesha512", "formatdate", "formatlist", "indent",
+    "issensitive", "jsondecode", "log", "matchkeys", "md5", "parseint", "pathexpand",
+    "plantimestamp", "pow", "regex", "regexall", "rsadecrypt", "sha1", "sha256", "sha512",
+    "signum", "strrev", "templatefile", "templatestring", "textdecodebase64",
+    "textencodebase64", "timeadd", "timecmp", "timestamp", "title", "transpose", "trim",
+    "type", "urlencode", "uuid", "uuidv5", "yamldecode", "yamlencode",
+};
 
 static const struct hfunc funcs[] = {
     {"alltrue", f_alltrue, 1, 1, F_DEEP},
@@ -549,7 +610,10 @@ static const struct hfunc funcs[] = {
     {"one", f_one, 1, 1, F_TOP},
     {"range", f_range, 1, 3, F_TOP},
     {"reverse", f_reverse, 1, 1, F_TOP},
+    {"setintersection", f_setintersection, 1, -1, F_DEEP},
     {"setproduct", f_setproduct, 1, -1, F_TOP},
+    {"setsubtract", f_setsubtract, 2, 2, F_DEEP},
+    {"setunion", f_setunion, 1, -1, F_DEEP},
     {"slice", f_slice, 3, 3, F_TOP},
     {"sort", f_sort, 1, 1, F_DEEP},
     {"sum", f_sum, 1, 1, F_DEEP},
@@ -582,7 +646,14 @@ static const struct hfunc *find_func(const char *name)
 
 int hcl_func_known(const char *name)
 {
-    return find_func(name) != NULL;
+    size_t i;
+
+    if (find_func(name))
+        return 1;
+    for (i = 0; i < sizeof(not_evaluated) / sizeof(not_evaluated[0]); i++)
+        if (strcmp(not_evaluated[i], name) == 0)
+            return 2;
+    return 0;
 }
 
 struct hval *hcl_call(struct hctx *h, const char *name, struct hval **args, size_t n,

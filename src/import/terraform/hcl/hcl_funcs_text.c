@@ -1,8 +1,10 @@
 /*
  * hcl_funcs_text.c - the built-in functions on strings (format join split
- * lower upper replace trimspace substr startswith endswith), numbers (max
- * min abs floor ceil), conversions (tolist toset tomap tostring tonumber
- * tobool jsonencode) and networks (cidrsubnet cidrhost, through cidr.h).
+ * lower upper replace trimspace trimprefix trimsuffix chomp substr
+ * startswith endswith strcontains), numbers (max min abs floor ceil),
+ * conversions (tolist toset tomap tostring tonumber tobool jsonencode
+ * sensitive nonsensitive) and networks (cidrsubnet cidrhost cidrnetmask,
+ * through cidr.h).
  * Their table is hcl_text_funcs[]; hcl_funcs.c looks names up in it.
  */
 #include <math.h>
@@ -318,6 +320,67 @@ static struct hval *f_trimspace(struct hctx *h, struct hval **a, size_t n, struc
     return hv_strn(h, s->u.s + b, e - b);
 }
 
+/* trimprefix / trimsuffix: s without affix at that end, when it is there. */
+static struct hval *trim_affix(struct hctx *h, struct hval **a, int suffix, struct hpos pos)
+{
+    const char *fn = suffix ? "trimsuffix" : "trimprefix";
+    struct hval *s = hf_need_str(h, a[0], fn, pos), *x;
+
+    if (!s || !(x = hf_need_str(h, a[1], fn, pos)))
+        return NULL;
+    if (x->n > s->n || memcmp(s->u.s + (suffix ? s->n - x->n : 0), x->u.s, x->n) != 0)
+        return s;
+    return hv_strn(h, s->u.s + (suffix ? 0 : x->n), s->n - x->n);
+}
+
+static struct hval *f_trimprefix(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
+{
+    (void)n;
+    return trim_affix(h, a, 0, pos);
+}
+
+static struct hval *f_trimsuffix(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
+{
+    (void)n;
+    return trim_affix(h, a, 1, pos);
+}
+
+static struct hval *f_chomp(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
+{
+    struct hval *s = hf_need_str(h, a[0], "chomp", pos);
+    size_t e;
+
+    (void)n;
+    if (!s)
+        return NULL;
+    for (e = s->n; e > 0 && (s->u.s[e - 1] == '\n' || s->u.s[e - 1] == '\r'); e--)
+        ;
+    return hv_strn(h, s->u.s, e);
+}
+
+static struct hval *f_strcontains(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
+{
+    struct hval *s = hf_need_str(h, a[0], "strcontains", pos), *x;
+    size_t i;
+
+    (void)n;
+    if (!s || !(x = hf_need_str(h, a[1], "strcontains", pos)))
+        return NULL;
+    for (i = 0; i + x->n <= s->n; i++)
+        if (memcmp(s->u.s + i, x->u.s, x->n) == 0)
+            return hv_bool(1);
+    return hv_bool(0);
+}
+
+/* sensitive() and nonsensitive(): the value (sgmap hides nothing). */
+static struct hval *f_same(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
+{
+    (void)h;
+    (void)n;
+    (void)pos;
+    return a[0];
+}
+
 static struct hval *f_substr(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
 {
     struct hval *s = hf_need_str(h, a[0], "substr", pos);
@@ -590,6 +653,22 @@ static struct hval *f_cidrsubnet(struct hctx *h, struct hval **a, size_t n, stru
     return cidr_text(h, &c, c.bits + (int)newbits, 1, pos);
 }
 
+static struct hval *f_cidrnetmask(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
+{
+    struct cidr c;
+    int i;
+
+    (void)n;
+    if (!parse_prefix(h, a[0], "cidrnetmask", &c, pos))
+        return NULL;
+    if (c.v6)
+        return hc_fail(h, pos, "cidrnetmask(): only IPv4 prefixes have a netmask");
+    memset(c.addr, 0, sizeof(c.addr));
+    for (i = 0; i < c.bits; i++)
+        c.addr[i / 8] |= (unsigned char)(0x80 >> (i % 8));
+    return cidr_text(h, &c, 32, 0, pos);
+}
+
 static struct hval *f_cidrhost(struct hctx *h, struct hval **a, size_t n, struct hpos pos)
 {
     struct cidr c;
@@ -614,7 +693,9 @@ static struct hval *f_cidrhost(struct hctx *h, struct hval **a, size_t n, struct
 const struct hfunc hcl_text_funcs[] = {
     {"abs", f_abs, 1, 1, F_TOP},
     {"ceil", f_ceil, 1, 1, F_TOP},
+    {"chomp", f_chomp, 1, 1, F_TOP},
     {"cidrhost", f_cidrhost, 2, 2, F_TOP},
+    {"cidrnetmask", f_cidrnetmask, 1, 1, F_TOP},
     {"cidrsubnet", f_cidrsubnet, 3, 3, F_TOP},
     {"endswith", f_endswith, 2, 2, F_TOP},
     {"floor", f_floor, 1, 1, F_TOP},
@@ -624,9 +705,12 @@ const struct hfunc hcl_text_funcs[] = {
     {"lower", f_lower, 1, 1, F_TOP},
     {"max", f_max, 1, -1, F_TOP},
     {"min", f_min, 1, -1, F_TOP},
+    {"nonsensitive", f_same, 1, 1, 0},
     {"replace", f_replace, 3, 3, F_TOP},
+    {"sensitive", f_same, 1, 1, 0},
     {"split", f_split, 2, 2, F_TOP},
     {"startswith", f_startswith, 2, 2, F_TOP},
+    {"strcontains", f_strcontains, 2, 2, F_TOP},
     {"substr", f_substr, 3, 3, F_TOP},
     {"tobool", f_tobool, 1, 1, F_TOP},
     {"tolist", f_tolist, 1, 1, F_TOP},
@@ -634,7 +718,9 @@ const struct hfunc hcl_text_funcs[] = {
     {"tonumber", f_tonumber, 1, 1, F_TOP},
     {"toset", f_toset, 1, 1, F_TOP},
     {"tostring", f_tostring, 1, 1, F_TOP},
+    {"trimprefix", f_trimprefix, 2, 2, F_TOP},
     {"trimspace", f_trimspace, 1, 1, F_TOP},
+    {"trimsuffix", f_trimsuffix, 2, 2, F_TOP},
     {"upper", f_upper, 1, 1, F_TOP},
 };
 const size_t hcl_text_nfuncs = sizeof(hcl_text_funcs) / sizeof(hcl_text_funcs[0]);

@@ -271,6 +271,7 @@ struct hctx {
     struct herr *err;    /* the error being returned (a NULL value) */
     int over_budget;     /* HCL_MAX_WORK was reached: nothing is caught */
     int depth;           /* nesting of evaluation (HCL_MAX_EVAL_DEPTH) */
+    struct strmap *noted; /* functions not evaluated, noted once (or NULL) */
 };
 
 /* Deepest evaluation: expressions within references within references. */
@@ -365,7 +366,8 @@ struct hval *hcl_eval(struct hctx *h, const struct hscope *s, const struct hexpr
  * try() and can(), which hcl_eval.c handles. */
 struct hval *hcl_call(struct hctx *h, const char *name, struct hval **args, size_t n,
                       struct hpos pos);
-/* Is name a built-in function? */
+/* Is name a built-in function? 1: evaluated, 2: one of Terraform's that
+ * sgmap does not evaluate (its result is unknown), 0: no such function. */
 int hcl_func_known(const char *name);
 
 /* ===== hcl_funcs.c / hcl_funcs_text.c ===== */

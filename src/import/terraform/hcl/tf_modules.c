@@ -613,6 +613,7 @@ int hcl_load(const char *dir, const struct hcl_options *opts, struct hcl_result 
     L.mods = strmap_new();
     L.rootvals = strmap_new();
     L.noted = strmap_new();
+    L.h.noted = strmap_new();
     root = tf_load_module(&L, tf_path_join(&L, dir, "."), none);
     if (root && !L.failed && root->nvars + root->nres + root->ncalls + root->noutputs +
                                      root->nlocals == 0 && !hcl_is_config_dir(dir)) {
@@ -636,6 +637,7 @@ int hcl_load(const char *dir, const struct hcl_options *opts, struct hcl_result 
     strmap_free(L.mods);
     strmap_free(L.rootvals);
     strmap_free(L.noted);
+    strmap_free(L.h.noted);
     arena_release(&L.a);
     return rc;
 }

@@ -30,3 +30,6 @@ output "can" { value = [can(local.m.z), can(local.m.a)] }
 output "misc" { value = [max(1, 5, 3), min(4, 2), abs(-3), one([7]), sum([1, 2]), index(["x", "y"], "y"), reverse([1, 2]), slice([1, 2, 3], 1, 3)] }
 output "strings" { value = [substr("hello", 1, 3), startswith("sg-1", "sg-"), endswith("a.tf", ".tf"), jsonencode({ a = [1, "x"] })] }
 output "expand" { value = concat([[1], [2]]...) }
+output "sets" { value = [setunion(["b", "a"], ["c", "a"]), setintersection(["a", "b"], ["b", "c"]), setsubtract(["a", "b", "c"], ["b"])] }
+output "trims" { value = [trimprefix("sg-web", "sg-"), trimsuffix("web.tf", ".tf"), trimprefix("x", "y"), chomp("line\r\n")] }
+output "more" { value = [strcontains("abc", "bc"), sensitive("s"), nonsensitive(1), cidrnetmask("10.0.0.0/12")] }
