@@ -36,7 +36,7 @@ ifneq ($(WERROR),)
 endif
 
 # One folder per stage of the pipeline (see README, "Layout of the code").
-SRCS := $(sort $(wildcard src/*/*.c src/*/*/*.c))
+SRCS := $(sort $(wildcard src/*/*.c src/*/*/*.c src/*/*/*/*.c))
 OBJS := $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 DEPS := $(OBJS:.o=.d)
 THEMES := $(sort $(wildcard templates/*.theme))
@@ -74,13 +74,18 @@ $(BUILD)/themes.inc: $(THEMES) Makefile | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)
 
-check: all $(UNIT)
+check: all $(UNIT) $(BUILD)/hcl_dump
 	LC_ALL=C SGMAP_UNIT=$(abspath $(UNIT)) sh tests/run.sh $(abspath $(BIN))
 
 # The unit tests (tests/unit/) link the project's objects but the command line.
 $(UNIT): $(UNIT_SRCS) tests/unit/unit.h $(filter-out $(BUILD)/cli/%.o,$(OBJS))
 	$(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(WARN) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) \
 	    -o $@ $(UNIT_SRCS) $(filter-out $(BUILD)/cli/%.o,$(OBJS)) $(PKG_LIBS) -lm
+
+# The HCL reader's test driver (tests/hcl/, tests/scripts/hcl_*.sh).
+$(BUILD)/hcl_dump: tests/hcl/hcl_dump.c $(filter-out $(BUILD)/cli/%,$(OBJS))
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WARN) $(CFLAGS) $(SANFLAGS) -o $@ $< \
+	    $(filter-out $(BUILD)/cli/%,$(OBJS)) $(PKG_LIBS) -lm
 
 # Debian packages needed to build, test and demo; sudo only when not root.
 DEBS := build-essential pkg-config libgraphviz-dev libjansson-dev libyaml-dev \
@@ -108,9 +113,11 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sgmap $(DESTDIR)$(MANDIR)/man1/sgmap.1
 
 # Speed: import + DOT of a regional-quota account against `jq empty` on the
-# same files, side by side (see BENCHMARKS.md).
-bench: all
+# same files, side by side (see BENCHMARKS.md); then loading a 2,000-resource
+# Terraform configuration against `jq empty` on its .tf.json twin.
+bench: all $(BUILD)/hcl_dump
 	sh tests/bench/run.sh $(abspath $(BIN))
+	sh tests/bench/hcl.sh $(abspath $(BUILD))/hcl_dump
 
 # Banned functions (curl's checksrc list, the ones that matter here).
 lint:
