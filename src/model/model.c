@@ -14,6 +14,7 @@
 #include "cidr.h"
 #include "model.h"
 #include "strmap.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 /* ===== Kinds and names ===== */
@@ -468,10 +469,26 @@ static void sort_memberships(struct iface *ifc)
     }
 }
 
+/* The declared group whose id or name is closest to an unknown one, or NULL. */
+static const char *closest_group(const struct model *m, const char *id)
+{
+    struct suggest s;
+    size_t i;
+
+    suggest_init(&s, id);
+    for (i = 0; i < m->ngroups; i++) {
+        if (!m->groups[i]->declared)
+            continue;
+        suggest_consider(&s, m->groups[i]->id);
+        suggest_consider(&s, m->groups[i]->name);
+    }
+    return suggest_best(&s);
+}
+
 /* Report an unknown group once per place in the input, even when the
  * place made several interfaces (a design file's count). */
-static void report_unknown_group(struct strmap *seen, char ***keys, size_t *nkeys,
-                                 const struct srcloc *loc, const char *id)
+static void report_unknown_group(const struct model *m, struct strmap *seen, char ***keys,
+                                 size_t *nkeys, const struct srcloc *loc, const char *id)
 {
     char *key = xasprintf("%s:%d:%d:%s:%s", loc->file ? loc->file : "", loc->line, loc->col,
                           loc->path ? loc->path : "", id);
@@ -482,7 +499,9 @@ static void report_unknown_group(struct strmap *seen, char ***keys, size_t *nkey
     *keys = xrealloc(*keys, (*nkeys + 1) * sizeof(**keys));
     (*keys)[(*nkeys)++] = key;
     strmap_put(seen, key, key);
-    diag_error(loc, "unknown group '%s' (expected the name of a group in the inputs)", id);
+    diag_error(loc,
+               "unknown group '%s' (expected the name of a group in the inputs)" SUGGEST_FMT,
+               id, SUGGEST_ARGS(closest_group(m, id)));
 }
 
 static int model_resolve_memberships(struct model *m)
@@ -504,7 +523,7 @@ static int model_resolve_memberships(struct model *m)
             struct group *g = model_find_group(m, ref->id);
             if (!g) {
                 if (ref->must_exist) {
-                    report_unknown_group(seen, &keys, &nkeys, &ref->loc, ref->id);
+                    report_unknown_group(m, seen, &keys, &nkeys, &ref->loc, ref->id);
                     rc = -1;
                     continue;
                 }
@@ -551,8 +570,8 @@ static int model_resolve_peers(struct model *m)
             } else if (r->flags & RULE_PEER_BY_NAME) {
                 diag_error(&r->loc,
                            "unknown group '%s' (expected the name of a group in the inputs, "
-                           "a CIDR, pl-... or ACCOUNT/sg-...)",
-                           r->peer);
+                           "a CIDR, pl-... or ACCOUNT/sg-...)" SUGGEST_FMT,
+                           r->peer, SUGGEST_ARGS(closest_group(m, r->peer)));
                 rc = -1;
             } else {
                 r->peer_type = PEER_EXTERNAL_GROUP;
