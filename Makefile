@@ -12,6 +12,8 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 
 CC      ?= cc
@@ -77,7 +79,7 @@ check: all
 
 # Debian packages needed to build, test and demo; sudo only when not root.
 DEBS := build-essential pkg-config libgraphviz-dev libjansson-dev libyaml-dev \
-        librsvg2-bin jq python3-yaml clang libclang-rt-dev valgrind chromium
+        librsvg2-bin jq python3-yaml clang libclang-rt-dev valgrind chromium zsh
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	$(SUDO) apt-get update -qq
@@ -93,12 +95,18 @@ demo: all
 	@echo "open the SVG files in demo/ with a browser"
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/sgmap
 	install -m 644 sgmap.1 $(DESTDIR)$(MANDIR)/man1/sgmap.1
+	install -m 644 completions/sgmap.bash $(DESTDIR)$(BASHCOMPDIR)/sgmap
+	ln -sf sgmap $(DESTDIR)$(BASHCOMPDIR)/sgmap-collect
+	install -m 644 completions/_sgmap $(DESTDIR)$(ZSHCOMPDIR)/_sgmap
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/sgmap $(DESTDIR)$(MANDIR)/man1/sgmap.1
+	rm -f $(DESTDIR)$(BINDIR)/sgmap $(DESTDIR)$(MANDIR)/man1/sgmap.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/sgmap $(DESTDIR)$(BASHCOMPDIR)/sgmap-collect \
+	    $(DESTDIR)$(ZSHCOMPDIR)/_sgmap
 
 # Speed: import + DOT of a regional-quota account against `jq empty` on the
 # same files, side by side (see BENCHMARKS.md).
