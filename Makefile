@@ -46,7 +46,13 @@ BIN  := $(BUILD)/sgmap
 
 .PHONY: all check deps demo install uninstall clean lint bench
 
-all: $(BIN) sgmap
+COLLECT := $(BUILD)/sgmap-collect
+
+all: $(BIN) sgmap $(COLLECT)
+
+# The collector is a shell script; the build only puts the version in.
+$(COLLECT): sgmap-collect.sh Makefile | $(BUILD)
+	sed 's/@VERSION@/$(VERSION)/' sgmap-collect.sh > $@.tmp && chmod 755 $@.tmp && mv $@.tmp $@
 
 sgmap: $(BIN)
 	@if [ "$(BUILD)" = build ]; then ln -sf $(BIN) sgmap; fi
@@ -98,13 +104,15 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/sgmap
-	install -m 644 sgmap.1 $(DESTDIR)$(MANDIR)/man1/sgmap.1
+	install -m 755 $(COLLECT) $(DESTDIR)$(BINDIR)/sgmap-collect
+	install -m 644 sgmap.1 sgmap-collect.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 completions/sgmap.bash $(DESTDIR)$(BASHCOMPDIR)/sgmap
 	ln -sf sgmap $(DESTDIR)$(BASHCOMPDIR)/sgmap-collect
 	install -m 644 completions/_sgmap $(DESTDIR)$(ZSHCOMPDIR)/_sgmap
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/sgmap $(DESTDIR)$(MANDIR)/man1/sgmap.1 \
+	rm -f $(DESTDIR)$(BINDIR)/sgmap $(DESTDIR)$(BINDIR)/sgmap-collect \
+	    $(DESTDIR)$(MANDIR)/man1/sgmap.1 $(DESTDIR)$(MANDIR)/man1/sgmap-collect.1 \
 	    $(DESTDIR)$(BASHCOMPDIR)/sgmap $(DESTDIR)$(BASHCOMPDIR)/sgmap-collect \
 	    $(DESTDIR)$(ZSHCOMPDIR)/_sgmap
 
