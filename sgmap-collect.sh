@@ -130,10 +130,15 @@ cli_error() {
 awscli sts get-caller-identity --output json > /dev/null 2> "$errfile" ||
     die 4 "the AWS CLI has no working credentials${profile:+ for profile $profile}: $(cli_error)"
 
+# The CLI's own region: its environment, else the profile's configuration.
 if [ -z "$regions" ]; then
-    regions=$(awscli configure get region 2> /dev/null)
+    regions=${AWS_REGION:-${AWS_DEFAULT_REGION:-}}
+    [ -n "$regions" ] || regions=$(awscli configure get region 2> /dev/null)
     [ -n "$regions" ] ||
         usage_error "no region: give --region, or set one for the profile (aws configure)"
+    case $regions in
+    *[!a-z0-9-]*) usage_error "the configured region '$regions' is not a region name" ;;
+    esac
 fi
 
 mkdir -p -- "$out" 2> "$errfile" || die 4 "cannot make the folder '$out': $(cli_error)"

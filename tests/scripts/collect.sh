@@ -107,6 +107,9 @@ PATH="$PWD/noaws" "$collect" -o nocli > out.txt 2> err.txt
 grep -q "error: the AWS CLI (aws) is not on PATH" err.txt || bad "no clear message without aws: $(cat err.txt)"
 STUB_REGION= run 2 -o noregion
 grep -q "error: no region: give --region" err.txt || bad "no clear message without a region: $(cat err.txt)"
+# The CLI's region variable wins over the configured one, as in the CLI.
+AWS_REGION=ap-south-1 run 0 -q -o envregion
+grep -q -- '--region ap-south-1 ec2 describe-security-groups' "$STUB_LOG" || bad "AWS_REGION not used"
 
 # Usage errors.
 run 2 --region eu-west-1
@@ -120,6 +123,6 @@ run 2 --profile '$(touch pwned)' -o x
 run 0 --help
 grep -q '^usage: sgmap-collect' out.txt || bad "--help has no usage line"
 run 0 --version
-grep -qx "sgmap-collect $(sed -n 's/^VERSION *:= *//p' "$TESTS/../Makefile")" out.txt ||
-    bad "--version is not the Makefile's VERSION: $(cat out.txt)"
+grep -qx "sgmap-collect $("$SGMAP" --version | sed -n '1s/^sgmap //p')" out.txt ||
+    bad "--version is not sgmap's: $(cat out.txt)"
 exit $fail
