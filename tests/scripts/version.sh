@@ -1,10 +1,15 @@
 # sgmap --version (and -V, and render's --version) names sgmap's version,
-# the Makefile's VERSION, and the Graphviz library it runs with.
+# the one of debian/changelog's first line (the Makefile's VERSION comes
+# from there), and the Graphviz library it runs with; CHANGELOG.md's newest
+# release is that version.
 set -u
 top="$TESTS/.."
-want=$(sed -n 's/^VERSION *:= *//p' "$top/Makefile")
-[ -n "$want" ] || { echo "no VERSION in the Makefile"; exit 1; }
+want=$(head -n 1 "$top/debian/changelog" | cut -d ' ' -f 2 | tr -d '()')
+[ -n "$want" ] || { echo "no version in debian/changelog"; exit 1; }
 fail=0
+newest=$(sed -n 's/^## \([0-9][^ ]*\) - [0-9-]*$/\1/p' "$top/CHANGELOG.md" | head -n 1)
+[ "$newest" = "$want" ] ||
+    { echo "CHANGELOG.md's newest release is '$newest', debian/changelog's $want"; fail=1; }
 for args in --version -V "render --version"; do
     # shellcheck disable=SC2086
     "$SGMAP" $args > out.txt 2> err.txt || { echo "sgmap $args failed"; fail=1; continue; }
