@@ -8,6 +8,8 @@
 # their exit statuses; nothing it writes holds credentials; and sgmap draws
 # the folder.
 set -u
+# The runner shares one folder among the scripts: work in one of our own.
+cd "$(mktemp -d ./collect.XXXXXX)" || exit 1
 collect="$(dirname "$SGMAP")/sgmap-collect"
 [ -x "$collect" ] || { echo "no $collect (make builds it)"; exit 1; }
 stubdir="$TESTS/collect"

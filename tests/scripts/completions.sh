@@ -7,6 +7,8 @@
 # bash would call it); zsh's file is checked by verb function, and parsed
 # by zsh when zsh is installed.
 set -u
+# The runner shares one folder among the scripts: work in one of our own.
+cd "$(mktemp -d ./completions.XXXXXX)" || exit 1
 top="$TESTS/.."
 bashfile="$top/completions/sgmap.bash"
 zshfile="$top/completions/_sgmap"

@@ -3,6 +3,8 @@
 # and no file a build or a test makes; its version is the one sgmap prints;
 # and two runs write the same bytes.
 set -u
+# The runner shares one folder among the scripts: work in one of our own.
+cd "$(mktemp -d ./dist_files.XXXXXX)" || exit 1
 top=$(cd "$TESTS/.." && pwd)
 git -C "$top" rev-parse --is-inside-work-tree > /dev/null 2>&1 ||
     { echo "skipped: not a git checkout, so there is no list of the project's files to compare"; exit 77; }

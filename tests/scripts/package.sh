@@ -4,6 +4,8 @@
 # binary, the collector, both manual pages and both completions, and its
 # sgmap runs and draws a sample.
 set -u
+# The runner shares one folder among the scripts: work in one of our own.
+cd "$(mktemp -d ./package.XXXXXX)" || exit 1
 top=$(cd "$TESTS/.." && pwd)
 for tool in dpkg-buildpackage dpkg-deb dh lintian; do
     command -v $tool > /dev/null ||

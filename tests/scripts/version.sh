@@ -3,6 +3,8 @@
 # from there), and the Graphviz library it runs with; CHANGELOG.md's newest
 # release is that version.
 set -u
+# The runner shares one folder among the scripts: work in one of our own.
+cd "$(mktemp -d ./version.XXXXXX)" || exit 1
 top="$TESTS/.."
 want=$(head -n 1 "$top/debian/changelog" | cut -d ' ' -f 2 | tr -d '()')
 [ -n "$want" ] || { echo "no version in debian/changelog"; exit 1; }
