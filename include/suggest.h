@@ -15,7 +15,8 @@
 
 #include <stddef.h>
 
-/* Words longer than this get no suggestion (input text is hostile). */
+/* Words longer than this get no suggestion, and are never suggested
+ * (input text is hostile). */
 #define SUGGEST_MAX_LEN 128
 
 struct suggest {
@@ -41,11 +42,19 @@ const char *suggest_from(const char *word, const char *const *candidates, size_t
  */
 size_t suggest_distance(const char *a, size_t alen, const char *b, size_t blen, size_t max);
 
-#define SUGGEST_FMT "%s%s%s%s"
-#define SUGGEST_ARGS(best) SUGGEST_ARGS_PREFIXED("", best)
-/* The same with prefix before best ("--" before an option's name). */
-#define SUGGEST_ARGS_PREFIXED(prefix, best)                                              \
-    (best) ? "; did you mean '" : "", (best) ? (prefix) : "", (best) ? (best) : "",      \
-        (best) ? "'?" : ""
+/*
+ * The end of a message: "; did you mean 'PREFIXBEST'?", or "" when best is
+ * NULL. A suggestion is never longer than SUGGEST_MAX_LEN, so it fits.
+ */
+struct suggest_text {
+    char text[SUGGEST_MAX_LEN + 32];
+};
+struct suggest_text suggest_text(const char *prefix, const char *best);
+
+/* For a format: "... '%s'" SUGGEST_FMT, ..., SUGGEST_ARGS(best). Each
+ * evaluates best once. */
+#define SUGGEST_FMT "%s"
+#define SUGGEST_ARGS(best) suggest_text("", (best)).text
+#define SUGGEST_ARGS_PREFIXED(prefix, best) suggest_text((prefix), (best)).text
 
 #endif

@@ -469,12 +469,22 @@ static void sort_memberships(struct iface *ifc)
     }
 }
 
-/* The declared group whose id or name is closest to an unknown one, or NULL. */
-static const char *closest_group(const struct model *m, const char *id)
+/* Unknown groups that get a "did you mean": each looks at every group, so
+ * an input with thousands of unknown names must not make that quadratic. */
+#define MODEL_MAX_SUGGESTIONS 20
+
+/*
+ * The declared group whose id or name is closest to an unknown one, or
+ * NULL; also NULL once *budget suggestions were made.
+ */
+static const char *closest_group(const struct model *m, const char *id, size_t *budget)
 {
     struct suggest s;
     size_t i;
 
+    if (*budget == 0)
+        return NULL;
+    (*budget)--;
     suggest_init(&s, id);
     for (i = 0; i < m->ngroups; i++) {
         if (!m->groups[i]->declared)
@@ -488,7 +498,8 @@ static const char *closest_group(const struct model *m, const char *id)
 /* Report an unknown group once per place in the input, even when the
  * place made several interfaces (a design file's count). */
 static void report_unknown_group(const struct model *m, struct strmap *seen, char ***keys,
-                                 size_t *nkeys, const struct srcloc *loc, const char *id)
+                                 size_t *nkeys, const struct srcloc *loc, const char *id,
+                                 size_t *budget)
 {
     char *key = xasprintf("%s:%d:%d:%s:%s", loc->file ? loc->file : "", loc->line, loc->col,
                           loc->path ? loc->path : "", id);
@@ -501,10 +512,10 @@ static void report_unknown_group(const struct model *m, struct strmap *seen, cha
     strmap_put(seen, key, key);
     diag_error(loc,
                "unknown group '%s' (expected the name of a group in the inputs)" SUGGEST_FMT,
-               id, SUGGEST_ARGS(closest_group(m, id)));
+               id, SUGGEST_ARGS(closest_group(m, id, budget)));
 }
 
-static int model_resolve_memberships(struct model *m)
+static int model_resolve_memberships(struct model *m, size_t *budget)
 {
     size_t i, j, k, nkeys = 0;
     int rc = 0;
@@ -523,7 +534,8 @@ static int model_resolve_memberships(struct model *m)
             struct group *g = model_find_group(m, ref->id);
             if (!g) {
                 if (ref->must_exist) {
-                    report_unknown_group(m, seen, &keys, &nkeys, &ref->loc, ref->id);
+                    report_unknown_group(m, seen, &keys, &nkeys, &ref->loc, ref->id,
+                                         budget);
                     rc = -1;
                     continue;
                 }
@@ -556,7 +568,7 @@ static int model_resolve_memberships(struct model *m)
     return rc;
 }
 
-static int model_resolve_peers(struct model *m)
+static int model_resolve_peers(struct model *m, size_t *budget)
 {
     size_t i;
     int rc = 0;
@@ -571,7 +583,7 @@ static int model_resolve_peers(struct model *m)
                 diag_error(&r->loc,
                            "unknown group '%s' (expected the name of a group in the inputs, "
                            "a CIDR, pl-... or ACCOUNT/sg-...)" SUGGEST_FMT,
-                           r->peer, SUGGEST_ARGS(closest_group(m, r->peer)));
+                           r->peer, SUGGEST_ARGS(closest_group(m, r->peer, budget)));
                 rc = -1;
             } else {
                 r->peer_type = PEER_EXTERNAL_GROUP;
@@ -615,14 +627,15 @@ static void model_fill_members(struct model *m)
 
 int model_finish(struct model *m)
 {
+    size_t suggestions = MODEL_MAX_SUGGESTIONS;
     int rc = 0;
     size_t i;
 
     model_add_default_egress(m);
     xqsort(m->ifaces, m->nifaces, sizeof(*m->ifaces), cmp_iface_ptr);
-    if (model_resolve_memberships(m) < 0)
+    if (model_resolve_memberships(m, &suggestions) < 0)
         rc = -1;
-    if (model_resolve_peers(m) < 0)
+    if (model_resolve_peers(m, &suggestions) < 0)
         rc = -1;
     xqsort(m->groups, m->ngroups, sizeof(*m->groups), cmp_group_ptr);
     for (i = 0; i < m->ngroups; i++)
