@@ -40,7 +40,8 @@ const char *suggest_from(const char *word, const char *const *candidates, size_t
  * swaps of two neighbours each cost 1; letters compared without case), or
  * a number above max once it is certain to exceed max.
  */
-size_t suggest_distance(const char *a, size_t alen, const char *b, size_t blen, size_t max);
+size_t suggest_distance(const char *a, size_t alen, const char *b, size_t blen,
+                        size_t max);
 
 /*
  * The end of a message: "; did you mean 'PREFIXBEST'?", or "" when best is

@@ -125,6 +125,7 @@ void cli_drawing_init(struct cli_drawing *d)
 }
 
 static const char *const egress_modes[] = {"default", "all", "none"};
+#define NEGRESS_MODES (sizeof(egress_modes) / sizeof(egress_modes[0]))
 
 int cli_drawing_option(const char *verb, int c, const char *arg, struct cli_drawing *d)
 {
@@ -148,10 +149,11 @@ int cli_drawing_option(const char *verb, int c, const char *arg, struct cli_draw
             d->view.egress = EGRESS_ALL;
         else if (strcmp(arg, "none") == 0)
             d->view.egress = EGRESS_NONE;
-        else
+        else {
+            const char *best = suggest_from(arg, egress_modes, NEGRESS_MODES);
             cli_usage_error(verb, "unknown egress mode '%s' (expected default, all or none)"
-                                  SUGGEST_FMT, arg, SUGGEST_ARGS(suggest_from(arg, egress_modes,
-                                  sizeof(egress_modes) / sizeof(egress_modes[0]))));
+                                  SUGGEST_FMT, arg, SUGGEST_ARGS(best));
+        }
         return 1;
     case CLI_OPT_VPC:
         d->view.vpc = arg;

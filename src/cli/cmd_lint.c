@@ -106,8 +106,9 @@ static _Noreturn void lint_unknown_check(const char *bad)
     suggest_consider(&s, "all");
     for (i = 0; i < lint_check_count(); i++)
         suggest_consider(&s, lint_check_at(i)->id);
-    cli_usage_error("lint", "unknown check '%s' (see 'sgmap lint --list-checks')" SUGGEST_FMT,
-                    bad, SUGGEST_ARGS(suggest_best(&s)));
+    cli_usage_error("lint",
+                    "unknown check '%s' (see 'sgmap lint --list-checks')" SUGGEST_FMT, bad,
+                    SUGGEST_ARGS(suggest_best(&s)));
 }
 
 /* Parse the options into cli; returns -1 to go on, else an exit status. */
@@ -127,10 +128,13 @@ static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
             cli_parse_from("lint", optarg, &cli->from);
             break;
         case OPT_FAIL_ON:
-            if (lint_severity_parse(optarg, &cli->lint.fail_on) < 0)
+            if (lint_severity_parse(optarg, &cli->lint.fail_on) < 0) {
+                size_t n = sizeof(levels) / sizeof(levels[0]);
+                const char *best = suggest_from(optarg, levels, n);
                 cli_usage_error("lint", "unknown level '%s' for --fail-on (expected error, "
                                         "warning or note)" SUGGEST_FMT,
-                                optarg, SUGGEST_ARGS(suggest_from(optarg, levels, 3)));
+                                optarg, SUGGEST_ARGS(best));
+            }
             break;
         case OPT_DISABLE:
         case OPT_ENABLE:

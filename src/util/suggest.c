@@ -30,7 +30,8 @@ static size_t min3(size_t a, size_t b, size_t c)
     return m < c ? m : c;
 }
 
-size_t suggest_distance(const char *a, size_t alen, const char *b, size_t blen, size_t max)
+size_t suggest_distance(const char *a, size_t alen, const char *b, size_t blen,
+                        size_t max)
 {
     size_t rows[3][SUGGEST_MAX_LEN + 2];
     size_t *two = rows[0], *prev = rows[1], *cur = rows[2], *t;
@@ -53,7 +54,7 @@ size_t suggest_distance(const char *a, size_t alen, const char *b, size_t blen, 
         cur[lo - 1] = row_min = lo == 1 && i <= max ? i : inf;
         for (j = lo; j <= hi; j++) {
             int ai = fold((unsigned char)a[i - 1]), bj = fold((unsigned char)b[j - 1]);
-            size_t d = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai == bj ? 0 : 1));
+            size_t d = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai != bj));
             if (i > 1 && j > 1 && ai == fold((unsigned char)b[j - 2]) &&
                 fold((unsigned char)a[i - 2]) == bj && two[j - 2] + 1 < d)
                 d = two[j - 2] + 1;

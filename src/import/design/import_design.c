@@ -6,9 +6,10 @@
  * cidr, groups, interfaces), group definitions and their rules, and the
  * interfaces with their kinds, counts, memberships and addresses. It reads
  * the YAML through yamltree.h and reports the first problem of a file at
- * the line:col of the node that is wrong (every bad port label, though). References to groups by name are
- * checked by model_finish(), once every input is read, so that one design
- * file may use groups another one defines.
+ * the line:col of the node that is wrong (but every bad port label).
+ * References to groups by name are checked by model_finish(), once every
+ * input is read, so that one design file may use groups another one
+ * defines.
  */
 #include <stdarg.h>
 #include <stdio.h>
