@@ -57,6 +57,11 @@ int input_format_parse(const char *name, enum input_format *out)
     return -1;
 }
 
+size_t input_format_count(void)
+{
+    return NIMPORTERS;
+}
+
 const char *input_format_name(enum input_format format)
 {
     const struct importer *imp = importer_of(format);
