@@ -25,5 +25,6 @@ void test_clusters(void);
 void test_edges(void);
 void test_cidr_folding(void);
 void test_portset(void);
+void test_natcmp(void);
 
 #endif

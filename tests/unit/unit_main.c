@@ -32,6 +32,7 @@ int main(void)
     test_edges();
     test_cidr_folding();
     test_portset();
+    test_natcmp();
     printf("%d passed, %d failed\n", unit_passed, unit_failed);
     return unit_failed ? 1 : 0;
 }
