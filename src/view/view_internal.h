@@ -1,0 +1,73 @@
+/*
+ * view_internal.h - what the parts of the view share while building one
+ * (view.c runs the steps; view_select.c, view_clusters.c, view_nodes.c
+ * and view_edges.c each do one).
+ */
+#ifndef SGMAP_VIEW_INTERNAL_H
+#define SGMAP_VIEW_INTERNAL_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+#include "strmap.h"
+#include "view.h"
+#include "xalloc.h"
+
+/* Working state while building; freed at the end of view_build(). */
+struct builder {
+    struct view *v;
+    const struct model *m;
+    struct strmap *keys;        /* owns nothing: keys live in key_store */
+    char **key_store;
+    size_t nkeys, keys_alloc;
+    struct view_cluster **cluster_of;   /* per group index: its cluster or NULL */
+    struct view_node **handle_of;       /* per group index: its handle or NULL */
+    struct view_region **region_of;     /* per group index */
+    int *shown;                          /* per group index: in the view */
+    size_t *color_of;                    /* per group index */
+    size_t *counter;                     /* co-occurrence counts, per group index */
+    struct group **touched;
+    size_t ntouched;
+    struct strmap *address_node;         /* host address -> iface node */
+    struct cidr *ranges;                 /* named CIDRs, for --merge-cidrs */
+    const char **range_ids;
+    size_t nranges;
+};
+
+/* Append to an array whose capacity is implicit: the next power of two
+ * at or above its length, so no separate capacity field is needed. */
+#define APPEND(arr, n, item)                                               \
+    do {                                                                   \
+        if ((n) == 0 || ((n) & ((n) - 1)) == 0)                            \
+            (arr) = xrealloc((arr), ((n) ? 2 * (n) : 1) * sizeof(*(arr))); \
+        (arr)[(n)++] = (item);                                             \
+    } while (0)
+
+/* Keep a key string alive for the builder's maps (view.c). */
+const char *builder_key(struct builder *b, char *key);
+
+/* view_select.c: which groups and interfaces are drawn. */
+int vpc_matches(const struct model *m, const char *vpc, const char *want);
+int matches_any(char *const *patterns, size_t n, const struct group *g);
+void select_groups(struct builder *b);
+void collect_ranges(struct builder *b);
+int iface_shown(const struct builder *b, const struct iface *ifc);
+
+/* view_clusters.c: VPC regions and the nested clusters of groups. */
+struct view_region *region_for(struct builder *b, const char *vpc);
+int cmp_region(const void *a, const void *b);
+void select_clusters(struct builder *b, struct group **groups, size_t n);
+void number_clusters(struct view *v, struct view_cluster **list, size_t n, size_t depth);
+
+/* view_nodes.c: interface nodes and peer nodes. */
+struct view_node *node_new(struct builder *b, enum vnode_type type);
+void place_ifaces(struct builder *b);
+struct view_node *peer_node(struct builder *b, const struct rule *r);
+
+/* view_edges.c: edges and self-rule marks. */
+int rule_shown(const struct view *v, const struct rule *r);
+const char *self_label(const struct model *m, size_t start, size_t n, const struct group *g,
+                       const struct view *v);
+void build_edges(struct builder *b);
+
+#endif

@@ -1,0 +1,166 @@
+/*
+ * view_nodes.c - the nodes of a view: interfaces (collapsed into one
+ * "xN" node when identical) placed in their innermost cluster with badges
+ * for the groups that cross it, and the peers of rules (CIDRs, prefix
+ * lists, groups not in the input...), folded by --merge-cidrs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cidr.h"
+#include "view_internal.h"
+
+struct view_node *node_new(struct builder *b, enum vnode_type type)
+{
+    struct view *v = b->v;
+    struct view_node *n = xcalloc(1, sizeof(*n));
+    n->type = type;
+    n->id = v->nnodes;
+    APPEND(v->nodes, v->nnodes, n);
+    return n;
+}
+
+/* ===== Interface nodes ===== */
+
+static struct view_cluster *innermost(struct builder *b, const struct iface *ifc)
+{
+    struct view_cluster *best = NULL;
+    size_t i;
+    for (i = 0; i < ifc->ngroups; i++) {
+        struct view_cluster *c = b->cluster_of[ifc->groups[i]->index];
+        if (c && (!best || c->depth > best->depth))
+            best = c;
+    }
+    return best;
+}
+
+void place_ifaces(struct builder *b)
+{
+    const struct model *m = b->m;
+    struct view *v = b->v;
+    size_t i, j;
+
+    for (i = 0; i < m->nifaces; i++) {
+        struct iface *ifc = m->ifaces[i];
+        struct view_node *n = NULL;
+        struct view_cluster *c;
+        struct strbuf key = STRBUF_INIT;
+
+        if (!iface_shown(b, ifc))
+            continue;
+        c = innermost(b, ifc);
+        if (v->opts.collapse) {
+            /* The collapse key: VPC, kind, owner and groups. */
+            strbuf_addstr(&key, "iface\n");
+            strbuf_addstr(&key, ifc->vpc ? ifc->vpc : "");
+            strbuf_addch(&key, '\n');
+            strbuf_adduint(&key, (unsigned)ifc->kind);
+            strbuf_addch(&key, '\n');
+            strbuf_addstr(&key, ifc->owner ? ifc->owner : ifc->id);
+            for (j = 0; j < ifc->ngroups; j++) {
+                strbuf_addch(&key, '\n');
+                strbuf_addstr(&key, ifc->groups[j]->id);
+            }
+            n = strmap_get(b->keys, key.buf);
+        }
+        if (!n) {
+            n = node_new(b, VNODE_IFACE);
+            n->cluster = c;
+            n->region = c ? c->region : region_for(b, ifc->vpc);
+            n->label = ifc->label ? ifc->label : ifc->id;
+            for (j = 0; j < ifc->ngroups; j++) {
+                struct group *g = ifc->groups[j];
+                if (b->handle_of[g->index] || (!b->cluster_of[g->index] && b->shown[g->index]))
+                    APPEND(n->badges, n->nbadges, g);
+            }
+            if (c)
+                APPEND(c->nodes, c->nnodes, n);
+            else
+                APPEND(n->region->nodes, n->region->nnodes, n);
+            if (v->opts.collapse)
+                strmap_put(b->keys, builder_key(b, strbuf_detach(&key)), n);
+        }
+        strbuf_release(&key);
+        APPEND(n->ifaces, n->nifaces, ifc);
+        for (j = 0; j < ifc->naddresses; j++)
+            if (!strmap_get(b->address_node, ifc->addresses[j]))
+                strmap_put(b->address_node, ifc->addresses[j], n);
+    }
+}
+
+static enum vnode_type peer_node_type(enum peer_type t)
+{
+    switch (t) {
+    case PEER_CIDR: return VNODE_CIDR;
+    case PEER_PREFIX_LIST: return VNODE_PREFIX_LIST;
+    case PEER_PARAM: return VNODE_PARAM;
+    case PEER_IMPORT: return VNODE_IMPORT;
+    case PEER_EXPRESSION: return VNODE_EXPRESSION;
+    case PEER_GROUP:
+    case PEER_EXTERNAL_GROUP: break;
+    }
+    return VNODE_EXTERNAL;
+}
+
+/*
+ * --merge-cidrs: the range a CIDR is drawn as. The internet stays itself;
+ * otherwise the most specific named CIDR (a VPC or subnet) that contains
+ * it, else "private networks" or "public addresses". *label gets the
+ * display name for the synthetic buckets.
+ */
+static const char *merged_range(struct builder *b, const char *peer, const char **label)
+{
+    struct cidr c;
+    size_t i, best = (size_t)-1;
+
+    if (peer_is_internet(peer) || cidr_parse(peer, &c) < 0)
+        return peer;
+    for (i = 0; i < b->nranges; i++)
+        if (cidr_contains(&b->ranges[i], &c) &&
+            (best == (size_t)-1 || b->ranges[i].bits > b->ranges[best].bits))
+            best = i;
+    if (best != (size_t)-1)
+        return b->range_ids[best];
+    if (cidr_is_private(&c)) {
+        *label = "private networks";
+        return "private";
+    }
+    *label = "public addresses";
+    return "public";
+}
+
+struct view_node *peer_node(struct builder *b, const struct rule *r)
+{
+    struct view *v = b->v;
+    char addr[CIDR_TEXT_MAX];
+    struct view_node *n;
+    const char *peer, *label;
+    char *key;
+
+    if (r->peer_type == PEER_CIDR && cidr_host_address(r->peer, addr, sizeof(addr))) {
+        n = strmap_get(b->address_node, addr);
+        if (n)
+            return n;
+    }
+    peer = r->peer;
+    label = NULL;
+    if (r->peer_type == PEER_CIDR && v->opts.merge_cidrs)
+        peer = merged_range(b, r->peer, &label);
+    key = xasprintf("peer\n%d\n%s", (int)r->peer_type, peer);
+    n = strmap_get(b->keys, key);
+    if (n) {
+        free(key);
+    } else {
+        const char *name = label ? label : model_name_of(b->m, peer);
+        n = node_new(b, peer_node_type(r->peer_type));
+        n->peer = peer;
+        n->label = name ? name : r->peer_label;
+        strmap_put(b->keys, builder_key(b, key), n);
+        APPEND(v->outside, v->noutside, n);
+        if (n->type == VNODE_CIDR)
+            v->ncidr_nodes++;
+    }
+    if (r->flags & RULE_STALE)
+        n->stale = 1;
+    return n;
+}
