@@ -59,20 +59,29 @@ struct view_node {
     /* VNODE_IFACE */
     struct iface **ifaces;         /* the collapsed interfaces, sorted by id */
     size_t nifaces;
-    struct group **badges;         /* groups shown as badges (sorted by id) */
+    struct group **badges;         /* its groups no enclosing cluster shows (sorted by id) */
     size_t nbadges;
-    /* VNODE_HANDLE */
-    struct group *group;
-    const char *self_label;        /* "self: ..." for a crossing group's self rules */
+    /* VNODE_HANDLE: groups with equal members that cross others */
+    struct group *group;           /* the one whose id names it (the lowest id) */
+    struct group **groups;         /* all of them, in natural order of names */
+    size_t ngroups;
+    const char *self_label;        /* "self: ..." for the groups' rules among themselves */
+    struct rule **self_rules;      /* those rules, in model order */
+    size_t nself_rules;
+    size_t color;                  /* a hash of group's id, into the palette */
     /* peers */
     const char *peer;              /* the peer id */
     const char *label;             /* display text (iface label, peer name...) */
     int stale;                     /* an external group that is stale or deleted */
 };
 
+/* A Venn region: the groups whose member set is the same, drawn as one
+ * cluster inside the clusters of the strict supersets of that set. */
 struct view_cluster {
     size_t id;                     /* cluster_<id> in DOT */
-    struct group *group;
+    struct group *group;           /* the group whose id names it (the lowest id) */
+    struct group **groups;         /* every group it stands for, in natural order of names */
+    size_t ngroups;
     struct view_cluster *parent;   /* enclosing cluster, or NULL */
     struct view_region *region;
     struct view_cluster **children;
@@ -80,7 +89,9 @@ struct view_cluster {
     struct view_node **nodes;      /* interface nodes placed directly inside */
     size_t nnodes;
     const char *self_label;        /* "self: tcp/9999, ..." or NULL */
-    size_t color;                  /* palette index */
+    struct rule **self_rules;      /* the rules it stands for, in model order */
+    size_t nself_rules;
+    size_t color;                  /* a hash of group's id, into the palette */
     size_t depth;
 };
 
@@ -124,9 +135,11 @@ struct view {
     struct view_edge **edges;
     size_t nedges;
     size_t ncidr_nodes;            /* CIDR nodes drawn (for the layout budget) */
-    struct group **crossing;       /* groups shown as badges, with colour */
-    size_t ncrossing;
-    size_t *crossing_color;        /* palette index per crossing group */
+    struct group **badged;         /* groups shown as badges somewhere, in natural
+                                    * order of names: the badge legend */
+    size_t nbadged;
+    size_t *badge_tag;             /* per group index: its badge's number (1, 2...), 0
+                                    * when it is never a badge */
 };
 
 struct strbuf;
@@ -163,6 +176,17 @@ enum change *view_peer_changes(const struct view *v);
  * under a template condition? */
 int view_node_conditional(const struct view_node *n);
 
+/* qsort order of group pointers: natural order of names, then ids. */
+int view_cmp_groups(const void *a, const void *b);
+/* The palette index of a group's colour (taken modulo the palette's size):
+ * a hash of its id, so that a group has one colour in every drawing of it. */
+size_t view_group_color(const struct group *g);
+/* The mark under the names of a cluster or handle of several groups. */
+#define VIEW_SAME_MEMBERS "\xe2\x89\xa1 same members"
+/* In a diff view: the change of groups drawn as one (theirs when they all
+ * agree, else changed); none elsewhere. */
+enum change view_groups_change(const struct view *v, struct group *const *groups, size_t n);
+
 /*
  * Stable ids of what is drawn, shared by the DOT and SVG (id attributes) and
  * the view dump, derived from model ids rather than from the order of
@@ -181,8 +205,13 @@ void view_end_id(struct strbuf *sb, const struct view_end *e);
 void view_edge_id(struct strbuf *sb, const struct view_edge *e);
 /* Append text to sb as an id's part (the ~XX rule above). */
 void view_id_text(struct strbuf *sb, const char *text);
+/* The display name of an end: its groups' names ("a = b" for a cluster of
+ * several), an interface's label or a peer's id. */
+void view_end_name(struct strbuf *sb, const struct view_end *e);
 /* The style of an edge: "ingress" or "egress" (solid or dashed). */
 const char *view_edge_style(const struct view_edge *e);
+/* Is inner outer itself or drawn inside it? */
+int view_cluster_encloses(const struct view_cluster *outer, const struct view_cluster *inner);
 /* Is r drawn at all with these options (egress modes)? */
 int view_rule_shown(const struct view *v, const struct rule *r);
 

@@ -153,13 +153,28 @@ static void iface_tooltip(const struct dot *d, struct strbuf *sb, const struct v
 
 /* ===== Nodes ===== */
 
-static size_t badge_color(const struct view *v, const struct group *g)
+/* The tooltips of several groups drawn as one, a blank line between. */
+static void groups_tooltip(const struct dot *d, struct strbuf *sb, struct group *const *groups,
+                           size_t n)
 {
     size_t i;
-    for (i = 0; i < v->ncrossing; i++)
-        if (v->crossing[i] == g)
-            return v->crossing_color[i];
-    return 0;
+    if (n > 1)
+        strbuf_addf(sb, "%zu groups with the same members\n\n", n);
+    for (i = 0; i < n; i++) {
+        if (i)
+            strbuf_addstr(sb, "\n\n");
+        group_tooltip(d, sb, groups[i]);
+    }
+}
+
+/* The first note of groups drawn as one, or NULL. */
+static const char *groups_note(const struct dot *d, struct group *const *groups, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (note_of_group(d->v->opts.notes, groups[i]))
+            return note_of_group(d->v->opts.notes, groups[i]);
+    return NULL;
 }
 
 static void emit_iface_node(struct dot *d, const struct view_node *n, size_t depth)
@@ -188,9 +203,11 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
     if (n->nbadges) {
         strbuf_addstr(&label, "<TR>");
         for (i = 0; i < n->nbadges; i++) {
-            strbuf_addf(&label, "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\">",
-                        theme_color(d->t, badge_color(d->v, n->badges[i])),
-                        th(d, "badge.fontcolor"));
+            /* Colour and number: two badges never look alike. */
+            strbuf_addf(&label,
+                        "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\"><B>%zu</B> ",
+                        theme_color(d->t, view_group_color(n->badges[i])),
+                        th(d, "badge.fontcolor"), d->v->badge_tag[n->badges[i]->index]);
             escape_html(&label, n->badges[i]->name);
             strbuf_addstr(&label, "</FONT></TD>");
         }
@@ -225,16 +242,22 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
 static void emit_handle_node(struct dot *d, const struct view_node *n, size_t depth)
 {
     struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
-    const char *color = theme_color(d->t, badge_color(d->v, n->group));
-    const char *note = note_of_group(d->v->opts.notes, n->group);
+    const char *color = theme_color(d->t, n->color);
+    const char *note = groups_note(d, n->groups, n->ngroups);
+    size_t i;
 
-    strbuf_addstr(&label, n->group->name);
-    strbuf_addstr(&label, "\n(members shown with this badge)");
+    for (i = 0; i < n->ngroups; i++)
+        strbuf_addf(&label, "%s%zu %s", i ? "\n" : "", d->v->badge_tag[n->groups[i]->index],
+                    n->groups[i]->name);
+    if (n->ngroups > 1)
+        strbuf_addstr(&label, "\n" VIEW_SAME_MEMBERS);
+    strbuf_addstr(&label, n->ngroups > 1 ? "\n(members wear these badges)"
+                                         : "\n(members wear this badge)");
     if (n->self_label)
         strbuf_addf(&label, "\n%s", n->self_label);
     if (note)
         strbuf_addstr(&label, "\n\xe2\x9a\xa0 review (see tooltip)");
-    group_tooltip(d, &tip, n->group);
+    groups_tooltip(d, &tip, n->groups, n->ngroups);
     indent(d, depth);
     node_open(d, n);
     strbuf_addf(&d->out, "shape=%s, style=filled, fillcolor=\"%s\", fontcolor=\"%s\"",
@@ -355,25 +378,38 @@ static void grid_rows(struct dot *d, struct view_node *const *nodes, size_t n, s
 
 /* ===== Clusters ===== */
 
+/* A group's name on a cluster, with what changed and when it exists. */
+static void group_title(const struct dot *d, struct strbuf *sb, const struct group *g)
+{
+    const struct mark *k = mark_of_group(d->v->opts.marks, g);
+
+    strbuf_addstr(sb, g->name);
+    if (k->old_name)
+        strbuf_addf(sb, "\n(was %s)", k->old_name);
+    else if (k->old_description)
+        strbuf_addstr(sb, "\n(description changed)");
+    if (g->conditional)
+        strbuf_addstr(sb, "\n(if a condition holds)");
+}
+
 static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t depth)
 {
     struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
-    const struct mark *k = mark_of_group(d->v->opts.marks, c->group);
-    const char *note = note_of_group(d->v->opts.notes, c->group);
+    const char *note = groups_note(d, c->groups, c->ngroups);
     size_t i;
 
-    strbuf_addstr(&label, c->group->name);
-    if (k->old_name)
-        strbuf_addf(&label, "\n(was %s)", k->old_name);
-    else if (k->old_description)
-        strbuf_addstr(&label, "\n(description changed)");
-    if (c->group->conditional)
-        strbuf_addstr(&label, "\n(if a condition holds)");
+    for (i = 0; i < c->ngroups; i++) {
+        if (i)
+            strbuf_addch(&label, '\n');
+        group_title(d, &label, c->groups[i]);
+    }
+    if (c->ngroups > 1)
+        strbuf_addstr(&label, "\n" VIEW_SAME_MEMBERS);
     if (c->self_label)
         strbuf_addf(&label, "\n%s", c->self_label);
     if (note)
         strbuf_addstr(&label, "\n\xe2\x9a\xa0 review (see tooltip)");
-    group_tooltip(d, &tip, c->group);
+    groups_tooltip(d, &tip, c->groups, c->ngroups);
 
     indent(d, depth);
     strbuf_addf(&d->out, "subgraph cluster_%zu {\n", c->id);
@@ -396,7 +432,7 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
     put(d, ";\n");
     indent(d, depth + 1);
     if (d->v->opts.marks) {
-        enum change ch = k->change;
+        enum change ch = view_groups_change(d->v, c->groups, c->ngroups);
         strbuf_addf(&d->out,
                     "style=\"%s%s\"; color=\"%s\"; fillcolor=\"%s\"; fontcolor=\"%s\"; "
                     "penwidth=%s;\n",
@@ -467,22 +503,16 @@ static const char *end_name(const struct view_end *e, char *buf, size_t len)
     return buf;
 }
 
-static const char *end_text(const struct view_end *e)
-{
-    if (e->cluster)
-        return e->cluster->group->name;
-    if (e->node->type == VNODE_HANDLE)
-        return e->node->group->name;
-    return e->node->label && e->node->type == VNODE_IFACE ? e->node->label : e->node->peer;
-}
-
 static void edge_tooltip(const struct dot *d, struct strbuf *sb, const struct view_edge *e)
 {
     const struct view_options *o = &d->v->opts;
     char label[PORTS_LABEL_MAX];
     size_t i;
 
-    strbuf_addf(sb, "%s: %s -> %s", direction_name(e->dir), end_text(&e->from), end_text(&e->to));
+    strbuf_addf(sb, "%s: ", direction_name(e->dir));
+    view_end_name(sb, &e->from);
+    strbuf_addstr(sb, " -> ");
+    view_end_name(sb, &e->to);
     for (i = 0; i < e->nrules; i++) {
         const struct rule *r = e->rules[i];
         const struct mark *k = mark_of_rule(o->marks, r);
@@ -580,24 +610,27 @@ static void emit_legend(struct dot *d)
     const struct view *v = d->v;
     size_t i;
 
-    if (!v->ncrossing)
+    if (!v->nbadged)
         return;
     put(d, "\tlegend [shape=plaintext, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" "
            "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>badges: "
            "also in group</B></TD></TR>");
-    for (i = 0; i < v->ncrossing && i < LEGEND_MAX_ROWS; i++) {
-        strbuf_addf(&d->out, "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">",
-                    theme_color(d->t, v->crossing_color[i]));
-        escape_html(&d->out, v->crossing[i]->name);
+    for (i = 0; i < v->nbadged && i < LEGEND_MAX_ROWS; i++) {
+        strbuf_addf(&d->out,
+                    "<TR><TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\"><B>%zu</B>"
+                    "</FONT></TD><TD ALIGN=\"LEFT\">",
+                    theme_color(d->t, view_group_color(v->badged[i])), th(d, "badge.fontcolor"),
+                    i + 1);
+        escape_html(&d->out, v->badged[i]->name);
         put(d, "</TD></TR>");
     }
     /* Each badge names its group; past a screenful the legend only says so. */
-    if (v->ncrossing > LEGEND_MAX_ROWS)
+    if (v->nbadged > LEGEND_MAX_ROWS)
         strbuf_addf(&d->out, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">and %zu more (each badge "
                              "names its group)</TD></TR>",
-                    v->ncrossing - LEGEND_MAX_ROWS);
-    put(d, "</TABLE>>, tooltip=\"groups whose members cross other groups are shown as "
-           "badges on their members\"];\n");
+                    v->nbadged - LEGEND_MAX_ROWS);
+    put(d, "</TABLE>>, tooltip=\"memberships no enclosing cluster shows are badges on the "
+           "members\"];\n");
 }
 
 static void emit_diff_legend(struct dot *d)

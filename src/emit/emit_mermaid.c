@@ -163,8 +163,8 @@ static void emit_iface_node(struct mm *d, const struct view_node *n, size_t dept
     if (n->nbadges) {
         strbuf_addstr(&d->out, "<br/>also in: ");
         for (i = 0; i < n->nbadges; i++) {
-            if (i)
-                strbuf_addstr(&d->out, ", ");
+            strbuf_addf(&d->out, "%s[%zu] ", i ? ", " : "",
+                        d->v->badge_tag[n->badges[i]->index]);
             mm_text(&d->out, n->badges[i]->name);
         }
     }
@@ -172,20 +172,35 @@ static void emit_iface_node(struct mm *d, const struct view_node *n, size_t dept
     mark(d, view_node_change(d->v, n), "n%zu", n->id);
 }
 
-static void group_label(struct mm *d, const struct group *g, const char *self)
+/* The names of groups drawn as one, "a = b (same members)", with what
+ * changed, when each exists and, on a handle, their badge numbers. */
+static void group_label(struct mm *d, struct group *const *groups, size_t n, int tags,
+                        const char *self)
 {
-    const struct mark *k = mark_of_group(d->v->opts.marks, g);
+    size_t i;
 
-    mm_text(&d->out, g->name);
-    if (k->old_name) {
-        strbuf_addstr(&d->out, " (was ");
-        mm_text(&d->out, k->old_name);
-        strbuf_addch(&d->out, ')');
-    } else if (k->old_description) {
-        strbuf_addstr(&d->out, " (description changed)");
+    for (i = 0; i < n; i++) {
+        const struct group *g = groups[i];
+        const struct mark *k = mark_of_group(d->v->opts.marks, g);
+        if (i)
+            strbuf_addstr(&d->out, " = ");
+        if (tags)
+            strbuf_addf(&d->out, "[%zu] ", d->v->badge_tag[g->index]);
+        mm_text(&d->out, g->name);
+        if (k->old_name) {
+            strbuf_addstr(&d->out, " (was ");
+            mm_text(&d->out, k->old_name);
+            strbuf_addch(&d->out, ')');
+        } else if (k->old_description) {
+            strbuf_addstr(&d->out, " (description changed)");
+        }
+        if (g->conditional)
+            strbuf_addstr(&d->out, " (if)");
     }
-    if (g->conditional)
-        strbuf_addstr(&d->out, " (if)");
+    if (n > 1) {
+        strbuf_addstr(&d->out, " \xc2\xb7 ");
+        mm_text(&d->out, VIEW_SAME_MEMBERS);
+    }
     if (self) {
         strbuf_addstr(&d->out, " \xc2\xb7 ");
         mm_text_lines(&d->out, self);
@@ -196,9 +211,9 @@ static void emit_handle_node(struct mm *d, const struct view_node *n, size_t dep
 {
     indent(d, depth);
     strbuf_addf(&d->out, "n%zu{{\"", n->id);
-    group_label(d, n->group, n->self_label);
+    group_label(d, n->groups, n->ngroups, 1, n->self_label);
     strbuf_addstr(&d->out, "<br/>(members show it as also in)\"}}\n");
-    mark(d, mark_of_group(d->v->opts.marks, n->group)->change, "n%zu", n->id);
+    mark(d, view_groups_change(d->v, n->groups, n->ngroups), "n%zu", n->id);
 }
 
 static void emit_peer_node(struct mm *d, const struct view_node *n)
@@ -248,9 +263,9 @@ static void emit_cluster(struct mm *d, const struct view_cluster *c, size_t dept
 
     indent(d, depth);
     strbuf_addf(&d->out, "subgraph c%zu[\"", c->id);
-    group_label(d, c->group, c->self_label);
+    group_label(d, c->groups, c->ngroups, 0, c->self_label);
     strbuf_addstr(&d->out, "\"]\n");
-    mark(d, mark_of_group(d->v->opts.marks, c->group)->change, "c%zu", c->id);
+    mark(d, view_groups_change(d->v, c->groups, c->ngroups), "c%zu", c->id);
     for (i = 0; i < c->nchildren; i++)
         emit_cluster(d, c->children[i], depth + 1);
     for (i = 0; i < c->nnodes; i++)
@@ -259,7 +274,7 @@ static void emit_cluster(struct mm *d, const struct view_cluster *c, size_t dept
         indent(d, depth + 1);
         strbuf_addf(&d->out, "a%zu[\"%s\"]\n", c->id,
                     c->group->nmembers ? "\xc2\xb7" : "(no members)");
-        mark(d, mark_of_group(d->v->opts.marks, c->group)->change, "a%zu", c->id);
+        mark(d, view_groups_change(d->v, c->groups, c->ngroups), "a%zu", c->id);
     }
     indent(d, depth);
     strbuf_addstr(&d->out, "end\n");
@@ -288,22 +303,14 @@ static void emit_region(struct mm *d, const struct view_region *r)
 
 /* ===== Links ===== */
 
-static int cluster_encloses(const struct view_cluster *outer, const struct view_cluster *inner)
-{
-    for (; inner; inner = inner->parent)
-        if (inner == outer)
-            return 1;
-    return 0;
-}
-
 /* Does end a (a cluster) enclose the other end b? */
 static int end_encloses(const struct view_end *a, const struct view_end *b)
 {
     if (!a->cluster)
         return 0;
     if (b->cluster)
-        return b->cluster != a->cluster && cluster_encloses(a->cluster, b->cluster);
-    return b->node && cluster_encloses(a->cluster, b->node->cluster);
+        return b->cluster != a->cluster && view_cluster_encloses(a->cluster, b->cluster);
+    return b->node && view_cluster_encloses(a->cluster, b->node->cluster);
 }
 
 static void plan_anchors(struct mm *d)

@@ -24,11 +24,12 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
     struct builder bb, *b = &bb;
     struct view *v = xcalloc(1, sizeof(*v));
     size_t ng = m->ngroups ? m->ngroups : 1;
-    size_t i, r, color = 0, *first_rule, *nrules;
+    size_t i;
 
     memset(b, 0, sizeof(*b));
     v->model = m;
     v->opts = *opts;
+    v->badge_tag = xcalloc(ng, sizeof(*v->badge_tag));
     b->v = v;
     b->m = m;
     b->keys = strmap_new();
@@ -36,71 +37,24 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
     b->cluster_of = xcalloc(ng, sizeof(*b->cluster_of));
     b->handle_of = xcalloc(ng, sizeof(*b->handle_of));
     b->region_of = xcalloc(ng, sizeof(*b->region_of));
+    b->class_of = xcalloc(ng, sizeof(*b->class_of));
+    b->group_vpc = xcalloc(ng, sizeof(*b->group_vpc));
+    b->iface_vpc = xcalloc(m->nifaces ? m->nifaces : 1, sizeof(*b->iface_vpc));
+    b->first_rule = xcalloc(ng, sizeof(*b->first_rule));
     b->shown = xcalloc(ng, sizeof(*b->shown));
-    b->color_of = xcalloc(ng, sizeof(*b->color_of));
     b->counter = xcalloc(ng, sizeof(*b->counter));
     b->touched = xcalloc(ng, sizeof(*b->touched));
-
-    /* Which groups are shown, and in which VPC region. */
-    select_groups(b);
-    for (i = 0; i < m->ngroups; i++) {
-        if (!b->shown[i])
-            continue;
-        b->region_of[i] = region_for(b, m->groups[i]->vpc);
-        b->color_of[i] = color++;
-    }
-    collect_ranges(b);
-    /* Laminar clusters, region by region. */
-    for (r = 0; r < v->nregions; r++) {
-        struct group **list = xcalloc(ng, sizeof(*list));
-        size_t n = 0;
-        for (i = 0; i < m->ngroups; i++)
-            if (b->shown[i] && b->region_of[i] == v->regions[r])
-                list[n++] = m->groups[i];
-        select_clusters(b, list, n);
-        free(list);
-    }
-    /* Crossing groups: a handle node each, and a colour for their badges. */
-    for (i = 0; i < m->ngroups; i++) {
-        struct group *g = m->groups[i];
-        struct view_node *h;
-        if (!b->shown[i] || b->cluster_of[i])
-            continue;
-        h = node_new(b, VNODE_HANDLE);
-        h->group = g;
-        h->label = g->name;
-        h->region = b->region_of[i];
-        b->handle_of[i] = h;
-        APPEND(h->region->nodes, h->region->nnodes, h);
-        v->crossing_color = xrealloc(v->crossing_color, (v->ncrossing + 1) * sizeof(size_t));
-        v->crossing_color[v->ncrossing] = b->color_of[i];
-        APPEND(v->crossing, v->ncrossing, g);
-    }
-    xqsort(v->regions, v->nregions, sizeof(*v->regions), cmp_region);
-    for (r = 0; r < v->nregions; r++) {
-        v->regions[r]->id = r;
-        number_clusters(v, v->regions[r]->top, v->regions[r]->ntop, 0);
-    }
     /* Each group's rules are one contiguous run of m->rules (sorted by group). */
-    first_rule = xcalloc(ng, sizeof(*first_rule));
-    nrules = xcalloc(ng, sizeof(*nrules));
-    for (i = m->nrules; i-- > 0;) {
-        first_rule[m->rules[i]->group->index] = i;
-        nrules[m->rules[i]->group->index]++;
-    }
-    for (i = 0; i < v->nclusters; i++) {
-        struct view_cluster *c = v->clusters[i];
-        size_t gi = c->group->index;
-        c->color = b->color_of[gi];
-        c->self_label = self_label(m, first_rule[gi], nrules[gi], c->group, v);
-    }
-    for (i = 0; i < v->ncrossing; i++) {
-        size_t gi = v->crossing[i]->index;
-        b->handle_of[gi]->self_label =
-            self_label(m, first_rule[gi], nrules[gi], v->crossing[i], v);
-    }
-    free(first_rule);
-    free(nrules);
+    for (i = 0; i < m->ngroups; i++)
+        b->first_rule[i] = m->nrules;
+    for (i = m->nrules; i-- > 0;)
+        b->first_rule[m->rules[i]->group->index] = i;
+
+    resolve_vpcs(b);
+    select_groups(b);
+    collect_ranges(b);
+    build_clusters(b);
+    build_self_marks(b);
     place_ifaces(b);
     build_edges(b);
 
@@ -112,8 +66,12 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
     free(b->cluster_of);
     free(b->handle_of);
     free(b->region_of);
+    free(b->class_of);
+    free(b->classes); /* each class's groups now belong to its cluster or handle */
+    free(b->group_vpc);
+    free(b->iface_vpc);
+    free(b->first_rule);
     free(b->shown);
-    free(b->color_of);
     free(b->counter);
     free(b->touched);
     free(b->ranges);
@@ -135,14 +93,19 @@ void view_free(struct view *v)
     for (i = 0; i < v->nclusters; i++) {
         free(v->clusters[i]->children);
         free(v->clusters[i]->nodes);
+        free(v->clusters[i]->groups);
         free((char *)v->clusters[i]->self_label);
+        free(v->clusters[i]->self_rules);
         free(v->clusters[i]);
     }
     for (i = 0; i < v->nnodes; i++) {
         free(v->nodes[i]->ifaces);
         free(v->nodes[i]->badges);
-        if (v->nodes[i]->type == VNODE_HANDLE)
+        if (v->nodes[i]->type == VNODE_HANDLE) {
+            free(v->nodes[i]->groups);
             free((char *)v->nodes[i]->self_label);
+            free(v->nodes[i]->self_rules);
+        }
         free(v->nodes[i]);
     }
     for (i = 0; i < v->nedges; i++) {
@@ -154,8 +117,8 @@ void view_free(struct view *v)
     free(v->nodes);
     free(v->outside);
     free(v->edges);
-    free(v->crossing);
-    free(v->crossing_color);
+    free(v->badged);
+    free(v->badge_tag);
     free(v);
 }
 
@@ -179,6 +142,16 @@ enum change view_edge_change(const struct view *v, const struct view_edge *e)
         if (mark_of_rule(mk, e->rules[i])->change != mark_of_rule(mk, e->rules[0])->change)
             return CHANGE_CHANGED;
     return e->nrules ? mark_of_rule(mk, e->rules[0])->change : CHANGE_NONE;
+}
+
+enum change view_groups_change(const struct view *v, struct group *const *groups, size_t n)
+{
+    const struct marks *mk = v->opts.marks;
+    size_t i;
+    for (i = 1; i < n; i++)
+        if (mark_of_group(mk, groups[i])->change != mark_of_group(mk, groups[0])->change)
+            return CHANGE_CHANGED;
+    return n ? mark_of_group(mk, groups[0])->change : CHANGE_NONE;
 }
 
 int view_node_conditional(const struct view_node *n)

@@ -1,7 +1,7 @@
 /*
  * view_edges.c - the edges of a view: one per source, destination and
  * direction, carrying the rules it stands for, and the "self: ..." marks
- * of rules whose peer is their own group; the merged labels of edges.
+ * of rules among the groups of one cluster; the merged labels of edges.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,8 +9,6 @@
 
 #include "cidr.h"
 #include "view_internal.h"
-
-/* ===== Edges ===== */
 
 static struct view_end group_end(struct builder *b, const struct group *g)
 {
@@ -23,21 +21,6 @@ static void end_key(struct strbuf *sb, const struct view_end *e)
 {
     strbuf_addch(sb, e->cluster ? 'c' : 'n');
     strbuf_adduint(sb, e->cluster ? e->cluster->id : e->node->id);
-}
-
-static int encloses(const struct view_cluster *outer, const struct view_cluster *inner)
-{
-    for (; inner; inner = inner->parent)
-        if (inner == outer)
-            return 1;
-    return 0;
-}
-
-static void add_self(struct builder *b, const struct rule *r)
-{
-    /* Collected into the cluster's or handle's label in build_self_labels(). */
-    (void)b;
-    (void)r;
 }
 
 static void add_edge(struct builder *b, struct view_end from, struct view_end to,
@@ -62,11 +45,11 @@ static void add_edge(struct builder *b, struct view_end from, struct view_end to
         e->dir = r->dir;
         e->stale = 1;
         if (from.cluster && to.cluster)
-            e->nested = encloses(from.cluster, to.cluster) || encloses(to.cluster, from.cluster);
+            e->nested = view_cluster_encloses(from.cluster, to.cluster) || view_cluster_encloses(to.cluster, from.cluster);
         else if (from.cluster && to.node && to.node->cluster)
-            e->nested = encloses(from.cluster, to.node->cluster);
+            e->nested = view_cluster_encloses(from.cluster, to.node->cluster);
         else if (to.cluster && from.node && from.node->cluster)
-            e->nested = encloses(to.cluster, from.node->cluster);
+            e->nested = view_cluster_encloses(to.cluster, from.node->cluster);
         strmap_put(b->keys, builder_key(b, strbuf_detach(&key)), e);
         APPEND(v->edges, v->nedges, e);
     }
@@ -100,26 +83,63 @@ static int cmp_rule_in_edge(const void *a, const void *b)
     return strcmp(x->group->id, y->group->id);
 }
 
-/* Self rules become "self: ..." marks on the group's cluster or handle.
- * m->rules[start..start+n) are the group's own rules (contiguous after
- * model_finish; m->rules is NULL in a model without rules). */
-const char *self_label(const struct model *m, size_t start, size_t n,
-                              const struct group *g, const struct view *v)
+/* ===== Self marks ===== */
+
+static int cmp_rule_index(const void *a, const void *b)
 {
+    const struct rule *x = *(struct rule *const *)a, *y = *(struct rule *const *)b;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int cmp_rule_ports(const void *a, const void *b)
+{
+    const struct rule *x = *(struct rule *const *)a, *y = *(struct rule *const *)b;
+    return ports_compare(&x->ports, &y->ports);
+}
+
+/*
+ * The rules of a class's groups whose peer is one of those groups (its own
+ * or one with the same members) are shown on its cluster or handle, not
+ * as arrows: "self: tcp/9999" (ingress) and "self (egress): ..." lines,
+ * each port label once. *rules gets them in model order.
+ */
+static const char *self_mark(struct builder *b, struct group *const *groups, size_t ngroups,
+                             struct rule ***rules, size_t *nrules)
+{
+    const struct model *m = b->m;
+    struct rule **sorted;
     struct strbuf sb = STRBUF_INIT;
     char label[PORTS_LABEL_MAX], last[PORTS_LABEL_MAX];
-    size_t i;
+    size_t i, j, n = 0;
     int dir;
 
+    *rules = NULL;
+    for (i = 0; i < ngroups; i++) {
+        const struct group *g = groups[i];
+        for (j = b->first_rule[g->index]; j < m->nrules && m->rules[j]->group == g; j++) {
+            struct rule *r = m->rules[j];
+            const struct group *pg;
+            if (r->peer_type != PEER_GROUP || !rule_shown(b->v, r) ||
+                !(pg = model_find_group(m, r->peer)) || !b->shown[pg->index] ||
+                b->class_of[pg->index] != b->class_of[g->index])
+                continue;
+            APPEND(*rules, n, r);
+        }
+    }
+    *nrules = n;
+    if (!n)
+        return NULL;
+    xqsort(*rules, n, sizeof(**rules), cmp_rule_index);
+    sorted = xcalloc(n, sizeof(*sorted));
+    memcpy(sorted, *rules, n * sizeof(*sorted));
+    xqsort(sorted, n, sizeof(*sorted), cmp_rule_ports);
     for (dir = DIR_INGRESS; dir <= DIR_EGRESS; dir++) {
         int first = 1;
         last[0] = '\0';
         for (i = 0; i < n; i++) {
-            const struct rule *r = m->rules[start + i];
-            if ((int)r->dir != dir || r->peer_type != PEER_GROUP ||
-                strcmp(r->peer, g->id) != 0 || !rule_shown(v, r))
+            if ((int)sorted[i]->dir != dir)
                 continue;
-            ports_label(&r->ports, label);
+            ports_label(&sorted[i]->ports, label);
             if (strcmp(label, last) == 0)
                 continue;
             memcpy(last, label, sizeof(label));
@@ -134,8 +154,28 @@ const char *self_label(const struct model *m, size_t start, size_t n,
             strbuf_addstr(&sb, label);
         }
     }
-    return sb.len ? strbuf_detach(&sb) : NULL;
+    free(sorted);
+    return strbuf_detach(&sb);
 }
+
+void build_self_marks(struct builder *b)
+{
+    struct view *v = b->v;
+    size_t i;
+
+    for (i = 0; i < v->nclusters; i++) {
+        struct view_cluster *c = v->clusters[i];
+        c->self_label = self_mark(b, c->groups, c->ngroups, &c->self_rules, &c->nself_rules);
+    }
+    for (i = 0; i < v->nnodes; i++) {
+        struct view_node *h = v->nodes[i];
+        if (h->type == VNODE_HANDLE)
+            h->self_label =
+                self_mark(b, h->groups, h->ngroups, &h->self_rules, &h->nself_rules);
+    }
+}
+
+/* ===== Edges ===== */
 
 void build_edges(struct builder *b)
 {
@@ -154,11 +194,8 @@ void build_edges(struct builder *b)
         own = group_end(b, r->group);
         if (r->peer_type == PEER_GROUP) {
             const struct group *pg = model_find_group(m, r->peer);
-            if (pg == r->group) {
-                add_self(b, r);
-                continue;
-            }
-            if (!b->shown[pg->index])
+            /* Among the groups of one cluster: its self mark. */
+            if (!b->shown[pg->index] || b->class_of[pg->index] == b->class_of[r->group->index])
                 continue;
             peer = group_end(b, pg);
         } else {

@@ -1,7 +1,7 @@
 /*
  * view_id.c - the names of what is drawn that every writer shares: the
- * stable ids of frames, clusters, nodes and edges (see view.h), the style
- * of an edge and the rows of the diff legend.
+ * stable ids of frames, clusters, nodes and edges (see view.h), the names
+ * of an edge's ends and the style of an edge.
  */
 #include "strbuf.h"
 #include "view.h"
@@ -66,6 +66,25 @@ void view_end_id(struct strbuf *sb, const struct view_end *e)
         view_cluster_id(sb, e->cluster);
     else
         view_node_id(sb, e->node);
+}
+
+/* Names of groups drawn as one: "a = b". */
+static void group_names(struct strbuf *sb, struct group *const *groups, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        strbuf_addf(sb, "%s%s", i ? " = " : "", groups[i]->name);
+}
+
+void view_end_name(struct strbuf *sb, const struct view_end *e)
+{
+    if (e->cluster)
+        group_names(sb, e->cluster->groups, e->cluster->ngroups);
+    else if (e->node->type == VNODE_HANDLE)
+        group_names(sb, e->node->groups, e->node->ngroups);
+    else
+        strbuf_addstr(sb, e->node->label && e->node->type == VNODE_IFACE ? e->node->label
+                                                                         : e->node->peer);
 }
 
 const char *view_edge_style(const struct view_edge *e)

@@ -13,6 +13,13 @@
 #include "view.h"
 #include "xalloc.h"
 
+/* Groups with one member set in one VPC, drawn as one cluster or handle. */
+struct group_class {
+    struct group *rep;        /* the first by id: the others are counted through it */
+    struct group **groups;    /* all, in natural order of names */
+    size_t ngroups;
+};
+
 /* Working state while building; freed at the end of view_build(). */
 struct builder {
     struct view *v;
@@ -23,8 +30,14 @@ struct builder {
     struct view_cluster **cluster_of;   /* per group index: its cluster or NULL */
     struct view_node **handle_of;       /* per group index: its handle or NULL */
     struct view_region **region_of;     /* per group index */
+    struct group_class **class_of;      /* per group index (shown groups) */
+    struct group_class *classes;
+    size_t nclasses;
+    const char **group_vpc;             /* per group index: its VPC, own or its members' */
+    const char **iface_vpc;             /* per interface index: own, else its groups' */
+    size_t *first_rule;                  /* per group index: where its run of m->rules
+                                          * starts (m->nrules when it has none) */
     int *shown;                          /* per group index: in the view */
-    size_t *color_of;                    /* per group index */
     size_t *counter;                     /* co-occurrence counts, per group index */
     struct group **touched;
     size_t ntouched;
@@ -52,12 +65,11 @@ int matches_any(char *const *patterns, size_t n, const struct group *g);
 void select_groups(struct builder *b);
 void collect_ranges(struct builder *b);
 int iface_shown(const struct builder *b, const struct iface *ifc);
+void resolve_vpcs(struct builder *b);
 
 /* view_clusters.c: VPC regions and the nested clusters of groups. */
 struct view_region *region_for(struct builder *b, const char *vpc);
-int cmp_region(const void *a, const void *b);
-void select_clusters(struct builder *b, struct group **groups, size_t n);
-void number_clusters(struct view *v, struct view_cluster **list, size_t n, size_t depth);
+void build_clusters(struct builder *b);
 
 /* view_nodes.c: interface nodes and peer nodes. */
 struct view_node *node_new(struct builder *b, enum vnode_type type);
@@ -66,8 +78,7 @@ struct view_node *peer_node(struct builder *b, const struct rule *r);
 
 /* view_edges.c: edges and self-rule marks. */
 int rule_shown(const struct view *v, const struct rule *r);
-const char *self_label(const struct model *m, size_t start, size_t n, const struct group *g,
-                       const struct view *v);
+void build_self_marks(struct builder *b);
 void build_edges(struct builder *b);
 
 #endif

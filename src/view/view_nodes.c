@@ -1,13 +1,15 @@
 /*
  * view_nodes.c - the nodes of a view: interfaces (collapsed into one
- * "xN" node when identical) placed in their innermost cluster with badges
- * for the groups that cross it, and the peers of rules (CIDRs, prefix
- * lists, groups not in the input...), folded by --merge-cidrs.
+ * "xN" node when identical) placed in the innermost cluster of their VPC
+ * that holds them, with a badge for each of their groups no enclosing
+ * cluster shows; and the peers of rules (CIDRs, prefix lists, groups not
+ * in the input...), folded by --merge-cidrs.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cidr.h"
+#include "natcmp.h"
 #include "view_internal.h"
 
 struct view_node *node_new(struct builder *b, enum vnode_type type)
@@ -22,16 +24,88 @@ struct view_node *node_new(struct builder *b, enum vnode_type type)
 
 /* ===== Interface nodes ===== */
 
-static struct view_cluster *innermost(struct builder *b, const struct iface *ifc)
+/* Handles first, then nodes in natural order of labels (then ids). */
+static int cmp_node(const void *a, const void *b)
+{
+    const struct view_node *x = *(struct view_node *const *)a;
+    const struct view_node *y = *(struct view_node *const *)b;
+    int c;
+    if (x->type != y->type)
+        return x->type == VNODE_HANDLE ? -1 : y->type == VNODE_HANDLE ? 1 : 0;
+    if ((c = natcmp(x->label, y->label)) != 0)
+        return c;
+    if (x->type == VNODE_HANDLE)
+        return strcmp(x->group->id, y->group->id);
+    return strcmp(x->ifaces[0]->id, y->ifaces[0]->id);
+}
+
+/* Nodes of every cluster and region in that order; each node's badges in
+ * the order of their numbers (a node wears a few). */
+static void sort_nodes(struct builder *b)
+{
+    struct view *v = b->v;
+    size_t i, j, k;
+
+    for (i = 0; i < v->nclusters; i++)
+        xqsort(v->clusters[i]->nodes, v->clusters[i]->nnodes, sizeof(struct view_node *),
+               cmp_node);
+    for (i = 0; i < v->nregions; i++)
+        xqsort(v->regions[i]->nodes, v->regions[i]->nnodes, sizeof(struct view_node *),
+               cmp_node);
+    for (i = 0; i < v->nnodes; i++) {
+        struct view_node *n = v->nodes[i];
+        for (j = 1; j < n->nbadges; j++) {
+            struct group *g = n->badges[j];
+            for (k = j; k > 0 && v->badge_tag[n->badges[k - 1]->index] > v->badge_tag[g->index];
+                 k--)
+                n->badges[k] = n->badges[k - 1];
+            n->badges[k] = g;
+        }
+    }
+}
+
+/* The deepest cluster of region r among those of the interface's groups:
+ * the taken sets that hold it are nested, so the others enclose it. */
+static struct view_cluster *innermost(struct builder *b, const struct iface *ifc,
+                                      const struct view_region *r)
 {
     struct view_cluster *best = NULL;
     size_t i;
     for (i = 0; i < ifc->ngroups; i++) {
         struct view_cluster *c = b->cluster_of[ifc->groups[i]->index];
-        if (c && (!best || c->depth > best->depth))
+        if (c && c->region == r && (!best || c->depth > best->depth))
             best = c;
     }
     return best;
+}
+
+/* The groups of a node's interface shown by no cluster around it. */
+static void add_badges(struct builder *b, struct view_node *n, const struct iface *ifc)
+{
+    size_t i;
+    for (i = 0; i < ifc->ngroups; i++) {
+        struct group *g = ifc->groups[i];
+        struct view_cluster *c = b->cluster_of[g->index];
+        if (!b->shown[g->index] || (c && view_cluster_encloses(c, n->cluster)))
+            continue;
+        APPEND(n->badges, n->nbadges, g);
+        b->v->badge_tag[g->index] = 1;
+    }
+}
+
+/* The badge legend: every group worn as a badge, numbered in natural
+ * order of names, so that two badges never look alike. */
+static void number_badges(struct builder *b)
+{
+    struct view *v = b->v;
+    size_t i;
+
+    for (i = 0; i < b->m->ngroups; i++)
+        if (v->badge_tag[i])
+            APPEND(v->badged, v->nbadged, b->m->groups[i]);
+    xqsort(v->badged, v->nbadged, sizeof(*v->badged), view_cmp_groups);
+    for (i = 0; i < v->nbadged; i++)
+        v->badge_tag[v->badged[i]->index] = i + 1;
 }
 
 void place_ifaces(struct builder *b)
@@ -43,16 +117,18 @@ void place_ifaces(struct builder *b)
     for (i = 0; i < m->nifaces; i++) {
         struct iface *ifc = m->ifaces[i];
         struct view_node *n = NULL;
+        struct view_region *r;
         struct view_cluster *c;
         struct strbuf key = STRBUF_INIT;
 
         if (!iface_shown(b, ifc))
             continue;
-        c = innermost(b, ifc);
+        r = region_for(b, b->iface_vpc[i]);
+        c = innermost(b, ifc, r);
         if (v->opts.collapse) {
             /* The collapse key: VPC, kind, owner and groups. */
             strbuf_addstr(&key, "iface\n");
-            strbuf_addstr(&key, ifc->vpc ? ifc->vpc : "");
+            strbuf_addstr(&key, b->iface_vpc[i] ? b->iface_vpc[i] : "");
             strbuf_addch(&key, '\n');
             strbuf_adduint(&key, (unsigned)ifc->kind);
             strbuf_addch(&key, '\n');
@@ -66,13 +142,9 @@ void place_ifaces(struct builder *b)
         if (!n) {
             n = node_new(b, VNODE_IFACE);
             n->cluster = c;
-            n->region = c ? c->region : region_for(b, ifc->vpc);
+            n->region = r;
             n->label = ifc->label ? ifc->label : ifc->id;
-            for (j = 0; j < ifc->ngroups; j++) {
-                struct group *g = ifc->groups[j];
-                if (b->handle_of[g->index] || (!b->cluster_of[g->index] && b->shown[g->index]))
-                    APPEND(n->badges, n->nbadges, g);
-            }
+            add_badges(b, n, ifc);
             if (c)
                 APPEND(c->nodes, c->nnodes, n);
             else
@@ -86,6 +158,8 @@ void place_ifaces(struct builder *b)
             if (!strmap_get(b->address_node, ifc->addresses[j]))
                 strmap_put(b->address_node, ifc->addresses[j], n);
     }
+    number_badges(b);
+    sort_nodes(b);
 }
 
 static enum vnode_type peer_node_type(enum peer_type t)

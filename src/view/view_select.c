@@ -1,7 +1,8 @@
 /*
- * view_select.c - which groups and interfaces a view draws: the VPC of
- * --vpc, the --group focus with its --depth, --exclude, and the named
- * CIDR ranges --merge-cidrs folds into.
+ * view_select.c - which groups and interfaces a view draws and in which
+ * VPC: each one's VPC (its own, else the one its groups or members agree
+ * on), the VPC of --vpc, the --group focus with its --depth, --exclude,
+ * and the named CIDR ranges --merge-cidrs folds into.
  */
 #include <fnmatch.h>
 #include <stdlib.h>
@@ -22,6 +23,57 @@ int vpc_matches(const struct model *m, const char *vpc, const char *want)
             strcmp(m->vpcs[i]->name, want) == 0)
             return 1;
     return 0;
+}
+
+/* ===== VPCs ===== */
+
+/* The one VPC of a list (NULLs skipped): *one stays NULL when the list has
+ * none, and becomes NULL again when it has two. Returns 0 once they differ. */
+static int agree(const char **one, const char *vpc)
+{
+    if (!vpc)
+        return 1;
+    if (*one && strcmp(*one, vpc) != 0) {
+        *one = NULL;
+        return 0;
+    }
+    *one = vpc;
+    return 1;
+}
+
+/*
+ * Each interface's VPC is its own, else the one VPC its groups are in
+ * (an ALB or an RDS cluster of a template knows its VPC only through its
+ * groups); each group's VPC is its own, else the one VPC its members are
+ * in (the group EKS creates for a cluster). Disagreement leaves it NULL.
+ */
+void resolve_vpcs(struct builder *b)
+{
+    const struct model *m = b->m;
+    size_t i, j;
+
+    for (i = 0; i < m->nifaces; i++) {
+        const struct iface *ifc = m->ifaces[i];
+        const char *one = NULL;
+        if (ifc->vpc) {
+            b->iface_vpc[i] = ifc->vpc;
+            continue;
+        }
+        for (j = 0; j < ifc->ngroups && agree(&one, ifc->groups[j]->vpc); j++)
+            ;
+        b->iface_vpc[i] = j == ifc->ngroups ? one : NULL;
+    }
+    for (i = 0; i < m->ngroups; i++) {
+        const struct group *g = m->groups[i];
+        const char *one = NULL;
+        if (g->vpc) {
+            b->group_vpc[i] = g->vpc;
+            continue;
+        }
+        for (j = 0; j < g->nmembers && agree(&one, b->iface_vpc[g->members[j]->index]); j++)
+            ;
+        b->group_vpc[i] = j == g->nmembers ? one : NULL;
+    }
 }
 
 /* ===== Selection ===== */
@@ -50,7 +102,7 @@ void select_groups(struct builder *b)
 
     for (i = 0; i < ng; i++) {
         struct group *g = m->groups[i];
-        b->shown[i] = !(o->vpc && !vpc_matches(m, g->vpc, o->vpc)) &&
+        b->shown[i] = !(o->vpc && !vpc_matches(m, b->group_vpc[i], o->vpc)) &&
                       !matches_any(o->exclude, o->nexclude, g);
     }
     if (!o->nfocus)
@@ -122,7 +174,7 @@ int iface_shown(const struct builder *b, const struct iface *ifc)
     const struct view_options *o = &b->v->opts;
     size_t i;
 
-    if (o->vpc && !vpc_matches(b->m, ifc->vpc, o->vpc))
+    if (o->vpc && !vpc_matches(b->m, b->iface_vpc[ifc->index], o->vpc))
         return 0;
     if (!ifc->ngroups)
         return !o->nfocus;

@@ -56,11 +56,21 @@ static struct view *build(struct model *m, int merge_cidrs, enum egress_mode egr
     return view_build(m, &o);
 }
 
+static int has_group(struct group *const *groups, size_t n, const char *gid)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (strcmp(groups[i]->id, gid) == 0)
+            return 1;
+    return 0;
+}
+
+/* The cluster that stands for a group (with others of its members). */
 static const struct view_cluster *cluster_of(const struct view *v, const char *gid)
 {
     size_t i;
     for (i = 0; i < v->nclusters; i++)
-        if (strcmp(v->clusters[i]->group->id, gid) == 0)
+        if (has_group(v->clusters[i]->groups, v->clusters[i]->ngroups, gid))
             return v->clusters[i];
     return NULL;
 }
@@ -69,7 +79,8 @@ static const struct view_node *handle_of(const struct view *v, const char *gid)
 {
     size_t i;
     for (i = 0; i < v->nnodes; i++)
-        if (v->nodes[i]->type == VNODE_HANDLE && strcmp(v->nodes[i]->group->id, gid) == 0)
+        if (v->nodes[i]->type == VNODE_HANDLE &&
+            has_group(v->nodes[i]->groups, v->nodes[i]->ngroups, gid))
             return v->nodes[i];
     return NULL;
 }
@@ -111,6 +122,132 @@ static void check_badges(const struct view *v, const char *iface_id, const char 
 
 /* ===== Cluster selection from member sets ===== */
 
+/* The group ids of a cluster, "a,b,c", in its order (natural, by name). */
+static char *groups_of(const struct view_cluster *c)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t i;
+    for (i = 0; c && i < c->ngroups; i++)
+        strbuf_addf(&sb, "%s%s", i ? "," : "", c->groups[i]->id);
+    return strbuf_detach(&sb);
+}
+
+static void check_groups(const struct view_cluster *c, const char *want)
+{
+    char *got = groups_of(c);
+    CHECK_STR(got, want);
+    free(got);
+}
+
+/* Classes of equal member sets: selection works on the distinct sets. */
+static void test_member_sets(void)
+{
+    struct model *m;
+    struct view *v;
+    const struct view_node *h;
+
+    /* Seven groups on one set: one cluster, names in natural order. */
+    m = model_new();
+    group(m, "g10");
+    group(m, "g9");
+    group(m, "g1");
+    group(m, "g2");
+    group(m, "g3");
+    group(m, "g20");
+    group(m, "g100");
+    iface(m, "i1", KIND_ECS, "g1 g2 g3 g9 g10 g20 g100");
+    v = build(m, 0, EGRESS_DEFAULT);
+    CHECK(v->nclusters == 1);
+    check_groups(cluster_of(v, "g100"), "g1,g2,g3,g9,g10,g20,g100");
+    /* Named by its group with the lowest id, coloured after that group. */
+    CHECK_STR(v->clusters[0]->group->id, "g1");
+    CHECK(v->clusters[0]->color == view_group_color(model_find_group(m, "g1")));
+    view_free(v);
+    model_free(m);
+
+    /* Equal sets inside a strict superset: one cluster, nested once. */
+    m = model_new();
+    group(m, "all");
+    group(m, "p");
+    group(m, "q");
+    iface(m, "i1", KIND_EC2, "all p q");
+    iface(m, "i2", KIND_EC2, "all p q");
+    iface(m, "i3", KIND_EC2, "all");
+    v = build(m, 0, EGRESS_DEFAULT);
+    CHECK(v->nclusters == 2);
+    CHECK_STR(parent_of(v, "p"), "all");
+    CHECK_STR(parent_of(v, "q"), "all");
+    CHECK(cluster_of(v, "p") == cluster_of(v, "q"));
+    view_free(v);
+    model_free(m);
+
+    /* A class that crosses a cluster: one handle for both of its groups,
+     * a numbered badge for each on the members, in natural order. */
+    m = model_new();
+    group(m, "web");
+    group(m, "admin-10");
+    group(m, "admin-9");
+    iface(m, "w1", KIND_EC2, "web admin-9 admin-10");
+    iface(m, "w2", KIND_EC2, "web");
+    iface(m, "w3", KIND_EC2, "web");
+    iface(m, "db", KIND_RDS, "admin-9 admin-10");
+    v = build(m, 0, EGRESS_DEFAULT);
+    CHECK(cluster_of(v, "web") && !cluster_of(v, "admin-9") && !cluster_of(v, "admin-10"));
+    h = handle_of(v, "admin-9");
+    CHECK(h != NULL && h == handle_of(v, "admin-10") && h->ngroups == 2);
+    CHECK(v->nbadged == 2 && strcmp(v->badged[0]->id, "admin-9") == 0);
+    check_badges(v, "w1", "admin-9,admin-10");
+    check_badges(v, "db", "admin-9,admin-10");
+    CHECK(v->badge_tag[model_find_group(m, "admin-10")->index] == 2);
+    view_free(v);
+    model_free(m);
+
+    /* Siblings in natural order of names. */
+    m = model_new();
+    group(m, "launch-wizard-10");
+    group(m, "launch-wizard-2");
+    group(m, "launch-wizard-1");
+    v = build(m, 0, EGRESS_DEFAULT);
+    CHECK(v->nclusters == 3);
+    CHECK_STR(v->clusters[0]->group->id, "launch-wizard-1");
+    CHECK_STR(v->clusters[1]->group->id, "launch-wizard-2");
+    CHECK_STR(v->clusters[2]->group->id, "launch-wizard-10");
+    view_free(v);
+    model_free(m);
+}
+
+/* An interface's VPC, else its groups'; a group's, else its members'; a
+ * membership in a group of another VPC is a badge. */
+static void test_cluster_vpcs(void)
+{
+    struct model *m = model_new();
+    struct view *v;
+    int created;
+
+    group(m, "app")->vpc = "vpc-1";
+    group(m, "eks-made"); /* no VPC: its member's */
+    group(m, "other")->vpc = "vpc-2";
+    iface(m, "alb", KIND_ALB, "app");
+    iface(m, "plane", KIND_EKS, "app eks-made");
+    iface(m, "box", KIND_EC2, "app other");
+    model_iface(m, "box", &created)->vpc = "vpc-1";
+    iface(m, "lost", KIND_NAT, "");
+    v = build(m, 0, EGRESS_DEFAULT);
+    CHECK(node_of(v, "alb")->region == cluster_of(v, "app")->region);
+    CHECK(cluster_of(v, "eks-made")->region == cluster_of(v, "app")->region);
+    CHECK_STR(parent_of(v, "eks-made"), "app");
+    CHECK(node_of(v, "plane")->cluster == cluster_of(v, "eks-made"));
+    check_badges(v, "plane", "");
+    /* In app's frame; other is a cluster in vpc-2's frame, so a badge. */
+    CHECK(node_of(v, "box")->cluster == cluster_of(v, "app"));
+    check_badges(v, "box", "other");
+    CHECK(v->nbadged == 1);
+    /* No VPC and no group: outside every frame. */
+    CHECK(node_of(v, "lost")->region->vpc_id == NULL);
+    view_free(v);
+    model_free(m);
+}
+
 void test_clusters(void)
 {
     struct model *m;
@@ -124,7 +261,7 @@ void test_clusters(void)
     iface(m, "i1", KIND_EC2, "a");
     iface(m, "i2", KIND_EC2, "b");
     v = build(m, 0, EGRESS_DEFAULT);
-    CHECK(v->nclusters == 3 && v->ncrossing == 0);
+    CHECK(v->nclusters == 3 && v->nbadged == 0);
     CHECK_STR(parent_of(v, "a"), "");
     CHECK_STR(parent_of(v, "b"), "");
     CHECK_STR(parent_of(v, "empty"), "");
@@ -149,17 +286,24 @@ void test_clusters(void)
     view_free(v);
     model_free(m);
 
-    /* Equal member sets do not cross: both are clusters, the one taken
-     * second (by id, all else equal) inside the first. */
+    /* Equal member sets are one cluster naming both, neither inside the
+     * other; groups without members stay apart, each its own cluster. */
     m = model_new();
-    group(m, "x");
     group(m, "y");
+    group(m, "x");
+    group(m, "empty-1");
+    group(m, "empty-2");
     iface(m, "i1", KIND_EC2, "x y");
     iface(m, "i2", KIND_EC2, "x y");
     v = build(m, 0, EGRESS_DEFAULT);
-    CHECK(v->nclusters == 2 && v->ncrossing == 0);
+    CHECK(v->nclusters == 3 && v->nbadged == 0);
+    CHECK(cluster_of(v, "x") == cluster_of(v, "y"));
+    CHECK(cluster_of(v, "x")->ngroups == 2);
     CHECK_STR(parent_of(v, "x"), "");
-    CHECK_STR(parent_of(v, "y"), "x");
+    CHECK(cluster_of(v, "empty-1") != cluster_of(v, "empty-2"));
+    CHECK(cluster_of(v, "empty-1")->ngroups == 1);
+    CHECK(node_of(v, "i1")->cluster == cluster_of(v, "x"));
+    check_badges(v, "i1", "");
     view_free(v);
     model_free(m);
 
@@ -175,7 +319,8 @@ void test_clusters(void)
     CHECK(cluster_of(v, "web") != NULL);
     CHECK(cluster_of(v, "admin") == NULL);
     CHECK(handle_of(v, "admin") != NULL);
-    CHECK(v->ncrossing == 1 && strcmp(v->crossing[0]->id, "admin") == 0);
+    CHECK(v->nbadged == 1 && strcmp(v->badged[0]->id, "admin") == 0);
+    CHECK(v->badge_tag[model_find_group(m, "admin")->index] == 1);
     check_badges(v, "web-a", "admin");
     check_badges(v, "web-b", "");
     check_badges(v, "db", "admin");
@@ -216,6 +361,9 @@ void test_clusters(void)
     check_badges(v, "both", "small");
     view_free(v);
     model_free(m);
+
+    test_member_sets();
+    test_cluster_vpcs();
 }
 
 /* ===== Rule merging and port labels ===== */
