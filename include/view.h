@@ -35,6 +35,7 @@ struct view_options {
     size_t nexclude;
     int hide_cidrs;        /* no CIDR nodes except the internet */
     int merge_cidrs;       /* fold CIDRs into named ranges, private and public */
+    int rules;             /* --rules: one arrow per rule direction, not per flow */
 };
 
 enum vnode_type {
@@ -71,6 +72,7 @@ struct view_node {
     size_t color;                  /* a hash of group's id, into the palette */
     /* peers */
     const char *peer;              /* the peer id */
+    const char *also;              /* the internet: "::/0" drawn as one with "0.0.0.0/0" */
     const char *label;             /* display text (iface label, peer name...) */
     int stale;                     /* an external group that is stale or deleted */
 };
@@ -112,13 +114,43 @@ struct view_end {
     struct view_node *node;
 };
 
+/* What an arrow says. */
+enum edge_style {
+    EDGE_FLOW,         /* allowed by both sides (a peer that is no group: by the group's) */
+    EDGE_INGRESS_ONLY, /* allowed by the destination's ingress, blocked by the source's egress */
+    EDGE_EGRESS_ONLY,  /* allowed by the source's egress, blocked by the destination's ingress */
+    EDGE_INGRESS,      /* --rules: ingress rules, from the peer to the group */
+    EDGE_EGRESS,       /* --rules: egress rules, from the group to the peer */
+    EDGE_STYLE_COUNT
+};
+
+/* One label of an edge: a port label and what is known of it. */
+struct view_label {
+    char *text;          /* "tcp/443", "all", "all except tcp/22" */
+    enum change change;  /* in a diff: added, removed, changed (~: a description) */
+    int conditional;     /* allowed only when a template condition holds */
+};
+
 struct view_edge {
-    struct view_end from, to;
-    enum direction dir;
-    struct rule **rules;           /* sorted by ports, then peer */
+    struct view_end from, to;      /* in the direction of the traffic */
+    enum edge_style style;
+    struct rule **rules;           /* every rule it stands for: by direction, ports, peer */
     size_t nrules;
+    struct view_label *labels;     /* what it allows, in port order */
+    size_t nlabels;
+    enum change change;            /* in a diff: its change (changed when mixed) */
     int nested;                    /* one end's cluster encloses the other */
     int stale;                     /* every rule is stale */
+};
+
+/* One row of the legend: an arrow style, a colour, a badge or a change. */
+struct view_legend {
+    const char *style;   /* an edge style's name, "stale", "finding", "badge", or a change's word */
+    enum edge_style edge;          /* the arrow it shows (a style's, stale's, finding's) */
+    enum change change;            /* a change's row: that change */
+    struct group *group;           /* a badge's group */
+    size_t tag;                    /* a badge's number */
+    const char *text;
 };
 
 struct view {
@@ -140,6 +172,9 @@ struct view {
     size_t nbadged;
     size_t *badge_tag;             /* per group index: its badge's number (1, 2...), 0
                                     * when it is never a badge */
+    struct view_legend *legend;    /* what the drawing's arrows, badges and colours mean */
+    size_t nlegend;
+    const char *empty;             /* nothing to draw: why, else NULL */
 };
 
 struct strbuf;
@@ -158,14 +193,15 @@ void view_free(struct view *v);
 /* Is there nothing at all to draw? */
 int view_is_empty(const struct view *v);
 
-/* The merged label of an edge (distinct port labels joined with ", ", at
- * most max shown, then "+N more"; in a diff view each signed + added,
- * − removed or ~ changed; a conditional rule's followed by " (if)"),
- * malloc'd. */
+/* The label of an edge: its labels joined with ", ", at most max shown,
+ * then "+N more"; in a diff view each signed + added, − removed or ~
+ * changed; a conditional one followed by " (if)"; malloc'd. */
 char *view_edge_label(const struct view *v, const struct view_edge *e, size_t max);
+/* One label as drawn ("+tcp/443 (if)"), appended to sb. */
+void view_label_text(struct strbuf *sb, const struct view_label *l);
 
 /* In a diff view: the change of a node (its interfaces' when they agree,
- * else changed) and of an edge (its rules', likewise); none elsewhere. */
+ * else changed) and of an edge (e->change); none elsewhere. */
 enum change view_node_change(const struct view *v, const struct view_node *n);
 enum change view_edge_change(const struct view *v, const struct view_edge *e);
 /* In a diff view, per node id, the change of each peer node (CIDR, prefix
@@ -208,7 +244,11 @@ void view_id_text(struct strbuf *sb, const char *text);
 /* The display name of an end: its groups' names ("a = b" for a cluster of
  * several), an interface's label or a peer's id. */
 void view_end_name(struct strbuf *sb, const struct view_end *e);
-/* The style of an edge: "ingress" or "egress" (solid or dashed). */
+/* The name of an edge style ("flow", "ingress-only", "egress-only",
+ * "ingress", "egress") and what its arrows mean, for legends. */
+const char *view_style_name(enum edge_style s);
+const char *view_style_meaning(enum edge_style s);
+/* The style of an edge: view_style_name(e->style). */
 const char *view_edge_style(const struct view_edge *e);
 /* Is inner outer itself or drawn inside it? */
 int view_cluster_encloses(const struct view_cluster *outer, const struct view_cluster *inner);

@@ -4,9 +4,12 @@
  * image to host. Shared by render and diff.
  *
  * VPCs and groups are nested subgraphs, interfaces and peers are nodes,
- * and each view edge is one link labelled with its ports: ingress solid
- * (-->), egress dotted (-.->). Ids are synthetic (r<N> regions, c<N>
- * clusters, n<N> nodes, a<N> anchors), so no input text is ever an id.
+ * and each view edge is one link labelled with its ports: a flow solid
+ * (-->), a half-open arrow dotted with a circle (-.-o, ingress only) or a
+ * cross (-.-x, egress only), and with --rules ingress solid and egress
+ * dotted (-.->), explained by a legend subgraph. Ids are synthetic (r<N>
+ * regions, c<N> clusters, n<N> nodes, a<N> anchors), so no input text is
+ * ever an id.
  *
  * Mermaid is fragile about links to subgraphs: a subgraph with no node of
  * its own cannot be linked, and a link between a subgraph and something
@@ -42,7 +45,7 @@ static const struct {
      "stroke:#1a9641,stroke-width:2px,color:#1a9641"},
     {CHANGE_REMOVED,
      "fill:#fbe5e5,stroke:#d7191c,stroke-width:2px,stroke-dasharray:5 5,color:#6b0c0d",
-     "stroke:#d7191c,stroke-width:2px,stroke-dasharray:5 5,color:#d7191c"},
+     "stroke:#d7191c,stroke-width:2px,color:#d7191c"},
     {CHANGE_CHANGED, "fill:#fcecdf,stroke:#e66101,stroke-width:2px,color:#5c2700",
      "stroke:#e66101,stroke-width:2px,color:#e66101"},
     {CHANGE_NONE, "fill:#f6f6f6,stroke:#a8a8a8,color:#707070", "stroke:#a8a8a8,color:#707070"},
@@ -224,6 +227,10 @@ static void emit_peer_node(struct mm *d, const struct view_node *n)
     if (n->type == VNODE_CIDR && peer_is_internet(n->peer)) {
         strbuf_addf(&d->out, "n%zu((\"internet<br/>", n->id);
         mm_text(&d->out, n->peer);
+        if (n->also) {
+            strbuf_addstr(&d->out, ", ");
+            mm_text(&d->out, n->also);
+        }
         strbuf_addstr(&d->out, "\"))\n");
         mark(d, d->peer_change[n->id], "n%zu", n->id);
         return;
@@ -340,6 +347,14 @@ static void end_id(struct mm *d, const struct view_end *e, const struct view_end
         strbuf_addf(&d->out, "c%zu", e->cluster->id);
 }
 
+/* The link of each style: a flow solid, a half-open one dotted with a
+ * circle (ingress only) or a cross (egress only) at its end; --rules'
+ * ingress solid and egress dotted. */
+static const char *const link_of[EDGE_STYLE_COUNT] = {
+    [EDGE_FLOW] = "-->", [EDGE_INGRESS_ONLY] = "-.-o", [EDGE_EGRESS_ONLY] = "-.-x",
+    [EDGE_INGRESS] = "-->", [EDGE_EGRESS] = "-.->",
+};
+
 static void emit_links(struct mm *d)
 {
     const struct view *v = d->v;
@@ -352,7 +367,7 @@ static void emit_links(struct mm *d)
 
         indent(d, 0);
         end_id(d, &e->from, &e->to);
-        strbuf_addstr(&d->out, e->dir == DIR_INGRESS ? " -->|\"" : " -.->|\"");
+        strbuf_addf(&d->out, " %s|\"", link_of[e->style]);
         label = view_edge_label(v, e, MM_LABELS_MAX);
         mm_text(&d->out, label);
         free(label);
@@ -363,19 +378,46 @@ static void emit_links(struct mm *d)
     }
 }
 
+/*
+ * The legend: a sample link of each arrow style the view's legend lists,
+ * and in a diff a node in each change's class. (Badges name their groups
+ * on the nodes.)
+ */
+static void emit_legend(struct mm *d)
+{
+    const struct view *v = d->v;
+    size_t i, rows = 0;
+
+    for (i = 0; i < v->nlegend; i++)
+        rows += strcmp(v->legend[i].style, "badge") != 0;
+    if (!rows)
+        return;
+    indent(d, 0);
+    strbuf_addstr(&d->out, "subgraph legend[\"legend\"]\n");
+    for (i = 0; i < v->nlegend; i++) {
+        const struct view_legend *row = &v->legend[i];
+        if (strcmp(row->style, view_style_name(row->edge)) != 0)
+            continue;
+        indent(d, 1);
+        strbuf_addf(&d->out, "legend_%zu[\" \"] %s|\"", i, link_of[row->edge]);
+        mm_text(&d->out, row->text);
+        strbuf_addf(&d->out, "\"| legend_%zut[\" \"]\n", i);
+    }
+    for (i = 0; v->opts.marks && i < MM_NCLASSES; i++) {
+        const struct change_text *ct = change_text(mm_classes[i].change);
+        indent(d, 1);
+        strbuf_addf(&d->out, "legend_%s[\"", ct->role);
+        mm_text(&d->out, ct->legend);
+        strbuf_addstr(&d->out, "\"]\n");
+    }
+    indent(d, 0);
+    strbuf_addstr(&d->out, "end\n");
+}
+
 static void emit_classes(struct mm *d)
 {
     size_t i;
 
-    indent(d, 0);
-    strbuf_addstr(&d->out, "subgraph legend[\"changes\"]\n");
-    for (i = 0; i < MM_NCLASSES; i++) {
-        const struct change_text *ct = change_text(mm_classes[i].change);
-        indent(d, 1);
-        strbuf_addf(&d->out, "legend_%s[\"%s\"]\n", ct->role, ct->word);
-    }
-    indent(d, 0);
-    strbuf_addstr(&d->out, "end\n");
     for (i = 0; i < MM_NCLASSES; i++) {
         indent(d, 0);
         strbuf_addf(&d->out, "classDef %s %s\n", change_text(mm_classes[i].change)->role,
@@ -415,11 +457,23 @@ int emit_mermaid(const struct view *v, FILE *fp)
     plan_anchors(&d);
 
     strbuf_addstr(&d.out, "flowchart LR\n");
+    if (v->empty) {
+        /* Nothing to draw: a small titled frame that says why. */
+        indent(&d, 0);
+        strbuf_addstr(&d.out, "subgraph empty[\"nothing to draw\"]\n");
+        indent(&d, 1);
+        strbuf_addstr(&d.out, "empty_why[\"");
+        mm_text(&d.out, v->empty);
+        strbuf_addstr(&d.out, "\"]\n");
+        indent(&d, 0);
+        strbuf_addstr(&d.out, "end\n");
+    }
     for (i = 0; i < v->nregions; i++)
         emit_region(&d, v->regions[i]);
     for (i = 0; i < v->noutside; i++)
         emit_peer_node(&d, v->outside[i]);
     emit_links(&d);
+    emit_legend(&d);
     if (v->opts.marks)
         emit_classes(&d);
 

@@ -8,9 +8,10 @@
  * Frames, clusters, nodes and edges carry the ids the DOT and SVG carry
  * (view_node_id() ...) and are sorted by them. "rules" are indexes into
  * the "rules" array of -f json for the same inputs (m->rules, in order).
- * Groups are arrays and styles strings, so that a cluster standing for
- * several groups or a new arrow style is more data, not a new schema;
- * "notes" lists the remarks drawn with an object (render --lint).
+ * A cluster's "groups" are every group with its members, an edge's
+ * "style" what it says (flow, ingress-only, egress-only; ingress, egress
+ * with --rules); "notes" lists the remarks drawn with an object (render
+ * --lint); "empty" says why nothing is drawn.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,9 +21,6 @@
 #include "json_writer.h"
 #include "strbuf.h"
 #include "xalloc.h"
-
-/* The longest label list is uncapped: every distinct label of an edge. */
-#define ALL_LABELS ((size_t)-1)
 
 /* Something listed, with its id, for sorting. */
 struct item {
@@ -329,8 +327,15 @@ static void write_nodes(struct vw *d)
             jw_object_begin(&d->w);
             jw_member_string(&d->w, "type", peer_type_name(node_peer_type(n->type)));
             jw_member_string(&d->w, "id", n->peer);
+            if (n->also) {
+                jw_key(&d->w, "also");
+                jw_array_begin(&d->w);
+                jw_string(&d->w, n->also);
+                jw_array_end(&d->w);
+            }
             jw_object_end(&d->w);
             jw_member_string(&d->w, "label", n->label);
+            member_frame(d, n->region);
             if (n->stale)
                 jw_member_bool(&d->w, "stale", 1);
             if (peer_change)
@@ -345,22 +350,19 @@ static void write_nodes(struct vw *d)
 
 /* ===== Edges ===== */
 
-/* "labels": the distinct labels as drawn (diff signs, "(if)"), uncapped.
- * view_edge_label() joins them with ", ", which no label holds. */
+/* "labels": every label as drawn (diff signs, "(if)"), uncapped. */
 static void member_labels(struct vw *d, const struct view_edge *e)
 {
-    char *all = view_edge_label(d->v, e, ALL_LABELS), *p = all;
+    size_t i;
 
     jw_key(&d->w, "labels");
     jw_array_begin(&d->w);
-    while (*p) {
-        char *sep = strstr(p, ", ");
-        size_t n = sep ? (size_t)(sep - p) : strlen(p);
-        jw_string_n(&d->w, p, n);
-        p += n + (sep ? 2 : 0);
+    for (i = 0; i < e->nlabels; i++) {
+        strbuf_reset(&d->id);
+        view_label_text(&d->id, &e->labels[i]);
+        jw_string(&d->w, d->id.buf);
     }
     jw_array_end(&d->w);
-    free(all);
 }
 
 static void write_edges(struct vw *d)
@@ -411,26 +413,20 @@ static void write_edges(struct vw *d)
 
 static void write_legend(struct vw *d)
 {
-    static const enum change changes[] = {CHANGE_ADDED, CHANGE_REMOVED, CHANGE_CHANGED,
-                                          CHANGE_NONE};
     const struct view *v = d->v;
     size_t i;
 
     jw_key(&d->w, "legend");
     jw_array_begin(&d->w);
-    for (i = 0; i < v->nbadged; i++) {
+    for (i = 0; i < v->nlegend; i++) {
+        const struct view_legend *row = &v->legend[i];
         jw_object_begin(&d->w);
-        jw_member_string(&d->w, "style", "badge");
-        member_groups(d, "groups", &v->badged[i], 1);
-        jw_member_int(&d->w, "tag", (long long)(i + 1));
-        jw_member_string(&d->w, "text", v->badged[i]->name);
-        jw_object_end(&d->w);
-    }
-    for (i = 0; v->opts.marks && i < sizeof(changes) / sizeof(changes[0]); i++) {
-        jw_object_begin(&d->w);
-        jw_member_string(&d->w, "style",
-                         change_text(changes[i])->word);
-        jw_member_string(&d->w, "text", change_text(changes[i])->legend);
+        jw_member_string(&d->w, "style", row->style);
+        if (row->group) {
+            member_groups(d, "groups", (struct group *const *)&row->group, 1);
+            jw_member_int(&d->w, "tag", (long long)row->tag);
+        }
+        jw_member_string(&d->w, "text", row->text);
         jw_object_end(&d->w);
     }
     jw_array_end(&d->w);
@@ -453,6 +449,8 @@ int emit_view(const struct view *v, FILE *fp)
     write_nodes(&d);
     write_edges(&d);
     write_legend(&d);
+    if (v->empty)
+        jw_member_string(&d.w, "empty", v->empty);
     jw_object_end(&d.w);
     rc = jw_finish(&d.w);
     strbuf_release(&d.id);

@@ -17,6 +17,58 @@ const char *builder_key(struct builder *b, char *key)
     return key;
 }
 
+/* ===== Legend ===== */
+
+static void legend_add(struct view *v, struct view_legend row)
+{
+    APPEND(v->legend, v->nlegend, row);
+}
+
+/*
+ * What the drawing needs explained, in the order it is drawn: the arrow
+ * styles used, and the colours of stale rules and lint findings, when the
+ * arrows use more than one style or colour; every badge with its number;
+ * in a diff, the colour and sign of each change (which colour the arrows
+ * too, so the styles are listed when more than one is used).
+ */
+static void build_legend(struct view *v)
+{
+    static const enum change changes[] = {CHANGE_ADDED, CHANGE_REMOVED, CHANGE_CHANGED,
+                                          CHANGE_NONE};
+    int used[EDGE_STYLE_COUNT] = {0}, stale = 0, noted = 0, kinds = 0;
+    size_t i, j;
+
+    for (i = 0; i < v->nedges; i++) {
+        used[v->edges[i]->style] = 1;
+        stale |= v->edges[i]->stale;
+        for (j = 0; j < v->edges[i]->nrules; j++)
+            noted |= note_of_rule(v->opts.notes, v->edges[i]->rules[j]) != NULL;
+    }
+    if (v->opts.marks)
+        stale = noted = 0; /* a diff colours arrows by change */
+    for (i = 0; i < EDGE_STYLE_COUNT; i++)
+        kinds += used[i];
+    if (kinds + stale + noted > 1) {
+        for (i = 0; i < EDGE_STYLE_COUNT; i++)
+            if (used[i])
+                legend_add(v, (struct view_legend){view_style_name((enum edge_style)i),
+                                                   (enum edge_style)i, CHANGE_NONE, NULL, 0,
+                                                   view_style_meaning((enum edge_style)i)});
+        if (stale)
+            legend_add(v, (struct view_legend){"stale", EDGE_FLOW, CHANGE_NONE, NULL, 0,
+                                               "its peer group is deleted or stale"});
+        if (noted)
+            legend_add(v, (struct view_legend){"finding", EDGE_FLOW, CHANGE_NONE, NULL, 0,
+                                               "a lint finding (see the tooltip)"});
+    }
+    for (i = 0; i < v->nbadged; i++)
+        legend_add(v, (struct view_legend){"badge", EDGE_FLOW, CHANGE_NONE, v->badged[i], i + 1,
+                                           v->badged[i]->name});
+    for (i = 0; v->opts.marks && i < sizeof(changes) / sizeof(changes[0]); i++)
+        legend_add(v, (struct view_legend){change_text(changes[i])->word, EDGE_FLOW, changes[i],
+                                           NULL, 0, change_text(changes[i])->legend});
+}
+
 /* ===== Building ===== */
 
 struct view *view_build(const struct model *m, const struct view_options *opts)
@@ -57,6 +109,11 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
     build_self_marks(b);
     place_ifaces(b);
     build_edges(b);
+    build_legend(v);
+    if (!v->nclusters && !v->nnodes)
+        v->empty = m->ngroups == 0 && m->nifaces == 0
+                       ? "the inputs hold no security groups or network interfaces"
+                       : "--exclude, --vpc and --group leave no group or interface";
 
     for (i = 0; i < b->nkeys; i++)
         free(b->key_store[i]);
@@ -81,7 +138,7 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
 
 void view_free(struct view *v)
 {
-    size_t i;
+    size_t i, j;
     if (!v)
         return;
     for (i = 0; i < v->nregions; i++) {
@@ -109,6 +166,9 @@ void view_free(struct view *v)
         free(v->nodes[i]);
     }
     for (i = 0; i < v->nedges; i++) {
+        for (j = 0; j < v->edges[i]->nlabels; j++)
+            free(v->edges[i]->labels[j].text);
+        free(v->edges[i]->labels);
         free(v->edges[i]->rules);
         free(v->edges[i]);
     }
@@ -119,6 +179,7 @@ void view_free(struct view *v)
     free(v->edges);
     free(v->badged);
     free(v->badge_tag);
+    free(v->legend);
     free(v);
 }
 
@@ -136,12 +197,7 @@ enum change view_node_change(const struct view *v, const struct view_node *n)
 
 enum change view_edge_change(const struct view *v, const struct view_edge *e)
 {
-    const struct marks *mk = v->opts.marks;
-    size_t i;
-    for (i = 1; i < e->nrules; i++)
-        if (mark_of_rule(mk, e->rules[i])->change != mark_of_rule(mk, e->rules[0])->change)
-            return CHANGE_CHANGED;
-    return e->nrules ? mark_of_rule(mk, e->rules[0])->change : CHANGE_NONE;
+    return v->opts.marks ? e->change : CHANGE_NONE;
 }
 
 enum change view_groups_change(const struct view *v, struct group *const *groups, size_t n)
@@ -221,7 +277,7 @@ int view_check_options(const struct model *m, const struct view_options *o, stru
 
 int view_is_empty(const struct view *v)
 {
-    return v->nclusters == 0 && v->nnodes == 0;
+    return v->empty != NULL;
 }
 
 enum change *view_peer_changes(const struct view *v)

@@ -87,9 +87,32 @@ void view_end_name(struct strbuf *sb, const struct view_end *e)
                                                                          : e->node->peer);
 }
 
+static const struct {
+    const char *name;
+    const char *meaning;
+} styles[EDGE_STYLE_COUNT] = {
+    [EDGE_FLOW] = {"flow", "allowed by both sides"},
+    [EDGE_INGRESS_ONLY] = {"ingress-only",
+                           "allowed by the destination's ingress, blocked by the source's egress"},
+    [EDGE_EGRESS_ONLY] = {"egress-only",
+                          "allowed by the source's egress, blocked by the destination's ingress"},
+    [EDGE_INGRESS] = {"ingress", "ingress rules, from the peer to the group"},
+    [EDGE_EGRESS] = {"egress", "egress rules, from the group to the peer"},
+};
+
+const char *view_style_name(enum edge_style s)
+{
+    return styles[(unsigned)s < EDGE_STYLE_COUNT ? s : EDGE_FLOW].name;
+}
+
+const char *view_style_meaning(enum edge_style s)
+{
+    return styles[(unsigned)s < EDGE_STYLE_COUNT ? s : EDGE_FLOW].meaning;
+}
+
 const char *view_edge_style(const struct view_edge *e)
 {
-    return direction_name(e->dir);
+    return view_style_name(e->style);
 }
 
 void view_edge_id(struct strbuf *sb, const struct view_edge *e)

@@ -80,5 +80,34 @@ struct view_node *peer_node(struct builder *b, const struct rule *r);
 int rule_shown(const struct view *v, const struct rule *r);
 void build_self_marks(struct builder *b);
 void build_edges(struct builder *b);
+/* Draw e from one end to the other (nested when one encloses the other). */
+void edge_place(struct builder *b, struct view_edge *e, struct view_end from,
+                struct view_end to, enum edge_style style);
+
+/*
+ * The rules between two ends, in the direction of the traffic: the
+ * destination's ingress from the source (in), the source's egress to the
+ * destination (out), and the source's egress that reaches the destination
+ * without naming it (wide: to the internet, or to a CIDR that holds every
+ * address of the destination's members). A side that is no group of the
+ * input, or has a group whose rules are not in it, does not block: the
+ * destination's ingress is taken to allow what the source's egress names
+ * too (in_all), the source's egress to allow everything (out_all).
+ */
+struct pair {
+    struct view_end from, to;
+    struct rule **in, **out, **wide;
+    size_t nin, nout, nwide;
+    int in_all, out_all;
+};
+
+/* view_flows.c: what arrows say. */
+/* The edges of a pair: a flow for what both sides allow, a half-open arrow
+ * for what one side alone allows, each with its labels and change. */
+void flow_edges(struct builder *b, const struct pair *p);
+/* --rules: an edge's labels and change from its rules' ports and marks. */
+void rule_labels(struct builder *b, struct view_edge *e);
+/* Order of the rules on an edge: direction, ports, peer, group. */
+int cmp_rule_in_edge(const void *a, const void *b);
 
 #endif

@@ -3,7 +3,8 @@
  * "xN" node when identical) placed in the innermost cluster of their VPC
  * that holds them, with a badge for each of their groups no enclosing
  * cluster shows; and the peers of rules (CIDRs, prefix lists, groups not
- * in the input...), folded by --merge-cidrs.
+ * in the input...), folded by --merge-cidrs, a VPC's own CIDR inside the
+ * VPC's frame.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +204,31 @@ static const char *merged_range(struct builder *b, const char *peer, const char 
     return "public";
 }
 
+/* The frame of the VPC whose own CIDR this is (the model names a VPC's
+ * CIDRs after the VPC), or NULL. */
+static struct view_region *own_vpc_frame(struct builder *b, const char *cidr)
+{
+    const struct model *m = b->m;
+    const char *name = model_name_of(m, cidr);
+    size_t i;
+
+    if (!name || peer_is_internet(cidr) || !cidr_looks_like(cidr))
+        return NULL;
+    for (i = 0; i < m->nvpcs; i++) {
+        const struct vpc *vpc = m->vpcs[i];
+        struct view_region *r;
+        char *key;
+        if (strcmp(name, vpc->id) != 0 && !(vpc->name && strcmp(name, vpc->name) == 0))
+            continue;
+        key = xasprintf("region\n%s", vpc->id);
+        r = strmap_get(b->keys, key);
+        free(key);
+        if (r && r->label)
+            return r;
+    }
+    return NULL;
+}
+
 struct view_node *peer_node(struct builder *b, const struct rule *r)
 {
     struct view *v = b->v;
@@ -230,7 +256,11 @@ struct view_node *peer_node(struct builder *b, const struct rule *r)
         n->peer = peer;
         n->label = name ? name : r->peer_label;
         strmap_put(b->keys, builder_key(b, key), n);
-        APPEND(v->outside, v->noutside, n);
+        /* A VPC's own CIDR is drawn inside its frame, not as an outsider. */
+        if (n->type == VNODE_CIDR && (n->region = own_vpc_frame(b, peer)) != NULL)
+            APPEND(n->region->nodes, n->region->nnodes, n);
+        else
+            APPEND(v->outside, v->noutside, n);
         if (n->type == VNODE_CIDR)
             v->ncidr_nodes++;
     }

@@ -44,16 +44,23 @@ static void rule(struct model *m, const char *gid, enum direction dir, const cha
     model_add_rule(m, model_find_group(m, gid), dir, &ps, type, peer, NULL, &here);
 }
 
-static struct view *build(struct model *m, int merge_cidrs, enum egress_mode egress)
+static struct view *build_with(struct model *m, int merge_cidrs, enum egress_mode egress,
+                               int rules)
 {
     struct view_options o;
     memset(&o, 0, sizeof(o));
     o.collapse = 1;
     o.egress = egress;
     o.merge_cidrs = merge_cidrs;
+    o.rules = rules;
     if (!m->finished && model_finish(m) < 0)
         abort();
     return view_build(m, &o);
+}
+
+static struct view *build(struct model *m, int merge_cidrs, enum egress_mode egress)
+{
+    return build_with(m, merge_cidrs, egress, 0);
 }
 
 static int has_group(struct group *const *groups, size_t n, const char *gid)
@@ -369,12 +376,12 @@ void test_clusters(void)
 /* ===== Rule merging and port labels ===== */
 
 static const struct view_edge *edge_between(const struct view *v, const char *from_gid,
-                                            const char *to_gid, enum direction dir)
+                                            const char *to_gid, enum edge_style style)
 {
     size_t i;
     for (i = 0; i < v->nedges; i++) {
         const struct view_edge *e = v->edges[i];
-        if (e->dir == dir && e->from.cluster && e->to.cluster &&
+        if (e->style == style && e->from.cluster && e->to.cluster &&
             strcmp(e->from.cluster->group->id, from_gid) == 0 &&
             strcmp(e->to.cluster->group->id, to_gid) == 0)
             return e;
@@ -382,6 +389,23 @@ static const struct view_edge *edge_between(const struct view *v, const char *fr
     return NULL;
 }
 
+/* The label of the edge of a style between two groups, or NULL. */
+static char *label_between(const struct view *v, const char *from_gid, const char *to_gid,
+                           enum edge_style style)
+{
+    const struct view_edge *e = edge_between(v, from_gid, to_gid, style);
+    return e ? view_edge_label(v, e, (size_t)-1) : NULL;
+}
+
+static void check_label(const struct view *v, const char *from_gid, const char *to_gid,
+                        enum edge_style style, const char *want)
+{
+    char *got = label_between(v, from_gid, to_gid, style);
+    CHECK_STR(got, want);
+    free(got);
+}
+
+/* --rules: one edge per rule direction, labelled by its rules. */
 void test_edges(void)
 {
     struct model *m = model_new();
@@ -413,16 +437,14 @@ void test_edges(void)
     rule(m, "lb", DIR_INGRESS, "tcp/6", PEER_CIDR, "10.0.0.0/8");
     rule(m, "lb", DIR_INGRESS, "tcp/7", PEER_CIDR, "10.0.0.0/8");
     model_find_group(m, "app")->default_egress = 1;
-    v = build(m, 0, EGRESS_DEFAULT);
+    v = build_with(m, 0, EGRESS_DEFAULT, 1);
 
-    e = edge_between(v, "lb", "app", DIR_INGRESS);
+    e = edge_between(v, "lb", "app", EDGE_INGRESS);
     CHECK(e != NULL && e->nrules == 3);
-    label = e ? view_edge_label(v, e, 6) : NULL;
-    CHECK_STR(label, "tcp/80, tcp/8443, udp/53");
-    free(label);
-    e = edge_between(v, "lb", "app", DIR_EGRESS);
+    check_label(v, "lb", "app", EDGE_INGRESS, "tcp/80, tcp/8443, udp/53");
+    e = edge_between(v, "lb", "app", EDGE_EGRESS);
     CHECK(e != NULL && e->nrules == 1);
-    CHECK(edge_between(v, "app", "app", DIR_INGRESS) == NULL);
+    CHECK(edge_between(v, "app", "app", EDGE_INGRESS) == NULL);
     CHECK_STR(cluster_of(v, "app")->self_label, "self: all");
     for (i = 0; i < v->nedges; i++) {
         if (!v->edges[i]->from.node || v->edges[i]->from.node->type != VNODE_CIDR)
@@ -441,10 +463,136 @@ void test_edges(void)
     for (i = 0; i < v->nedges; i++)
         CHECK(!(v->edges[i]->rules[0]->flags & RULE_DEFAULT_EGRESS));
     view_free(v);
-    v = build(m, 0, EGRESS_ALL);
+    v = build_with(m, 0, EGRESS_ALL, 1);
     for (i = peers = 0; i < v->nedges; i++)
         peers += (v->edges[i]->rules[0]->flags & RULE_DEFAULT_EGRESS) != 0;
     CHECK(peers == 1); /* all to 0.0.0.0/0 */
+    view_free(v);
+    model_free(m);
+}
+
+/* Flows: what both sides allow is one arrow, what one side allows alone a
+ * half-open arrow; peers that are no group need the group's side only. */
+void test_flows(void)
+{
+    struct model *m = model_new();
+    const struct view_edge *e;
+    struct view *v;
+    size_t i, n;
+
+    group(m, "lb");
+    group(m, "app");
+    group(m, "scrape");
+    group(m, "ops");
+    group(m, "lan");
+    iface(m, "lb-1", KIND_ALB, "lb");
+    iface(m, "app-1", KIND_EC2, "app");
+    iface(m, "s-1", KIND_ECS, "scrape");
+    iface(m, "o-1", KIND_EC2, "ops");
+    iface(m, "l-1", KIND_EC2, "lan");
+    model_iface_add_address(m, model_find_iface(m, "app-1"), "10.1.2.3");
+    /* lb -> app: 8443 both sides, 80 app's ingress only (lb's egress
+     * blocks it), 22 and 8444 lb's egress only (app's ingress blocks them). */
+    rule(m, "app", DIR_INGRESS, "tcp/8443", PEER_GROUP, "lb");
+    rule(m, "app", DIR_INGRESS, "tcp/80", PEER_GROUP, "lb");
+    rule(m, "lb", DIR_EGRESS, "tcp/8443-8444", PEER_GROUP, "app");
+    rule(m, "lb", DIR_EGRESS, "tcp/22", PEER_GROUP, "app");
+    /* scrape keeps the AWS default egress: app's ingress is a flow. */
+    rule(m, "app", DIR_INGRESS, "tcp/9999", PEER_GROUP, "scrape");
+    model_find_group(m, "scrape")->default_egress = 1;
+    /* ops may send tcp/443 to the internet: it counts for app. */
+    rule(m, "app", DIR_INGRESS, "all", PEER_GROUP, "ops");
+    rule(m, "ops", DIR_EGRESS, "tcp/443", PEER_CIDR, "0.0.0.0/0");
+    /* lan may send to 10.0.0.0/8, which holds app's one address. */
+    rule(m, "app", DIR_INGRESS, "udp/53", PEER_GROUP, "lan");
+    rule(m, "lan", DIR_EGRESS, "udp/0-1023", PEER_CIDR, "10.0.0.0/8");
+    /* A CIDR needs the group's side only: ingress in, egress out. */
+    rule(m, "app", DIR_INGRESS, "tcp/443", PEER_CIDR, "192.0.2.0/24");
+    v = build(m, 0, EGRESS_DEFAULT);
+
+    check_label(v, "lb", "app", EDGE_FLOW, "tcp/8443");
+    check_label(v, "lb", "app", EDGE_INGRESS_ONLY, "tcp/80");
+    check_label(v, "lb", "app", EDGE_EGRESS_ONLY, "tcp/22, tcp/8444");
+    e = edge_between(v, "lb", "app", EDGE_FLOW);
+    CHECK(e && e->nrules == 2 && e->rules[0]->dir == DIR_INGRESS && e->rules[1]->dir == DIR_EGRESS);
+    check_label(v, "scrape", "app", EDGE_FLOW, "tcp/9999");
+    /* The default egress is hidden: it allows, but is not on the arrow. */
+    e = edge_between(v, "scrape", "app", EDGE_FLOW);
+    CHECK(e && e->nrules == 1);
+    CHECK(edge_between(v, "scrape", "app", EDGE_INGRESS_ONLY) == NULL);
+    check_label(v, "ops", "app", EDGE_FLOW, "tcp/443");
+    check_label(v, "ops", "app", EDGE_INGRESS_ONLY, "all except tcp/443");
+    e = edge_between(v, "ops", "app", EDGE_FLOW);
+    CHECK(e && e->nrules == 2); /* app's ingress and ops's egress to the internet */
+    check_label(v, "lan", "app", EDGE_FLOW, "udp/53");
+    for (i = n = 0; i < v->nedges; i++) {
+        e = v->edges[i];
+        if (e->from.node && e->from.node->type == VNODE_CIDR) {
+            CHECK(e->style == EDGE_FLOW && e->to.cluster == cluster_of(v, "app"));
+            n++;
+        }
+    }
+    CHECK(n == 1);
+    view_free(v);
+
+    /* --egress all: the default egress is the arrow to the internet, and
+     * the flows it allows carry it too. */
+    v = build(m, 0, EGRESS_ALL);
+    e = edge_between(v, "scrape", "app", EDGE_FLOW);
+    CHECK(e && e->nrules == 2);
+    view_free(v);
+    model_free(m);
+
+    /* A group whose rules are not in the input blocks nothing: app's
+     * ingress from it is a flow, and so is app's egress to it. */
+    m = model_new();
+    group(m, "app");
+    model_group(m, "elsewhere", NULL);
+    iface(m, "app-1", KIND_EC2, "app");
+    {
+        int created;
+        model_iface_add_group(m, model_iface(m, "x-1", &created), "elsewhere", NULL, 0, &here);
+    }
+    rule(m, "app", DIR_INGRESS, "tcp/80", PEER_GROUP, "elsewhere");
+    rule(m, "app", DIR_EGRESS, "tcp/5432", PEER_GROUP, "elsewhere");
+    v = build(m, 0, EGRESS_DEFAULT);
+    check_label(v, "elsewhere", "app", EDGE_FLOW, "tcp/80");
+    check_label(v, "app", "elsewhere", EDGE_FLOW, "tcp/5432");
+    CHECK(v->nedges == 2);
+    view_free(v);
+    model_free(m);
+}
+
+/* 0.0.0.0/0 and ::/0 are one node when their arrows are the same. */
+void test_internet(void)
+{
+    struct model *m = model_new();
+    struct view *v;
+    size_t i, n;
+
+    group(m, "web");
+    group(m, "ssh");
+    iface(m, "w", KIND_EC2, "web");
+    iface(m, "s", KIND_EC2, "ssh");
+    rule(m, "web", DIR_INGRESS, "tcp/443", PEER_CIDR, "0.0.0.0/0");
+    rule(m, "web", DIR_INGRESS, "tcp/443", PEER_CIDR, "::/0");
+    v = build(m, 0, EGRESS_NONE);
+    for (i = n = 0; i < v->nnodes; i++)
+        if (v->nodes[i]->type == VNODE_CIDR) {
+            CHECK_STR(v->nodes[i]->peer, "0.0.0.0/0");
+            CHECK_STR(v->nodes[i]->also, "::/0");
+            CHECK(v->nodes[i]->id == i);
+            n++;
+        }
+    CHECK(n == 1 && v->nedges == 1 && v->edges[0]->nrules == 2);
+    view_free(v);
+    /* Different arrows: two nodes. */
+    rule(m, "ssh", DIR_INGRESS, "tcp/22", PEER_CIDR, "0.0.0.0/0");
+    m->finished = 0;
+    v = build(m, 0, EGRESS_NONE);
+    for (i = n = 0; i < v->nnodes; i++)
+        n += v->nodes[i]->type == VNODE_CIDR;
+    CHECK(n == 2 && v->nedges == 3);
     view_free(v);
     model_free(m);
 }

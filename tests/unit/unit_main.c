@@ -30,6 +30,8 @@ int main(void)
     test_json_writer();
     test_clusters();
     test_edges();
+    test_flows();
+    test_internet();
     test_cidr_folding();
     test_portset();
     test_natcmp();
