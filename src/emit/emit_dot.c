@@ -629,6 +629,9 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
     /* Packed drawings are overviews: placing tens of thousands of labels
      * took osage most of a minute, so the ports stay in the tooltip. */
     attr(d, "label", d->packed ? "" : label);
+    /* A line from the label to its arrow: which label is whose. */
+    if (!d->packed)
+        put(d, ", decorate=true");
     if (!e->nested) {
         if (e->from.cluster)
             strbuf_addf(&d->out, ", ltail=cluster_%zu", e->from.cluster->id);
