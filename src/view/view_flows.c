@@ -38,29 +38,45 @@ static void add_rules(const struct view *v, struct portset *s, struct rule *cons
             portset_add(s, &rules[i]->ports);
 }
 
+/* Does a rule of the list (in the version) allow all traffic? */
+static int allows_all(const struct view *v, struct rule *const *rules, size_t n,
+                      enum version ver)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (rules[i]->ports.proto == PROTO_ALL && in_version(v, rules[i], ver))
+            return 1;
+    return 0;
+}
+
 /*
  * What a pair's rules of one version allow, by arrow style: the flow is
  * what the destination's ingress and the source's egress both allow, the
  * ingress-only arrow what the ingress allows and the egress does not, the
  * egress-only arrow what the source's rules naming the destination allow
- * and its ingress does not.
+ * and its ingress does not. When the egress allows everything (the AWS
+ * default egress, most often) the flow is the ingress: no arithmetic on
+ * whole sets, which a large account would do thousands of times.
  */
 static void pair_sets(const struct view *v, const struct pair *p, enum version ver,
                       struct portset out[EDGE_STYLE_COUNT])
 {
-    static const struct portspec all = {PROTO_ALL, -1, -1};
     struct portset in = PORTSET_INIT, eg = PORTSET_INIT, named = PORTSET_INIT;
 
     add_rules(v, &named, p->out, p->nout, ver);
     add_rules(v, &in, p->in, p->nin, ver);
     if (p->in_all)
-        portset_union(&in, &named);
-    if (p->out_all) {
-        portset_add(&eg, &all);
-    } else {
-        portset_union(&eg, &named);
-        add_rules(v, &eg, p->wide, p->nwide, ver);
+        add_rules(v, &in, p->out, p->nout, ver);
+    if (p->out_all || allows_all(v, p->out, p->nout, ver) ||
+        allows_all(v, p->wide, p->nwide, ver)) {
+        out[EDGE_FLOW] = in;
+        if (!p->in_all && !portset_is_empty(&named))
+            portset_subtract(&out[EDGE_EGRESS_ONLY], &named, &out[EDGE_FLOW]);
+        portset_release(&named);
+        return;
     }
+    add_rules(v, &eg, p->out, p->nout, ver);
+    add_rules(v, &eg, p->wide, p->nwide, ver);
     portset_intersect(&out[EDGE_FLOW], &in, &eg);
     portset_subtract(&out[EDGE_INGRESS_ONLY], &in, &eg);
     portset_subtract(&out[EDGE_EGRESS_ONLY], &named, &in);
@@ -89,21 +105,28 @@ static void add_label(const char *text, void *arg)
     APPEND(e->labels, e->nlabels, l);
 }
 
-/* The labels of a set: one per canonical port label, or one "all except
- * ..." when most protocols are whole. */
+/* The labels of a set: one per canonical port label (portset_label()
+ * joins them with ", ", which no label holds), or one "all except ..."
+ * when most protocols are whole. */
 static void add_set_labels(struct view_edge *e, const struct portset *s, enum change change,
                            int conditional)
 {
     struct label_sink k = {e, change, conditional};
     struct strbuf sb = STRBUF_INIT;
+    char *p, *sep;
 
     if (portset_is_empty(s))
         return;
     portset_label(s, &sb);
-    if (strncmp(sb.buf, "all except ", 11) == 0)
+    if (strncmp(sb.buf, "all except ", 11) == 0) {
         add_label(sb.buf, &k);
-    else
-        portset_each_label(s, add_label, &k);
+    } else {
+        for (p = sb.buf; (sep = strstr(p, ", ")) != NULL; p = sep + 2) {
+            *sep = '\0';
+            add_label(p, &k);
+        }
+        add_label(p, &k);
+    }
     strbuf_release(&sb);
 }
 
@@ -193,51 +216,104 @@ int cmp_rule_in_edge(const void *a, const void *b)
     return strcmp(x->group->id, y->group->id);
 }
 
-/* Add the drawn rules of a list that allow some of the edge's traffic. */
+/* Add the drawn rules of a list that allow some of the edge's traffic
+ * (every one when the list is known to lie within it: no test). */
 static void carry(const struct view *v, struct view_edge *e, const struct portset *s,
-                  struct rule *const *rules, size_t n)
+                  struct rule *const *rules, size_t n, int within)
 {
     size_t i;
     for (i = 0; i < n; i++)
-        if (rule_shown(v, rules[i]) && portset_overlaps(s, &rules[i]->ports))
+        if (rule_shown(v, rules[i]) && (within || portset_overlaps(s, &rules[i]->ports)))
             APPEND(e->rules, e->nrules, rules[i]);
+}
+
+/* Does any rule of a list exist only under a template condition? */
+static int any_conditional(struct rule *const *rules, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (rules[i]->flags & RULE_CONDITIONAL)
+            return 1;
+    return 0;
 }
 
 void flow_edges(struct builder *b, const struct pair *p)
 {
     const struct view *v = b->v;
     struct portset sets[NVER][EDGE_STYLE_COUNT];
+    /* The sets of each version; outside a diff the old and new ones are
+     * the same, and without conditions the firm ones too (a large account
+     * has thousands of pairs: each set is computed once). */
+    const struct portset *old[EDGE_STYLE_COUNT], *new[EDGE_STYLE_COUNT],
+        *firm[EDGE_STYLE_COUNT];
+    struct portset total[EDGE_STYLE_COUNT]; /* in a diff, old and new together */
+    const struct portset *tot[EDGE_STYLE_COUNT];
+    int none[EDGE_STYLE_COUNT];
+    int diff = v->opts.marks != NULL;
+    int guarded = any_conditional(p->in, p->nin) || any_conditional(p->out, p->nout) ||
+                  any_conditional(p->wide, p->nwide);
     int ver, st;
 
     memset(sets, 0, sizeof(sets));
-    for (ver = 0; ver < NVER; ver++)
-        pair_sets(v, p, (enum version)ver, sets[ver]);
+    memset(total, 0, sizeof(total));
+    pair_sets(v, p, VER_OLD, sets[VER_OLD]);
+    if (diff)
+        pair_sets(v, p, VER_NEW, sets[VER_NEW]);
+    if (guarded)
+        pair_sets(v, p, VER_FIRM, sets[VER_FIRM]);
+    for (st = 0; st < EDGE_STYLE_COUNT; st++) {
+        old[st] = &sets[VER_OLD][st];
+        new[st] = diff ? &sets[VER_NEW][st] : old[st];
+        firm[st] = &sets[VER_FIRM][st]; /* without conditions: tot[st], below */
+    }
     for (st = EDGE_FLOW; st <= EDGE_EGRESS_ONLY; st++) {
-        struct portset total = PORTSET_INIT;
+        tot[st] = old[st];
+        if (diff) {
+            portset_union(&total[st], old[st]);
+            portset_union(&total[st], new[st]);
+            tot[st] = &total[st];
+        }
+        if (!guarded)
+            firm[st] = tot[st];
+        none[st] = portset_is_empty(tot[st]);
+    }
+    for (st = EDGE_FLOW; st <= EDGE_EGRESS_ONLY; st++) {
         struct view_edge *e;
 
-        portset_union(&total, &sets[VER_OLD][st]);
-        portset_union(&total, &sets[VER_NEW][st]);
+        if (none[st])
+            continue;
+        /* A side's rules lie within an arrow when its other arrow is
+         * empty: the ingress within the flow without an ingress-only
+         * arrow, and so on. */
         e = xcalloc(1, sizeof(*e));
         if (st != EDGE_EGRESS_ONLY)
-            carry(v, e, &total, p->in, p->nin);
+            carry(v, e, tot[st], p->in, p->nin,
+                  none[st == EDGE_FLOW ? EDGE_INGRESS_ONLY : EDGE_FLOW]);
         if (st != EDGE_INGRESS_ONLY)
-            carry(v, e, &total, p->out, p->nout);
+            carry(v, e, tot[st], p->out, p->nout,
+                  none[st == EDGE_FLOW ? EDGE_EGRESS_ONLY : EDGE_FLOW]);
         if (st == EDGE_FLOW)
-            carry(v, e, &total, p->wide, p->nwide);
-        portset_release(&total);
+            carry(v, e, tot[st], p->wide, p->nwide, 0);
         /* Nothing drawn stands for it (all its rules hidden): no arrow. */
         if (!e->nrules) {
             free(e);
             continue;
         }
         xqsort(e->rules, e->nrules, sizeof(*e->rules), cmp_rule_in_edge);
-        set_labels(v, e, &sets[VER_OLD][st], &sets[VER_NEW][st], &sets[VER_FIRM][st]);
+        if (diff || guarded) {
+            set_labels(v, e, old[st], new[st], firm[st]);
+        } else {
+            add_set_labels(e, tot[st], CHANGE_NONE, 0);
+            xqsort(e->labels, e->nlabels, sizeof(*e->labels), cmp_label);
+            e->change = CHANGE_NONE;
+        }
         edge_place(b, e, p->from, p->to, (enum edge_style)st);
     }
-    for (ver = 0; ver < NVER; ver++)
-        for (st = 0; st < EDGE_STYLE_COUNT; st++)
+    for (st = 0; st < EDGE_STYLE_COUNT; st++) {
+        for (ver = 0; ver < NVER; ver++)
             portset_release(&sets[ver][st]);
+        portset_release(&total[st]);
+    }
 }
 
 /* ===== --rules ===== */

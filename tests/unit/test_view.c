@@ -563,6 +563,58 @@ void test_flows(void)
     model_free(m);
 }
 
+/* A diff's flows: what only the new input allows is +, what only the old
+ * one allowed −; a rule under a template condition is "(if)". */
+void test_flow_changes(void)
+{
+    struct model *m = model_new();
+    struct marks *mk;
+    struct view_options o;
+    struct view *v;
+    const struct view_edge *e;
+    size_t i;
+
+    group(m, "lb");
+    group(m, "app");
+    iface(m, "lb-1", KIND_ALB, "lb");
+    iface(m, "app-1", KIND_EC2, "app");
+    rule(m, "app", DIR_INGRESS, "tcp/80", PEER_GROUP, "lb");
+    rule(m, "app", DIR_INGRESS, "tcp/443", PEER_GROUP, "lb");
+    rule(m, "app", DIR_INGRESS, "tcp/22", PEER_GROUP, "lb");
+    rule(m, "app", DIR_INGRESS, "tcp/9000", PEER_GROUP, "lb");
+    model_find_group(m, "lb")->default_egress = 1;
+    if (model_finish(m) < 0)
+        abort();
+    mk = marks_new(m);
+    for (i = 0; i < m->nrules; i++) {
+        struct rule *r = m->rules[i];
+        if (r->ports.from == 443)
+            marks_set_rule(mk, r, CHANGE_ADDED, NULL);
+        if (r->ports.from == 22)
+            marks_set_rule(mk, r, CHANGE_REMOVED, NULL);
+        if (r->ports.from == 9000)
+            r->flags |= RULE_CONDITIONAL;
+    }
+    memset(&o, 0, sizeof(o));
+    o.collapse = 1;
+    o.marks = mk;
+    v = view_build(m, &o);
+    check_label(v, "lb", "app", EDGE_FLOW, "\xe2\x88\x92tcp/22, tcp/80, +tcp/443, tcp/9000 (if)");
+    e = edge_between(v, "lb", "app", EDGE_FLOW);
+    CHECK(e && e->change == CHANGE_CHANGED && e->nrules == 4);
+    view_free(v);
+    /* Only added traffic: the arrow is added. */
+    for (i = 0; i < m->nrules; i++)
+        if (m->rules[i]->dir == DIR_INGRESS)
+            marks_set_rule(mk, m->rules[i], CHANGE_ADDED, NULL);
+    v = view_build(m, &o);
+    e = edge_between(v, "lb", "app", EDGE_FLOW);
+    CHECK(e && e->change == CHANGE_ADDED);
+    view_free(v);
+    marks_free(mk);
+    model_free(m);
+}
+
 /* 0.0.0.0/0 and ::/0 are one node when their arrows are the same. */
 void test_internet(void)
 {

@@ -24,6 +24,7 @@ void test_json_writer(void);
 void test_clusters(void);
 void test_edges(void);
 void test_flows(void);
+void test_flow_changes(void);
 void test_internet(void);
 void test_cidr_folding(void);
 void test_portset(void);

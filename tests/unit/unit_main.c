@@ -31,6 +31,7 @@ int main(void)
     test_clusters();
     test_edges();
     test_flows();
+    test_flow_changes();
     test_internet();
     test_cidr_folding();
     test_portset();
