@@ -87,21 +87,14 @@ static void pair_sets(const struct view *v, const struct pair *p, enum version v
 
 /* ===== Labels ===== */
 
-struct label_sink {
-    struct view_edge *e;
-    enum change change;
-    int conditional;
-};
-
-static void add_label(const char *text, void *arg)
+static void add_label(struct view_edge *e, const char *text, enum change change,
+                      int conditional)
 {
-    struct label_sink *k = arg;
-    struct view_edge *e = k->e;
     struct view_label l;
 
     l.text = xstrdup(text);
-    l.change = k->change;
-    l.conditional = k->conditional;
+    l.change = change;
+    l.conditional = conditional;
     APPEND(e->labels, e->nlabels, l);
 }
 
@@ -111,7 +104,6 @@ static void add_label(const char *text, void *arg)
 static void add_set_labels(struct view_edge *e, const struct portset *s, enum change change,
                            int conditional)
 {
-    struct label_sink k = {e, change, conditional};
     struct strbuf sb = STRBUF_INIT;
     char *p, *sep;
 
@@ -119,13 +111,13 @@ static void add_set_labels(struct view_edge *e, const struct portset *s, enum ch
         return;
     portset_label(s, &sb);
     if (strncmp(sb.buf, "all except ", 11) == 0) {
-        add_label(sb.buf, &k);
+        add_label(e, sb.buf, change, conditional);
     } else {
         for (p = sb.buf; (sep = strstr(p, ", ")) != NULL; p = sep + 2) {
             *sep = '\0';
-            add_label(p, &k);
+            add_label(e, p, change, conditional);
         }
-        add_label(p, &k);
+        add_label(e, p, change, conditional);
     }
     strbuf_release(&sb);
 }
