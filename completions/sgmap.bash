@@ -8,12 +8,12 @@
 
 # The words sgmap takes, one list per verb.
 _sgmap_verbs='render lint diff'
-_sgmap_render_opts='-o --output -f --format --from --theme --no-collapse --egress --vpc
+_sgmap_render_opts='-o --output -f --format --from --theme --no-collapse --rules --egress --vpc
     --group --depth --exclude --hide-cidrs --merge-cidrs --lint -q --quiet -h --help
     -V --version'
 _sgmap_lint_opts='-o --output -f --format --from --fail-on --disable --enable
     --list-checks -q --quiet -h --help'
-_sgmap_diff_opts='-o --output -f --format --from --theme --no-collapse --egress --vpc
+_sgmap_diff_opts='-o --output -f --format --from --theme --no-collapse --rules --egress --vpc
     --hide-cidrs --merge-cidrs -q --quiet -h --help'
 _sgmap_render_formats='dot svg png pdf json mermaid view'
 _sgmap_lint_formats='text json sarif'

@@ -54,7 +54,7 @@ int cli_format_choose(const char *verb, const struct cli_format *table, size_t n
 struct cli_drawing {
     const char *theme;        /* --theme, or NULL for the default */
     enum input_format from;   /* --from, or FORMAT_AUTO */
-    struct view_options view; /* --no-collapse, --egress, --vpc, --*-cidrs ... */
+    struct view_options view; /* --no-collapse, --egress, --vpc, --*-cidrs, --rules ... */
 };
 
 /* Codes of the shared long options (outside the range of short options). */
@@ -66,6 +66,7 @@ enum {
     CLI_OPT_VPC,
     CLI_OPT_HIDE_CIDRS,
     CLI_OPT_MERGE_CIDRS,
+    CLI_OPT_RULES,
     CLI_OPT_NEXT, /* the first code free for a verb's own options */
 };
 
@@ -77,7 +78,8 @@ enum {
         {"egress", required_argument, NULL, CLI_OPT_EGRESS},                             \
         {"vpc", required_argument, NULL, CLI_OPT_VPC},                                   \
         {"hide-cidrs", no_argument, NULL, CLI_OPT_HIDE_CIDRS},                           \
-        {"merge-cidrs", no_argument, NULL, CLI_OPT_MERGE_CIDRS}
+        {"merge-cidrs", no_argument, NULL, CLI_OPT_MERGE_CIDRS},                         \
+        {"rules", no_argument, NULL, CLI_OPT_RULES}
 
 /* Defaults: collapse on, the AWS default egress hidden, --depth 1. */
 void cli_drawing_init(struct cli_drawing *d);

@@ -34,7 +34,7 @@ struct change_text {
                             * (Mermaid's class names) */
     const char *theme_key; /* the theme's colour: "diff.added" ... "diff.muted" */
     const char *member;    /* an interface and a group: "joins", "leaves"; NULL */
-    const char *legend;    /* its legend line: "removed (dashed, − on rules)" */
+    const char *legend;    /* its legend line, true to how it is drawn */
 };
 
 const struct change_text *change_text(enum change c);

@@ -35,6 +35,7 @@ struct view_options {
     size_t nexclude;
     int hide_cidrs;        /* no CIDR nodes except the internet */
     int merge_cidrs;       /* fold CIDRs into named ranges, private and public */
+    int rules;             /* --rules: one arrow per rule direction, not per flow */
 };
 
 enum vnode_type {
@@ -59,20 +60,30 @@ struct view_node {
     /* VNODE_IFACE */
     struct iface **ifaces;         /* the collapsed interfaces, sorted by id */
     size_t nifaces;
-    struct group **badges;         /* groups shown as badges (sorted by id) */
+    struct group **badges;         /* its groups no enclosing cluster shows (sorted by id) */
     size_t nbadges;
-    /* VNODE_HANDLE */
-    struct group *group;
-    const char *self_label;        /* "self: ..." for a crossing group's self rules */
+    /* VNODE_HANDLE: groups with equal members that cross others */
+    struct group *group;           /* the one whose id names it (the lowest id) */
+    struct group **groups;         /* all of them, in natural order of names */
+    size_t ngroups;
+    const char *self_label;        /* "self: ..." for the groups' rules among themselves */
+    struct rule **self_rules;      /* those rules, in model order */
+    size_t nself_rules;
+    size_t color;                  /* a hash of group's id, into the palette */
     /* peers */
     const char *peer;              /* the peer id */
+    const char *also;              /* the internet: "::/0" drawn as one with "0.0.0.0/0" */
     const char *label;             /* display text (iface label, peer name...) */
     int stale;                     /* an external group that is stale or deleted */
 };
 
+/* A Venn region: the groups whose member set is the same, drawn as one
+ * cluster inside the clusters of the strict supersets of that set. */
 struct view_cluster {
     size_t id;                     /* cluster_<id> in DOT */
-    struct group *group;
+    struct group *group;           /* the group whose id names it (the lowest id) */
+    struct group **groups;         /* every group it stands for, in natural order of names */
+    size_t ngroups;
     struct view_cluster *parent;   /* enclosing cluster, or NULL */
     struct view_region *region;
     struct view_cluster **children;
@@ -80,7 +91,9 @@ struct view_cluster {
     struct view_node **nodes;      /* interface nodes placed directly inside */
     size_t nnodes;
     const char *self_label;        /* "self: tcp/9999, ..." or NULL */
-    size_t color;                  /* palette index */
+    struct rule **self_rules;      /* the rules it stands for, in model order */
+    size_t nself_rules;
+    size_t color;                  /* a hash of group's id, into the palette */
     size_t depth;
 };
 
@@ -101,13 +114,43 @@ struct view_end {
     struct view_node *node;
 };
 
+/* What an arrow says. */
+enum edge_style {
+    EDGE_FLOW,         /* allowed by both sides (a peer that is no group: by the group's) */
+    EDGE_INGRESS_ONLY, /* allowed by the destination's ingress, blocked by the source's egress */
+    EDGE_EGRESS_ONLY,  /* allowed by the source's egress, blocked by the destination's ingress */
+    EDGE_INGRESS,      /* --rules: ingress rules, from the peer to the group */
+    EDGE_EGRESS,       /* --rules: egress rules, from the group to the peer */
+    EDGE_STYLE_COUNT
+};
+
+/* One label of an edge: a port label and what is known of it. */
+struct view_label {
+    char *text;          /* "tcp/443", "all", "all except tcp/22" */
+    enum change change;  /* in a diff: added, removed, changed (~: a description) */
+    int conditional;     /* allowed only when a template condition holds */
+};
+
 struct view_edge {
-    struct view_end from, to;
-    enum direction dir;
-    struct rule **rules;           /* sorted by ports, then peer */
+    struct view_end from, to;      /* in the direction of the traffic */
+    enum edge_style style;
+    struct rule **rules;           /* every rule it stands for: by direction, ports, peer */
     size_t nrules;
+    struct view_label *labels;     /* what it allows, in port order */
+    size_t nlabels;
+    enum change change;            /* in a diff: its change (changed when mixed) */
     int nested;                    /* one end's cluster encloses the other */
     int stale;                     /* every rule is stale */
+};
+
+/* One row of the legend: an arrow style, a colour, a badge or a change. */
+struct view_legend {
+    const char *style;   /* an edge style's name, "stale", "finding", "badge", or a change's word */
+    enum edge_style edge;          /* the arrow it shows (a style's, stale's, finding's) */
+    enum change change;            /* a change's row: that change */
+    struct group *group;           /* a badge's group */
+    size_t tag;                    /* a badge's number */
+    const char *text;
 };
 
 struct view {
@@ -124,9 +167,14 @@ struct view {
     struct view_edge **edges;
     size_t nedges;
     size_t ncidr_nodes;            /* CIDR nodes drawn (for the layout budget) */
-    struct group **crossing;       /* groups shown as badges, with colour */
-    size_t ncrossing;
-    size_t *crossing_color;        /* palette index per crossing group */
+    struct group **badged;         /* groups shown as badges somewhere, in natural
+                                    * order of names: the badge legend */
+    size_t nbadged;
+    size_t *badge_tag;             /* per group index: its badge's number (1, 2...), 0
+                                    * when it is never a badge */
+    struct view_legend *legend;    /* what the drawing's arrows, badges and colours mean */
+    size_t nlegend;
+    const char *empty;             /* nothing to draw: why, else NULL */
 };
 
 struct strbuf;
@@ -145,14 +193,15 @@ void view_free(struct view *v);
 /* Is there nothing at all to draw? */
 int view_is_empty(const struct view *v);
 
-/* The merged label of an edge (distinct port labels joined with ", ", at
- * most max shown, then "+N more"; in a diff view each signed + added,
- * − removed or ~ changed; a conditional rule's followed by " (if)"),
- * malloc'd. */
+/* The label of an edge: its labels joined with ", ", at most max shown,
+ * then "+N more"; in a diff view each signed + added, − removed or ~
+ * changed; a conditional one followed by " (if)"; malloc'd. */
 char *view_edge_label(const struct view *v, const struct view_edge *e, size_t max);
+/* One label as drawn ("+tcp/443 (if)"), appended to sb. */
+void view_label_text(struct strbuf *sb, const struct view_label *l);
 
 /* In a diff view: the change of a node (its interfaces' when they agree,
- * else changed) and of an edge (its rules', likewise); none elsewhere. */
+ * else changed) and of an edge (e->change); none elsewhere. */
 enum change view_node_change(const struct view *v, const struct view_node *n);
 enum change view_edge_change(const struct view *v, const struct view_edge *e);
 /* In a diff view, per node id, the change of each peer node (CIDR, prefix
@@ -162,6 +211,17 @@ enum change *view_peer_changes(const struct view *v);
 /* Does a node stand for an interface that exists, or is in a group, only
  * under a template condition? */
 int view_node_conditional(const struct view_node *n);
+
+/* qsort order of group pointers: natural order of names, then ids. */
+int view_cmp_groups(const void *a, const void *b);
+/* The palette index of a group's colour (taken modulo the palette's size):
+ * a hash of its id, so that a group has one colour in every drawing of it. */
+size_t view_group_color(const struct group *g);
+/* The mark under the names of a cluster or handle of several groups. */
+#define VIEW_SAME_MEMBERS "\xe2\x89\xa1 same members"
+/* In a diff view: the change of groups drawn as one (theirs when they all
+ * agree, else changed); none elsewhere. */
+enum change view_groups_change(const struct view *v, struct group *const *groups, size_t n);
 
 /*
  * Stable ids of what is drawn, shared by the DOT and SVG (id attributes) and
@@ -181,8 +241,17 @@ void view_end_id(struct strbuf *sb, const struct view_end *e);
 void view_edge_id(struct strbuf *sb, const struct view_edge *e);
 /* Append text to sb as an id's part (the ~XX rule above). */
 void view_id_text(struct strbuf *sb, const char *text);
-/* The style of an edge: "ingress" or "egress" (solid or dashed). */
+/* The display name of an end: its groups' names ("a = b" for a cluster of
+ * several), an interface's label or a peer's id. */
+void view_end_name(struct strbuf *sb, const struct view_end *e);
+/* The name of an edge style ("flow", "ingress-only", "egress-only",
+ * "ingress", "egress") and what its arrows mean, for legends. */
+const char *view_style_name(enum edge_style s);
+const char *view_style_meaning(enum edge_style s);
+/* The style of an edge: view_style_name(e->style). */
 const char *view_edge_style(const struct view_edge *e);
+/* Is inner outer itself or drawn inside it? */
+int view_cluster_encloses(const struct view_cluster *outer, const struct view_cluster *inner);
 /* Is r drawn at all with these options (egress modes)? */
 int view_rule_shown(const struct view *v, const struct rule *r);
 

@@ -169,6 +169,9 @@ int cli_drawing_option(const char *verb, int c, const char *arg, struct cli_draw
     case CLI_OPT_MERGE_CIDRS:
         d->view.merge_cidrs = 1;
         return 1;
+    case CLI_OPT_RULES:
+        d->view.rules = 1;
+        return 1;
     }
     return 0;
 }

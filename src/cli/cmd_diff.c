@@ -71,6 +71,7 @@ static void diff_usage(FILE *fp)
           "      --vpc ID         draw only this VPC (id or name)\n"
           "      --hide-cidrs     draw no CIDR nodes except the internet\n"
           "      --merge-cidrs    fold CIDRs into named ranges, private and public\n"
+          "      --rules          one arrow per rule direction instead of one per flow\n"
           "  -q, --quiet          write nothing: the exit status tells\n"
           "  -h, --help           show this help\n"
           "\n"

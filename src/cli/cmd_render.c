@@ -57,6 +57,7 @@ static void usage(FILE *fp)
           "      --exclude PATTERN  leave out groups whose name or id matches (repeatable)\n"
           "      --hide-cidrs     draw no CIDR nodes except the internet\n"
           "      --merge-cidrs    fold CIDRs into named ranges, private and public\n"
+          "      --rules          one arrow per rule direction instead of one per flow\n"
           "      --lint           mark groups, interfaces and rules with lint findings\n"
           "  -q, --quiet          no notes on standard error\n"
           "  -h, --help           show this help\n"
@@ -202,12 +203,8 @@ static int produce(const struct model *m, const struct options *o, int f, char *
     if (m->ngroups + m->nifaces > 5000)
         diag_progress("drawing %zu groups and %zu interfaces", m->ngroups, m->nifaces);
     v = draw_view(m, &o->draw.view);
-    if (m->ngroups == 0 && m->nifaces == 0)
-        diag_warning(NULL, "nothing to draw: the inputs hold no security groups or network "
-                           "interfaces");
-    else if (view_is_empty(v))
-        diag_warning(NULL, "nothing to draw: --exclude, --vpc and --group leave no group or "
-                           "interface");
+    if (v->empty)
+        diag_warning(NULL, "nothing to draw: %s", v->empty);
     rc = draw_output(v, &theme, (enum draw_format)f, data, len);
     view_free(v);
     theme_release(&theme);

@@ -153,13 +153,28 @@ static void iface_tooltip(const struct dot *d, struct strbuf *sb, const struct v
 
 /* ===== Nodes ===== */
 
-static size_t badge_color(const struct view *v, const struct group *g)
+/* The tooltips of several groups drawn as one, a blank line between. */
+static void groups_tooltip(const struct dot *d, struct strbuf *sb, struct group *const *groups,
+                           size_t n)
 {
     size_t i;
-    for (i = 0; i < v->ncrossing; i++)
-        if (v->crossing[i] == g)
-            return v->crossing_color[i];
-    return 0;
+    if (n > 1)
+        strbuf_addf(sb, "%zu groups with the same members\n\n", n);
+    for (i = 0; i < n; i++) {
+        if (i)
+            strbuf_addstr(sb, "\n\n");
+        group_tooltip(d, sb, groups[i]);
+    }
+}
+
+/* The first note of groups drawn as one, or NULL. */
+static const char *groups_note(const struct dot *d, struct group *const *groups, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (note_of_group(d->v->opts.notes, groups[i]))
+            return note_of_group(d->v->opts.notes, groups[i]);
+    return NULL;
 }
 
 static void emit_iface_node(struct dot *d, const struct view_node *n, size_t depth)
@@ -188,9 +203,11 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
     if (n->nbadges) {
         strbuf_addstr(&label, "<TR>");
         for (i = 0; i < n->nbadges; i++) {
-            strbuf_addf(&label, "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\">",
-                        theme_color(d->t, badge_color(d->v, n->badges[i])),
-                        th(d, "badge.fontcolor"));
+            /* Colour and number: two badges never look alike. */
+            strbuf_addf(&label,
+                        "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\"><B>%zu</B> ",
+                        theme_color(d->t, view_group_color(n->badges[i])),
+                        th(d, "badge.fontcolor"), d->v->badge_tag[n->badges[i]->index]);
             escape_html(&label, n->badges[i]->name);
             strbuf_addstr(&label, "</FONT></TD>");
         }
@@ -225,16 +242,22 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
 static void emit_handle_node(struct dot *d, const struct view_node *n, size_t depth)
 {
     struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
-    const char *color = theme_color(d->t, badge_color(d->v, n->group));
-    const char *note = note_of_group(d->v->opts.notes, n->group);
+    const char *color = theme_color(d->t, n->color);
+    const char *note = groups_note(d, n->groups, n->ngroups);
+    size_t i;
 
-    strbuf_addstr(&label, n->group->name);
-    strbuf_addstr(&label, "\n(members shown with this badge)");
+    for (i = 0; i < n->ngroups; i++)
+        strbuf_addf(&label, "%s%zu %s", i ? "\n" : "", d->v->badge_tag[n->groups[i]->index],
+                    n->groups[i]->name);
+    if (n->ngroups > 1)
+        strbuf_addstr(&label, "\n" VIEW_SAME_MEMBERS);
+    strbuf_addstr(&label, n->ngroups > 1 ? "\n(members wear these badges)"
+                                         : "\n(members wear this badge)");
     if (n->self_label)
         strbuf_addf(&label, "\n%s", n->self_label);
     if (note)
         strbuf_addstr(&label, "\n\xe2\x9a\xa0 review (see tooltip)");
-    group_tooltip(d, &tip, n->group);
+    groups_tooltip(d, &tip, n->groups, n->ngroups);
     indent(d, depth);
     node_open(d, n);
     strbuf_addf(&d->out, "shape=%s, style=filled, fillcolor=\"%s\", fontcolor=\"%s\"",
@@ -248,7 +271,7 @@ static void emit_handle_node(struct dot *d, const struct view_node *n, size_t de
     strbuf_release(&tip);
 }
 
-static void emit_peer_node(struct dot *d, const struct view_node *n)
+static void emit_peer_node(struct dot *d, const struct view_node *n, size_t depth)
 {
     struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
     const char *shape, *fill, *style = "filled";
@@ -256,8 +279,11 @@ static void emit_peer_node(struct dot *d, const struct view_node *n)
     switch (n->type) {
     case VNODE_CIDR:
         if (peer_is_internet(n->peer)) {
-            strbuf_addf(&label, "internet\n%s", n->peer);
-            strbuf_addf(&tip, "the internet (%s)", n->peer);
+            /* One node for both when their arrows are the same. */
+            strbuf_addf(&label, "internet\n%s%s%s", n->peer, n->also ? ", " : "",
+                        n->also ? n->also : "");
+            strbuf_addf(&tip, "the internet (%s%s%s)", n->peer, n->also ? " and " : "",
+                        n->also ? n->also : "");
             shape = th(d, "internet.shape");
             fill = th(d, "internet.fill");
         } else if (!cidr_looks_like(n->peer)) {
@@ -298,7 +324,7 @@ static void emit_peer_node(struct dot *d, const struct view_node *n)
         style = "filled,dashed";
         break;
     }
-    put(d, "\t");
+    indent(d, depth);
     if (d->peer_change && d->peer_change[n->id] == CHANGE_REMOVED)
         style = "filled,dashed";
     node_open(d, n);
@@ -355,25 +381,38 @@ static void grid_rows(struct dot *d, struct view_node *const *nodes, size_t n, s
 
 /* ===== Clusters ===== */
 
+/* A group's name on a cluster, with what changed and when it exists. */
+static void group_title(const struct dot *d, struct strbuf *sb, const struct group *g)
+{
+    const struct mark *k = mark_of_group(d->v->opts.marks, g);
+
+    strbuf_addstr(sb, g->name);
+    if (k->old_name)
+        strbuf_addf(sb, "\n(was %s)", k->old_name);
+    else if (k->old_description)
+        strbuf_addstr(sb, "\n(description changed)");
+    if (g->conditional)
+        strbuf_addstr(sb, "\n(if a condition holds)");
+}
+
 static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t depth)
 {
     struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
-    const struct mark *k = mark_of_group(d->v->opts.marks, c->group);
-    const char *note = note_of_group(d->v->opts.notes, c->group);
+    const char *note = groups_note(d, c->groups, c->ngroups);
     size_t i;
 
-    strbuf_addstr(&label, c->group->name);
-    if (k->old_name)
-        strbuf_addf(&label, "\n(was %s)", k->old_name);
-    else if (k->old_description)
-        strbuf_addstr(&label, "\n(description changed)");
-    if (c->group->conditional)
-        strbuf_addstr(&label, "\n(if a condition holds)");
+    for (i = 0; i < c->ngroups; i++) {
+        if (i)
+            strbuf_addch(&label, '\n');
+        group_title(d, &label, c->groups[i]);
+    }
+    if (c->ngroups > 1)
+        strbuf_addstr(&label, "\n" VIEW_SAME_MEMBERS);
     if (c->self_label)
         strbuf_addf(&label, "\n%s", c->self_label);
     if (note)
         strbuf_addstr(&label, "\n\xe2\x9a\xa0 review (see tooltip)");
-    group_tooltip(d, &tip, c->group);
+    groups_tooltip(d, &tip, c->groups, c->ngroups);
 
     indent(d, depth);
     strbuf_addf(&d->out, "subgraph cluster_%zu {\n", c->id);
@@ -396,7 +435,7 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
     put(d, ";\n");
     indent(d, depth + 1);
     if (d->v->opts.marks) {
-        enum change ch = k->change;
+        enum change ch = view_groups_change(d->v, c->groups, c->ngroups);
         strbuf_addf(&d->out,
                     "style=\"%s%s\"; color=\"%s\"; fillcolor=\"%s\"; fontcolor=\"%s\"; "
                     "penwidth=%s;\n",
@@ -448,8 +487,10 @@ static void emit_region(struct dot *d, const struct view_region *r)
     for (i = 0; i < r->nnodes; i++) {
         if (r->nodes[i]->type == VNODE_HANDLE)
             emit_handle_node(d, r->nodes[i], depth);
-        else
+        else if (r->nodes[i]->type == VNODE_IFACE)
             emit_iface_node(d, r->nodes[i], depth);
+        else
+            emit_peer_node(d, r->nodes[i], depth);
     }
     grid_rows(d, r->nodes, r->nnodes, depth);
     if (r->label)
@@ -467,45 +508,49 @@ static const char *end_name(const struct view_end *e, char *buf, size_t len)
     return buf;
 }
 
-static const char *end_text(const struct view_end *e)
+/* A rule as its tooltip line: "web ingress tcp/443 from lb: description". */
+static void rule_line(const struct dot *d, struct strbuf *sb, const struct rule *r)
 {
-    if (e->cluster)
-        return e->cluster->group->name;
-    if (e->node->type == VNODE_HANDLE)
-        return e->node->group->name;
-    return e->node->label && e->node->type == VNODE_IFACE ? e->node->label : e->node->peer;
+    const struct view_options *o = &d->v->opts;
+    const struct mark *k = mark_of_rule(o->marks, r);
+    const struct group *pg = r->peer_type == PEER_GROUP ? model_find_group(d->v->model, r->peer)
+                                                         : NULL;
+    char label[PORTS_LABEL_MAX];
+
+    ports_label(&r->ports, label);
+    /* Signed as on the arrow's label: "+tcp/80", unchanged ones bare. */
+    strbuf_addf(sb, "\n%s %s %s%s %s %s", r->group->name, direction_name(r->dir),
+                change_text(k->change)->symbol, label, r->dir == DIR_INGRESS ? "from" : "to",
+                pg ? pg->name : r->peer);
+    if (r->flags & RULE_DEFAULT_EGRESS)
+        strbuf_addstr(sb, " (all traffic out, as AWS allows by default)");
+    strbuf_addf(sb, ": %s",
+                r->description && *r->description ? r->description : "(no description)");
+    if (r->flags & RULE_STALE)
+        strbuf_addstr(sb, " [stale]");
+    if (r->flags & RULE_CONDITIONAL)
+        strbuf_addstr(sb, " [only if a template condition holds]");
+    if (k->old_description)
+        strbuf_addf(sb, " (was: %s)", k->old_description);
+    if (note_of_rule(o->notes, r))
+        strbuf_addf(sb, "\n  review: %s", note_of_rule(o->notes, r));
 }
 
 static void edge_tooltip(const struct dot *d, struct strbuf *sb, const struct view_edge *e)
 {
-    const struct view_options *o = &d->v->opts;
-    char label[PORTS_LABEL_MAX];
+    char *label = view_edge_label(d->v, e, (size_t)-1);
     size_t i;
 
-    strbuf_addf(sb, "%s: %s -> %s", direction_name(e->dir), end_text(&e->from), end_text(&e->to));
-    for (i = 0; i < e->nrules; i++) {
-        const struct rule *r = e->rules[i];
-        const struct mark *k = mark_of_rule(o->marks, r);
-        ports_label(&r->ports, label);
-        /* Signed as on the arrow's label: "+tcp/80", unchanged ones bare. */
-        strbuf_addf(sb, "\n%s%s", change_text(k->change)->symbol, label);
-        if (r->peer_type == PEER_CIDR && e->from.node && e->from.node->type == VNODE_IFACE &&
-            r->dir == DIR_INGRESS)
-            strbuf_addf(sb, " from %s", r->peer);
-        if (r->peer_type == PEER_CIDR && e->to.node && e->to.node->type == VNODE_IFACE &&
-            r->dir == DIR_EGRESS)
-            strbuf_addf(sb, " to %s", r->peer);
-        strbuf_addf(sb, ": %s", r->description && *r->description ? r->description
-                                                                    : "(no description)");
-        if (r->flags & RULE_STALE)
-            strbuf_addstr(sb, " [stale]");
-        if (r->flags & RULE_CONDITIONAL)
-            strbuf_addstr(sb, " [only if a template condition holds]");
-        if (k->old_description)
-            strbuf_addf(sb, " (was: %s)", k->old_description);
-        if (note_of_rule(o->notes, r))
-            strbuf_addf(sb, "\n  review: %s", note_of_rule(o->notes, r));
-    }
+    strbuf_addf(sb, "%s: ", view_edge_style(e));
+    view_end_name(sb, &e->from);
+    strbuf_addstr(sb, " -> ");
+    view_end_name(sb, &e->to);
+    if (e->style == EDGE_INGRESS_ONLY || e->style == EDGE_EGRESS_ONLY)
+        strbuf_addf(sb, "\n%s", view_style_meaning(e->style));
+    strbuf_addf(sb, "\nallows: %s", label);
+    for (i = 0; i < e->nrules; i++)
+        rule_line(d, sb, e->rules[i]);
+    free(label);
 }
 
 /* Break a ", "-joined label into lines of three labels. */
@@ -522,12 +567,57 @@ static void wrap_label(char *s)
     }
 }
 
+/* The theme keys and arrowheads of each style: a half-open arrow has a
+ * bar where it is blocked (at the source's egress, or before the
+ * destination's ingress) and an open head. */
+static const struct {
+    const char *color, *style, *heads;
+} looks[EDGE_STYLE_COUNT] = {
+    [EDGE_FLOW] = {"flow.color", "flow.style", ""},
+    [EDGE_INGRESS_ONLY] = {"halfopen.color", "halfopen.style",
+                           ", dir=both, arrowtail=tee, arrowhead=onormal"},
+    [EDGE_EGRESS_ONLY] = {"halfopen.color", "halfopen.style", ", arrowhead=teeonormal"},
+    [EDGE_INGRESS] = {"ingress.color", "ingress.style", ""},
+    [EDGE_EGRESS] = {"egress.color", "egress.style", ", arrowhead=vee"},
+};
+
+/* How an arrow of a style looks, in a colour (NULL: the style's own), and
+ * thicker when width is set: its attributes after the label. The legend
+ * draws its samples with it too, so that its words and the drawing agree. */
+static void edge_look(struct dot *d, enum edge_style st, const char *color, const char *width)
+{
+    strbuf_addf(&d->out, ", color=\"%s\", style=\"%s\"%s", color ? color : th(d, looks[st].color),
+                th(d, looks[st].style), looks[st].heads);
+    if (width)
+        strbuf_addf(&d->out, ", penwidth=%s", width);
+}
+
+/* The colour and width an edge takes from a diff, stale rules or notes. */
+static const char *edge_color(const struct dot *d, const struct view_edge *e,
+                              const char **width)
+{
+    size_t i;
+
+    *width = NULL;
+    if (d->v->opts.marks) {
+        enum change ch = view_edge_change(d->v, e);
+        *width = ch == CHANGE_NONE ? "1" : "2";
+        return th(d, change_key(ch));
+    }
+    for (i = 0; i < e->nrules; i++)
+        if (note_of_rule(d->v->opts.notes, e->rules[i])) {
+            *width = "2.5";
+            return th(d, "lint.color");
+        }
+    return e->stale ? th(d, "stale.color") : NULL;
+}
+
 static void emit_edge(struct dot *d, const struct view_edge *e)
 {
     char a[32], b[32];
     char *label = view_edge_label(d->v, e, EDGE_LABEL_MAX);
     struct strbuf tip = STRBUF_INIT;
-    int ingress = e->dir == DIR_INGRESS;
+    const char *color, *width;
 
     wrap_label(label);
     edge_tooltip(d, &tip, e);
@@ -539,33 +629,21 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
     /* Packed drawings are overviews: placing tens of thousands of labels
      * took osage most of a minute, so the ports stay in the tooltip. */
     attr(d, "label", d->packed ? "" : label);
+    /* A line from the label to its arrow: which label is whose. */
+    if (!d->packed)
+        put(d, ", decorate=true");
     if (!e->nested) {
         if (e->from.cluster)
             strbuf_addf(&d->out, ", ltail=cluster_%zu", e->from.cluster->id);
         if (e->to.cluster)
             strbuf_addf(&d->out, ", lhead=cluster_%zu", e->to.cluster->id);
     }
-    if (d->v->opts.marks) {
-        enum change ch = view_edge_change(d->v, e);
-        /* Arrows keep the ingress/egress style; the label's signs and the
-         * colour say what changed. */
-        strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\", penwidth=%s",
-                    th(d, change_key(ch)), th(d, change_key(ch)),
-                    th(d, ingress ? "ingress.style" : "egress.style"), ch == CHANGE_NONE ? "1" : "2");
-    } else {
-        size_t i;
-        int noted = 0;
-        for (i = 0; i < e->nrules; i++)
-            noted |= note_of_rule(d->v->opts.notes, e->rules[i]) != NULL;
-        strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", style=\"%s\"%s",
-                    noted ? th(d, "lint.color")
-                    : e->stale ? th(d, "stale.color")
-                               : th(d, ingress ? "ingress.color" : "egress.color"),
-                    th(d, "edge.fontcolor"), th(d, ingress ? "ingress.style" : "egress.style"),
-                    noted ? ", penwidth=2.5" : "");
-    }
-    if (!ingress)
-        put(d, ", arrowhead=vee");
+    color = edge_color(d, e, &width);
+    /* The colour says what changed (with the label's signs), the style
+     * what the arrow means. */
+    strbuf_addf(&d->out, ", fontcolor=\"%s\"",
+                d->v->opts.marks ? color : th(d, "edge.fontcolor"));
+    edge_look(d, e->style, color, width);
     attr_tooltip(d, "tooltip", tip.buf, 1);
     attr_tooltip(d, "labeltooltip", tip.buf, 1);
     put(d, "];\n");
@@ -575,44 +653,93 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
 
 /* ===== Legend ===== */
 
-static void emit_legend(struct dot *d)
+/* The badge rows of the legend: one HTML table, a numbered swatch each. */
+static void emit_badge_legend(struct dot *d, const struct view_legend *rows, size_t n)
 {
-    const struct view *v = d->v;
     size_t i;
 
-    if (!v->ncrossing)
-        return;
-    put(d, "\tlegend [shape=plaintext, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" "
-           "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>badges: "
-           "also in group</B></TD></TR>");
-    for (i = 0; i < v->ncrossing && i < LEGEND_MAX_ROWS; i++) {
-        strbuf_addf(&d->out, "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">",
-                    theme_color(d->t, v->crossing_color[i]));
-        escape_html(&d->out, v->crossing[i]->name);
+    put(d, "\t\tlegend [shape=plaintext, label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+           "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">"
+           "<B>badges: also in group</B></TD></TR>");
+    for (i = 0; i < n && i < LEGEND_MAX_ROWS; i++) {
+        strbuf_addf(&d->out,
+                    "<TR><TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\"><B>%zu</B>"
+                    "</FONT></TD><TD ALIGN=\"LEFT\">",
+                    theme_color(d->t, view_group_color(rows[i].group)), th(d, "badge.fontcolor"),
+                    rows[i].tag);
+        escape_html(&d->out, rows[i].text);
         put(d, "</TD></TR>");
     }
     /* Each badge names its group; past a screenful the legend only says so. */
-    if (v->ncrossing > LEGEND_MAX_ROWS)
+    if (n > LEGEND_MAX_ROWS)
         strbuf_addf(&d->out, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">and %zu more (each badge "
                              "names its group)</TD></TR>",
-                    v->ncrossing - LEGEND_MAX_ROWS);
-    put(d, "</TABLE>>, tooltip=\"groups whose members cross other groups are shown as "
-           "badges on their members\"];\n");
+                    n - LEGEND_MAX_ROWS);
+    put(d, "</TABLE>>, tooltip=\"memberships no enclosing cluster shows are badges on the "
+           "members\"];\n");
 }
 
-static void emit_diff_legend(struct dot *d)
+/*
+ * The legend: a frame with a sample arrow for each arrow style and colour
+ * the drawing uses, drawn by edge_look() like the arrows it explains, the
+ * badges, and in a diff an arrow in each change's colour with its sign.
+ */
+static void emit_legend(struct dot *d)
 {
-    static const enum change rows[] = {CHANGE_ADDED, CHANGE_REMOVED, CHANGE_CHANGED,
-                                       CHANGE_NONE};
-    size_t i;
+    const struct view *v = d->v;
+    size_t i, first_badge = v->nlegend, nbadges = 0;
 
-    put(d, "\tdifflegend [shape=plaintext, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" "
-           "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>changes</B></TD></TR>");
-    for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-        strbuf_addf(&d->out,
-                    "<TR><TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-                    th(d, change_key(rows[i])), change_text(rows[i])->legend);
-    put(d, "</TABLE>>, tooltip=\"colours of the changes between the two inputs\"];\n");
+    if (!v->nlegend)
+        return;
+    put(d, "\tsubgraph cluster_legend {\n\t\tlabel=\"legend\";\n");
+    strbuf_addf(&d->out, "\t\tstyle=\"rounded\"; color=\"%s\"; fontcolor=\"%s\"; "
+                         "penwidth=1;\n",
+                th(d, "vpc.color"), th(d, "vpc.fontcolor"));
+    for (i = 0; i < v->nlegend; i++) {
+        const struct view_legend *row = &v->legend[i];
+        const char *color = NULL, *width = NULL, *sample = "";
+
+        if (strcmp(row->style, "badge") == 0) {
+            if (!nbadges++)
+                first_badge = i;
+            continue;
+        }
+        if (strcmp(row->style, "stale") == 0) {
+            color = th(d, "stale.color");
+        } else if (strcmp(row->style, "finding") == 0) {
+            color = th(d, "lint.color");
+            width = "2.5";
+        } else if (v->opts.marks) {
+            /* In a diff every arrow is coloured by its change. */
+            color = th(d, change_key(row->change));
+            width = row->change == CHANGE_NONE ? "1" : "2";
+            sample = change_text(row->change)->symbol;
+        }
+        strbuf_addf(&d->out, "\t\tlg%zu [shape=point, width=0.05, label=\"\", color=\"%s\"];\n",
+                    i, th(d, "vpc.color"));
+        strbuf_addf(&d->out, "\t\tlg%zut [shape=plaintext, ", i);
+        attr(d, "label", row->text);
+        put(d, "];\n");
+        strbuf_addf(&d->out, "\t\tlg%zu -> lg%zut [", i, i);
+        attr(d, "label", sample);
+        strbuf_addf(&d->out, ", fontcolor=\"%s\"", color ? color : th(d, "edge.fontcolor"));
+        edge_look(d, row->edge, color, width);
+        put(d, "];\n");
+    }
+    if (nbadges)
+        emit_badge_legend(d, &v->legend[first_badge], nbadges);
+    put(d, "\t}\n");
+}
+
+/* Nothing to draw: a small titled frame that says why, not a blank page. */
+static void emit_empty(struct dot *d)
+{
+    strbuf_addf(&d->out, "\tsubgraph cluster_empty {\n\t\tlabel=\"nothing to draw\";\n"
+                         "\t\tstyle=\"rounded\"; color=\"%s\"; fontcolor=\"%s\";\n\t\t",
+                th(d, "vpc.color"), th(d, "vpc.fontcolor"));
+    put(d, "empty_why [shape=plaintext, ");
+    attr(d, "label", d->v->empty);
+    put(d, "];\n\t}\n");
 }
 
 int emit_dot(const struct view *v, const struct theme *t, FILE *fp)
@@ -647,15 +774,15 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
                 "color=\"%s\", margin=\"0.08,0.04\"];\n",
                 th(&d, "font"), th(&d, "node.fill"), th(&d, "node.color"));
     strbuf_addf(&d.out, "\tedge [fontname=\"%s\", fontsize=9, arrowsize=0.7];\n", th(&d, "font"));
-    for (i = 0; i < v->nregions; i++)
-        emit_region(&d, v->regions[i]);
     if (v->opts.marks)
         d.peer_change = view_peer_changes(v);
+    if (v->empty)
+        emit_empty(&d);
+    for (i = 0; i < v->nregions; i++)
+        emit_region(&d, v->regions[i]);
     for (i = 0; i < v->noutside; i++)
-        emit_peer_node(&d, v->outside[i]);
+        emit_peer_node(&d, v->outside[i], 1);
     emit_legend(&d);
-    if (v->opts.marks)
-        emit_diff_legend(&d);
     for (i = 0; i < v->nedges; i++)
         emit_edge(&d, v->edges[i]);
     put(&d, "}\n");

@@ -240,13 +240,6 @@ static void md_totals(struct strbuf *sb, const struct diff *d)
                 d->ifaces.removed, d->ifaces.changed);
 }
 
-static int cmp_group_by_name(const void *a, const void *b)
-{
-    const struct group *x = *(struct group *const *)a, *y = *(struct group *const *)b;
-    int c = strcmp(x->name, y->name);
-    return c ? c : strcmp(x->id, y->id);
-}
-
 /* ===== The summary ===== */
 
 int emit_markdown(const struct diff *d, FILE *fp)
@@ -285,7 +278,7 @@ int emit_markdown(const struct diff *d, FILE *fp)
         if (mark_of_group(d->marks, g)->change != CHANGE_NONE || nchanged[i] || nmembers[i])
             list[n++] = u->groups[i];
     }
-    xqsort(list, n, sizeof(*list), cmp_group_by_name);
+    xqsort(list, n, sizeof(*list), view_cmp_groups);
 
     for (i = 0; i < n; i++) {
         const struct group *g = list[i];

@@ -4,9 +4,12 @@
  * image to host. Shared by render and diff.
  *
  * VPCs and groups are nested subgraphs, interfaces and peers are nodes,
- * and each view edge is one link labelled with its ports: ingress solid
- * (-->), egress dotted (-.->). Ids are synthetic (r<N> regions, c<N>
- * clusters, n<N> nodes, a<N> anchors), so no input text is ever an id.
+ * and each view edge is one link labelled with its ports: a flow solid
+ * (-->), a half-open arrow dotted with a circle (-.-o, ingress only) or a
+ * cross (-.-x, egress only), and with --rules ingress solid and egress
+ * dotted (-.->), explained by a legend subgraph. Ids are synthetic (r<N>
+ * regions, c<N> clusters, n<N> nodes, a<N> anchors), so no input text is
+ * ever an id.
  *
  * Mermaid is fragile about links to subgraphs: a subgraph with no node of
  * its own cannot be linked, and a link between a subgraph and something
@@ -42,7 +45,7 @@ static const struct {
      "stroke:#1a9641,stroke-width:2px,color:#1a9641"},
     {CHANGE_REMOVED,
      "fill:#fbe5e5,stroke:#d7191c,stroke-width:2px,stroke-dasharray:5 5,color:#6b0c0d",
-     "stroke:#d7191c,stroke-width:2px,stroke-dasharray:5 5,color:#d7191c"},
+     "stroke:#d7191c,stroke-width:2px,color:#d7191c"},
     {CHANGE_CHANGED, "fill:#fcecdf,stroke:#e66101,stroke-width:2px,color:#5c2700",
      "stroke:#e66101,stroke-width:2px,color:#e66101"},
     {CHANGE_NONE, "fill:#f6f6f6,stroke:#a8a8a8,color:#707070", "stroke:#a8a8a8,color:#707070"},
@@ -163,8 +166,8 @@ static void emit_iface_node(struct mm *d, const struct view_node *n, size_t dept
     if (n->nbadges) {
         strbuf_addstr(&d->out, "<br/>also in: ");
         for (i = 0; i < n->nbadges; i++) {
-            if (i)
-                strbuf_addstr(&d->out, ", ");
+            strbuf_addf(&d->out, "%s[%zu] ", i ? ", " : "",
+                        d->v->badge_tag[n->badges[i]->index]);
             mm_text(&d->out, n->badges[i]->name);
         }
     }
@@ -172,20 +175,35 @@ static void emit_iface_node(struct mm *d, const struct view_node *n, size_t dept
     mark(d, view_node_change(d->v, n), "n%zu", n->id);
 }
 
-static void group_label(struct mm *d, const struct group *g, const char *self)
+/* The names of groups drawn as one, "a = b (same members)", with what
+ * changed, when each exists and, on a handle, their badge numbers. */
+static void group_label(struct mm *d, struct group *const *groups, size_t n, int tags,
+                        const char *self)
 {
-    const struct mark *k = mark_of_group(d->v->opts.marks, g);
+    size_t i;
 
-    mm_text(&d->out, g->name);
-    if (k->old_name) {
-        strbuf_addstr(&d->out, " (was ");
-        mm_text(&d->out, k->old_name);
-        strbuf_addch(&d->out, ')');
-    } else if (k->old_description) {
-        strbuf_addstr(&d->out, " (description changed)");
+    for (i = 0; i < n; i++) {
+        const struct group *g = groups[i];
+        const struct mark *k = mark_of_group(d->v->opts.marks, g);
+        if (i)
+            strbuf_addstr(&d->out, " = ");
+        if (tags)
+            strbuf_addf(&d->out, "[%zu] ", d->v->badge_tag[g->index]);
+        mm_text(&d->out, g->name);
+        if (k->old_name) {
+            strbuf_addstr(&d->out, " (was ");
+            mm_text(&d->out, k->old_name);
+            strbuf_addch(&d->out, ')');
+        } else if (k->old_description) {
+            strbuf_addstr(&d->out, " (description changed)");
+        }
+        if (g->conditional)
+            strbuf_addstr(&d->out, " (if)");
     }
-    if (g->conditional)
-        strbuf_addstr(&d->out, " (if)");
+    if (n > 1) {
+        strbuf_addstr(&d->out, " \xc2\xb7 ");
+        mm_text(&d->out, VIEW_SAME_MEMBERS);
+    }
     if (self) {
         strbuf_addstr(&d->out, " \xc2\xb7 ");
         mm_text_lines(&d->out, self);
@@ -196,9 +214,9 @@ static void emit_handle_node(struct mm *d, const struct view_node *n, size_t dep
 {
     indent(d, depth);
     strbuf_addf(&d->out, "n%zu{{\"", n->id);
-    group_label(d, n->group, n->self_label);
+    group_label(d, n->groups, n->ngroups, 1, n->self_label);
     strbuf_addstr(&d->out, "<br/>(members show it as also in)\"}}\n");
-    mark(d, mark_of_group(d->v->opts.marks, n->group)->change, "n%zu", n->id);
+    mark(d, view_groups_change(d->v, n->groups, n->ngroups), "n%zu", n->id);
 }
 
 static void emit_peer_node(struct mm *d, const struct view_node *n)
@@ -209,6 +227,10 @@ static void emit_peer_node(struct mm *d, const struct view_node *n)
     if (n->type == VNODE_CIDR && peer_is_internet(n->peer)) {
         strbuf_addf(&d->out, "n%zu((\"internet<br/>", n->id);
         mm_text(&d->out, n->peer);
+        if (n->also) {
+            strbuf_addstr(&d->out, ", ");
+            mm_text(&d->out, n->also);
+        }
         strbuf_addstr(&d->out, "\"))\n");
         mark(d, d->peer_change[n->id], "n%zu", n->id);
         return;
@@ -248,9 +270,9 @@ static void emit_cluster(struct mm *d, const struct view_cluster *c, size_t dept
 
     indent(d, depth);
     strbuf_addf(&d->out, "subgraph c%zu[\"", c->id);
-    group_label(d, c->group, c->self_label);
+    group_label(d, c->groups, c->ngroups, 0, c->self_label);
     strbuf_addstr(&d->out, "\"]\n");
-    mark(d, mark_of_group(d->v->opts.marks, c->group)->change, "c%zu", c->id);
+    mark(d, view_groups_change(d->v, c->groups, c->ngroups), "c%zu", c->id);
     for (i = 0; i < c->nchildren; i++)
         emit_cluster(d, c->children[i], depth + 1);
     for (i = 0; i < c->nnodes; i++)
@@ -259,7 +281,7 @@ static void emit_cluster(struct mm *d, const struct view_cluster *c, size_t dept
         indent(d, depth + 1);
         strbuf_addf(&d->out, "a%zu[\"%s\"]\n", c->id,
                     c->group->nmembers ? "\xc2\xb7" : "(no members)");
-        mark(d, mark_of_group(d->v->opts.marks, c->group)->change, "a%zu", c->id);
+        mark(d, view_groups_change(d->v, c->groups, c->ngroups), "a%zu", c->id);
     }
     indent(d, depth);
     strbuf_addstr(&d->out, "end\n");
@@ -288,22 +310,14 @@ static void emit_region(struct mm *d, const struct view_region *r)
 
 /* ===== Links ===== */
 
-static int cluster_encloses(const struct view_cluster *outer, const struct view_cluster *inner)
-{
-    for (; inner; inner = inner->parent)
-        if (inner == outer)
-            return 1;
-    return 0;
-}
-
 /* Does end a (a cluster) enclose the other end b? */
 static int end_encloses(const struct view_end *a, const struct view_end *b)
 {
     if (!a->cluster)
         return 0;
     if (b->cluster)
-        return b->cluster != a->cluster && cluster_encloses(a->cluster, b->cluster);
-    return b->node && cluster_encloses(a->cluster, b->node->cluster);
+        return b->cluster != a->cluster && view_cluster_encloses(a->cluster, b->cluster);
+    return b->node && view_cluster_encloses(a->cluster, b->node->cluster);
 }
 
 static void plan_anchors(struct mm *d)
@@ -333,6 +347,14 @@ static void end_id(struct mm *d, const struct view_end *e, const struct view_end
         strbuf_addf(&d->out, "c%zu", e->cluster->id);
 }
 
+/* The link of each style: a flow solid, a half-open one dotted with a
+ * circle (ingress only) or a cross (egress only) at its end; --rules'
+ * ingress solid and egress dotted. */
+static const char *const link_of[EDGE_STYLE_COUNT] = {
+    [EDGE_FLOW] = "-->", [EDGE_INGRESS_ONLY] = "-.-o", [EDGE_EGRESS_ONLY] = "-.-x",
+    [EDGE_INGRESS] = "-->", [EDGE_EGRESS] = "-.->",
+};
+
 static void emit_links(struct mm *d)
 {
     const struct view *v = d->v;
@@ -345,7 +367,7 @@ static void emit_links(struct mm *d)
 
         indent(d, 0);
         end_id(d, &e->from, &e->to);
-        strbuf_addstr(&d->out, e->dir == DIR_INGRESS ? " -->|\"" : " -.->|\"");
+        strbuf_addf(&d->out, " %s|\"", link_of[e->style]);
         label = view_edge_label(v, e, MM_LABELS_MAX);
         mm_text(&d->out, label);
         free(label);
@@ -356,19 +378,46 @@ static void emit_links(struct mm *d)
     }
 }
 
+/*
+ * The legend: a sample link of each arrow style the view's legend lists,
+ * and in a diff a node in each change's class. (Badges name their groups
+ * on the nodes.)
+ */
+static void emit_legend(struct mm *d)
+{
+    const struct view *v = d->v;
+    size_t i, rows = 0;
+
+    for (i = 0; i < v->nlegend; i++)
+        rows += strcmp(v->legend[i].style, "badge") != 0;
+    if (!rows)
+        return;
+    indent(d, 0);
+    strbuf_addstr(&d->out, "subgraph legend[\"legend\"]\n");
+    for (i = 0; i < v->nlegend; i++) {
+        const struct view_legend *row = &v->legend[i];
+        if (strcmp(row->style, view_style_name(row->edge)) != 0)
+            continue;
+        indent(d, 1);
+        strbuf_addf(&d->out, "legend_%zu[\" \"] %s|\"", i, link_of[row->edge]);
+        mm_text(&d->out, row->text);
+        strbuf_addf(&d->out, "\"| legend_%zut[\" \"]\n", i);
+    }
+    for (i = 0; v->opts.marks && i < MM_NCLASSES; i++) {
+        const struct change_text *ct = change_text(mm_classes[i].change);
+        indent(d, 1);
+        strbuf_addf(&d->out, "legend_%s[\"", ct->role);
+        mm_text(&d->out, ct->legend);
+        strbuf_addstr(&d->out, "\"]\n");
+    }
+    indent(d, 0);
+    strbuf_addstr(&d->out, "end\n");
+}
+
 static void emit_classes(struct mm *d)
 {
     size_t i;
 
-    indent(d, 0);
-    strbuf_addstr(&d->out, "subgraph legend[\"changes\"]\n");
-    for (i = 0; i < MM_NCLASSES; i++) {
-        const struct change_text *ct = change_text(mm_classes[i].change);
-        indent(d, 1);
-        strbuf_addf(&d->out, "legend_%s[\"%s\"]\n", ct->role, ct->word);
-    }
-    indent(d, 0);
-    strbuf_addstr(&d->out, "end\n");
     for (i = 0; i < MM_NCLASSES; i++) {
         indent(d, 0);
         strbuf_addf(&d->out, "classDef %s %s\n", change_text(mm_classes[i].change)->role,
@@ -408,11 +457,23 @@ int emit_mermaid(const struct view *v, FILE *fp)
     plan_anchors(&d);
 
     strbuf_addstr(&d.out, "flowchart LR\n");
+    if (v->empty) {
+        /* Nothing to draw: a small titled frame that says why. */
+        indent(&d, 0);
+        strbuf_addstr(&d.out, "subgraph empty[\"nothing to draw\"]\n");
+        indent(&d, 1);
+        strbuf_addstr(&d.out, "empty_why[\"");
+        mm_text(&d.out, v->empty);
+        strbuf_addstr(&d.out, "\"]\n");
+        indent(&d, 0);
+        strbuf_addstr(&d.out, "end\n");
+    }
     for (i = 0; i < v->nregions; i++)
         emit_region(&d, v->regions[i]);
     for (i = 0; i < v->noutside; i++)
         emit_peer_node(&d, v->outside[i]);
     emit_links(&d);
+    emit_legend(&d);
     if (v->opts.marks)
         emit_classes(&d);
 

@@ -8,11 +8,11 @@
  * Frames, clusters, nodes and edges carry the ids the DOT and SVG carry
  * (view_node_id() ...) and are sorted by them. "rules" are indexes into
  * the "rules" array of -f json for the same inputs (m->rules, in order).
- * Groups are arrays and styles strings, so that a cluster standing for
- * several groups or a new arrow style is more data, not a new schema;
- * "notes" lists the remarks drawn with an object (render --lint).
+ * A cluster's "groups" are every group with its members, an edge's
+ * "style" what it says (flow, ingress-only, egress-only; ingress, egress
+ * with --rules); "notes" lists the remarks drawn with an object (render
+ * --lint); "empty" says why nothing is drawn.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,15 +21,6 @@
 #include "json_writer.h"
 #include "strbuf.h"
 #include "xalloc.h"
-
-/* The longest label list is uncapped: every distinct label of an edge. */
-#define ALL_LABELS ((size_t)-1)
-
-/* A rule's index in m->rules, found by its address. */
-struct rule_slot {
-    uintptr_t addr;
-    size_t index;
-};
 
 /* Something listed, with its id, for sorting. */
 struct item {
@@ -40,18 +31,8 @@ struct item {
 struct vw {
     struct json_writer w;
     const struct view *v;
-    struct rule_slot *slots; /* sorted by addr */
-    size_t nslots;
-    size_t *first_rule;      /* per group index: its run of m->rules */
-    size_t *nrules;
     struct strbuf id;        /* scratch */
 };
-
-static int cmp_slot(const void *a, const void *b)
-{
-    const struct rule_slot *x = a, *y = b;
-    return x->addr < y->addr ? -1 : x->addr > y->addr;
-}
 
 static int cmp_item(const void *a, const void *b)
 {
@@ -64,21 +45,13 @@ static int cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static size_t rule_index(const struct vw *d, const struct rule *r)
-{
-    struct rule_slot key, *hit;
-    key.addr = (uintptr_t)r;
-    hit = bsearch(&key, d->slots, d->nslots, sizeof(*d->slots), cmp_slot);
-    return hit ? hit->index : 0;
-}
-
 /* "rules": the indexes of rules[0..n), ascending. */
 static void member_rules(struct vw *d, const struct rule *const *rules, size_t n)
 {
     size_t *idx = xcalloc(n ? n : 1, sizeof(*idx)), i;
 
     for (i = 0; i < n; i++)
-        idx[i] = rule_index(d, rules[i]);
+        idx[i] = rules[i]->index;
     xqsort(idx, n, sizeof(*idx), cmp_size);
     jw_key(&d->w, "rules");
     jw_array_begin(&d->w);
@@ -86,25 +59,6 @@ static void member_rules(struct vw *d, const struct rule *const *rules, size_t n
         jw_uint(&d->w, idx[i]);
     jw_array_end(&d->w);
     free(idx);
-}
-
-/* The self rules of g drawn on its cluster or handle. */
-static void member_self_rules(struct vw *d, const struct group *g)
-{
-    const struct model *m = d->v->model;
-    const struct rule **self = NULL;
-    size_t i, n = 0, alloc = 0;
-
-    for (i = 0; i < d->nrules[g->index]; i++) {
-        const struct rule *r = m->rules[d->first_rule[g->index] + i];
-        if (r->peer_type != PEER_GROUP || strcmp(r->peer, g->id) != 0 ||
-            !view_rule_shown(d->v, r))
-            continue;
-        XGROW(self, alloc, n + 1);
-        self[n++] = r;
-    }
-    member_rules(d, self, n);
-    free(self);
 }
 
 /* "change" in a diff view, on what changed. */
@@ -124,15 +78,42 @@ static void note_lines(struct vw *d, const char *note)
     }
 }
 
-/* "notes": the lines of a group's note, when it has one. */
-static void member_note(struct vw *d, const char *note)
+/* "notes": the lines of the notes of groups drawn as one, when any. */
+static void member_group_notes(struct vw *d, struct group *const *groups, size_t n)
 {
-    if (!note)
+    size_t i;
+    for (i = 0; i < n && !note_of_group(d->v->opts.notes, groups[i]); i++)
+        ;
+    if (i == n)
         return;
     jw_key(&d->w, "notes");
     jw_array_begin(&d->w);
-    note_lines(d, note);
+    for (i = 0; i < n; i++)
+        note_lines(d, note_of_group(d->v->opts.notes, groups[i]));
     jw_array_end(&d->w);
+}
+
+/* "label": the groups' names as drawn, one a line, and the mark of equal
+ * members when there are several. */
+static void member_title(struct vw *d, struct group *const *groups, size_t n)
+{
+    size_t i;
+    strbuf_reset(&d->id);
+    for (i = 0; i < n; i++)
+        strbuf_addf(&d->id, "%s%s", i ? "\n" : "", groups[i]->name);
+    if (n > 1)
+        strbuf_addstr(&d->id, "\n" VIEW_SAME_MEMBERS);
+    jw_member_string(&d->w, "label", d->id.buf);
+}
+
+/* Do groups drawn as one exist only under a template condition? */
+static int all_conditional(struct group *const *groups, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (!groups[i]->conditional)
+            return 0;
+    return n > 0;
 }
 
 /* "key": "ID" of a cluster, or null. */
@@ -256,17 +237,17 @@ static void write_clusters(struct vw *d)
         const struct view_cluster *c = items[i].obj;
         jw_object_begin(&d->w);
         jw_member_string(&d->w, "id", items[i].id);
-        member_groups(d, "groups", &c->group, 1);
+        member_groups(d, "groups", c->groups, c->ngroups);
         member_cluster(d, "parent", c->parent);
         member_frame(d, c->region);
-        jw_member_string(&d->w, "label", c->group->name);
+        member_title(d, c->groups, c->ngroups);
         if (c->self_label)
             jw_member_string(&d->w, "self", c->self_label);
-        member_self_rules(d, c->group);
-        if (c->group->conditional)
+        member_rules(d, (const struct rule *const *)c->self_rules, c->nself_rules);
+        if (all_conditional(c->groups, c->ngroups))
             jw_member_bool(&d->w, "conditional", 1);
-        member_change(d, mark_of_group(d->v->opts.marks, c->group)->change);
-        member_note(d, note_of_group(d->v->opts.notes, c->group));
+        member_change(d, view_groups_change(d->v, c->groups, c->ngroups));
+        member_group_notes(d, c->groups, c->ngroups);
         jw_object_end(&d->w);
     }
     jw_array_end(&d->w);
@@ -332,22 +313,29 @@ static void write_nodes(struct vw *d)
         if (n->type == VNODE_IFACE) {
             write_iface_node(d, n);
         } else if (n->type == VNODE_HANDLE) {
-            /* A group that crosses others: its members wear its badge. */
-            member_groups(d, "groups", &n->group, 1);
+            /* Groups that cross others: their members wear their badges. */
+            member_groups(d, "groups", n->groups, n->ngroups);
             member_frame(d, n->region);
-            jw_member_string(&d->w, "label", n->group->name);
+            member_title(d, n->groups, n->ngroups);
             if (n->self_label)
                 jw_member_string(&d->w, "self", n->self_label);
-            member_self_rules(d, n->group);
-            member_change(d, mark_of_group(d->v->opts.marks, n->group)->change);
-            member_note(d, note_of_group(d->v->opts.notes, n->group));
+            member_rules(d, (const struct rule *const *)n->self_rules, n->nself_rules);
+            member_change(d, view_groups_change(d->v, n->groups, n->ngroups));
+            member_group_notes(d, n->groups, n->ngroups);
         } else {
             jw_key(&d->w, "peer");
             jw_object_begin(&d->w);
             jw_member_string(&d->w, "type", peer_type_name(node_peer_type(n->type)));
             jw_member_string(&d->w, "id", n->peer);
+            if (n->also) {
+                jw_key(&d->w, "also");
+                jw_array_begin(&d->w);
+                jw_string(&d->w, n->also);
+                jw_array_end(&d->w);
+            }
             jw_object_end(&d->w);
             jw_member_string(&d->w, "label", n->label);
+            member_frame(d, n->region);
             if (n->stale)
                 jw_member_bool(&d->w, "stale", 1);
             if (peer_change)
@@ -362,22 +350,19 @@ static void write_nodes(struct vw *d)
 
 /* ===== Edges ===== */
 
-/* "labels": the distinct labels as drawn (diff signs, "(if)"), uncapped.
- * view_edge_label() joins them with ", ", which no label holds. */
+/* "labels": every label as drawn (diff signs, "(if)"), uncapped. */
 static void member_labels(struct vw *d, const struct view_edge *e)
 {
-    char *all = view_edge_label(d->v, e, ALL_LABELS), *p = all;
+    size_t i;
 
     jw_key(&d->w, "labels");
     jw_array_begin(&d->w);
-    while (*p) {
-        char *sep = strstr(p, ", ");
-        size_t n = sep ? (size_t)(sep - p) : strlen(p);
-        jw_string_n(&d->w, p, n);
-        p += n + (sep ? 2 : 0);
+    for (i = 0; i < e->nlabels; i++) {
+        strbuf_reset(&d->id);
+        view_label_text(&d->id, &e->labels[i]);
+        jw_string(&d->w, d->id.buf);
     }
     jw_array_end(&d->w);
-    free(all);
 }
 
 static void write_edges(struct vw *d)
@@ -428,25 +413,20 @@ static void write_edges(struct vw *d)
 
 static void write_legend(struct vw *d)
 {
-    static const enum change changes[] = {CHANGE_ADDED, CHANGE_REMOVED, CHANGE_CHANGED,
-                                          CHANGE_NONE};
     const struct view *v = d->v;
     size_t i;
 
     jw_key(&d->w, "legend");
     jw_array_begin(&d->w);
-    for (i = 0; i < v->ncrossing; i++) {
+    for (i = 0; i < v->nlegend; i++) {
+        const struct view_legend *row = &v->legend[i];
         jw_object_begin(&d->w);
-        jw_member_string(&d->w, "style", "badge");
-        member_groups(d, "groups", &v->crossing[i], 1);
-        jw_member_string(&d->w, "text", v->crossing[i]->name);
-        jw_object_end(&d->w);
-    }
-    for (i = 0; v->opts.marks && i < sizeof(changes) / sizeof(changes[0]); i++) {
-        jw_object_begin(&d->w);
-        jw_member_string(&d->w, "style",
-                         change_text(changes[i])->word);
-        jw_member_string(&d->w, "text", change_text(changes[i])->legend);
+        jw_member_string(&d->w, "style", row->style);
+        if (row->group) {
+            member_groups(d, "groups", (struct group *const *)&row->group, 1);
+            jw_member_int(&d->w, "tag", (long long)row->tag);
+        }
+        jw_member_string(&d->w, "text", row->text);
         jw_object_end(&d->w);
     }
     jw_array_end(&d->w);
@@ -454,26 +434,12 @@ static void write_legend(struct vw *d)
 
 int emit_view(const struct view *v, FILE *fp)
 {
-    const struct model *m = v->model;
     struct vw d;
-    size_t i;
     int rc;
 
     memset(&d, 0, sizeof(d));
     d.v = v;
     strbuf_init(&d.id);
-    d.nslots = m->nrules;
-    d.slots = xcalloc(m->nrules ? m->nrules : 1, sizeof(*d.slots));
-    /* Each group's rules are one contiguous run of m->rules. */
-    d.first_rule = xcalloc(m->ngroups ? m->ngroups : 1, sizeof(*d.first_rule));
-    d.nrules = xcalloc(m->ngroups ? m->ngroups : 1, sizeof(*d.nrules));
-    for (i = m->nrules; i-- > 0;) {
-        d.slots[i].addr = (uintptr_t)m->rules[i];
-        d.slots[i].index = i;
-        d.first_rule[m->rules[i]->group->index] = i;
-        d.nrules[m->rules[i]->group->index]++;
-    }
-    xqsort(d.slots, d.nslots, sizeof(*d.slots), cmp_slot);
 
     jw_init_file(&d.w, fp);
     jw_object_begin(&d.w);
@@ -483,11 +449,10 @@ int emit_view(const struct view *v, FILE *fp)
     write_nodes(&d);
     write_edges(&d);
     write_legend(&d);
+    if (v->empty)
+        jw_member_string(&d.w, "empty", v->empty);
     jw_object_end(&d.w);
     rc = jw_finish(&d.w);
     strbuf_release(&d.id);
-    free(d.slots);
-    free(d.first_rule);
-    free(d.nrules);
     return rc;
 }

@@ -18,10 +18,13 @@ static void *table_new(size_t n, size_t size)
 
 static const struct change_text change_texts[] = {
     [CHANGE_NONE] = {"unchanged", "", "muted", "diff.muted", NULL, "unchanged"},
-    [CHANGE_ADDED] = {"added", "+", "added", "diff.added", "joins", "added (+ on rules)"},
+    [CHANGE_ADDED] = {"added", "+", "added", "diff.added", "joins",
+                      "added (+ before its ports)"},
     [CHANGE_REMOVED] = {"removed", "\xe2\x88\x92", "removed", "diff.removed", "leaves",
-                        "removed (dashed, \xe2\x88\x92 on rules)"},
-    [CHANGE_CHANGED] = {"changed", "~", "changed", "diff.changed", NULL, "changed (~ on rules)"},
+                        "removed (\xe2\x88\x92 before its ports; groups and interfaces "
+                        "outlined dashed)"},
+    [CHANGE_CHANGED] = {"changed", "~", "changed", "diff.changed", NULL,
+                        "changed (~ before ports whose rule's description changed)"},
 };
 
 const struct change_text *change_text(enum change c)

@@ -1,7 +1,7 @@
 /*
  * view_id.c - the names of what is drawn that every writer shares: the
- * stable ids of frames, clusters, nodes and edges (see view.h), the style
- * of an edge and the rows of the diff legend.
+ * stable ids of frames, clusters, nodes and edges (see view.h), the names
+ * of an edge's ends and the style of an edge.
  */
 #include "strbuf.h"
 #include "view.h"
@@ -68,9 +68,51 @@ void view_end_id(struct strbuf *sb, const struct view_end *e)
         view_node_id(sb, e->node);
 }
 
+/* Names of groups drawn as one: "a = b". */
+static void group_names(struct strbuf *sb, struct group *const *groups, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        strbuf_addf(sb, "%s%s", i ? " = " : "", groups[i]->name);
+}
+
+void view_end_name(struct strbuf *sb, const struct view_end *e)
+{
+    if (e->cluster)
+        group_names(sb, e->cluster->groups, e->cluster->ngroups);
+    else if (e->node->type == VNODE_HANDLE)
+        group_names(sb, e->node->groups, e->node->ngroups);
+    else
+        strbuf_addstr(sb, e->node->label && e->node->type == VNODE_IFACE ? e->node->label
+                                                                         : e->node->peer);
+}
+
+static const struct {
+    const char *name;
+    const char *meaning;
+} styles[EDGE_STYLE_COUNT] = {
+    [EDGE_FLOW] = {"flow", "allowed by both sides"},
+    [EDGE_INGRESS_ONLY] = {"ingress-only",
+                           "allowed by the destination's ingress, blocked by the source's egress"},
+    [EDGE_EGRESS_ONLY] = {"egress-only",
+                          "allowed by the source's egress, blocked by the destination's ingress"},
+    [EDGE_INGRESS] = {"ingress", "ingress rules, from the peer to the group"},
+    [EDGE_EGRESS] = {"egress", "egress rules, from the group to the peer"},
+};
+
+const char *view_style_name(enum edge_style s)
+{
+    return styles[(unsigned)s < EDGE_STYLE_COUNT ? s : EDGE_FLOW].name;
+}
+
+const char *view_style_meaning(enum edge_style s)
+{
+    return styles[(unsigned)s < EDGE_STYLE_COUNT ? s : EDGE_FLOW].meaning;
+}
+
 const char *view_edge_style(const struct view_edge *e)
 {
-    return direction_name(e->dir);
+    return view_style_name(e->style);
 }
 
 void view_edge_id(struct strbuf *sb, const struct view_edge *e)

@@ -23,7 +23,11 @@ void unit_check_str(const char *got, const char *want, const char *what, const c
 void test_json_writer(void);
 void test_clusters(void);
 void test_edges(void);
+void test_flows(void);
+void test_flow_changes(void);
+void test_internet(void);
 void test_cidr_folding(void);
 void test_portset(void);
+void test_natcmp(void);
 
 #endif

@@ -30,8 +30,12 @@ int main(void)
     test_json_writer();
     test_clusters();
     test_edges();
+    test_flows();
+    test_flow_changes();
+    test_internet();
     test_cidr_folding();
     test_portset();
+    test_natcmp();
     printf("%d passed, %d failed\n", unit_passed, unit_failed);
     return unit_failed ? 1 : 0;
 }

@@ -5,4 +5,4 @@
 .nodes | map(select(.groups)) | map([.id, .groups]) == [["h-bastion-access", ["bastion-access"]]]
 .nodes | map(select(.interfaces)) | map({(.id): [.cluster, .badges]}) | add == {"n-postgres": ["c-db", ["bastion-access"]], "n-web-a": ["c-web", ["bastion-access"]], "n-web-b": ["c-web", []]}
 .edges | map(select(.from == "p-10.9.0.0/24"))[0].to == "h-bastion-access"
-.legend == [{"style": "badge", "groups": ["bastion-access"], "text": "bastion-access"}]
+.legend == [{"style": "badge", "groups": ["bastion-access"], "tag": 1, "text": "bastion-access"}]

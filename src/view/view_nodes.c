@@ -1,0 +1,270 @@
+/*
+ * view_nodes.c - the nodes of a view: interfaces (collapsed into one
+ * "xN" node when identical) placed in the innermost cluster of their VPC
+ * that holds them, with a badge for each of their groups no enclosing
+ * cluster shows; and the peers of rules (CIDRs, prefix lists, groups not
+ * in the input...), folded by --merge-cidrs, a VPC's own CIDR inside the
+ * VPC's frame.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cidr.h"
+#include "natcmp.h"
+#include "view_internal.h"
+
+struct view_node *node_new(struct builder *b, enum vnode_type type)
+{
+    struct view *v = b->v;
+    struct view_node *n = xcalloc(1, sizeof(*n));
+    n->type = type;
+    n->id = v->nnodes;
+    APPEND(v->nodes, v->nnodes, n);
+    return n;
+}
+
+/* ===== Interface nodes ===== */
+
+/* Handles first, then nodes in natural order of labels (then ids). */
+static int cmp_node(const void *a, const void *b)
+{
+    const struct view_node *x = *(struct view_node *const *)a;
+    const struct view_node *y = *(struct view_node *const *)b;
+    int c;
+    if (x->type != y->type)
+        return x->type == VNODE_HANDLE ? -1 : y->type == VNODE_HANDLE ? 1 : 0;
+    if ((c = natcmp(x->label, y->label)) != 0)
+        return c;
+    if (x->type == VNODE_HANDLE)
+        return strcmp(x->group->id, y->group->id);
+    return strcmp(x->ifaces[0]->id, y->ifaces[0]->id);
+}
+
+/* Nodes of every cluster and region in that order; each node's badges in
+ * the order of their numbers (a node wears a few). */
+static void sort_nodes(struct builder *b)
+{
+    struct view *v = b->v;
+    size_t i, j, k;
+
+    for (i = 0; i < v->nclusters; i++)
+        xqsort(v->clusters[i]->nodes, v->clusters[i]->nnodes, sizeof(struct view_node *),
+               cmp_node);
+    for (i = 0; i < v->nregions; i++)
+        xqsort(v->regions[i]->nodes, v->regions[i]->nnodes, sizeof(struct view_node *),
+               cmp_node);
+    for (i = 0; i < v->nnodes; i++) {
+        struct view_node *n = v->nodes[i];
+        for (j = 1; j < n->nbadges; j++) {
+            struct group *g = n->badges[j];
+            for (k = j; k > 0 && v->badge_tag[n->badges[k - 1]->index] > v->badge_tag[g->index];
+                 k--)
+                n->badges[k] = n->badges[k - 1];
+            n->badges[k] = g;
+        }
+    }
+}
+
+/* The deepest cluster of region r among those of the interface's groups:
+ * the taken sets that hold it are nested, so the others enclose it. */
+static struct view_cluster *innermost(struct builder *b, const struct iface *ifc,
+                                      const struct view_region *r)
+{
+    struct view_cluster *best = NULL;
+    size_t i;
+    for (i = 0; i < ifc->ngroups; i++) {
+        struct view_cluster *c = b->cluster_of[ifc->groups[i]->index];
+        if (c && c->region == r && (!best || c->depth > best->depth))
+            best = c;
+    }
+    return best;
+}
+
+/* The groups of a node's interface shown by no cluster around it. */
+static void add_badges(struct builder *b, struct view_node *n, const struct iface *ifc)
+{
+    size_t i;
+    for (i = 0; i < ifc->ngroups; i++) {
+        struct group *g = ifc->groups[i];
+        struct view_cluster *c = b->cluster_of[g->index];
+        if (!b->shown[g->index] || (c && view_cluster_encloses(c, n->cluster)))
+            continue;
+        APPEND(n->badges, n->nbadges, g);
+        b->v->badge_tag[g->index] = 1;
+    }
+}
+
+/* The badge legend: every group worn as a badge, numbered in natural
+ * order of names, so that two badges never look alike. */
+static void number_badges(struct builder *b)
+{
+    struct view *v = b->v;
+    size_t i;
+
+    for (i = 0; i < b->m->ngroups; i++)
+        if (v->badge_tag[i])
+            APPEND(v->badged, v->nbadged, b->m->groups[i]);
+    xqsort(v->badged, v->nbadged, sizeof(*v->badged), view_cmp_groups);
+    for (i = 0; i < v->nbadged; i++)
+        v->badge_tag[v->badged[i]->index] = i + 1;
+}
+
+void place_ifaces(struct builder *b)
+{
+    const struct model *m = b->m;
+    struct view *v = b->v;
+    size_t i, j;
+
+    for (i = 0; i < m->nifaces; i++) {
+        struct iface *ifc = m->ifaces[i];
+        struct view_node *n = NULL;
+        struct view_region *r;
+        struct view_cluster *c;
+        struct strbuf key = STRBUF_INIT;
+
+        if (!iface_shown(b, ifc))
+            continue;
+        r = region_for(b, b->iface_vpc[i]);
+        c = innermost(b, ifc, r);
+        if (v->opts.collapse) {
+            /* The collapse key: VPC, kind, owner and groups. */
+            strbuf_addstr(&key, "iface\n");
+            strbuf_addstr(&key, b->iface_vpc[i] ? b->iface_vpc[i] : "");
+            strbuf_addch(&key, '\n');
+            strbuf_adduint(&key, (unsigned)ifc->kind);
+            strbuf_addch(&key, '\n');
+            strbuf_addstr(&key, ifc->owner ? ifc->owner : ifc->id);
+            for (j = 0; j < ifc->ngroups; j++) {
+                strbuf_addch(&key, '\n');
+                strbuf_addstr(&key, ifc->groups[j]->id);
+            }
+            n = strmap_get(b->keys, key.buf);
+        }
+        if (!n) {
+            n = node_new(b, VNODE_IFACE);
+            n->cluster = c;
+            n->region = r;
+            n->label = ifc->label ? ifc->label : ifc->id;
+            add_badges(b, n, ifc);
+            if (c)
+                APPEND(c->nodes, c->nnodes, n);
+            else
+                APPEND(n->region->nodes, n->region->nnodes, n);
+            if (v->opts.collapse)
+                strmap_put(b->keys, builder_key(b, strbuf_detach(&key)), n);
+        }
+        strbuf_release(&key);
+        APPEND(n->ifaces, n->nifaces, ifc);
+        for (j = 0; j < ifc->naddresses; j++)
+            if (!strmap_get(b->address_node, ifc->addresses[j]))
+                strmap_put(b->address_node, ifc->addresses[j], n);
+    }
+    number_badges(b);
+    sort_nodes(b);
+}
+
+static enum vnode_type peer_node_type(enum peer_type t)
+{
+    switch (t) {
+    case PEER_CIDR: return VNODE_CIDR;
+    case PEER_PREFIX_LIST: return VNODE_PREFIX_LIST;
+    case PEER_PARAM: return VNODE_PARAM;
+    case PEER_IMPORT: return VNODE_IMPORT;
+    case PEER_EXPRESSION: return VNODE_EXPRESSION;
+    case PEER_GROUP:
+    case PEER_EXTERNAL_GROUP: break;
+    }
+    return VNODE_EXTERNAL;
+}
+
+/*
+ * --merge-cidrs: the range a CIDR is drawn as. The internet stays itself;
+ * otherwise the most specific named CIDR (a VPC or subnet) that contains
+ * it, else "private networks" or "public addresses". *label gets the
+ * display name for the synthetic buckets.
+ */
+static const char *merged_range(struct builder *b, const char *peer, const char **label)
+{
+    struct cidr c;
+    size_t i, best = (size_t)-1;
+
+    if (peer_is_internet(peer) || cidr_parse(peer, &c) < 0)
+        return peer;
+    for (i = 0; i < b->nranges; i++)
+        if (cidr_contains(&b->ranges[i], &c) &&
+            (best == (size_t)-1 || b->ranges[i].bits > b->ranges[best].bits))
+            best = i;
+    if (best != (size_t)-1)
+        return b->range_ids[best];
+    if (cidr_is_private(&c)) {
+        *label = "private networks";
+        return "private";
+    }
+    *label = "public addresses";
+    return "public";
+}
+
+/* The frame of the VPC whose own CIDR this is (the model names a VPC's
+ * CIDRs after the VPC), or NULL. */
+static struct view_region *own_vpc_frame(struct builder *b, const char *cidr)
+{
+    const struct model *m = b->m;
+    const char *name = model_name_of(m, cidr);
+    size_t i;
+
+    if (!name || peer_is_internet(cidr) || !cidr_looks_like(cidr))
+        return NULL;
+    for (i = 0; i < m->nvpcs; i++) {
+        const struct vpc *vpc = m->vpcs[i];
+        struct view_region *r;
+        char *key;
+        if (strcmp(name, vpc->id) != 0 && !(vpc->name && strcmp(name, vpc->name) == 0))
+            continue;
+        key = xasprintf("region\n%s", vpc->id);
+        r = strmap_get(b->keys, key);
+        free(key);
+        if (r && r->label)
+            return r;
+    }
+    return NULL;
+}
+
+struct view_node *peer_node(struct builder *b, const struct rule *r)
+{
+    struct view *v = b->v;
+    char addr[CIDR_TEXT_MAX];
+    struct view_node *n;
+    const char *peer, *label;
+    char *key;
+
+    if (r->peer_type == PEER_CIDR && cidr_host_address(r->peer, addr, sizeof(addr))) {
+        n = strmap_get(b->address_node, addr);
+        if (n)
+            return n;
+    }
+    peer = r->peer;
+    label = NULL;
+    if (r->peer_type == PEER_CIDR && v->opts.merge_cidrs)
+        peer = merged_range(b, r->peer, &label);
+    key = xasprintf("peer\n%d\n%s", (int)r->peer_type, peer);
+    n = strmap_get(b->keys, key);
+    if (n) {
+        free(key);
+    } else {
+        const char *name = label ? label : model_name_of(b->m, peer);
+        n = node_new(b, peer_node_type(r->peer_type));
+        n->peer = peer;
+        n->label = name ? name : r->peer_label;
+        strmap_put(b->keys, builder_key(b, key), n);
+        /* A VPC's own CIDR is drawn inside its frame, not as an outsider. */
+        if (n->type == VNODE_CIDR && (n->region = own_vpc_frame(b, peer)) != NULL)
+            APPEND(n->region->nodes, n->region->nnodes, n);
+        else
+            APPEND(v->outside, v->noutside, n);
+        if (n->type == VNODE_CIDR)
+            v->ncidr_nodes++;
+    }
+    if (r->flags & RULE_STALE)
+        n->stale = 1;
+    return n;
+}
