@@ -18,6 +18,8 @@ struct strmap *strmap_new_sized(size_t expected);
 void strmap_free(struct strmap *map);
 /* The value for key, or NULL. */
 void *strmap_get(const struct strmap *map, const char *key);
+/* The value for the key key[0..n) (not NUL-terminated, no NUL in it), or NULL. */
+void *strmap_getn(const struct strmap *map, const char *key, size_t n);
 /* Set key to value (replacing any earlier value). */
 void strmap_put(struct strmap *map, const char *key, void *value);
 size_t strmap_count(const struct strmap *map);

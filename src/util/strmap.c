@@ -21,11 +21,12 @@ struct strmap {
     size_t count;
 };
 
-static uint32_t strmap_hash(const char *s)
+static uint32_t strmap_hash(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
         h *= 16777619u;
     }
     return h;
@@ -54,21 +55,28 @@ void strmap_free(struct strmap *map)
     free(map);
 }
 
-static struct strmap_slot *strmap_find(const struct strmap *map, const char *key, uint32_t h)
+/* The slot of key[0..n) (which holds no NUL), or the empty slot where it would go. */
+static struct strmap_slot *strmap_find(const struct strmap *map, const char *key, size_t n,
+                                       uint32_t h)
 {
     size_t mask = map->size - 1, i = h & mask;
     for (;;) {
         struct strmap_slot *s = &map->slots[i];
-        if (!s->key || (s->hash == h && strcmp(s->key, key) == 0))
+        if (!s->key || (s->hash == h && strncmp(s->key, key, n) == 0 && s->key[n] == '\0'))
             return s;
         i = (i + 1) & mask;
     }
 }
 
+void *strmap_getn(const struct strmap *map, const char *key, size_t n)
+{
+    struct strmap_slot *s = strmap_find(map, key, n, strmap_hash(key, n));
+    return s->key ? s->value : NULL;
+}
+
 void *strmap_get(const struct strmap *map, const char *key)
 {
-    struct strmap_slot *s = strmap_find(map, key, strmap_hash(key));
-    return s->key ? s->value : NULL;
+    return strmap_getn(map, key, strlen(key));
 }
 
 static void strmap_grow(struct strmap *map)
@@ -80,7 +88,7 @@ static void strmap_grow(struct strmap *map)
     map->slots = xcalloc(map->size, sizeof(*map->slots));
     for (i = 0; i < oldsize; i++) {
         if (old[i].key) {
-            struct strmap_slot *s = strmap_find(map, old[i].key, old[i].hash);
+            struct strmap_slot *s = strmap_find(map, old[i].key, strlen(old[i].key), old[i].hash);
             *s = old[i];
         }
     }
@@ -89,12 +97,13 @@ static void strmap_grow(struct strmap *map)
 
 void strmap_put(struct strmap *map, const char *key, void *value)
 {
-    uint32_t h = strmap_hash(key);
-    struct strmap_slot *s = strmap_find(map, key, h);
+    size_t n = strlen(key);
+    uint32_t h = strmap_hash(key, n);
+    struct strmap_slot *s = strmap_find(map, key, n, h);
     if (!s->key) {
         if ((map->count + 1) * 2 > map->size) {
             strmap_grow(map);
-            s = strmap_find(map, key, h);
+            s = strmap_find(map, key, n, h);
         }
         s->key = key;
         s->hash = h;
