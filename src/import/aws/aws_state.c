@@ -200,7 +200,7 @@ struct group_list {
     const char *id_key, *name_key;
 };
 
-static void placeholder_group_elem(struct aws_ctx *c, const json_t *g, void *arg)
+static void placeholder_group_elem(struct aws_ctx *c, const struct jnode *g, void *arg)
 {
     const struct group_list *gl = arg;
     const char *gid = aws_req_str(c, g, gl->id_key);
@@ -210,7 +210,7 @@ static void placeholder_group_elem(struct aws_ctx *c, const json_t *g, void *arg
         aws_placeholder_group(c, gl->ifc, gid, gname);
 }
 
-void aws_placeholder_groups(struct aws_ctx *c, struct iface *ifc, const json_t *arr,
+void aws_placeholder_groups(struct aws_ctx *c, struct iface *ifc, const struct jnode *arr,
                             const char *key, const char *id_key, const char *name_key)
 {
     struct group_list gl = {ifc, id_key, name_key};
