@@ -3,14 +3,11 @@
  * (files, directories, standard input), their encoding (UTF-8, UTF-16),
  * detecting their format from content, and handing each to its importer.
  */
-#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MADV_HUGEPAGE */
 #include <dirent.h>
 #include <errno.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "diag.h"
@@ -104,58 +101,14 @@ struct import_session {
     void (*state_free[NIMPORTERS])(void *);
     unsigned char used[NIMPORTERS]; /* read an input: its finish runs */
     char *held; /* the input being read, when the session owns it */
-    size_t held_mapped; /* 0: held is malloc'd; else its size as input_buffer() mapped it */
+    size_t held_mapped; /* 0: held is malloc'd; else huge_alloc()'s mapped */
 };
-
-/* ===== Memory for large inputs ===== */
-
-/*
- * An input of this size or more is read into memory mapped for it alone,
- * in transparent huge pages where the system gives them (madvise mode):
- * the pages of a 12 MB file then cost a few page faults instead of 3,000,
- * and it goes back to the system as soon as the importer has parsed it.
- */
-#define INPUT_HUGE_BYTES (2u << 20)
-
-/* size bytes for an input; *mapped is 0 when they are malloc'd. */
-static char *input_buffer(size_t size, size_t *mapped)
-{
-    size_t total = (size + 2 * INPUT_HUGE_BYTES - 1) & ~(size_t)(INPUT_HUGE_BYTES - 1);
-    char *p, *start;
-    size_t head;
-
-    *mapped = 0;
-    if (size < INPUT_HUGE_BYTES)
-        return xmalloc(size);
-    p = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-        return xmalloc(size);
-    /* Huge pages start on a multiple of their size: give back the rest. */
-    start = (char *)(((uintptr_t)p + INPUT_HUGE_BYTES - 1) & ~(uintptr_t)(INPUT_HUGE_BYTES - 1));
-    head = (size_t)(start - p);
-    *mapped = total - INPUT_HUGE_BYTES;
-    if (head)
-        munmap(p, head);
-    munmap(start + *mapped, INPUT_HUGE_BYTES - head);
-#ifdef MADV_HUGEPAGE
-    madvise(start, *mapped, MADV_HUGEPAGE);
-#endif
-    return start;
-}
-
-static void input_buffer_free(char *p, size_t mapped)
-{
-    if (mapped)
-        munmap(p, mapped);
-    else
-        free(p);
-}
 
 /* Free the input the session holds, if any. */
 static void release_held(struct import_session *s)
 {
     if (s->held)
-        input_buffer_free(s->held, s->held_mapped);
+        huge_free(s->held, s->held_mapped);
     s->held = NULL;
     s->held_mapped = 0;
 }
@@ -429,8 +382,8 @@ int import_input(struct model *m, const char *file, const char *data, size_t len
 
 /*
  * Read all of fp into a NUL-terminated buffer. Returns 0, or -1 with errno.
- * mapped NULL: the buffer is malloc'd; else it may be an input_buffer(),
- * *mapped its size.
+ * mapped NULL: the buffer is malloc'd; else a large one is huge_alloc()'d
+ * (read into huge pages, and unmapped once parsed), *mapped its size.
  */
 static int read_stream(FILE *fp, const char *name, char **out, size_t *outlen, size_t *mapped)
 {
@@ -445,7 +398,9 @@ static int read_stream(FILE *fp, const char *name, char **out, size_t *outlen, s
     if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
         (unsigned long long)st.st_size <= INPUT_MAX_BYTES) {
         size_t size = (size_t)st.st_size, got, map = 0;
-        char *data = mapped ? input_buffer(size + 1, &map) : xmalloc(size + 1);
+        char *data = mapped ? huge_alloc(size + 1, &map) : xmalloc(size + 1);
+        if (!data)
+            xalloc_failed(size + 1);
         got = fread(data, 1, size, fp);
         if (got == size && fgetc(fp) == EOF && !ferror(fp)) {
             data[size] = '\0';
@@ -457,7 +412,7 @@ static int read_stream(FILE *fp, const char *name, char **out, size_t *outlen, s
         }
         /* The file changed while reading: fall back to reading in chunks. */
         strbuf_add(&sb, data, got);
-        input_buffer_free(data, map);
+        huge_free(data, map);
     }
     while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
         if (sb.len + n > INPUT_MAX_BYTES) {

@@ -19,7 +19,17 @@ struct strmap {
     struct strmap_slot *slots;
     size_t size; /* a power of two */
     size_t count;
+    size_t mapped; /* huge_alloc()'s, for huge_free() */
 };
+
+/* size empty slots for map (a large table in huge pages). */
+static struct strmap_slot *slots_new(struct strmap *map, size_t size)
+{
+    struct strmap_slot *slots = huge_alloc(size * sizeof(*slots), &map->mapped);
+    if (!slots)
+        xalloc_failed(size * sizeof(*slots));
+    return slots;
+}
 
 static uint32_t strmap_hash(const char *s, size_t n)
 {
@@ -38,7 +48,7 @@ struct strmap *strmap_new_sized(size_t expected)
     map->size = 16;
     while (map->size / 2 < expected && map->size < ((size_t)1 << 40))
         map->size *= 2;
-    map->slots = xcalloc(map->size, sizeof(*map->slots));
+    map->slots = slots_new(map, map->size);
     return map;
 }
 
@@ -51,7 +61,7 @@ void strmap_free(struct strmap *map)
 {
     if (!map)
         return;
-    free(map->slots);
+    huge_free(map->slots, map->mapped);
     free(map);
 }
 
@@ -82,17 +92,17 @@ void *strmap_get(const struct strmap *map, const char *key)
 static void strmap_grow(struct strmap *map)
 {
     struct strmap_slot *old = map->slots;
-    size_t oldsize = map->size, i;
+    size_t oldsize = map->size, oldmapped = map->mapped, i;
 
     map->size *= 2;
-    map->slots = xcalloc(map->size, sizeof(*map->slots));
+    map->slots = slots_new(map, map->size);
     for (i = 0; i < oldsize; i++) {
         if (old[i].key) {
             struct strmap_slot *s = strmap_find(map, old[i].key, strlen(old[i].key), old[i].hash);
             *s = old[i];
         }
     }
-    free(old);
+    huge_free(old, oldmapped);
 }
 
 void strmap_put(struct strmap *map, const char *key, void *value)
