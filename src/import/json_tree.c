@@ -43,8 +43,10 @@ struct pending {
     size_t key_off;
 };
 
-/* Memory the tree is packed into: chunks of the arena, bumped without padding. */
-#define POOL_CHUNK (64u << 10)
+/* Memory the tree is packed into: chunks of the arena, bumped without
+ * padding. A chunk is the arena's first block, so that its blocks grow
+ * as for any other use (to huge pages, see arena.h). */
+#define POOL_CHUNK ARENA_FIRST_BLOCK
 
 struct pool {
     char *next, *end;
@@ -159,7 +161,15 @@ static const char *found(struct jn_parser *p, size_t at, char *buf, size_t size)
         return "the end of the input";
     if (*s == '\0')
         return "a NUL byte";
-    if (is_word(*s)) {
+    if (*s == '"') {
+        /* A string: show it, up to its closing quote. */
+        for (n = 1; n < left && n < 32 && s[n] != '"' && s[n] >= ' ' && s[n] < 0x7f; n++)
+            ;
+        snprintf(buf, size, "'%.*s%s'", (int)(n + (n < left && s[n] == '"')), (const char *)s,
+                 n < left && s[n] == '"' ? "" : "...");
+    } else if (*s == '\'') {
+        return "a single quote (JSON strings take double quotes)";
+    } else if (is_word(*s)) {
         while (n < left && n < 32 && is_word(s[n]))
             n++;
         snprintf(buf, size, "'%.*s%s'", (int)n, (const char *)s,
