@@ -84,7 +84,7 @@ $(UNIT): $(UNIT_SRCS) tests/unit/unit.h $(filter-out $(BUILD)/cli/%.o,$(OBJS))
 
 # Debian packages needed to build, test and demo; sudo only when not root.
 DEBS := build-essential pkg-config libgraphviz-dev libjansson-dev libyaml-dev \
-        librsvg2-bin jq python3-yaml clang libclang-rt-dev valgrind chromium
+        librsvg2-bin jq python3-yaml clang libclang-rt-dev valgrind chromium time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	$(SUDO) apt-get update -qq
@@ -107,8 +107,8 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sgmap $(DESTDIR)$(MANDIR)/man1/sgmap.1
 
-# Speed: import + DOT of a regional-quota account against `jq empty` on the
-# same files, side by side (see BENCHMARKS.md).
+# Speed and memory: import + DOT and JSON of two synthetic accounts against
+# `jq empty` on the same files, side by side (see BENCHMARKS.md).
 bench: all
 	sh tests/bench/run.sh $(abspath $(BIN))
 
