@@ -42,12 +42,19 @@ static uint32_t strmap_hash(const char *s, size_t n)
     return h;
 }
 
+/* The table size for expected keys: at most half full. */
+static size_t size_for(size_t expected)
+{
+    size_t size = 16;
+    while (size / 2 < expected && size < ((size_t)1 << 40))
+        size *= 2;
+    return size;
+}
+
 struct strmap *strmap_new_sized(size_t expected)
 {
     struct strmap *map = xcalloc(1, sizeof(*map));
-    map->size = 16;
-    while (map->size / 2 < expected && map->size < ((size_t)1 << 40))
-        map->size *= 2;
+    map->size = size_for(expected);
     map->slots = slots_new(map, map->size);
     return map;
 }
@@ -89,20 +96,31 @@ void *strmap_get(const struct strmap *map, const char *key)
     return strmap_getn(map, key, strlen(key));
 }
 
-static void strmap_grow(struct strmap *map)
+/* Move every key into a table of size slots (a larger power of two). */
+static void strmap_resize(struct strmap *map, size_t size)
 {
     struct strmap_slot *old = map->slots;
     size_t oldsize = map->size, oldmapped = map->mapped, i;
 
-    map->size *= 2;
+    map->size = size;
     map->slots = slots_new(map, map->size);
+    /* The keys are distinct: each goes to the first empty slot from its hash. */
     for (i = 0; i < oldsize; i++) {
         if (old[i].key) {
-            struct strmap_slot *s = strmap_find(map, old[i].key, strlen(old[i].key), old[i].hash);
-            *s = old[i];
+            size_t mask = map->size - 1, j = old[i].hash & mask;
+            while (map->slots[j].key)
+                j = (j + 1) & mask;
+            map->slots[j] = old[i];
         }
     }
     huge_free(old, oldmapped);
+}
+
+void strmap_reserve(struct strmap *map, size_t expected)
+{
+    size_t size = size_for(expected);
+    if (size > map->size)
+        strmap_resize(map, size);
 }
 
 void strmap_put(struct strmap *map, const char *key, void *value)
@@ -112,7 +130,7 @@ void strmap_put(struct strmap *map, const char *key, void *value)
     struct strmap_slot *s = strmap_find(map, key, n, h);
     if (!s->key) {
         if ((map->count + 1) * 2 > map->size) {
-            strmap_grow(map);
+            strmap_resize(map, map->size * 2);
             s = strmap_find(map, key, n, h);
         }
         s->key = key;

@@ -104,9 +104,9 @@ enum {
 };
 
 struct import_session;
-/* The state of this import session, for model m (created on first use,
- * sized for an input of len bytes). */
-struct aws_state *aws_state_get(struct import_session *s, struct model *m, size_t len);
+/* The state of this import session, for model m (created on first use),
+ * with room for about keys more keys. */
+struct aws_state *aws_state_get(struct import_session *s, struct model *m, size_t keys);
 
 /* A key -> value table (keys copied, values borrowed). */
 const void *aws_state_lookup(struct aws_state *st, const char *ns, const char *key);

@@ -458,6 +458,50 @@ static void refuse_xml(struct aws_ctx *c, const char *p, const char *end)
     c->jr.failed = 1;
 }
 
+/* The peers of a group's permissions: the elements of the lists in its lists. */
+static size_t count_peers(const struct jnode *group)
+{
+    size_t n = 0, i, j, k;
+
+    for (i = 0; i < jn_len(group); i++) {
+        const struct jnode *list = &group->u.members[i].value;
+        for (j = 0; j < jn_len(list) && list->type == JN_ARRAY; j++) {
+            const struct jnode *perm = jn_at(list, j);
+            for (k = 0; k < jn_len(perm) && perm->type == JN_OBJECT; k++)
+                if (perm->u.members[k].value.type == JN_ARRAY)
+                    n += perm->u.members[k].value.n;
+        }
+    }
+    return n;
+}
+
+/*
+ * Size the model's indexes and the state for what the parsed documents
+ * will add, so that each is sized once instead of growing step by step:
+ * the groups and interfaces listed, a rule per peer of a permission.
+ */
+static void expect_sizes(struct aws_ctx *c, struct import_session *s,
+                         const struct jnode *const *docs, size_t ndocs)
+{
+    size_t groups = 0, ifaces = 0, rules = 0, d, i, k;
+
+    for (d = 0; d < ndocs; d++) {
+        size_t n = docs[d]->type == JN_ARRAY ? docs[d]->n : 1;
+        for (i = 0; i < n; i++) {
+            const struct jnode *r = docs[d]->type == JN_ARRAY ? jn_at(docs[d], i) : docs[d];
+            const struct jnode *sgs = jn_get(r, "SecurityGroups");
+            groups += jn_len(sgs);
+            for (k = 0; k < jn_len(sgs) && sgs->type == JN_ARRAY; k++)
+                rules += count_peers(jn_at(sgs, k));
+            rules += jn_len(jn_get(r, "SecurityGroupRules"));
+            ifaces += jn_len(jn_get(r, "NetworkInterfaces"));
+        }
+    }
+    model_expect(c->jr.m, groups, ifaces, rules);
+    /* The state keeps a key per rule, and up to two per interface. */
+    c->st = aws_state_get(s, c->jr.m, rules + 2 * ifaces);
+}
+
 /*
  * The parsed documents of a file live in one arena for the length of
  * import_aws(): the parser copies what it keeps, so the input text is
@@ -473,7 +517,6 @@ static int import_aws(struct import_session *s, const char *file, const char *da
     struct arena tree = ARENA_INIT;
     struct jn_parser *parser;
 
-    c.st = aws_state_get(s, m, len);
     c.listed = xcalloc(NREADERS, sizeof(*c.listed));
     while (off < len && is_space(data[off]))
         off++;
@@ -504,6 +547,7 @@ static int import_aws(struct import_session *s, const char *file, const char *da
     jn_parser_free(parser);
     /* Parsed: the tree holds copies of every string. */
     import_session_release_input(s);
+    expect_sizes(&c, s, docs, ndocs);
     if (!c.jr.failed && ndocs == 0) {
         struct srcloc loc = {file, 0, 0, NULL};
         diag_error(&loc, "empty input");
