@@ -201,10 +201,18 @@ static void *expected(struct jn_parser *p, size_t at, const char *what)
 
 static size_t skip_space(const struct jn_parser *p, size_t i)
 {
-    while (i < p->len && (p->data[i] == ' ' || p->data[i] == '\n' || p->data[i] == '\r' ||
-                          p->data[i] == '\t'))
-        i++;
-    return i;
+    static const char spaces[8] = "        ";
+
+    for (;;) {
+        /* Indentation first, eight spaces at a time (the AWS CLI indents by 4). */
+        while (p->len - i >= 8 && memcmp(p->data + i, spaces, 8) == 0)
+            i += 8;
+        if (i < p->len && (p->data[i] == ' ' || p->data[i] == '\n' || p->data[i] == '\r' ||
+                           p->data[i] == '\t'))
+            i++;
+        else
+            return i;
+    }
 }
 
 static int hex_value(char ch)
