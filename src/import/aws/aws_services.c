@@ -14,7 +14,8 @@
 #include "xalloc.h"
 
 /* Add the groups of a list of sg- id strings (arr at key) to a placeholder. */
-static void id_groups(struct aws_ctx *c, struct iface *ifc, const struct jnode *obj, const char *key)
+static void id_groups(struct aws_ctx *c, struct iface *ifc, const struct jnode *obj,
+                      const char *key)
 {
     const struct jnode *arr = jr_arr(&c->jr, obj, key);
     size_t i, back;
