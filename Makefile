@@ -101,7 +101,7 @@ $(BUILD)/hcl_dump: tests/hcl/hcl_dump.c $(filter-out $(BUILD)/cli/%,$(OBJS))
 # Debian packages needed to build, test and demo; sudo only when not root.
 DEBS := build-essential pkg-config libgraphviz-dev libjansson-dev libyaml-dev \
         librsvg2-bin jq python3-yaml clang libclang-rt-dev valgrind chromium zsh \
-        debhelper dpkg-dev lintian
+        debhelper dpkg-dev lintian time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	$(SUDO) apt-get update -qq
@@ -178,9 +178,9 @@ deb:
 	    echo "wrote $(DEB_FILE)"; \
 	fi
 
-# Speed: import + DOT of a regional-quota account against `jq empty` on the
-# same files, side by side (see BENCHMARKS.md); then loading a 2,000-resource
-# Terraform configuration against `jq empty` on its .tf.json twin.
+# Speed and memory: import + DOT and JSON of two synthetic accounts against
+# `jq empty` on the same files, side by side (see BENCHMARKS.md); then loading
+# a 2,000-resource Terraform configuration against `jq empty` on its .tf.json twin.
 bench: all $(BUILD)/hcl_dump
 	sh tests/bench/run.sh $(abspath $(BIN))
 	sh tests/bench/hcl.sh $(abspath $(BUILD))/hcl_dump

@@ -6,7 +6,8 @@
  * arena_alloc_raw() when the caller fills it anyway) and aligned for any
  * type. Blocks grow from ARENA_FIRST_BLOCK doubling up to ARENA_MAX_BLOCK,
  * so a small input costs little and a large one few malloc calls; an object
- * larger than a block gets a block of its own.
+ * larger than a block gets a block of its own. Blocks of 2 MiB and more
+ * are huge_alloc()'d (xalloc.h): a large model fills huge pages.
  */
 #ifndef SGMAP_ARENA_H
 #define SGMAP_ARENA_H
@@ -23,7 +24,8 @@ struct arena {
 
 #define ARENA_INIT {NULL, 0, 0}
 #define ARENA_FIRST_BLOCK (16u << 10)
-#define ARENA_MAX_BLOCK (1u << 20)
+/* With a block's header, just under 2 MiB: one huge page (XALLOC_HUGE_MIN). */
+#define ARENA_MAX_BLOCK ((2u << 20) - 128)
 
 /* n zeroed bytes; exits on out-of-memory like xmalloc(). */
 void *arena_alloc(struct arena *a, size_t n);

@@ -1,17 +1,18 @@
 /*
- * json_reader.h - reading a parsed JSON document (jansson) into the model
- * with errors located by JSON path, shared by the AWS and Terraform
- * importers: the path stack of keys and indexes, the first-error-wins error
- * state, the typed getters, and the line:col report of a syntax error.
+ * json_reader.h - reading a parsed JSON document into the model with errors
+ * located by JSON path, shared by the AWS importer (which parses with
+ * sgmap's own parser, json_tree.h) and the Terraform importer (jansson):
+ * the path stack of keys and indexes, the first-error-wins error state, the
+ * typed getters, and the line:col report of a syntax error.
  * The functions are jr_*(); an importer context embeds a struct json_reader
  * as its member jr and passes &c->jr.
  *
- * jansson values carry no position, so a value of the wrong type is reported
- * at its path ("SecurityGroups[2].IpPermissions[0].FromPort: expected a
- * number, got a string"); only a syntax error gets a line and column.
- *
- * Also jr_string(), the jansson string constructor the JSON writers
- * (emit_json.c, lint_report.c) use for text from hostile input.
+ * Each getter takes a value of either tree, a struct jnode (json_tree.h) or
+ * a json_t (jansson), and returns one of the same tree: the same words for
+ * the same mistakes whichever importer reads the file. Values carry no
+ * position, so a value of the wrong type is reported at its path
+ * ("SecurityGroups[2].IpPermissions[0].FromPort: expected a number, got a
+ * string"); only a syntax error gets a line and column.
  */
 #ifndef SGMAP_JSON_READER_H
 #define SGMAP_JSON_READER_H
@@ -19,6 +20,7 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "json_tree.h"
 #include "model.h"
 #include "strbuf.h"
 
@@ -54,6 +56,11 @@ struct srcloc jr_loc(struct json_reader *r, const char *key);
 void jr_error(struct json_reader *r, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /*
+ * Report a syntax error of sgmap's parser at its line:col and set
+ * r->failed. data is the whole text the offset of err is in.
+ */
+void jr_parse_error(struct json_reader *r, const char *data, const struct jn_error *err);
+/*
  * Report jansson's syntax error err at its line:col (1-based, in bytes) and
  * set r->failed. data/len is the whole file; at is the offset in it of the
  * byte after the offending one (err->position when data was parsed from its
@@ -61,39 +68,64 @@ void jr_error(struct json_reader *r, const char *key, const char *fmt, ...)
  */
 void jr_syntax_error(struct json_reader *r, const char *data, size_t len, size_t at,
                      const json_error_t *err);
-/* "a string", "an object", ... for messages. */
-const char *jr_type_name(const json_t *v);
 
-/* ===== Typed getters ===== */
+/* ===== Typed getters, on either tree ===== */
+
+/* JR_PICK(v, f): f_jn for a struct jnode, f_json for a json_t. */
+#define JR_PICK(v, f)                                                                      \
+    _Generic((v), struct jnode *: f##_jn, const struct jnode *: f##_jn, json_t *: f##_json, \
+             const json_t *: f##_json)
+
+/* "a string", "an object", ... for messages. */
+#define jr_type_name(v) JR_PICK(v, jr_type_name)(v)
 
 /* obj[key], or NULL when obj is not an object, or the value is absent or null. */
-json_t *jr_field(const json_t *obj, const char *key);
+#define jr_field(obj, key) JR_PICK(obj, jr_field)(obj, key)
 
 /*
  * Getters on obj[key]. Absent and null are "not set" (NULL / 0) and so is
  * everything once r->failed is set; a value of the wrong type is an error
  * reported at path.key. Strings: "" is also "not set". The returned string
- * is borrowed from jansson: copy it with model_strdup() before keeping it.
+ * is borrowed from the tree: copy it with model_strdup() before keeping it.
  */
-const char *jr_str(struct json_reader *r, const json_t *obj, const char *key);
-json_t *jr_arr(struct json_reader *r, const json_t *obj, const char *key);
-json_t *jr_obj(struct json_reader *r, const json_t *obj, const char *key);
+#define jr_str(r, obj, key) JR_PICK(obj, jr_str)(r, obj, key)
+#define jr_arr(r, obj, key) JR_PICK(obj, jr_arr)(r, obj, key)
+#define jr_obj(r, obj, key) JR_PICK(obj, jr_obj)(r, obj, key)
 /* Returns 1 and sets *out when an integer (within int, or written as a real
  * such as 22.0) is present, 0 when not set or after an error. */
-int jr_int(struct json_reader *r, const json_t *obj, const char *key, long *out);
+#define jr_int(r, obj, key, out) JR_PICK(obj, jr_int)(r, obj, key, out)
 /* Returns 1 for true, 0 for false or not set. */
-int jr_bool(struct json_reader *r, const json_t *obj, const char *key);
+#define jr_bool(r, obj, key) JR_PICK(obj, jr_bool)(r, obj, key)
 /* Element i of arr as an object / a string; the wrong type (null included
  * for an object; a null string is "not set") is an error at path[i]. The
  * caller has pushed nothing for i; these push and pop themselves. */
-json_t *jr_elem_obj(struct json_reader *r, const json_t *arr, size_t i);
-const char *jr_elem_str(struct json_reader *r, const json_t *arr, size_t i);
+#define jr_elem_obj(r, arr, i) JR_PICK(arr, jr_elem_obj)(r, arr, i)
+#define jr_elem_str(r, arr, i) JR_PICK(arr, jr_elem_str)(r, arr, i)
 
-/* ===== Writing ===== */
+/* The functions behind the macros, one of each per tree. */
+const char *jr_type_name_jn(const struct jnode *v);
+const char *jr_type_name_json(const json_t *v);
+const struct jnode *jr_field_jn(const struct jnode *obj, const char *key);
+json_t *jr_field_json(const json_t *obj, const char *key);
+const char *jr_str_jn(struct json_reader *r, const struct jnode *obj, const char *key);
+const char *jr_str_json(struct json_reader *r, const json_t *obj, const char *key);
+const struct jnode *jr_arr_jn(struct json_reader *r, const struct jnode *obj, const char *key);
+json_t *jr_arr_json(struct json_reader *r, const json_t *obj, const char *key);
+const struct jnode *jr_obj_jn(struct json_reader *r, const struct jnode *obj, const char *key);
+json_t *jr_obj_json(struct json_reader *r, const json_t *obj, const char *key);
+int jr_int_jn(struct json_reader *r, const struct jnode *obj, const char *key, long *out);
+int jr_int_json(struct json_reader *r, const json_t *obj, const char *key, long *out);
+int jr_bool_jn(struct json_reader *r, const struct jnode *obj, const char *key);
+int jr_bool_json(struct json_reader *r, const json_t *obj, const char *key);
+const struct jnode *jr_elem_obj_jn(struct json_reader *r, const struct jnode *arr, size_t i);
+json_t *jr_elem_obj_json(struct json_reader *r, const json_t *arr, size_t i);
+const char *jr_elem_str_jn(struct json_reader *r, const struct jnode *arr, size_t i);
+const char *jr_elem_str_json(struct json_reader *r, const json_t *arr, size_t i);
 
 /*
  * A new jansson string for s, or JSON null when s is NULL. Invalid UTF-8
- * (from hostile input) does not fail: its non-ASCII bytes become '?'.
+ * (from hostile input) does not fail: its non-ASCII bytes become '?'. The
+ * Terraform source reader builds its plan-shaped document with it.
  */
 json_t *jr_string(const char *s);
 

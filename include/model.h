@@ -184,6 +184,12 @@ struct model {
 
 struct model *model_new(void);
 void model_free(struct model *m);
+/*
+ * Make room in the indexes for about this many more groups, interfaces and
+ * rules, so that an importer that knows a large input is coming spares
+ * them growing step by step (a hint: more or fewer may come).
+ */
+void model_expect(struct model *m, size_t groups, size_t ifaces, size_t rules);
 
 /* Copy s into the model (NULL stays NULL). Equal strings may share storage. */
 const char *model_strdup(struct model *m, const char *s);

@@ -24,6 +24,19 @@ char *xstrndup(const char *s, size_t n);
 /* A malloc'd string built like printf. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * Large blocks (XALLOC_HUGE_MIN bytes or more): memory mapped for each
+ * alone, a multiple of XALLOC_HUGE, in transparent huge pages where the
+ * system gives them (madvise mode), so that filling 2 MiB costs one page
+ * fault instead of 512, and that it goes back to the system when freed.
+ * huge_alloc() returns size zeroed bytes, or NULL when memory runs out;
+ * *mapped is what huge_free() needs (0 for a smaller block, calloc'd).
+ */
+#define XALLOC_HUGE ((size_t)2 << 20)
+#define XALLOC_HUGE_MIN (XALLOC_HUGE - 256)
+void *huge_alloc(size_t size, size_t *mapped);
+void huge_free(void *p, size_t mapped);
+
 /* qsort that accepts an empty (possibly NULL) array. */
 void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 

@@ -105,14 +105,17 @@ struct import_session {
     void *state[NIMPORTERS];
     void (*state_free[NIMPORTERS])(void *);
     unsigned char used[NIMPORTERS]; /* read an input: its finish runs */
-    char *held; /* the input being read, when the session owns it (malloc'd) */
+    char *held; /* the input being read, when the session owns it */
+    size_t held_mapped; /* 0: held is malloc'd; else huge_alloc()'s mapped */
 };
 
 /* Free the input the session holds, if any. */
 static void release_held(struct import_session *s)
 {
-    free(s->held);
+    if (s->held)
+        huge_free(s->held, s->held_mapped);
     s->held = NULL;
+    s->held_mapped = 0;
 }
 
 void import_session_release_input(struct import_session *s)
@@ -382,8 +385,12 @@ int import_input(struct model *m, const char *file, const char *data, size_t len
 
 /* ===== Reading ===== */
 
-/* Read all of fp into a NUL-terminated buffer. Returns 0, or -1 with errno. */
-static int read_stream(FILE *fp, const char *name, char **out, size_t *outlen)
+/*
+ * Read all of fp into a NUL-terminated buffer. Returns 0, or -1 with errno.
+ * mapped NULL: the buffer is malloc'd; else a large one is huge_alloc()'d
+ * (read into huge pages, and unmapped once parsed), *mapped its size.
+ */
+static int read_stream(FILE *fp, const char *name, char **out, size_t *outlen, size_t *mapped)
 {
     struct strbuf sb = STRBUF_INIT;
     char buf[65536];
@@ -395,18 +402,22 @@ static int read_stream(FILE *fp, const char *name, char **out, size_t *outlen)
     /* A regular file is read in one piece into a buffer of its size. */
     if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
         (unsigned long long)st.st_size <= INPUT_MAX_BYTES) {
-        size_t size = (size_t)st.st_size, got;
-        char *data = xmalloc(size + 1);
+        size_t size = (size_t)st.st_size, got, map = 0;
+        char *data = mapped ? huge_alloc(size + 1, &map) : xmalloc(size + 1);
+        if (!data)
+            xalloc_failed(size + 1);
         got = fread(data, 1, size, fp);
         if (got == size && fgetc(fp) == EOF && !ferror(fp)) {
             data[size] = '\0';
             *out = data;
             *outlen = size;
+            if (mapped)
+                *mapped = map;
             return 0;
         }
         /* The file changed while reading: fall back to reading in chunks. */
         strbuf_add(&sb, data, got);
-        free(data);
+        huge_free(data, map);
     }
     while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
         if (sb.len + n > INPUT_MAX_BYTES) {
@@ -427,7 +438,9 @@ static int read_stream(FILE *fp, const char *name, char **out, size_t *outlen)
     return 0;
 }
 
-int import_read(const char *path, const char *name, char **data, size_t *len)
+/* import_read(), with read_stream()'s mapped. */
+static int read_path(const char *path, const char *name, char **data, size_t *len,
+                     size_t *mapped)
 {
     struct srcloc loc = {name, 0, 0, NULL};
     FILE *fp;
@@ -439,10 +452,15 @@ int import_read(const char *path, const char *name, char **data, size_t *len)
         diag_error(&loc, "cannot open: %s", strerror(errno));
         return -1;
     }
-    rc = read_stream(fp, name, data, len);
+    rc = read_stream(fp, name, data, len, mapped);
     if (fp != stdin)
         fclose(fp);
     return rc;
+}
+
+int import_read(const char *path, const char *name, char **data, size_t *len)
+{
+    return read_path(path, name, data, len, NULL);
 }
 
 /* Inputs larger than this take a second or more: say so on a terminal. */
@@ -452,16 +470,17 @@ static int import_file(struct import_session *s, const char *path)
 {
     const char *name = model_strdup(s->m, strcmp(path, "-") == 0 ? "<stdin>" : path);
     char *data;
-    size_t len;
+    size_t len, mapped = 0;
     int rc;
 
-    if (import_read(path, name, &data, &len) < 0)
+    if (read_path(path, name, &data, &len, &mapped) < 0)
         return -1;
     if (len > PROGRESS_BYTES)
         diag_progress("reading %s (%zu MB)", name, len >> 20);
     /* Held by the session, so that the importer can let it go as soon as
      * it has parsed it (import_session_release_input()). */
     s->held = data;
+    s->held_mapped = mapped;
     rc = session_input(s, name, data, len);
     diag_progress_done();
     release_held(s);

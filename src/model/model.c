@@ -81,6 +81,15 @@ struct model *model_new(void)
     return m;
 }
 
+void model_expect(struct model *m, size_t groups, size_t ifaces, size_t rules)
+{
+    strmap_reserve(m->group_index, strmap_count(m->group_index) + groups);
+    strmap_reserve(m->iface_index, strmap_count(m->iface_index) + ifaces);
+    strmap_reserve(m->rule_index, strmap_count(m->rule_index) + rules);
+    /* The strings they name: ids, names, addresses, peers, descriptions. */
+    strmap_reserve(m->strings, strmap_count(m->strings) + 3 * groups + 3 * ifaces + rules);
+}
+
 void model_free(struct model *m)
 {
     size_t i;

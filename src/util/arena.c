@@ -12,8 +12,22 @@
 struct arena_block {
     struct arena_block *next;
     size_t used, size;
+    size_t mapped; /* huge_alloc()'s, for huge_free() */
     alignas(max_align_t) unsigned char data[];
 };
+
+/* A block of size bytes of data, or NULL: a large one in huge pages. */
+static struct arena_block *block_new(size_t size)
+{
+    size_t total = sizeof(struct arena_block) + size, mapped = 0;
+    struct arena_block *b = total >= XALLOC_HUGE_MIN ? huge_alloc(total, &mapped) : malloc(total);
+
+    if (b) {
+        b->size = size;
+        b->mapped = mapped;
+    }
+    return b;
+}
 
 #define ARENA_ALIGN (alignof(max_align_t))
 
@@ -32,10 +46,8 @@ void *arena_try_alloc(struct arena *a, size_t n)
     if (!a->next_size)
         a->next_size = ARENA_FIRST_BLOCK;
     size = n > a->next_size ? n : a->next_size;
-    nb = malloc(sizeof(*nb) + size);
-    if (!nb)
+    if (!(nb = block_new(size)))
         return NULL;
-    nb->size = size;
     nb->used = n;
     a->total += size;
     if (b && size > a->next_size) {
@@ -46,7 +58,7 @@ void *arena_try_alloc(struct arena *a, size_t n)
         return nb->data;
     }
     if (a->next_size < ARENA_MAX_BLOCK)
-        a->next_size *= 2;
+        a->next_size = a->next_size * 2 < ARENA_MAX_BLOCK ? a->next_size * 2 : ARENA_MAX_BLOCK;
     nb->next = b;
     a->head = nb;
     return nb->data;
@@ -79,7 +91,7 @@ void arena_release(struct arena *a)
 
     for (b = a->head; b; b = next) {
         next = b->next;
-        free(b);
+        huge_free(b, b->mapped);
     }
     a->head = NULL;
     a->next_size = 0;

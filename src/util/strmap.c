@@ -19,25 +19,43 @@ struct strmap {
     struct strmap_slot *slots;
     size_t size; /* a power of two */
     size_t count;
+    size_t mapped; /* huge_alloc()'s, for huge_free() */
 };
 
-static uint32_t strmap_hash(const char *s)
+/* size empty slots for map (a large table in huge pages). */
+static struct strmap_slot *slots_new(struct strmap *map, size_t size)
+{
+    struct strmap_slot *slots = huge_alloc(size * sizeof(*slots), &map->mapped);
+    if (!slots)
+        xalloc_failed(size * sizeof(*slots));
+    return slots;
+}
+
+static uint32_t strmap_hash(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
         h *= 16777619u;
     }
     return h;
 }
 
+/* The table size for expected keys: at most half full. */
+static size_t size_for(size_t expected)
+{
+    size_t size = 16;
+    while (size / 2 < expected && size < ((size_t)1 << 40))
+        size *= 2;
+    return size;
+}
+
 struct strmap *strmap_new_sized(size_t expected)
 {
     struct strmap *map = xcalloc(1, sizeof(*map));
-    map->size = 16;
-    while (map->size / 2 < expected && map->size < ((size_t)1 << 40))
-        map->size *= 2;
-    map->slots = xcalloc(map->size, sizeof(*map->slots));
+    map->size = size_for(expected);
+    map->slots = slots_new(map, map->size);
     return map;
 }
 
@@ -50,51 +68,70 @@ void strmap_free(struct strmap *map)
 {
     if (!map)
         return;
-    free(map->slots);
+    huge_free(map->slots, map->mapped);
     free(map);
 }
 
-static struct strmap_slot *strmap_find(const struct strmap *map, const char *key, uint32_t h)
+/* The slot of key[0..n) (which holds no NUL), or the empty slot where it would go. */
+static struct strmap_slot *strmap_find(const struct strmap *map, const char *key, size_t n,
+                                       uint32_t h)
 {
     size_t mask = map->size - 1, i = h & mask;
     for (;;) {
         struct strmap_slot *s = &map->slots[i];
-        if (!s->key || (s->hash == h && strcmp(s->key, key) == 0))
+        if (!s->key || (s->hash == h && strncmp(s->key, key, n) == 0 && s->key[n] == '\0'))
             return s;
         i = (i + 1) & mask;
     }
 }
 
-void *strmap_get(const struct strmap *map, const char *key)
+void *strmap_getn(const struct strmap *map, const char *key, size_t n)
 {
-    struct strmap_slot *s = strmap_find(map, key, strmap_hash(key));
+    struct strmap_slot *s = strmap_find(map, key, n, strmap_hash(key, n));
     return s->key ? s->value : NULL;
 }
 
-static void strmap_grow(struct strmap *map)
+void *strmap_get(const struct strmap *map, const char *key)
+{
+    return strmap_getn(map, key, strlen(key));
+}
+
+/* Move every key into a table of size slots (a larger power of two). */
+static void strmap_resize(struct strmap *map, size_t size)
 {
     struct strmap_slot *old = map->slots;
-    size_t oldsize = map->size, i;
+    size_t oldsize = map->size, oldmapped = map->mapped, i;
 
-    map->size *= 2;
-    map->slots = xcalloc(map->size, sizeof(*map->slots));
+    map->size = size;
+    map->slots = slots_new(map, map->size);
+    /* The keys are distinct: each goes to the first empty slot from its hash. */
     for (i = 0; i < oldsize; i++) {
         if (old[i].key) {
-            struct strmap_slot *s = strmap_find(map, old[i].key, old[i].hash);
-            *s = old[i];
+            size_t mask = map->size - 1, j = old[i].hash & mask;
+            while (map->slots[j].key)
+                j = (j + 1) & mask;
+            map->slots[j] = old[i];
         }
     }
-    free(old);
+    huge_free(old, oldmapped);
+}
+
+void strmap_reserve(struct strmap *map, size_t expected)
+{
+    size_t size = size_for(expected);
+    if (size > map->size)
+        strmap_resize(map, size);
 }
 
 void strmap_put(struct strmap *map, const char *key, void *value)
 {
-    uint32_t h = strmap_hash(key);
-    struct strmap_slot *s = strmap_find(map, key, h);
+    size_t n = strlen(key);
+    uint32_t h = strmap_hash(key, n);
+    struct strmap_slot *s = strmap_find(map, key, n, h);
     if (!s->key) {
         if ((map->count + 1) * 2 > map->size) {
-            strmap_grow(map);
-            s = strmap_find(map, key, h);
+            strmap_resize(map, map->size * 2);
+            s = strmap_find(map, key, n, h);
         }
         s->key = key;
         s->hash = h;

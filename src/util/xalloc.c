@@ -4,10 +4,13 @@
  * The way out allocates nothing and formats nothing: diag's messages need
  * memory (strbuf uses xalloc), so it writes a fixed message with write(2).
  */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MADV_HUGEPAGE */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "exit_status.h"
@@ -99,4 +102,38 @@ void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const vo
 {
     if (n > 1)
         qsort(base, n, size, cmp);
+}
+
+void *huge_alloc(size_t size, size_t *mapped)
+{
+    size_t total, head;
+    char *p, *start;
+
+    *mapped = 0;
+    if (size < XALLOC_HUGE_MIN || size > SIZE_MAX - 2 * XALLOC_HUGE)
+        return calloc(1, size ? size : 1);
+    /* Huge pages start on a multiple of their size: map one more and give
+     * back what lies before and after the aligned part. */
+    total = ((size + XALLOC_HUGE - 1) & ~(XALLOC_HUGE - 1)) + XALLOC_HUGE;
+    p = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return calloc(1, size);
+    start = (char *)(((uintptr_t)p + XALLOC_HUGE - 1) & ~(uintptr_t)(XALLOC_HUGE - 1));
+    head = (size_t)(start - p);
+    *mapped = total - XALLOC_HUGE;
+    if (head)
+        munmap(p, head);
+    munmap(start + *mapped, XALLOC_HUGE - head);
+#ifdef MADV_HUGEPAGE
+    madvise(start, *mapped, MADV_HUGEPAGE);
+#endif
+    return start;
+}
+
+void huge_free(void *p, size_t mapped)
+{
+    if (mapped)
+        munmap(p, mapped);
+    else
+        free(p);
 }

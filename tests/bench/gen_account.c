@@ -15,16 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long long rng_state;
-
-/* xorshift64*: small, fast and the same on every platform. */
-static unsigned long rnd(unsigned long n)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (unsigned long)((rng_state * 2685821657736338717ULL) >> 33) % n;
-}
+#include "rng.h"
 
 static const char *const words[] = {
     "game", "servers", "production", "monitoring", "lb", "web", "api", "db", "cache",

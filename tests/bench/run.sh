@@ -1,101 +1,177 @@
 #!/bin/sh
-# tests/bench/run.sh - the import benchmark (make bench).
+# tests/bench/run.sh - the import benchmark (make bench); see BENCHMARKS.md.
 #
-# Builds tests/bench/gen_account.c, generates a synthetic account at the
-# regional quota (2,500 groups, 8,000 ENIs) and one 4x larger, and times,
-# side by side in this one run, `jq empty FILES` (parsing only) against
-# `sgmap -f dot -o /dev/null FILES` (import + model + view + DOT), the two
-# alternating, the best of 9 runs each. Prints the times and the ratio
-# sgmap / jq; the goal is a ratio of at most 1.5 on the quota account, and
-# at most 5x the quota time for the 4x account. Then the drawings.
+# Builds the two generators of synthetic accounts in tests/bench/ and writes
+# four accounts: each generator at the regional quota (2,500 groups) and at
+# 10,000 groups. On each, side by side in this one run, it times
+#     jq empty FILES                              (parsing only)
+#     sgmap -f dot -o /dev/null FILES             (import + model + view + DOT)
+#     sgmap -f json -o /dev/null FILES            (import + model + JSON)
+# in paired rounds (the three alternate, BENCH_RUNS rounds, 5 by default) and
+# takes the median of each: CPU time (user + system), wall time, peak
+# resident memory and minor page faults, from GNU time. Then it prints issue
+# 14's targets with PASS or FAIL (never failing itself on a ratio):
+#     import->DOT <= 1.2x jq's time, -f json <= 1.5x, peak memory <= 3x the
+#     input, page faults <= 1.5x jq's (on the quota accounts), and from
+#     2,500 to 10,000 groups at most 4.2x the time.
+# Times are judged on CPU time: on a shared machine wall time also measures
+# whatever else runs (it is printed too). Last, the drawings of issue 8.
 #
 # usage: sh tests/bench/run.sh [SGMAP]     (default build/sgmap)
+#        BENCH_RUNS=N, BENCH_DRAW=0 (skip the drawings),
+#        BENCH_CALLGRIND=1 (also count instructions: slow)
 set -eu
 LC_ALL=C
 export LC_ALL
 root=$(cd "$(dirname "$0")/../.." && pwd)
 sgmap=${1:-$root/build/sgmap}
 cc=${CC:-cc}
+runs=${BENCH_RUNS:-5}
 command -v jq >/dev/null 2>&1 || { echo "bench: jq is not installed" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: GNU time is not installed (make deps)" >&2; exit 1; }
 [ -x "$sgmap" ] || { echo "bench: no $sgmap (run make first)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-$cc -O2 -std=c11 -o "$tmp/gen_account" "$root/tests/bench/gen_account.c"
+for g in gen_account gen_apps; do
+    $cc -O2 -std=c11 -o "$tmp/$g" "$root/tests/bench/$g.c"
+done
 
-# Wall time of one run of a command, in milliseconds.
-time_ms() {
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; exit 1; }
-    t1=$(date +%s%N)
-    echo $(( (t1 - t0) / 1000000 ))
+# measure NAME CMD...: one run; appends "cpu_ms wall_ms peak_kb faults" to
+# $tmp/NAME.runs.
+measure() {
+    runs_file=$tmp/$1.runs
+    shift
+    /usr/bin/time -f '%U %S %e %M %R' -o "$tmp/time" "$@" >/dev/null 2>&1 ||
+        { echo "bench: failed: $*" >&2; exit 1; }
+    awk '{ printf "%d %d %d %d\n", ($1 + $2) * 1000 + 0.5, $3 * 1000 + 0.5, $4, $5 }' \
+        "$tmp/time" >> "$runs_file"
 }
 
-# Optional: BENCH_CALLGRIND=1 also counts instructions with callgrind, which
-# the machine's load does not change (slow: about a minute per account).
+# median NAME COLUMN: the median of a column of $tmp/NAME.runs (1 cpu, 2 wall,
+# 3 peak KB, 4 faults).
+median() {
+    cut -d' ' -f"$2" "$tmp/$1.runs" | sort -n |
+        awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)) }'
+}
+
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
+}
+
+# verdict VALUE LIMIT: PASS or FAIL.
+verdict() {
+    awk -v v="$1" -v l="$2" 'BEGIN { print (v <= l ? "PASS" : "FAIL") }'
+}
+
+# Optional: instructions counted by callgrind, which the machine's load
+# does not change.
 instructions() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
         sed -n 's/.*Collected : //p'
 }
 
-printf '%-28s %9s %9s %9s %9s %9s\n' account groups enis MB "jq ms" "sgmap ms"
-for spec in "quota 2500 8000" "4x 10000 32000"; do
+echo "import: medians of $runs paired rounds; cpu = user + system time"
+printf '%-20s %-14s %8s %8s %9s %8s %8s %7s\n' account command "cpu ms" "wall ms" "peak MiB" \
+    "x input" faults "x jq"
+: > "$tmp/targets"
+for spec in "account-quota gen_account 2500 8000" "account-10k gen_account 10000 32000" \
+            "apps-quota gen_apps 500" "apps-10k gen_apps 2000"; do
+    # shellcheck disable=SC2086
     set -- $spec
-    dir=$tmp/$1
+    name=$1 gen=$2
+    shift 2
+    dir=$tmp/$name
     mkdir -p "$dir"
-    "$tmp/gen_account" "$dir" "$2" "$3" 1
+    "$tmp/$gen" "$dir" "$@" 1
     bytes=$(cat "$dir"/*.json | wc -c)
+    groups=$(jq '.SecurityGroups | length' "$dir/describe-security-groups.json")
     files="$dir/describe-security-groups.json $dir/describe-network-interfaces.json"
-    # Side by side: the two commands alternate, 9 runs each, best of each,
-    # so that a busy moment of the machine hits both alike.
-    jq_ms= sg_ms=
-    for _ in 1 2 3 4 5 6 7 8 9; do
+    i=0
+    while [ $i -lt "$runs" ]; do
         # shellcheck disable=SC2086
-        t=$(time_ms jq empty $files)
-        if [ -z "$jq_ms" ] || [ "$t" -lt "$jq_ms" ]; then jq_ms=$t; fi
+        measure "$name.jq" jq empty $files
         # shellcheck disable=SC2086
-        t=$(time_ms "$sgmap" -f dot -o /dev/null $files)
-        if [ -z "$sg_ms" ] || [ "$t" -lt "$sg_ms" ]; then sg_ms=$t; fi
+        measure "$name.dot" "$sgmap" -q -f dot -o /dev/null $files
+        # shellcheck disable=SC2086
+        measure "$name.json" "$sgmap" -q -f json -o /dev/null $files
+        i=$((i + 1))
     done
-    ratio=$(awk -v a="$sg_ms" -v b="$jq_ms" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-    printf '%-28s %9s %9s %9.1f %9s %9s  ratio %s\n' "$1" "$2" "$3" \
-        "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" "$jq_ms" "$sg_ms" "$ratio"
+    printf '%s: %s, %s groups, %s MB\n' "$name" "$gen" "$groups" \
+        "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')"
+    jq_cpu=$(median "$name.jq" 1)
+    jq_faults=$(median "$name.jq" 4)
+    for cmd in jq dot json; do
+        cpu=$(median "$name.$cmd" 1)
+        peak=$(median "$name.$cmd" 3)
+        faults=$(median "$name.$cmd" 4)
+        case $cmd in
+        jq) label="jq empty" x="" xf="" ;;
+        *) label="sgmap -f $cmd" x=$(ratio "$cpu" "$jq_cpu") xf=$(ratio "$faults" "$jq_faults") ;;
+        esac
+        printf '%-20s %-14s %8s %8s %9s %8s %8s %7s\n' "$([ $cmd = jq ] && echo "$name" || true)" \
+            "$label" "$cpu" "$(median "$name.$cmd" 2)" "$((peak / 1024))" \
+            "$(ratio $((peak * 1024)) "$bytes")" "$faults" "$x"
+        echo "$name $cmd $cpu $((peak * 1024)) $faults $bytes $jq_cpu $jq_faults" >> "$tmp/targets"
+    done
     if [ -n "${BENCH_CALLGRIND:-}" ] && command -v valgrind >/dev/null 2>&1; then
         # shellcheck disable=SC2086
         ji=$(instructions jq empty $files)
         # shellcheck disable=SC2086
-        si=$(instructions "$sgmap" -f dot -o /dev/null $files)
-        printf '%-28s %19s instructions: jq %s, sgmap %s, ratio %s\n' "$1" "" "$ji" "$si" \
-            "$(awk -v a="$si" -v b="$ji" 'BEGIN { printf "%.2f", a / b }')"
+        si=$(instructions "$sgmap" -q -f dot -o /dev/null $files)
+        printf '%-20s instructions: jq %s, sgmap -f dot %s, ratio %s\n' "$name" "$ji" "$si" \
+            "$(ratio "$(echo "$si" | tr -d ,)" "$(echo "$ji" | tr -d ,)")"
     fi
 done
 
+# The targets of issue 14, from the table above.
+echo
+echo "targets (issue 14):"
+target() {
+    printf '  %-52s %6sx  (<= %s)  %s\n' "$1" "$2" "$3" "$(verdict "$2" "$3")"
+}
+for gen in account apps; do
+    # name cmd cpu peak_bytes faults bytes jq_cpu jq_faults
+    while read -r name cmd cpu peak faults bytes jq_cpu jq_faults; do
+        [ "$name" = "$gen-quota" ] || continue
+        case $cmd in
+        dot)
+            target "$name: import->DOT time, x jq empty" "$(ratio "$cpu" "$jq_cpu")" 1.2
+            target "$name: import->DOT peak memory, x the input" "$(ratio "$peak" "$bytes")" 3
+            target "$name: import->DOT page faults, x jq's" "$(ratio "$faults" "$jq_faults")" 1.5
+            ;;
+        json)
+            target "$name: -f json time, x jq empty" "$(ratio "$cpu" "$jq_cpu")" 1.5
+            target "$name: -f json peak memory, x the input" "$(ratio "$peak" "$bytes")" 3
+            target "$name: -f json page faults, x jq's" "$(ratio "$faults" "$jq_faults")" 1.5
+            ;;
+        esac
+    done < "$tmp/targets"
+    small=$(awk -v n="$gen-quota" '$1 == n && $2 == "dot" { print $3 }' "$tmp/targets")
+    large=$(awk -v n="$gen-10k" '$1 == n && $2 == "dot" { print $3 }' "$tmp/targets")
+    target "$gen: import->DOT time from 2,500 to 10,000 groups" "$(ratio "$large" "$small")" 4.2
+done
+
+[ "${BENCH_DRAW:-1}" = 0 ] && exit 0
+
 # Drawing (issue 8): one timed run each, since a layout takes seconds.
-# Wall time and peak memory (of sgmap and its layout child) from GNU time
-# when installed; the targets are 10 s / 1 GiB for the quota account's SVG
-# and a usable result within 60 s for a 10,000-group, 57,000-ENI account.
+# Wall time and peak memory (of sgmap and its layout child); the targets
+# are 10 s / 1 GiB for the quota account's SVG and a usable result within
+# 60 s for a 10,000-group, 57,000-ENI account.
 echo
 printf '%-28s %9s %9s %9s %12s\n' drawing groups enis "wall s" "peak MiB"
 draw() {
     name=$1 dir=$2 groups=$3 enis=$4
     shift 4
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%e %M' -o "$tmp/time" "$sgmap" -q "$@" "$dir" -o "$tmp/out.svg" ||
-            { echo "bench: drawing $name failed" >&2; exit 1; }
-        read -r wall kb < "$tmp/time"
-        mib=$(awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }')
-    else
-        t0=$(date +%s%N)
-        "$sgmap" -q "$@" "$dir" -o "$tmp/out.svg" || { echo "bench: drawing failed" >&2; exit 1; }
-        t1=$(date +%s%N)
-        wall=$(awk -v n=$(( (t1 - t0) / 1000000 )) 'BEGIN { printf "%.2f", n / 1000 }')
-        mib=-
-    fi
-    printf '%-28s %9s %9s %9s %12s\n' "$name" "$groups" "$enis" "$wall" "$mib"
+    /usr/bin/time -f '%e %M' -o "$tmp/time" "$sgmap" -q "$@" "$dir" -o "$tmp/out.svg" ||
+        { echo "bench: drawing $name failed" >&2; exit 1; }
+    read -r wall kb < "$tmp/time"
+    printf '%-28s %9s %9s %9s %12s\n' "$name" "$groups" "$enis" "$wall" "$((kb / 1024))"
 }
-draw "quota, default view (svg)" "$tmp/quota" 2500 8000
-draw "quota, one group (svg)" "$tmp/quota" 2500 8000 --group 'api-lb-1'
-rm -rf "$tmp/4x"
+draw "quota, default view (svg)" "$tmp/account-quota" 2500 8000
+draw "quota, one group (svg)" "$tmp/account-quota" 2500 8000 --group 'api-lb-1'
+draw "apps quota (svg)" "$tmp/apps-quota" 2510 8025
+rm -rf "$tmp/account-10k" "$tmp/apps-10k"
 mkdir -p "$tmp/large"
 "$tmp/gen_account" "$tmp/large" 10000 57000 1
 draw "10k groups / 57k ENIs (svg)" "$tmp/large" 10000 57000

@@ -52,12 +52,12 @@ printf '{"SecurityGroups":[{"GroupId":"sg-1\\u0000","GroupName":"a"}]}' > nul-es
 : > empty.tfstate
 printf '\n  \n\n' > blank.yaml
 
-expect 3 'maximum parsing depth' deep.json
+expect 3 'nesting is too deep' deep.json
 expect 3 'nesting is too deep' deep.yaml
 expect 0 '' huge-string.json -o huge.svg
 [ -s huge.svg ] && [ "$(wc -c < huge.svg)" -lt 100000 ] ||
     { echo "the 50 MB description was not cut in the drawing"; fail=1; }
-expect 3 'real number overflow' port-1e999.json
+expect 3 'number out of range: 1e999' port-1e999.json
 expect 3 "invalid port in 'tcp/1e999'" port-1e999.yaml
 expect 3 "expected a port number for 'FromPort', got '1e999'" port-1e999-cfn.yaml
 expect 3 'real number overflow' port-1e999.tfstate

@@ -31,7 +31,7 @@ void aws_set_label(struct model *m, struct iface *ifc, const char *label)
 }
 
 /* One {GroupId, GroupName} of aws_read_group_pairs(): a group of the interface arg. */
-static void read_group_pair(struct aws_ctx *c, const json_t *g, void *arg)
+static void read_group_pair(struct aws_ctx *c, const struct jnode *g, void *arg)
 {
     struct iface *ifc = arg;
     const char *gid = aws_req_str(c, g, "GroupId");
@@ -43,7 +43,7 @@ static void read_group_pair(struct aws_ctx *c, const json_t *g, void *arg)
     }
 }
 
-void aws_read_group_pairs(struct aws_ctx *c, struct iface *ifc, const json_t *obj,
+void aws_read_group_pairs(struct aws_ctx *c, struct iface *ifc, const struct jnode *obj,
                           const char *key)
 {
     aws_each_at(c, obj, key, read_group_pair, ifc);
@@ -258,7 +258,7 @@ struct address_list {
     const char *key;
 };
 
-static void read_address(struct aws_ctx *c, const json_t *a, void *arg)
+static void read_address(struct aws_ctx *c, const struct jnode *a, void *arg)
 {
     const struct address_list *al = arg;
     const char *addr = jr_str(&c->jr, a, al->key);
@@ -268,7 +268,7 @@ static void read_address(struct aws_ctx *c, const json_t *a, void *arg)
 }
 
 /* Addresses, subnet and VPC of an ENI record. */
-static void read_addresses(struct aws_ctx *c, struct iface *ifc, const json_t *e)
+static void read_addresses(struct aws_ctx *c, struct iface *ifc, const struct jnode *e)
 {
     static const struct {
         const char *list, *key;
@@ -301,7 +301,7 @@ struct eni_instance {
  * Read one ENI record: arg is NULL for DescribeNetworkInterfaces, the
  * struct eni_instance of its instance for DescribeInstances.
  */
-static void read_eni(struct aws_ctx *c, const json_t *e, void *arg)
+static void read_eni(struct aws_ctx *c, const struct jnode *e, void *arg)
 {
     const struct eni_instance *in = arg;
     const char *instance = in ? in->id : NULL;
@@ -314,8 +314,8 @@ static void read_eni(struct aws_ctx *c, const json_t *e, void *arg)
     const char *owner_id = jr_str(&c->jr, e, "OwnerId");
     const char *requester = jr_str(&c->jr, e, "RequesterId");
     int managed = jr_bool(&c->jr, e, "RequesterManaged");
-    json_t *att = jr_obj(&c->jr, e, "Attachment");
-    json_t *op = jr_obj(&c->jr, e, "Operator");
+    const struct jnode *att = jr_obj(&c->jr, e, "Attachment");
+    const struct jnode *op = jr_obj(&c->jr, e, "Operator");
     const char *att_instance, *att_owner, *principal = NULL;
     struct owner o;
     struct iface *ifc;
@@ -362,21 +362,21 @@ static void read_eni(struct aws_ctx *c, const json_t *e, void *arg)
     c->drawn++;
 }
 
-void aws_read_network_interfaces(struct aws_ctx *c, const json_t *arr)
+void aws_read_network_interfaces(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_eni, NULL);
 }
 
 /* One instance: its ENIs, or a placeholder when none is listed. */
-static void read_instance(struct aws_ctx *c, const json_t *inst, void *arg)
+static void read_instance(struct aws_ctx *c, const struct jnode *inst, void *arg)
 {
     const char *id = aws_req_str(c, inst, "InstanceId");
     const char *name = aws_tag(c, inst, "Tags", "Name");
     const char *vpc = jr_str(&c->jr, inst, "VpcId");
     const char *subnet = jr_str(&c->jr, inst, "SubnetId");
     const char *ip = jr_str(&c->jr, inst, "PrivateIpAddress");
-    json_t *state = jr_obj(&c->jr, inst, "State");
-    json_t *enis = jr_arr(&c->jr, inst, "NetworkInterfaces");
+    const struct jnode *state = jr_obj(&c->jr, inst, "State");
+    const struct jnode *enis = jr_arr(&c->jr, inst, "NetworkInterfaces");
     const char *state_name;
     size_t back;
 
@@ -388,7 +388,7 @@ static void read_instance(struct aws_ctx *c, const json_t *inst, void *arg)
         return;
     if (name)
         aws_state_remember(c->st, "name", id, model_strdup(c->jr.m, name));
-    if (enis && json_array_size(enis) > 0) {
+    if (enis && jn_len(enis) > 0) {
         struct eni_instance in = {id, name ? name : id, vpc, subnet};
         aws_each(c, enis, "NetworkInterfaces", read_eni, &in);
         return;
@@ -412,18 +412,18 @@ static void read_instance(struct aws_ctx *c, const json_t *inst, void *arg)
     }
 }
 
-void aws_read_instances(struct aws_ctx *c, const json_t *arr)
+void aws_read_instances(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_instance, NULL);
 }
 
-static void read_reservation(struct aws_ctx *c, const json_t *r, void *arg)
+static void read_reservation(struct aws_ctx *c, const struct jnode *r, void *arg)
 {
     (void)arg;
     aws_each_at(c, r, "Instances", read_instance, NULL);
 }
 
-void aws_read_reservations(struct aws_ctx *c, const json_t *arr)
+void aws_read_reservations(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_reservation, NULL);
 }
@@ -439,13 +439,13 @@ static const char *short_service(const char *service)
     return dot && dot[1] ? dot + 1 : service;
 }
 
-static void read_vpc_endpoint(struct aws_ctx *c, const json_t *ep, void *arg)
+static void read_vpc_endpoint(struct aws_ctx *c, const struct jnode *ep, void *arg)
 {
     const char *id = aws_req_str(c, ep, "VpcEndpointId");
     const char *type = jr_str(&c->jr, ep, "VpcEndpointType");
     const char *service = jr_str(&c->jr, ep, "ServiceName");
     const char *vpc = jr_str(&c->jr, ep, "VpcId");
-    json_t *enis = jr_arr(&c->jr, ep, "NetworkInterfaceIds");
+    const struct jnode *enis = jr_arr(&c->jr, ep, "NetworkInterfaceIds");
     char label[512];
     size_t j;
 
@@ -457,9 +457,9 @@ static void read_vpc_endpoint(struct aws_ctx *c, const json_t *ep, void *arg)
                                                ? "GWLB endpoint " : "",
              service ? short_service(service) : id);
     aws_state_remember(c->st, "endpoint", id, model_strdup(c->jr.m, label));
-    if (enis && json_array_size(enis) > 0) {
+    if (enis && jn_len(enis) > 0) {
         size_t b2 = jr_push_key(&c->jr, "NetworkInterfaceIds");
-        for (j = 0; j < json_array_size(enis) && !c->jr.failed; j++) {
+        for (j = 0; j < jn_len(enis) && !c->jr.failed; j++) {
             const char *eni = jr_elem_str(&c->jr, enis, j);
             struct iface *ifc;
             if (!eni)
@@ -481,7 +481,7 @@ static void read_vpc_endpoint(struct aws_ctx *c, const json_t *ep, void *arg)
         jr_pop(&c->jr, b2);
     } else {
         /* Groups is read (and checked) even when the placeholder is dropped. */
-        json_t *groups = jr_arr(&c->jr, ep, "Groups");
+        const struct jnode *groups = jr_arr(&c->jr, ep, "Groups");
         struct iface *ifc = aws_placeholder(c, id, id, KIND_ENDPOINT, label, 0);
         if (ifc) {
             if (vpc && !ifc->vpc)
@@ -491,7 +491,7 @@ static void read_vpc_endpoint(struct aws_ctx *c, const json_t *ep, void *arg)
     }
 }
 
-void aws_read_vpc_endpoints(struct aws_ctx *c, const json_t *arr)
+void aws_read_vpc_endpoints(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_vpc_endpoint, NULL);
 }

@@ -12,7 +12,6 @@
 #ifndef SGMAP_AWS_INTERNAL_H
 #define SGMAP_AWS_INTERNAL_H
 
-#include <jansson.h>
 #include <stddef.h>
 
 #include "json_reader.h"
@@ -34,16 +33,16 @@ struct aws_ctx {
 /* ===== aws_json.c: getters beyond json_reader.h ===== */
 
 /* obj[key] as a string (see jr_str()); absent is an error "missing KEY". */
-const char *aws_req_str(struct aws_ctx *c, const json_t *obj, const char *key);
+const char *aws_req_str(struct aws_ctx *c, const struct jnode *obj, const char *key);
 /*
  * The value of the first pair named name in the list obj[list] of
  * {NAME_KEY: name, VALUE_KEY: value} objects, or NULL. Every pair is read
  * (a value of the wrong type after the one found is still an error).
  */
-const char *aws_find(struct aws_ctx *c, const json_t *obj, const char *list,
+const char *aws_find(struct aws_ctx *c, const struct jnode *obj, const char *list,
                      const char *name_key, const char *value_key, const char *name);
 /* The Value of the tag whose Key is key in a [{Key, Value}] list, or NULL. */
-const char *aws_tag(struct aws_ctx *c, const json_t *obj, const char *list, const char *key);
+const char *aws_tag(struct aws_ctx *c, const struct jnode *obj, const char *list, const char *key);
 
 /*
  * The reader of one element of an array of objects, for aws_each(): obj is
@@ -51,7 +50,7 @@ const char *aws_tag(struct aws_ctx *c, const json_t *obj, const char *list, cons
  * arg is what aws_each() was given. It reports errors with jr_error()
  * (aws_each() stops after one) and leaves the path as it found it.
  */
-typedef void aws_elem_fn(struct aws_ctx *c, const json_t *obj, void *arg);
+typedef void aws_elem_fn(struct aws_ctx *c, const struct jnode *obj, void *arg);
 
 /*
  * Call fn(c, element, arg) on each element of arr in order, with "[i]"
@@ -61,37 +60,37 @@ typedef void aws_elem_fn(struct aws_ctx *c, const json_t *obj, void *arg);
  * error, fn's or an element that is not an object ("expected an object,
  * got ...", reported at "[i]").
  */
-void aws_each(struct aws_ctx *c, const json_t *arr, const char *key, aws_elem_fn *fn,
+void aws_each(struct aws_ctx *c, const struct jnode *arr, const char *key, aws_elem_fn *fn,
               void *arg);
 /* aws_each() on obj[key] read with jr_arr(): absent or null is empty, another type an error. */
-void aws_each_at(struct aws_ctx *c, const json_t *obj, const char *key, aws_elem_fn *fn,
+void aws_each_at(struct aws_ctx *c, const struct jnode *obj, const char *key, aws_elem_fn *fn,
                  void *arg);
 
 /* ===== The readers of each response (one page object each) ===== */
 
-void aws_read_security_groups(struct aws_ctx *c, const json_t *arr);
-void aws_read_security_group_rules(struct aws_ctx *c, const json_t *arr);
-void aws_read_stale_groups(struct aws_ctx *c, const json_t *arr);
-void aws_read_vpcs(struct aws_ctx *c, const json_t *arr);
-void aws_read_subnets(struct aws_ctx *c, const json_t *arr);
-void aws_read_prefix_lists(struct aws_ctx *c, const json_t *arr);
-void aws_read_prefix_list_entries(struct aws_ctx *c, const json_t *arr);
+void aws_read_security_groups(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_security_group_rules(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_stale_groups(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_vpcs(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_subnets(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_prefix_lists(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_prefix_list_entries(struct aws_ctx *c, const struct jnode *arr);
 
-void aws_read_network_interfaces(struct aws_ctx *c, const json_t *arr);
-void aws_read_reservations(struct aws_ctx *c, const json_t *arr);
-void aws_read_instances(struct aws_ctx *c, const json_t *arr);
-void aws_read_vpc_endpoints(struct aws_ctx *c, const json_t *arr);
+void aws_read_network_interfaces(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_reservations(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_instances(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_vpc_endpoints(struct aws_ctx *c, const struct jnode *arr);
 
-void aws_read_load_balancers(struct aws_ctx *c, const json_t *arr);
-void aws_read_classic_load_balancers(struct aws_ctx *c, const json_t *arr);
-void aws_read_functions(struct aws_ctx *c, const json_t *arr);
-void aws_read_function(struct aws_ctx *c, const json_t *fn);
-void aws_read_db_instances(struct aws_ctx *c, const json_t *arr);
-void aws_read_db_clusters(struct aws_ctx *c, const json_t *arr);
-void aws_read_ecs_services(struct aws_ctx *c, const json_t *arr);
-void aws_read_ecs_tasks(struct aws_ctx *c, const json_t *arr);
-void aws_read_cache_clusters(struct aws_ctx *c, const json_t *arr);
-void aws_read_replication_groups(struct aws_ctx *c, const json_t *arr);
+void aws_read_load_balancers(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_classic_load_balancers(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_functions(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_function(struct aws_ctx *c, const struct jnode *fn);
+void aws_read_db_instances(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_db_clusters(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_ecs_services(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_ecs_tasks(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_cache_clusters(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_replication_groups(struct aws_ctx *c, const struct jnode *arr);
 
 /* ===== aws_state.c: state across the files of one model ===== */
 
@@ -105,9 +104,9 @@ enum {
 };
 
 struct import_session;
-/* The state of this import session, for model m (created on first use,
- * sized for an input of len bytes). */
-struct aws_state *aws_state_get(struct import_session *s, struct model *m, size_t len);
+/* The state of this import session, for model m (created on first use),
+ * with room for about keys more keys. */
+struct aws_state *aws_state_get(struct import_session *s, struct model *m, size_t keys);
 
 /* A key -> value table (keys copied, values borrowed). */
 const void *aws_state_lookup(struct aws_state *st, const char *ns, const char *key);
@@ -147,7 +146,7 @@ void aws_placeholder_group(struct aws_ctx *c, struct iface *ifc, const char *gid
  * at key in the object at the path; id_key is required in each element;
  * name_key NULL: the elements carry no group name (it is not read).
  */
-void aws_placeholder_groups(struct aws_ctx *c, struct iface *ifc, const json_t *arr,
+void aws_placeholder_groups(struct aws_ctx *c, struct iface *ifc, const struct jnode *arr,
                             const char *key, const char *id_key, const char *name_key);
 
 /* After each file: drop covered placeholders, refine labels and groups. */
@@ -161,7 +160,7 @@ void aws_note_task_groups(struct aws_ctx *c);
 /* Set the label unless the interface already has a better one (not its id). */
 void aws_set_label(struct model *m, struct iface *ifc, const char *label);
 /* Read a [{GroupId, GroupName}] list into the interface's memberships. */
-void aws_read_group_pairs(struct aws_ctx *c, struct iface *ifc, const json_t *obj,
+void aws_read_group_pairs(struct aws_ctx *c, struct iface *ifc, const struct jnode *obj,
                           const char *key);
 
 #endif

@@ -8,7 +8,7 @@
 
 #include "aws_internal.h"
 
-const char *aws_req_str(struct aws_ctx *c, const json_t *obj, const char *key)
+const char *aws_req_str(struct aws_ctx *c, const struct jnode *obj, const char *key)
 {
     const char *s = jr_str(&c->jr, obj, key);
     if (!s && !c->jr.failed)
@@ -16,10 +16,10 @@ const char *aws_req_str(struct aws_ctx *c, const json_t *obj, const char *key)
     return s;
 }
 
-void aws_each(struct aws_ctx *c, const json_t *arr, const char *key, aws_elem_fn *fn,
+void aws_each(struct aws_ctx *c, const struct jnode *arr, const char *key, aws_elem_fn *fn,
               void *arg)
 {
-    size_t i, n = json_array_size(arr), back = 0;
+    size_t i, n = jn_len(arr), back = 0;
 
     if (!n)
         return;
@@ -27,7 +27,7 @@ void aws_each(struct aws_ctx *c, const json_t *arr, const char *key, aws_elem_fn
         back = jr_push_key(&c->jr, key);
     for (i = 0; i < n && !c->jr.failed; i++) {
         /* NULL only after an error, reported there: the walk stops. */
-        json_t *obj = jr_elem_obj(&c->jr, arr, i);
+        const struct jnode *obj = jr_elem_obj(&c->jr, arr, i);
         size_t b2 = jr_push_index(&c->jr, i);
         if (obj)
             fn(c, obj, arg);
@@ -37,7 +37,7 @@ void aws_each(struct aws_ctx *c, const json_t *arr, const char *key, aws_elem_fn
         jr_pop(&c->jr, back);
 }
 
-void aws_each_at(struct aws_ctx *c, const json_t *obj, const char *key, aws_elem_fn *fn,
+void aws_each_at(struct aws_ctx *c, const struct jnode *obj, const char *key, aws_elem_fn *fn,
                  void *arg)
 {
     aws_each(c, jr_arr(&c->jr, obj, key), key, fn, arg);
@@ -50,7 +50,7 @@ struct pair_search {
     const char *found;
 };
 
-static void match_pair(struct aws_ctx *c, const json_t *pair, void *arg)
+static void match_pair(struct aws_ctx *c, const struct jnode *pair, void *arg)
 {
     struct pair_search *ps = arg;
     const char *n = jr_str(&c->jr, pair, ps->name_key);
@@ -60,7 +60,7 @@ static void match_pair(struct aws_ctx *c, const json_t *pair, void *arg)
         ps->found = v;
 }
 
-const char *aws_find(struct aws_ctx *c, const json_t *obj, const char *list,
+const char *aws_find(struct aws_ctx *c, const struct jnode *obj, const char *list,
                      const char *name_key, const char *value_key, const char *name)
 {
     struct pair_search ps = {name_key, value_key, name, NULL};
@@ -69,7 +69,7 @@ const char *aws_find(struct aws_ctx *c, const json_t *obj, const char *list,
     return ps.found;
 }
 
-const char *aws_tag(struct aws_ctx *c, const json_t *obj, const char *list, const char *key)
+const char *aws_tag(struct aws_ctx *c, const struct jnode *obj, const char *list, const char *key)
 {
     return aws_find(c, obj, list, "Key", "Value", key);
 }

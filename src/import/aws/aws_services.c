@@ -14,15 +14,16 @@
 #include "xalloc.h"
 
 /* Add the groups of a list of sg- id strings (arr at key) to a placeholder. */
-static void id_groups(struct aws_ctx *c, struct iface *ifc, const json_t *obj, const char *key)
+static void id_groups(struct aws_ctx *c, struct iface *ifc, const struct jnode *obj,
+                      const char *key)
 {
-    json_t *arr = jr_arr(&c->jr, obj, key);
+    const struct jnode *arr = jr_arr(&c->jr, obj, key);
     size_t i, back;
 
     if (!arr)
         return;
     back = jr_push_key(&c->jr, key);
-    for (i = 0; i < json_array_size(arr) && !c->jr.failed; i++) {
+    for (i = 0; i < jn_len(arr) && !c->jr.failed; i++) {
         const char *gid = jr_elem_str(&c->jr, arr, i);
         size_t b2 = jr_push_index(&c->jr, i);
         if (gid)
@@ -84,7 +85,7 @@ static const struct service cache_clusters = {
     "SecurityGroupId"};
 
 /* One element of a list of the service arg (a const struct service). */
-static void read_service(struct aws_ctx *c, const json_t *obj, void *arg)
+static void read_service(struct aws_ctx *c, const struct jnode *obj, void *arg)
 {
     const struct service *s = arg;
     const char *name = aws_req_str(c, obj, s->name_key);
@@ -101,22 +102,22 @@ static void read_service(struct aws_ctx *c, const json_t *obj, void *arg)
         id_groups(c, ifc, obj, s->groups_key);
 }
 
-void aws_read_classic_load_balancers(struct aws_ctx *c, const json_t *arr)
+void aws_read_classic_load_balancers(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_service, (void *)&classic_load_balancers);
 }
 
-void aws_read_db_clusters(struct aws_ctx *c, const json_t *arr)
+void aws_read_db_clusters(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_service, (void *)&db_clusters);
 }
 
-void aws_read_cache_clusters(struct aws_ctx *c, const json_t *arr)
+void aws_read_cache_clusters(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_service, (void *)&cache_clusters);
 }
 
-static void read_load_balancer(struct aws_ctx *c, const json_t *lb, void *arg)
+static void read_load_balancer(struct aws_ctx *c, const struct jnode *lb, void *arg)
 {
     const char *name = aws_req_str(c, lb, "LoadBalancerName");
     const char *arn = jr_str(&c->jr, lb, "LoadBalancerArn");
@@ -141,18 +142,18 @@ static void read_load_balancer(struct aws_ctx *c, const json_t *lb, void *arg)
         id_groups(c, ifc, lb, "SecurityGroups");
 }
 
-void aws_read_load_balancers(struct aws_ctx *c, const json_t *arr)
+void aws_read_load_balancers(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_load_balancer, NULL);
 }
 
-void aws_read_function(struct aws_ctx *c, const json_t *fn)
+void aws_read_function(struct aws_ctx *c, const struct jnode *fn)
 {
     const char *name = aws_req_str(c, fn, "FunctionName");
     const char *arn = jr_str(&c->jr, fn, "FunctionArn");
-    json_t *vpccfg = jr_obj(&c->jr, fn, "VpcConfig");
+    const struct jnode *vpccfg = jr_obj(&c->jr, fn, "VpcConfig");
     const char *vpc;
-    json_t *sgs;
+    const struct jnode *sgs;
     struct iface *ifc;
     size_t back;
 
@@ -161,7 +162,7 @@ void aws_read_function(struct aws_ctx *c, const json_t *fn)
     back = jr_push_key(&c->jr, "VpcConfig");
     vpc = jr_str(&c->jr, vpccfg, "VpcId");
     sgs = jr_arr(&c->jr, vpccfg, "SecurityGroupIds");
-    if (!c->jr.failed && (vpc || (sgs && json_array_size(sgs) > 0))) {
+    if (!c->jr.failed && (vpc || (sgs && jn_len(sgs) > 0))) {
         /* Lambda ENIs are named after a function but shared by all functions
          * with the same subnets and groups; the key is the function. */
         ifc = service_placeholder(c, "lambda:", name, arn, KIND_LAMBDA, 0, vpc);
@@ -171,23 +172,23 @@ void aws_read_function(struct aws_ctx *c, const json_t *fn)
     jr_pop(&c->jr, back);
 }
 
-static void read_function_elem(struct aws_ctx *c, const json_t *fn, void *arg)
+static void read_function_elem(struct aws_ctx *c, const struct jnode *fn, void *arg)
 {
     (void)arg;
     aws_read_function(c, fn);
 }
 
-void aws_read_functions(struct aws_ctx *c, const json_t *arr)
+void aws_read_functions(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_function_elem, NULL);
 }
 
 /* The VpcId of a DBSubnetGroup object (instances) or NULL (clusters name it only). */
-static const char *db_vpc(struct aws_ctx *c, const json_t *db)
+static const char *db_vpc(struct aws_ctx *c, const struct jnode *db)
 {
-    json_t *v = json_object_get(db, "DBSubnetGroup");
+    const struct jnode *v = jn_get(db, "DBSubnetGroup");
     const char *vpc = NULL;
-    if (v && json_is_object(v)) {
+    if (v && jn_typeof(v) == JN_OBJECT) {
         size_t back = jr_push_key(&c->jr, "DBSubnetGroup");
         vpc = jr_str(&c->jr, v, "VpcId");
         jr_pop(&c->jr, back);
@@ -195,7 +196,7 @@ static const char *db_vpc(struct aws_ctx *c, const json_t *db)
     return vpc;
 }
 
-static void read_db_instance(struct aws_ctx *c, const json_t *db, void *arg)
+static void read_db_instance(struct aws_ctx *c, const struct jnode *db, void *arg)
 {
     const char *id = aws_req_str(c, db, "DBInstanceIdentifier");
     const char *cluster = jr_str(&c->jr, db, "DBClusterIdentifier");
@@ -216,17 +217,17 @@ static void read_db_instance(struct aws_ctx *c, const json_t *db, void *arg)
                                "VpcSecurityGroups", "VpcSecurityGroupId", NULL);
 }
 
-void aws_read_db_instances(struct aws_ctx *c, const json_t *arr)
+void aws_read_db_instances(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_db_instance, NULL);
 }
 
-static void read_ecs_service(struct aws_ctx *c, const json_t *svc, void *arg)
+static void read_ecs_service(struct aws_ctx *c, const struct jnode *svc, void *arg)
 {
     const char *name = aws_req_str(c, svc, "serviceName");
     const char *arn = jr_str(&c->jr, svc, "serviceArn");
-    json_t *net = jr_obj(&c->jr, svc, "networkConfiguration");
-    json_t *awsvpc = NULL;
+    const struct jnode *net = jr_obj(&c->jr, svc, "networkConfiguration");
+    const struct jnode *awsvpc = NULL;
     struct iface *ifc;
 
     (void)arg;
@@ -248,13 +249,13 @@ static void read_ecs_service(struct aws_ctx *c, const json_t *svc, void *arg)
     }
 }
 
-void aws_read_ecs_services(struct aws_ctx *c, const json_t *arr)
+void aws_read_ecs_services(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_ecs_service, NULL);
 }
 
 /* The value of the {name, value} detail called name in an attachment. */
-static const char *detail(struct aws_ctx *c, const json_t *att, const char *name)
+static const char *detail(struct aws_ctx *c, const struct jnode *att, const char *name)
 {
     return aws_find(c, att, "details", "name", "value", name);
 }
@@ -265,7 +266,7 @@ struct ecs_task {
     const char *key;     /* the owner key of its interfaces, "ecs:SERVICE" */
 };
 
-static void read_ecs_attachment(struct aws_ctx *c, const json_t *att, void *arg)
+static void read_ecs_attachment(struct aws_ctx *c, const struct jnode *att, void *arg)
 {
     const struct ecs_task *t = arg;
     const char *type = jr_str(&c->jr, att, "type");
@@ -301,7 +302,7 @@ static void read_ecs_attachment(struct aws_ctx *c, const json_t *att, void *arg)
     c->task_enis[c->ntask_enis++] = ifc;
 }
 
-static void read_ecs_task(struct aws_ctx *c, const json_t *task, void *arg)
+static void read_ecs_task(struct aws_ctx *c, const struct jnode *task, void *arg)
 {
     const char *group = jr_str(&c->jr, task, "group");
     const char *status = jr_str(&c->jr, task, "lastStatus");
@@ -318,7 +319,7 @@ static void read_ecs_task(struct aws_ctx *c, const json_t *task, void *arg)
     aws_each_at(c, task, "attachments", read_ecs_attachment, &t);
 }
 
-void aws_read_ecs_tasks(struct aws_ctx *c, const json_t *arr)
+void aws_read_ecs_tasks(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_ecs_task, NULL);
 }
@@ -345,12 +346,12 @@ void aws_note_task_groups(struct aws_ctx *c)
                   "describe-network-interfaces output gives them", n, n == 1 ? " has" : "s have");
 }
 
-void aws_read_replication_groups(struct aws_ctx *c, const json_t *arr)
+void aws_read_replication_groups(struct aws_ctx *c, const struct jnode *arr)
 {
     struct srcloc loc = {c->jr.file, 0, 0, NULL};
 
     /* Replication groups list their clusters but not their security groups. */
-    if (json_array_size(arr) > 0)
+    if (jn_len(arr) > 0)
         diag_note(&loc, "replication groups carry no security groups; "
                         "describe-cache-clusters lists them");
 }

@@ -97,7 +97,7 @@ static void rule_merge(struct aws_ctx *c, struct group *g, enum direction dir,
 }
 
 /* Canonical CIDR text of obj[key] into out; 0 when absent, -1 after an error. */
-static int read_cidr(struct aws_ctx *c, const json_t *obj, const char *key, char *out)
+static int read_cidr(struct aws_ctx *c, const struct jnode *obj, const char *key, char *out)
 {
     char err[128];
     const char *text = jr_str(&c->jr, obj, key);
@@ -131,7 +131,7 @@ static void group_peer(struct aws_ctx *c, struct aws_peer *p, const char *gid,
 }
 
 /* Read one UserIdGroupPair (or ReferencedGroupInfo) into p; 0 when unusable. */
-static int read_pair(struct aws_ctx *c, const json_t *pair, const char *owner,
+static int read_pair(struct aws_ctx *c, const struct jnode *pair, const char *owner,
                      struct aws_peer *p, char *buf, size_t buflen)
 {
     const char *gid = jr_str(&c->jr, pair, "GroupId");
@@ -163,7 +163,7 @@ static int read_pair(struct aws_ctx *c, const json_t *pair, const char *owner,
  * The protocol and ports of an IpPermission or a SecurityGroupRule
  * (IpProtocol, FromPort, ToPort). Returns 0, or -1 after an error.
  */
-static int read_ports(struct aws_ctx *c, const json_t *obj, struct portspec *ports)
+static int read_ports(struct aws_ctx *c, const struct jnode *obj, struct portspec *ports)
 {
     const char *proto = aws_req_str(c, obj, "IpProtocol");
     long from = 0, to = 0;
@@ -199,7 +199,7 @@ struct perm_read {
 };
 
 /* One element of a peer list of a permission: one rule of pr->g. */
-static void read_peer(struct aws_ctx *c, const json_t *e, void *arg)
+static void read_peer(struct aws_ctx *c, const struct jnode *e, void *arg)
 {
     const struct perm_read *pr = arg;
     struct aws_peer p = {0};
@@ -225,7 +225,7 @@ static void read_peer(struct aws_ctx *c, const json_t *e, void *arg)
 }
 
 /* Explode one IpPermission into rules of pr->g. */
-static void read_permission(struct aws_ctx *c, const json_t *perm, void *arg)
+static void read_permission(struct aws_ctx *c, const struct jnode *perm, void *arg)
 {
     struct perm_read *pr = arg;
 
@@ -235,7 +235,7 @@ static void read_permission(struct aws_ctx *c, const json_t *perm, void *arg)
         aws_each_at(c, perm, peer_lists[pr->list], read_peer, pr);
 }
 
-static void read_permissions(struct aws_ctx *c, struct group *g, const json_t *obj,
+static void read_permissions(struct aws_ctx *c, struct group *g, const struct jnode *obj,
                              const char *key, enum direction dir, unsigned flags,
                              int pairs_only)
 {
@@ -245,7 +245,7 @@ static void read_permissions(struct aws_ctx *c, struct group *g, const json_t *o
 }
 
 /* Fill the group's fields from an object with GroupName, Description, VpcId. */
-static void fill_group(struct aws_ctx *c, struct group *g, const json_t *obj)
+static void fill_group(struct aws_ctx *c, struct group *g, const struct jnode *obj)
 {
     const char *name = jr_str(&c->jr, obj, "GroupName");
     const char *desc = jr_str(&c->jr, obj, "Description");
@@ -293,7 +293,7 @@ struct group_tags {
     const char *name_tag;
 };
 
-static void read_group_tag(struct aws_ctx *c, const json_t *tag, void *arg)
+static void read_group_tag(struct aws_ctx *c, const struct jnode *tag, void *arg)
 {
     struct group_tags *gt = arg;
     const char *k = jr_str(&c->jr, tag, "Key");
@@ -309,7 +309,7 @@ static void read_group_tag(struct aws_ctx *c, const json_t *tag, void *arg)
  * The group named by sg's GroupId (created when new), its fields filled
  * from sg (see fill_group()) and counted as drawn; NULL after an error.
  */
-static struct group *read_group(struct aws_ctx *c, const json_t *sg)
+static struct group *read_group(struct aws_ctx *c, const struct jnode *sg)
 {
     const char *gid = aws_req_str(c, sg, "GroupId");
     struct group *g;
@@ -322,10 +322,10 @@ static struct group *read_group(struct aws_ctx *c, const json_t *sg)
     return g;
 }
 
-static void read_security_group(struct aws_ctx *c, const json_t *sg, void *arg)
+static void read_security_group(struct aws_ctx *c, const struct jnode *sg, void *arg)
 {
     struct group *g = read_group(c, sg);
-    json_t *tags;
+    const struct jnode *tags;
 
     (void)arg;
     if (!g)
@@ -343,17 +343,17 @@ static void read_security_group(struct aws_ctx *c, const json_t *sg, void *arg)
     read_permissions(c, g, sg, "IpPermissionsEgress", DIR_EGRESS, 0, 0);
 }
 
-void aws_read_security_groups(struct aws_ctx *c, const json_t *arr)
+void aws_read_security_groups(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_security_group, NULL);
 }
 
-static void read_security_group_rule(struct aws_ctx *c, const json_t *r, void *arg)
+static void read_security_group_rule(struct aws_ctx *c, const struct jnode *r, void *arg)
 {
     const char *gid = aws_req_str(c, r, "GroupId");
     const char *owner = jr_str(&c->jr, r, "GroupOwnerId");
     int egress = jr_bool(&c->jr, r, "IsEgress");
-    json_t *ref = jr_obj(&c->jr, r, "ReferencedGroupInfo");
+    const struct jnode *ref = jr_obj(&c->jr, r, "ReferencedGroupInfo");
     struct aws_peer p = {0};
     struct portspec ports;
     struct group *g;
@@ -386,12 +386,12 @@ static void read_security_group_rule(struct aws_ctx *c, const json_t *r, void *a
         rule_merge(c, g, egress ? DIR_EGRESS : DIR_INGRESS, &ports, &p);
 }
 
-void aws_read_security_group_rules(struct aws_ctx *c, const json_t *arr)
+void aws_read_security_group_rules(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_security_group_rule, NULL);
 }
 
-static void read_stale_group(struct aws_ctx *c, const json_t *sg, void *arg)
+static void read_stale_group(struct aws_ctx *c, const struct jnode *sg, void *arg)
 {
     /* Not the group's definition: fill the names, leave declared alone. */
     struct group *g = read_group(c, sg);
@@ -403,13 +403,13 @@ static void read_stale_group(struct aws_ctx *c, const json_t *sg, void *arg)
     read_permissions(c, g, sg, "StaleIpPermissionsEgress", DIR_EGRESS, RULE_STALE, 1);
 }
 
-void aws_read_stale_groups(struct aws_ctx *c, const json_t *arr)
+void aws_read_stale_groups(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_stale_group, NULL);
 }
 
 /* Name a CIDR "NAME" (the Name tag) or, without one, after its owner's id. */
-static void name_cidr(struct aws_ctx *c, const json_t *obj, const char *key,
+static void name_cidr(struct aws_ctx *c, const struct jnode *obj, const char *key,
                       const char *name)
 {
     char cidr[CIDR_TEXT_MAX];
@@ -418,9 +418,9 @@ static void name_cidr(struct aws_ctx *c, const json_t *obj, const char *key,
 }
 
 /* Is the association's state (obj[key].State) associated, or not given? */
-static int associated(struct aws_ctx *c, const json_t *obj, const char *key)
+static int associated(struct aws_ctx *c, const struct jnode *obj, const char *key)
 {
-    json_t *st = jr_obj(&c->jr, obj, key);
+    const struct jnode *st = jr_obj(&c->jr, obj, key);
     const char *s = jr_str(&c->jr, st, "State");
     return !s || strcmp(s, "associated") == 0;
 }
@@ -431,7 +431,7 @@ struct cidr_names {
     const char *name;
 };
 
-static void name_association(struct aws_ctx *c, const json_t *a, void *arg)
+static void name_association(struct aws_ctx *c, const struct jnode *a, void *arg)
 {
     const struct cidr_names *cn = arg;
 
@@ -440,7 +440,7 @@ static void name_association(struct aws_ctx *c, const json_t *a, void *arg)
 }
 
 /* Name the CIDRs of a [{CIDRKEY, STATEKEY{State}}] association list. */
-static void name_associations(struct aws_ctx *c, const json_t *obj, const char *list,
+static void name_associations(struct aws_ctx *c, const struct jnode *obj, const char *list,
                               const char *cidrkey, const char *statekey, const char *name)
 {
     struct cidr_names cn = {cidrkey, statekey, name};
@@ -448,7 +448,7 @@ static void name_associations(struct aws_ctx *c, const json_t *obj, const char *
     aws_each_at(c, obj, list, name_association, &cn);
 }
 
-static void read_vpc(struct aws_ctx *c, const json_t *v, void *arg)
+static void read_vpc(struct aws_ctx *c, const struct jnode *v, void *arg)
 {
     const char *id = aws_req_str(c, v, "VpcId");
     const char *name = aws_tag(c, v, "Tags", "Name");
@@ -473,12 +473,12 @@ static void read_vpc(struct aws_ctx *c, const json_t *v, void *arg)
                       "Ipv6CidrBlockState", label);
 }
 
-void aws_read_vpcs(struct aws_ctx *c, const json_t *arr)
+void aws_read_vpcs(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_vpc, NULL);
 }
 
-static void read_subnet(struct aws_ctx *c, const json_t *s, void *arg)
+static void read_subnet(struct aws_ctx *c, const struct jnode *s, void *arg)
 {
     const char *id = aws_req_str(c, s, "SubnetId");
     const char *name = aws_tag(c, s, "Tags", "Name");
@@ -492,7 +492,7 @@ static void read_subnet(struct aws_ctx *c, const json_t *s, void *arg)
                       "Ipv6CidrBlockState", label);
 }
 
-void aws_read_subnets(struct aws_ctx *c, const json_t *arr)
+void aws_read_subnets(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_subnet, NULL);
 }
@@ -559,7 +559,7 @@ static unsigned managed_list(const char *name, struct strbuf *sb)
  * its weight in the rule quota (MaxEntries for a customer-managed list).
  * arg is a struct strbuf for the label, reused from list to list.
  */
-static void read_prefix_list(struct aws_ctx *c, const json_t *pl, void *arg)
+static void read_prefix_list(struct aws_ctx *c, const struct jnode *pl, void *arg)
 {
     struct strbuf *label = arg;
     const char *id = aws_req_str(c, pl, "PrefixListId");
@@ -583,7 +583,7 @@ static void read_prefix_list(struct aws_ctx *c, const json_t *pl, void *arg)
     model_set_name(c->jr.m, id, weight ? label->buf : name);
 }
 
-void aws_read_prefix_lists(struct aws_ctx *c, const json_t *arr)
+void aws_read_prefix_lists(struct aws_ctx *c, const struct jnode *arr)
 {
     struct strbuf label = STRBUF_INIT;
 
@@ -593,7 +593,7 @@ void aws_read_prefix_lists(struct aws_ctx *c, const json_t *arr)
 
 /* The response does not say which list the entries belong to: the entries
  * only name their CIDRs with their descriptions. */
-static void read_prefix_list_entry(struct aws_ctx *c, const json_t *e, void *arg)
+static void read_prefix_list_entry(struct aws_ctx *c, const struct jnode *e, void *arg)
 {
     const char *desc = jr_str(&c->jr, e, "Description");
     char cidr[CIDR_TEXT_MAX];
@@ -603,7 +603,7 @@ static void read_prefix_list_entry(struct aws_ctx *c, const json_t *e, void *arg
         model_set_name(c->jr.m, cidr, desc);
 }
 
-void aws_read_prefix_list_entries(struct aws_ctx *c, const json_t *arr)
+void aws_read_prefix_list_entries(struct aws_ctx *c, const struct jnode *arr)
 {
     aws_each(c, arr, NULL, read_prefix_list_entry, NULL);
 }

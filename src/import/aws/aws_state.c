@@ -75,22 +75,21 @@ static void state_free(void *data)
     free(st);
 }
 
-/* Input bytes per key the state keeps, about: it indexes every rule (a
- * few hundred bytes of JSON each) and every ENI (about a kilobyte). */
-#define AWS_BYTES_PER_KEY 256
-
-struct aws_state *aws_state_get(struct import_session *s, struct model *m, size_t len)
+struct aws_state *aws_state_get(struct import_session *s, struct model *m, size_t keys)
 {
     struct aws_state *st = import_session_state(s, &importer_aws);
 
-    if (st)
+    /* Sized for the keys each input will add, so that a large one fills
+     * it without rehashing. */
+    if (st) {
+        strmap_reserve(st->map, strmap_count(st->map) + keys);
         return st;
+    }
     /* Owned by the session, so it lives and dies with it: a new session
-     * never meets the state of another. Sized from the first input, so
-     * that a large one fills it without rehashing. */
+     * never meets the state of another. */
     st = xcalloc(1, sizeof(*st));
     st->m = m;
-    st->map = strmap_new_sized(len / AWS_BYTES_PER_KEY);
+    st->map = strmap_new_sized(keys);
     strbuf_init(&st->key);
     import_session_set_state(s, &importer_aws, st, state_free);
     return st;
@@ -200,7 +199,7 @@ struct group_list {
     const char *id_key, *name_key;
 };
 
-static void placeholder_group_elem(struct aws_ctx *c, const json_t *g, void *arg)
+static void placeholder_group_elem(struct aws_ctx *c, const struct jnode *g, void *arg)
 {
     const struct group_list *gl = arg;
     const char *gid = aws_req_str(c, g, gl->id_key);
@@ -210,7 +209,7 @@ static void placeholder_group_elem(struct aws_ctx *c, const json_t *g, void *arg
         aws_placeholder_group(c, gl->ifc, gid, gname);
 }
 
-void aws_placeholder_groups(struct aws_ctx *c, struct iface *ifc, const json_t *arr,
+void aws_placeholder_groups(struct aws_ctx *c, struct iface *ifc, const struct jnode *arr,
                             const char *key, const char *id_key, const char *name_key)
 {
     struct group_list gl = {ifc, id_key, name_key};

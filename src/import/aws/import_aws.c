@@ -33,7 +33,7 @@ static const char NAMES_LISTS[] = "used only to name the prefix lists of rules";
 
 static const struct {
     const char *key;
-    void (*read)(struct aws_ctx *c, const json_t *arr);
+    void (*read)(struct aws_ctx *c, const struct jnode *arr);
     const char *one, *many, *why_one, *why_many;
 } readers[] = {
     {"SecurityGroups", aws_read_security_groups, "security group", "security groups", NULL,
@@ -187,7 +187,7 @@ static const struct {
 #define NRESOURCES (sizeof(resources) / sizeof(resources[0]))
 
 /* Has obj one of the space-separated keys (or is keys NULL)? */
-static int has_any_key(const json_t *obj, const char *keys)
+static int has_any_key(const struct jnode *obj, const char *keys)
 {
     char key[64];
 
@@ -196,7 +196,7 @@ static int has_any_key(const json_t *obj, const char *keys)
         if (n < sizeof(key)) {
             memcpy(key, keys, n);
             key[n] = '\0';
-            if (json_object_get(obj, key))
+            if (jn_get(obj, key))
                 return 1;
         }
         keys += n;
@@ -206,43 +206,41 @@ static int has_any_key(const json_t *obj, const char *keys)
 }
 
 /* The row of resources[] that v is one of, or NRESOURCES. */
-static size_t resource_of(const json_t *v)
+static size_t resource_of(const struct jnode *v)
 {
     size_t i;
 
-    if (!json_is_object(v))
+    if (jn_typeof(v) != JN_OBJECT)
         return NRESOURCES;
     for (i = 0; i < NRESOURCES; i++)
-        if (json_object_get(v, resources[i].id) && has_any_key(v, resources[i].also))
+        if (jn_get(v, resources[i].id) && has_any_key(v, resources[i].also))
             return i;
     return NRESOURCES;
 }
 
 /* Is this object an AWS response (one of the known response keys, and not
  * one resource that happens to have a key of that name)? */
-static int is_response(const json_t *obj)
+static int is_response(const struct jnode *obj)
 {
     const char *key;
-    json_t *v;
+    size_t i;
 
-    if (!json_is_object(obj) || resource_of(obj) < NRESOURCES)
+    if (jn_typeof(obj) != JN_OBJECT || resource_of(obj) < NRESOURCES)
         return 0;
-    json_object_foreach((json_t *)obj, key, v) {
-        (void)v;
+    for (i = 0; (key = jn_key(obj, i)) != NULL; i++)
         if (known_key(key, strlen(key)))
             return 1;
-    }
     return 0;
 }
 
 /* Refuse one resource (row r of resources[]) given where a response was expected. */
-static void refuse_resource(struct aws_ctx *c, const json_t *obj, size_t r)
+static void refuse_resource(struct aws_ctx *c, const struct jnode *obj, size_t r)
 {
-    json_t *id = json_object_get(obj, resources[r].id);
+    const struct jnode *id = jn_get(obj, resources[r].id);
 
-    if (json_is_string(id))
+    if (jn_typeof(id) == JN_STRING)
         jr_error(&c->jr, NULL, "one %s (%s), not an AWS response (output of --query?); "
-                 "save the whole output of aws %s", resources[r].one, json_string_value(id),
+                 "save the whole output of aws %s", resources[r].one, jn_str(id),
                  resources[r].command);
     else
         jr_error(&c->jr, NULL, "one %s, not an AWS response (output of --query?); "
@@ -274,18 +272,18 @@ static const struct {
 /* The row of query_api_keys[] of a key of obj, or of obj's only member
  * when it is a wrapper such as {"DescribeSecurityGroupsResponse": {...}};
  * -1 when none. */
-static int query_api_shape(const json_t *obj, int depth)
+static int query_api_shape(const struct jnode *obj, int depth)
 {
     const char *key;
-    json_t *v;
+    const struct jnode *v;
     size_t i;
 
     for (i = 0; i < sizeof(query_api_keys) / sizeof(query_api_keys[0]); i++)
-        if (json_object_get(obj, query_api_keys[i].key))
+        if (jn_get(obj, query_api_keys[i].key))
             return (int)i;
-    key = json_object_iter_key(json_object_iter((json_t *)obj));
-    v = key ? json_object_get(obj, key) : NULL;
-    if (depth == 0 && json_object_size(obj) == 1 && json_is_object(v))
+    key = jn_key(obj, 0);
+    v = key ? jn_get(obj, key) : NULL;
+    if (depth == 0 && jn_len(obj) == 1 && jn_typeof(v) == JN_OBJECT)
         return query_api_shape(v, 1);
     return -1;
 }
@@ -296,12 +294,11 @@ static int query_api_shape(const json_t *obj, int depth)
  * them); the EC2 query API's camelCase shape, sgmap's own output and JSON
  * of no known kind are refused.
  */
-static void read_other(struct aws_ctx *c, const json_t *obj)
+static void read_other(struct aws_ctx *c, const struct jnode *obj)
 {
     struct srcloc loc = {c->jr.file, 0, 0, c->jr.path.len ? c->jr.path.buf : NULL};
-    const char *first = json_object_iter_key(json_object_iter((json_t *)obj));
+    const char *first = jn_key(obj, 0);
     const char *key;
-    json_t *v;
     int q, pascal = 1;
     struct strbuf keys = STRBUF_INIT;
     size_t n = 0;
@@ -310,7 +307,7 @@ static void read_other(struct aws_ctx *c, const json_t *obj)
         diag_note(&loc, "skipped: an empty object (no AWS response in it)");
         return;
     }
-    if (json_object_get(obj, "sgmap")) {
+    if (jn_get(obj, "sgmap")) {
         jr_error(&c->jr, NULL, "this is sgmap's own JSON output, which cannot be read back; "
                                "give sgmap the inputs it was made from");
         return;
@@ -326,8 +323,7 @@ static void read_other(struct aws_ctx *c, const json_t *obj)
                      query_api_keys[q].key);
         return;
     }
-    json_object_foreach((json_t *)obj, key, v) {
-        (void)v;
+    while ((key = jn_key(obj, n)) != NULL) {
         if (!(*key >= 'A' && *key <= 'Z'))
             pascal = 0;
         if (n++ < 3)
@@ -344,13 +340,13 @@ static void read_other(struct aws_ctx *c, const json_t *obj)
 }
 
 /* Read one response object (or refuse what is not one). */
-static void read_response(struct aws_ctx *c, const json_t *obj)
+static void read_response(struct aws_ctx *c, const struct jnode *obj)
 {
     size_t i;
     int used = 0, fn = 0;
-    json_t *cfg;
+    const struct jnode *cfg;
 
-    if (!json_is_object(obj)) {
+    if (jn_typeof(obj) != JN_OBJECT) {
         jr_error(&c->jr, NULL, "expected an AWS response (an object), got %s",
                  jr_type_name(obj));
         return;
@@ -360,10 +356,10 @@ static void read_response(struct aws_ctx *c, const json_t *obj)
         return;
     }
     for (i = 0; i < NREADERS && !c->jr.failed; i++) {
-        json_t *arr = jr_arr(&c->jr, obj, readers[i].key);
+        const struct jnode *arr = jr_arr(&c->jr, obj, readers[i].key);
         if (arr) {
             size_t back = jr_push_key(&c->jr, readers[i].key);
-            listed(c, i, json_array_size(arr));
+            listed(c, i, jn_len(arr));
             readers[i].read(c, arr);
             jr_pop(&c->jr, back);
             used = 1;
@@ -372,11 +368,11 @@ static void read_response(struct aws_ctx *c, const json_t *obj)
     if (c->jr.failed)
         return;
     /* lambda get-function-configuration (a bare function) and get-function. */
-    if (json_object_get(obj, "FunctionName")) {
+    if (jn_get(obj, "FunctionName")) {
         aws_read_function(c, obj);
         fn = 1;
     } else if ((cfg = jr_obj(&c->jr, obj, "Configuration")) != NULL &&
-               json_object_get(cfg, "FunctionName")) {
+               jn_get(cfg, "FunctionName")) {
         size_t back = jr_push_key(&c->jr, "Configuration");
         aws_read_function(c, cfg);
         jr_pop(&c->jr, back);
@@ -393,22 +389,22 @@ static void read_response(struct aws_ctx *c, const json_t *obj)
 }
 
 /* Read one top-level document: a response, or an array of responses. */
-static void read_document(struct aws_ctx *c, const json_t *doc, int prefix, size_t n)
+static void read_document(struct aws_ctx *c, const struct jnode *doc, int prefix, size_t n)
 {
     size_t i, back = 0;
 
     if (prefix)
         back = jr_push_index(&c->jr, n);
-    if (!json_is_array(doc)) {
+    if (jn_typeof(doc) != JN_ARRAY) {
         read_response(c, doc);
-    } else if (json_array_size(doc) == 0) {
+    } else if (jn_len(doc) == 0) {
         jr_error(&c->jr, NULL, "an empty list is not an AWS response (output of --query?); "
                                "save the whole response");
-    } else if (!is_response(json_array_get(doc, 0))) {
+    } else if (!is_response(jn_at(doc, 0))) {
         /* A list that does not start with a response is a projection; a
          * list of responses (saved SDK pages) has its odd elements refused
          * one by one, at their index. */
-        size_t r = resource_of(json_array_get(doc, 0));
+        size_t r = resource_of(jn_at(doc, 0));
         if (r < NRESOURCES)
             jr_error(&c->jr, NULL, "a bare list of %s is not an AWS response (output of "
                      "--query?); save the whole output of aws %s", resources[r].many,
@@ -417,35 +413,14 @@ static void read_document(struct aws_ctx *c, const json_t *doc, int prefix, size
             jr_error(&c->jr, NULL, "a bare list is not an AWS response (output of --query?); "
                                    "save the whole response");
     } else {
-        for (i = 0; i < json_array_size(doc) && !c->jr.failed; i++) {
+        for (i = 0; i < jn_len(doc) && !c->jr.failed; i++) {
             size_t b2 = jr_push_index(&c->jr, i);
-            read_response(c, json_array_get(doc, i));
+            read_response(c, jn_at(doc, i));
             jr_pop(&c->jr, b2);
         }
     }
     if (prefix)
         jr_pop(&c->jr, back);
-}
-
-/* ===== jansson's memory during one import ===== */
-
-/*
- * The parsed tree of a large file is millions of small blocks that are all
- * freed together at the end of import_aws(): allocating them from a bump
- * arena and freeing the arena at once halves the time jansson spends in
- * malloc and free. The allocator is installed only while import_aws() runs
- * (every json_t it made is released before it returns) and then restored.
- */
-static struct arena json_arena = ARENA_INIT;
-
-static void *json_arena_malloc(size_t n)
-{
-    return arena_try_alloc(&json_arena, n);
-}
-
-static void json_arena_free(void *p)
-{
-    (void)p; /* everything goes at once in arena_release() */
 }
 
 static int is_space(char ch)
@@ -483,18 +458,65 @@ static void refuse_xml(struct aws_ctx *c, const char *p, const char *end)
     c->jr.failed = 1;
 }
 
+/* The peers of a group's permissions: the elements of the lists in its lists. */
+static size_t count_peers(const struct jnode *group)
+{
+    size_t n = 0, i, j, k;
+
+    for (i = 0; i < jn_len(group); i++) {
+        const struct jnode *list = &group->u.members[i].value;
+        for (j = 0; j < jn_len(list) && list->type == JN_ARRAY; j++) {
+            const struct jnode *perm = jn_at(list, j);
+            for (k = 0; k < jn_len(perm) && perm->type == JN_OBJECT; k++)
+                if (perm->u.members[k].value.type == JN_ARRAY)
+                    n += perm->u.members[k].value.n;
+        }
+    }
+    return n;
+}
+
+/*
+ * Size the model's indexes and the state for what the parsed documents
+ * will add, so that each is sized once instead of growing step by step:
+ * the groups and interfaces listed, a rule per peer of a permission.
+ */
+static void expect_sizes(struct aws_ctx *c, struct import_session *s,
+                         const struct jnode *const *docs, size_t ndocs)
+{
+    size_t groups = 0, ifaces = 0, rules = 0, d, i, k;
+
+    for (d = 0; d < ndocs; d++) {
+        size_t n = docs[d]->type == JN_ARRAY ? docs[d]->n : 1;
+        for (i = 0; i < n; i++) {
+            const struct jnode *r = docs[d]->type == JN_ARRAY ? jn_at(docs[d], i) : docs[d];
+            const struct jnode *sgs = jn_get(r, "SecurityGroups");
+            groups += jn_len(sgs);
+            for (k = 0; k < jn_len(sgs) && sgs->type == JN_ARRAY; k++)
+                rules += count_peers(jn_at(sgs, k));
+            rules += jn_len(jn_get(r, "SecurityGroupRules"));
+            ifaces += jn_len(jn_get(r, "NetworkInterfaces"));
+        }
+    }
+    model_expect(c->jr.m, groups, ifaces, rules);
+    /* The state keeps a key per rule, and up to two per interface. */
+    c->st = aws_state_get(s, c->jr.m, rules + 2 * ifaces);
+}
+
+/*
+ * The parsed documents of a file live in one arena for the length of
+ * import_aws(): the parser copies what it keeps, so the input text is
+ * freed as soon as it is parsed, and the tree goes at once at the end.
+ */
 static int import_aws(struct import_session *s, const char *file, const char *data, size_t len)
 {
     struct model *m = import_session_model(s);
     struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL, NULL, 0, 0, 0, NULL};
     size_t off = 0, ndocs = 0, i;
-    json_t **docs = NULL;
+    const struct jnode **docs = NULL;
     size_t docs_alloc = 0;
+    struct arena tree = ARENA_INIT;
+    struct jn_parser *parser;
 
-    json_malloc_t saved_malloc;
-    json_free_t saved_free;
-
-    c.st = aws_state_get(s, m, len);
     c.listed = xcalloc(NREADERS, sizeof(*c.listed));
     while (off < len && is_space(data[off]))
         off++;
@@ -504,30 +526,28 @@ static int import_aws(struct import_session *s, const char *file, const char *da
         jr_release(&c.jr);
         return -1;
     }
-    json_get_alloc_funcs(&saved_malloc, &saved_free);
-    json_set_alloc_funcs(json_arena_malloc, json_arena_free);
     /* Concatenated documents (saved SDK pages): parse them all first so that
      * the path of an error can say which document it is in. */
+    parser = jn_parser_new(&tree);
     for (;;) {
-        json_error_t err;
-        json_t *doc;
+        struct jn_error err;
+        const struct jnode *doc;
 
         while (off < len && is_space(data[off]))
             off++;
         if (off >= len)
             break;
-        doc = json_loadb(data + off, len - off, JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES,
-                         &err);
-        if (!doc) {
-            jr_syntax_error(&c.jr, data, len, off + (size_t)err.position, &err);
+        if ((doc = jn_parse(parser, data, len, &off, &err)) == NULL) {
+            jr_parse_error(&c.jr, data, &err);
             break;
         }
         XGROW(docs, docs_alloc, ndocs + 1);
         docs[ndocs++] = doc;
-        off += (size_t)err.position;
     }
-    /* Parsed: jansson holds copies of every string. */
+    jn_parser_free(parser);
+    /* Parsed: the tree holds copies of every string. */
     import_session_release_input(s);
+    expect_sizes(&c, s, docs, ndocs);
     if (!c.jr.failed && ndocs == 0) {
         struct srcloc loc = {file, 0, 0, NULL};
         diag_error(&loc, "empty input");
@@ -535,10 +555,8 @@ static int import_aws(struct import_session *s, const char *file, const char *da
     }
     for (i = 0; i < ndocs && !c.jr.failed; i++)
         read_document(&c, docs[i], ndocs > 1, i);
-    /* Nothing to free one by one: the arena goes at once. */
     free(docs);
-    json_set_alloc_funcs(saved_malloc, saved_free);
-    arena_release(&json_arena);
+    arena_release(&tree);
     aws_state_reconcile(c.st);
     if (!c.jr.failed)
         aws_note_task_groups(&c);
