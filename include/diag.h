@@ -58,6 +58,9 @@ _Noreturn void diag_die(int status, const char *fmt, ...) __attribute__((format(
  * text findings, the layout child, usage errors). level is "error",
  * "warning", "note" or a lint severity.
  */
+/* Append where loc is, as messages say it: "FILE:LINE:COL" or "FILE: PATH"
+ * (nothing without a file), input text made visible. */
+void diag_where(struct strbuf *sb, const struct srcloc *loc);
 void diag_format(struct strbuf *sb, const struct srcloc *loc, const char *level,
                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void diag_vformat(struct strbuf *sb, const struct srcloc *loc, const char *level,

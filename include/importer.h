@@ -93,6 +93,10 @@ struct import_session *import_session_new(struct model *m, enum input_format for
 /* Free the session and every importer's state (without finishing). */
 void import_session_free(struct import_session *s);
 struct model *import_session_model(const struct import_session *s);
+/* Was the input being read found in a directory (1) rather than named (0)?
+ * A folder of collected responses holds some sgmap does not use: those
+ * are skipped with a note, where a named file would be an error. */
+int import_session_in_folder(const struct import_session *s);
 /*
  * An importer's state in this session (NULL until set). Set it once, with
  * the function that frees it; it is freed with the session.

@@ -127,8 +127,11 @@ struct iface {
     enum iface_kind kind;
     const char *label;   /* human label, e.g. the instance's Name tag */
     const char *owner;   /* what owns it (instance, function, LB...); collapse key */
-    const char *vpc;
+    const char *vpc;     /* its own record's VPC; model_finish() fills it from its
+                          * subnet when the record names none */
     const char *subnet;
+    const char *arn;     /* the resource's ARN when known, or NULL: for tooltips and
+                          * JSON, never for a label (label is its name) */
     const char **addresses; /* private IP addresses */
     size_t naddresses;
     struct group_ref *refs;
@@ -143,8 +146,19 @@ struct iface {
 };
 
 struct vpc {
-    const char *id;
-    const char *name; /* Name tag or design-file name, or NULL */
+    const char *id;   /* vpc-..., a plan address, a logical id, or the source text of
+                       * an expression (import:..., param:...) */
+    const char *name; /* readable: Name tag, design-file name, a template's
+                       * "${Stack}-VPC (imported)"; or NULL */
+    const char **cidrs; /* its own IPv4 and IPv6 CIDRs (canonical text), in input order */
+    size_t ncidrs;
+    struct srcloc loc;
+};
+
+/* A subnet: what tells an interface's VPC when its own record does not. */
+struct subnet {
+    const char *id;  /* subnet-..., a plan address, a logical id */
+    const char *vpc; /* its VPC's id, or NULL when unknown */
     struct srcloc loc;
 };
 
@@ -167,6 +181,8 @@ struct model {
     size_t nifaces, ifaces_alloc;
     struct vpc **vpcs;
     size_t nvpcs, vpcs_alloc;
+    struct subnet **subnets;
+    size_t nsubnets, subnets_alloc;
     struct named *names; /* CIDR and prefix-list names, sorted by id after finish */
     size_t nnames, names_alloc;
 
@@ -174,6 +190,7 @@ struct model {
     struct strmap *group_index;
     struct strmap *iface_index;
     struct strmap *vpc_index;
+    struct strmap *subnet_index;
     struct strmap *name_index;
     struct strmap *rule_index;
     struct strmap *size_index;
@@ -225,6 +242,11 @@ void model_iface_add_address(struct model *m, struct iface *ifc, const char *add
 
 /* Find or create a VPC. */
 struct vpc *model_vpc(struct model *m, const char *id, int *created);
+/* Record one of the VPC's own CIDRs (canonical text); repeats are ignored. */
+void model_vpc_add_cidr(struct model *m, struct vpc *v, const char *cidr);
+/* Find or create a subnet (vpc NULL until set; the first VPC given stays). */
+struct subnet *model_subnet(struct model *m, const char *id, int *created);
+struct subnet *model_find_subnet(const struct model *m, const char *id);
 
 /* Give a CIDR (canonical text) or prefix list a display name. First name wins. */
 void model_set_name(struct model *m, const char *id, const char *name);
@@ -236,7 +258,9 @@ void model_set_prefix_list_size(struct model *m, const char *id, unsigned long s
 unsigned long model_prefix_list_size(const struct model *m, const char *id);
 
 /*
- * Resolve and sort. Reports unknown must-exist references and interfaces in
+ * Resolve and sort: an interface whose record names no VPC takes its
+ * subnet's; a group that names none takes the one VPC its members are in
+ * (a group belongs to one VPC). Reports unknown must-exist references and interfaces in
  * more than MODEL_MAX_GROUPS_PER_IFACE groups as input errors. Returns 0, or
  * -1 when an error was reported.
  */

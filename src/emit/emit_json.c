@@ -1,6 +1,6 @@
 /*
  * emit_json.c - the model as JSON, schema version 1 (DESIGN.md): groups,
- * interfaces, every rule (one per peer, default egress included) and the
+ * interfaces, VPCs, every rule (one per peer, default egress included) and the
  * merged edges. Independent of view options, so it is the complete record.
  * Lists come sorted from model_finish(), so output is stable.
  */
@@ -83,6 +83,11 @@ static void json_ifaces(struct json_writer *w, const struct model *m, const stru
         jw_member_string(w, "id", ifc->id);
         jw_member_string(w, "kind", kind_name(ifc->kind));
         jw_member_string(w, "label", ifc->label);
+        jw_member_string(w, "vpc", ifc->vpc);
+        if (ifc->subnet)
+            jw_member_string(w, "subnet", ifc->subnet);
+        if (ifc->arn)
+            jw_member_string(w, "arn", ifc->arn);
         jw_key(w, "groups");
         jw_array_begin(w);
         for (j = ncond = 0; j < ifc->ngroups; j++) {
@@ -103,6 +108,28 @@ static void json_ifaces(struct json_writer *w, const struct model *m, const stru
             jw_member_bool(w, "conditional", 1);
         json_change(w, mark_of_iface(mk, ifc)->change, NULL, NULL);
         json_source(w, &ifc->loc);
+        jw_object_end(w);
+    }
+    jw_array_end(w);
+}
+
+/* The VPCs: id (a template's expression as written), readable name, own CIDRs
+ * (no source: several inputs may name one VPC, and none defines it). */
+static void json_vpcs(struct json_writer *w, const struct model *m)
+{
+    size_t i, j;
+    jw_key(w, "vpcs");
+    jw_array_begin(w);
+    for (i = 0; i < m->nvpcs; i++) {
+        const struct vpc *v = m->vpcs[i];
+        jw_object_begin(w);
+        jw_member_string(w, "id", v->id);
+        jw_member_string(w, "name", v->name);
+        jw_key(w, "cidrs");
+        jw_array_begin(w);
+        for (j = 0; j < v->ncidrs; j++)
+            jw_string(w, v->cidrs[j]);
+        jw_array_end(w);
         jw_object_end(w);
     }
     jw_array_end(w);
@@ -236,6 +263,7 @@ int emit_json(const struct model *m, const struct marks *marks, FILE *fp)
     jw_member_int(&w, "sgmap", 1);
     json_groups(&w, m, marks);
     json_ifaces(&w, m, marks);
+    json_vpcs(&w, m);
     json_rules(&w, m, marks);
     json_edges(&w, m);
     jw_object_end(&w);

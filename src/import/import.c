@@ -107,6 +107,7 @@ struct import_session {
     unsigned char used[NIMPORTERS]; /* read an input: its finish runs */
     char *held; /* the input being read, when the session owns it */
     size_t held_mapped; /* 0: held is malloc'd; else huge_alloc()'s mapped */
+    int in_folder; /* the input being read was found in a directory, not named */
 };
 
 /* Free the input the session holds, if any. */
@@ -142,6 +143,11 @@ void import_session_free(struct import_session *s)
             s->state_free[i](s->state[i]);
     release_held(s);
     free(s);
+}
+
+int import_session_in_folder(const struct import_session *s)
+{
+    return s->in_folder;
 }
 
 struct model *import_session_model(const struct import_session *s)
@@ -593,11 +599,13 @@ static int import_directory(struct import_session *s, const char *path)
         }
     }
     free(unit);
+    s->in_folder = 1;
     for (i = 0; i < n; i++) {
         if (names[i] && import_file(s, names[i]) < 0)
             rc = -1;
         free(names[i]);
     }
+    s->in_folder = 0;
     free(names);
     return rc;
 }

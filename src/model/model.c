@@ -1,6 +1,7 @@
 /*
  * model.c - ownership, lookup, resolution and ordering of the model
- * (groups, rules, interfaces, VPCs and names; see model.h).
+ * (groups, rules, interfaces, VPCs, subnets and names; see model.h), and
+ * where an interface or group is when its record does not say.
  *
  * Memory: every string and object lives in the model's arena and is freed
  * at once by model_free(); only the pointer arrays are separately allocated.
@@ -74,6 +75,7 @@ struct model *model_new(void)
     m->group_index = strmap_new();
     m->iface_index = strmap_new();
     m->vpc_index = strmap_new();
+    m->subnet_index = strmap_new();
     m->name_index = strmap_new();
     m->rule_index = strmap_new();
     m->size_index = strmap_new();
@@ -105,14 +107,18 @@ void model_free(struct model *m)
         free(m->ifaces[i]->refs);
         free(m->ifaces[i]->addresses);
     }
+    for (i = 0; i < m->nvpcs; i++)
+        free(m->vpcs[i]->cidrs);
     free(m->groups);
     free(m->rules);
     free(m->ifaces);
     free(m->vpcs);
+    free(m->subnets);
     free(m->names);
     strmap_free(m->group_index);
     strmap_free(m->iface_index);
     strmap_free(m->vpc_index);
+    strmap_free(m->subnet_index);
     strmap_free(m->name_index);
     strmap_free(m->rule_index);
     strmap_free(m->size_index);
@@ -297,6 +303,36 @@ struct vpc *model_vpc(struct model *m, const char *id, int *created)
     return v;
 }
 
+void model_vpc_add_cidr(struct model *m, struct vpc *v, const char *cidr)
+{
+    size_t i;
+    for (i = 0; i < v->ncidrs; i++)
+        if (strcmp(v->cidrs[i], cidr) == 0)
+            return;
+    v->cidrs = xrealloc(v->cidrs, (v->ncidrs + 1) * sizeof(*v->cidrs));
+    v->cidrs[v->ncidrs++] = model_strdup(m, cidr);
+}
+
+struct subnet *model_subnet(struct model *m, const char *id, int *created)
+{
+    struct subnet *s = strmap_get(m->subnet_index, id);
+    if (created)
+        *created = s == NULL;
+    if (s)
+        return s;
+    s = arena_alloc(&m->arena, sizeof(*s));
+    s->id = model_strdup(m, id);
+    XGROW(m->subnets, m->subnets_alloc, m->nsubnets + 1);
+    m->subnets[m->nsubnets++] = s;
+    strmap_put(m->subnet_index, s->id, s);
+    return s;
+}
+
+struct subnet *model_find_subnet(const struct model *m, const char *id)
+{
+    return strmap_get(m->subnet_index, id);
+}
+
 void model_set_name(struct model *m, const char *id, const char *name)
 {
     struct named *n;
@@ -381,6 +417,12 @@ static int cmp_iface_ptr(const void *a, const void *b)
 static int cmp_vpc_ptr(const void *a, const void *b)
 {
     const struct vpc *x = *(struct vpc *const *)a, *y = *(struct vpc *const *)b;
+    return strcmp(x->id, y->id);
+}
+
+static int cmp_subnet_ptr(const void *a, const void *b)
+{
+    const struct subnet *x = *(struct subnet *const *)a, *y = *(struct subnet *const *)b;
     return strcmp(x->id, y->id);
 }
 
@@ -599,6 +641,47 @@ static void model_fill_members(struct model *m)
         m->groups[i]->index = i;
 }
 
+/* An interface whose own record names no VPC is in its subnet's. */
+static void model_vpcs_from_subnets(struct model *m)
+{
+    size_t i;
+
+    for (i = 0; i < m->nifaces; i++) {
+        struct iface *ifc = m->ifaces[i];
+        const struct subnet *s = ifc->vpc || !ifc->subnet ? NULL
+                                                          : model_find_subnet(m, ifc->subnet);
+        if (s && s->vpc)
+            ifc->vpc = s->vpc;
+    }
+}
+
+/*
+ * A group belongs to one VPC: one that names none (a group AWS makes, a
+ * group known only by id) is in the VPC of its members, when the members
+ * that know theirs agree.
+ */
+static void model_group_vpcs_from_members(struct model *m)
+{
+    size_t i, j;
+
+    for (i = 0; i < m->ngroups; i++) {
+        struct group *g = m->groups[i];
+        const char *vpc = NULL;
+        if (g->vpc)
+            continue;
+        for (j = 0; j < g->nmembers; j++) {
+            const char *v = g->members[j]->vpc;
+            if (!v)
+                continue;
+            if (vpc && strcmp(vpc, v) != 0)
+                break;
+            vpc = v;
+        }
+        if (j == g->nmembers)
+            g->vpc = vpc;
+    }
+}
+
 static int finish(struct model *m, int lenient_quota)
 {
     size_t suggestions = MODEL_MAX_SUGGESTIONS;
@@ -606,6 +689,7 @@ static int finish(struct model *m, int lenient_quota)
     size_t i;
 
     model_add_default_egress(m);
+    model_vpcs_from_subnets(m);
     xqsort(m->ifaces, m->nifaces, sizeof(*m->ifaces), cmp_iface_ptr);
     if (model_resolve_memberships(m, lenient_quota, &suggestions) < 0)
         rc = -1;
@@ -615,12 +699,14 @@ static int finish(struct model *m, int lenient_quota)
     for (i = 0; i < m->ngroups; i++)
         m->groups[i]->index = 0;
     model_fill_members(m);
+    model_group_vpcs_from_members(m);
     xqsort(m->rules, m->nrules, sizeof(*m->rules), cmp_rule_ptr);
     for (i = 0; i < m->nrules; i++)
         m->rules[i]->index = i;
     for (i = 0; i < m->nifaces; i++)
         m->ifaces[i]->index = i;
     xqsort(m->vpcs, m->nvpcs, sizeof(*m->vpcs), cmp_vpc_ptr);
+    xqsort(m->subnets, m->nsubnets, sizeof(*m->subnets), cmp_subnet_ptr);
     xqsort(m->names, m->nnames, sizeof(*m->names), cmp_named);
     m->finished = 1;
     return rc;

@@ -351,6 +351,7 @@ static void build_iface(struct builder *b, const struct iface *o, const struct i
     ifc->owner = model_strdup(b->u, src->owner);
     ifc->vpc = model_strdup(b->u, src->vpc);
     ifc->subnet = model_strdup(b->u, src->subnet);
+    ifc->arn = model_strdup(b->u, src->arn);
     ifc->loc = copy_loc(b->u, &src->loc);
     for (i = 0; i < src->naddresses; i++)
         model_iface_add_address(b->u, ifc, src->addresses[i]);
@@ -427,10 +428,13 @@ static void build_vpcs_and_names(struct builder *b)
         for (i = 0; i < m->nvpcs; i++) {
             int created;
             struct vpc *v = model_vpc(b->u, m->vpcs[i]->id, &created);
+            size_t j;
             if (created) {
                 v->name = model_strdup(b->u, m->vpcs[i]->name);
                 v->loc = copy_loc(b->u, &m->vpcs[i]->loc);
             }
+            for (j = 0; j < m->vpcs[i]->ncidrs; j++)
+                model_vpc_add_cidr(b->u, v, m->vpcs[i]->cidrs[j]);
         }
         for (i = 0; i < m->nnames; i++)
             model_set_name(b->u, m->names[i].id, m->names[i].name);

@@ -102,22 +102,28 @@ void diag_progress_done(void)
     diag_progress_shown = 0;
 }
 
+void diag_where(struct strbuf *sb, const struct srcloc *loc)
+{
+    if (!loc->file)
+        return;
+    add_visible(sb, loc->file, strlen(loc->file));
+    if (loc->line > 0) {
+        strbuf_addf(sb, ":%d", loc->line);
+        if (loc->col > 0)
+            strbuf_addf(sb, ":%d", loc->col);
+    } else if (loc->path && *loc->path) {
+        strbuf_addstr(sb, ": ");
+        add_visible(sb, loc->path, strlen(loc->path));
+    }
+}
+
 void diag_vformat(struct strbuf *sb, const struct srcloc *loc, const char *level,
                   const char *fmt, va_list ap)
 {
     strbuf_addstr(sb, "sgmap: ");
     if (loc && loc->file) {
-        add_visible(sb, loc->file, strlen(loc->file));
-        if (loc->line > 0) {
-            strbuf_addf(sb, ":%d", loc->line);
-            if (loc->col > 0)
-                strbuf_addf(sb, ":%d", loc->col);
-        }
+        diag_where(sb, loc);
         strbuf_addstr(sb, ": ");
-        if (loc->line <= 0 && loc->path && *loc->path) {
-            add_visible(sb, loc->path, strlen(loc->path));
-            strbuf_addstr(sb, ": ");
-        }
     }
     strbuf_addstr(sb, level);
     strbuf_addstr(sb, ": ");

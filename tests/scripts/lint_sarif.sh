@@ -112,12 +112,12 @@ jq -e '(.runs[0].results | length > 0)
 rm -rf sub in.yaml stdin.sarif
 
 # The result on a clean input is an empty list, not a missing one.
-"$SGMAP" lint -f sarif "$TESTS/../samples/game-production-1-nlb.yaml" |
+"$SGMAP" lint -f sarif "$TESTS/../samples/game-production-5-alb.yaml" |
     jq -e '.runs[0].results == []' > /dev/null || { echo "clean: results is not []"; fail=1; }
 
 # A check that implements Security Hub controls has a security-severity on
 # code scanning's 0.1-10 scale, and no other check has one.
-"$SGMAP" lint -f sarif "$TESTS/../samples/game-production-1-nlb.yaml" |
+"$SGMAP" lint -f sarif "$TESTS/../samples/game-production-5-alb.yaml" |
     jq -e '[.runs[0].tool.driver.rules[]
             | (.fullDescription.text | test("Security Hub")) as $sh
             | .properties["security-severity"] as $s
@@ -128,7 +128,7 @@ rm -rf sub in.yaml stdin.sarif
 
 # --list-checks and the SARIF rules name the same ids in the same order.
 "$SGMAP" lint --list-checks | cut -d' ' -f1 > ids.list
-"$SGMAP" lint -f sarif "$TESTS/../samples/game-production-1-nlb.yaml" |
+"$SGMAP" lint -f sarif "$TESTS/../samples/game-production-5-alb.yaml" |
     jq -r '.runs[0].tool.driver.rules[].id' > ids.sarif
 cmp -s ids.list ids.sarif || { echo "--list-checks and SARIF rules differ"; diff ids.list ids.sarif; fail=1; }
 exit $fail

@@ -10,10 +10,14 @@
  * service) are filled at reconciliation, whatever the file order.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "aws_internal.h"
 #include "aws_kinds.h"
+#include "diag.h"
+#include "strbuf.h"
+#include "xalloc.h"
 
 /* What the owner table says about one ENI. */
 struct owner {
@@ -298,6 +302,78 @@ struct eni_instance {
 };
 
 /*
+ * The interface of an ENI record with id: the one already read with this
+ * id, unless that one belongs to another instance. An ENI is attached to
+ * one instance, so two instances listing the same id is an input that
+ * was edited or mixed up: both are kept, the later one as "ID#N", with a
+ * warning that names both places, rather than one interface drawn in the
+ * groups of both.
+ */
+static struct iface *eni_of(struct aws_ctx *c, const char *id, const struct owner *o)
+{
+    struct iface *first = model_find_iface(c->jr.m, id), *ifc = first;
+    struct strbuf where = STRBUF_INIT;
+    struct srcloc loc;
+    char *dup = NULL;
+    int n, created = 0;
+
+    if (!first || !aws_state_lookup(c->st, "eni", id) || strncmp(first->owner, "i-", 2) != 0 ||
+        strncmp(o->key, "i-", 2) != 0 || strcmp(first->owner, o->key) == 0)
+        return first ? first : model_iface(c->jr.m, id, NULL);
+    for (n = 2; !created; n++) {
+        free(dup);
+        dup = xasprintf("%s#%d", id, n);
+        ifc = model_iface(c->jr.m, dup, &created);
+        if (!created && strcmp(ifc->owner, o->key) == 0)
+            break; /* this instance's copy, already reported */
+    }
+    if (created) {
+        loc = jr_loc(&c->jr, NULL);
+        diag_where(&where, &first->loc);
+        diag_warning(&loc, "network interface '%s' of instance '%s' is also listed at %s, "
+                     "attached to instance '%s'; an interface has one instance: both are "
+                     "drawn, this one as '%s'", id, o->key, where.buf, first->owner, dup);
+        strbuf_release(&where);
+    }
+    free(dup);
+    return ifc;
+}
+
+/* Is the group id of every ref in [a, b) that of a ref in [c, d)? */
+static int refs_in(const struct iface *ifc, size_t a, size_t b, size_t c, size_t d)
+{
+    size_t i, j;
+
+    for (i = a; i < b; i++) {
+        for (j = c; j < d && strcmp(ifc->refs[i].id, ifc->refs[j].id) != 0; j++)
+            ;
+        if (j == d)
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * An ENI record read again (an instance's and its own, or two dumps)
+ * whose groups differ from the first one's: the interface is drawn in
+ * the groups of both, and a warning says so and names both places.
+ */
+static void check_same_groups(struct aws_ctx *c, const struct iface *ifc, size_t nfirst)
+{
+    struct strbuf where = STRBUF_INIT;
+    struct srcloc loc;
+
+    if (ifc->nrefs == nfirst || (refs_in(ifc, nfirst, ifc->nrefs, 0, nfirst) &&
+                                 refs_in(ifc, 0, nfirst, nfirst, ifc->nrefs)))
+        return;
+    loc = jr_loc(&c->jr, "Groups");
+    diag_where(&where, &ifc->loc);
+    diag_warning(&loc, "network interface '%s' is also listed at %s with other groups; it is "
+                 "drawn in the groups of both", ifc->id, where.buf);
+    strbuf_release(&where);
+}
+
+/*
  * Read one ENI record: arg is NULL for DescribeNetworkInterfaces, the
  * struct eni_instance of its instance for DescribeInstances.
  */
@@ -319,7 +395,7 @@ static void read_eni(struct aws_ctx *c, const struct jnode *e, void *arg)
     const char *att_instance, *att_owner, *principal = NULL;
     struct owner o;
     struct iface *ifc;
-    size_t back;
+    size_t back, nrefs;
 
     back = jr_push_key(&c->jr, "Attachment");
     att_instance = jr_str(&c->jr, att, "InstanceId");
@@ -338,7 +414,7 @@ static void read_eni(struct aws_ctx *c, const struct jnode *e, void *arg)
     else
         classify(id, type, desc, att_instance, att_owner, owner_id, requester, managed,
                  principal, &o);
-    ifc = model_iface(c->jr.m, id, NULL);
+    ifc = eni_of(c, id, &o);
     if (!ifc->loc.file)
         ifc->loc = jr_loc(&c->jr, NULL);
     /* A kind other than "other" is never replaced by a guess from another file. */
@@ -357,7 +433,10 @@ static void read_eni(struct aws_ctx *c, const struct jnode *e, void *arg)
         ifc->vpc = model_strdup(c->jr.m, vpc);
     if (subnet && !ifc->subnet)
         ifc->subnet = model_strdup(c->jr.m, subnet);
+    nrefs = ifc->nrefs;
     aws_read_group_pairs(c, ifc, e, "Groups");
+    if (nrefs && !c->jr.failed)
+        check_same_groups(c, ifc, nrefs);
     aws_state_eni(c->st, ifc, o.key, o.need, o.extra[0] ? o.extra : NULL);
     c->drawn++;
 }

@@ -28,6 +28,7 @@ struct aws_ctx {
     size_t ntask_enis, task_enis_alloc;
     size_t drawn;          /* groups, rules and members this file gave (or merged) */
     size_t *listed;        /* per response kind: 1 + the elements listed, 0 if absent */
+    int in_folder;         /* the file was found in a directory (see importer.h) */
 };
 
 /* ===== aws_json.c: getters beyond json_reader.h ===== */

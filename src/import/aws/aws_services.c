@@ -40,10 +40,10 @@ static void set_vpc(struct aws_ctx *c, struct iface *ifc, const char *vpc)
 }
 
 /*
- * The placeholder of a service resource called name: its key is prefix
- * followed by name, its id the ARN when given (else the key), its label
- * the name; it is put in vpc when vpc is not NULL. Returns NULL when the
- * placeholder is dropped (see aws_placeholder()).
+ * The placeholder of a service resource called name: its id and key are
+ * prefix followed by name, its label the name, its ARN kept apart (an ARN
+ * is no label); it is put in vpc when vpc is not NULL. Returns NULL when
+ * the placeholder is dropped (see aws_placeholder()).
  */
 static struct iface *service_placeholder(struct aws_ctx *c, const char *prefix,
                                          const char *name, const char *arn,
@@ -54,10 +54,31 @@ static struct iface *service_placeholder(struct aws_ctx *c, const char *prefix,
     struct iface *ifc;
 
     snprintf(key, sizeof(key), "%s%s", prefix, name);
-    ifc = aws_placeholder(c, arn ? arn : key, key, kind, name, match_groups);
-    if (ifc)
+    ifc = aws_placeholder(c, key, key, kind, name, match_groups);
+    if (ifc) {
         set_vpc(c, ifc, vpc);
+        if (arn && !ifc->arn)
+            ifc->arn = model_strdup(c->jr.m, arn);
+    }
     return ifc;
+}
+
+/* The first subnet id of the list obj[key] as the placeholder's subnet (the
+ * subnets of one resource are in one VPC). */
+static void first_subnet(struct aws_ctx *c, struct iface *ifc, const struct jnode *obj,
+                         const char *key)
+{
+    const struct jnode *arr = jr_arr(&c->jr, obj, key);
+    const char *subnet;
+    size_t back;
+
+    if (!arr || jn_len(arr) == 0 || ifc->subnet)
+        return;
+    back = jr_push_key(&c->jr, key);
+    subnet = jr_elem_str(&c->jr, arr, 0);
+    jr_pop(&c->jr, back);
+    if (subnet)
+        ifc->subnet = model_strdup(c->jr.m, subnet);
 }
 
 /*
@@ -166,8 +187,10 @@ void aws_read_function(struct aws_ctx *c, const struct jnode *fn)
         /* Lambda ENIs are named after a function but shared by all functions
          * with the same subnets and groups; the key is the function. */
         ifc = service_placeholder(c, "lambda:", name, arn, KIND_LAMBDA, 0, vpc);
-        if (ifc)
+        if (ifc) {
             id_groups(c, ifc, vpccfg, "SecurityGroupIds");
+            first_subnet(c, ifc, vpccfg, "SubnetIds");
+        }
     }
     jr_pop(&c->jr, back);
 }
@@ -244,6 +267,7 @@ static void read_ecs_service(struct aws_ctx *c, const struct jnode *svc, void *a
         size_t b2 = jr_push_key(&c->jr, "networkConfiguration");
         size_t b3 = jr_push_key(&c->jr, "awsvpcConfiguration");
         id_groups(c, ifc, awsvpc, "securityGroups");
+        first_subnet(c, ifc, awsvpc, "subnets");
         jr_pop(&c->jr, b3);
         jr_pop(&c->jr, b2);
     }

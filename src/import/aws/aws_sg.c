@@ -408,13 +408,17 @@ void aws_read_stale_groups(struct aws_ctx *c, const struct jnode *arr)
     aws_each(c, arr, NULL, read_stale_group, NULL);
 }
 
-/* Name a CIDR "NAME" (the Name tag) or, without one, after its owner's id. */
+/* Name a CIDR "NAME" (the Name tag) or, without one, after its owner's id;
+ * record it as one of vpc's own when vpc is not NULL. */
 static void name_cidr(struct aws_ctx *c, const struct jnode *obj, const char *key,
-                      const char *name)
+                      const char *name, struct vpc *vpc)
 {
     char cidr[CIDR_TEXT_MAX];
-    if (read_cidr(c, obj, key, cidr) > 0)
+    if (read_cidr(c, obj, key, cidr) > 0) {
         model_set_name(c->jr.m, cidr, name);
+        if (vpc)
+            model_vpc_add_cidr(c->jr.m, vpc, cidr);
+    }
 }
 
 /* Is the association's state (obj[key].State) associated, or not given? */
@@ -429,6 +433,7 @@ static int associated(struct aws_ctx *c, const struct jnode *obj, const char *ke
 struct cidr_names {
     const char *cidr_key, *state_key;
     const char *name;
+    struct vpc *vpc; /* the VPC they belong to, or NULL (a subnet's) */
 };
 
 static void name_association(struct aws_ctx *c, const struct jnode *a, void *arg)
@@ -436,14 +441,15 @@ static void name_association(struct aws_ctx *c, const struct jnode *a, void *arg
     const struct cidr_names *cn = arg;
 
     if (associated(c, a, cn->state_key))
-        name_cidr(c, a, cn->cidr_key, cn->name);
+        name_cidr(c, a, cn->cidr_key, cn->name, cn->vpc);
 }
 
 /* Name the CIDRs of a [{CIDRKEY, STATEKEY{State}}] association list. */
 static void name_associations(struct aws_ctx *c, const struct jnode *obj, const char *list,
-                              const char *cidrkey, const char *statekey, const char *name)
+                              const char *cidrkey, const char *statekey, const char *name,
+                              struct vpc *vpc)
 {
-    struct cidr_names cn = {cidrkey, statekey, name};
+    struct cidr_names cn = {cidrkey, statekey, name, vpc};
 
     aws_each_at(c, obj, list, name_association, &cn);
 }
@@ -466,11 +472,11 @@ static void read_vpc(struct aws_ctx *c, const struct jnode *v, void *arg)
     label = name ? name : id;
     if (jr_arr(&c->jr, v, "CidrBlockAssociationSet"))
         name_associations(c, v, "CidrBlockAssociationSet", "CidrBlock", "CidrBlockState",
-                          label);
+                          label, vpc);
     else
-        name_cidr(c, v, "CidrBlock", label);
+        name_cidr(c, v, "CidrBlock", label, vpc);
     name_associations(c, v, "Ipv6CidrBlockAssociationSet", "Ipv6CidrBlock",
-                      "Ipv6CidrBlockState", label);
+                      "Ipv6CidrBlockState", label, vpc);
 }
 
 void aws_read_vpcs(struct aws_ctx *c, const struct jnode *arr)
@@ -481,15 +487,22 @@ void aws_read_vpcs(struct aws_ctx *c, const struct jnode *arr)
 static void read_subnet(struct aws_ctx *c, const struct jnode *s, void *arg)
 {
     const char *id = aws_req_str(c, s, "SubnetId");
+    const char *vpc = jr_str(&c->jr, s, "VpcId");
     const char *name = aws_tag(c, s, "Tags", "Name");
     const char *label = name ? name : id;
+    struct subnet *sn;
 
     (void)arg;
     if (c->jr.failed)
         return;
-    name_cidr(c, s, "CidrBlock", label);
+    sn = model_subnet(c->jr.m, id, NULL);
+    if (vpc && !sn->vpc)
+        sn->vpc = model_strdup(c->jr.m, vpc);
+    if (!sn->loc.file)
+        sn->loc = jr_loc(&c->jr, NULL);
+    name_cidr(c, s, "CidrBlock", label, NULL);
     name_associations(c, s, "Ipv6CidrBlockAssociationSet", "Ipv6CidrBlock",
-                      "Ipv6CidrBlockState", label);
+                      "Ipv6CidrBlockState", label, NULL);
 }
 
 void aws_read_subnets(struct aws_ctx *c, const struct jnode *arr)

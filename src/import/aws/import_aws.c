@@ -8,7 +8,9 @@
  * not use is skipped with a note. Refused with exit 3: a bare list or a
  * single resource (the output of --query), the EC2 query API's camelCase
  * shape and its XML, sgmap's own JSON output, JSON of no known kind and
- * empty input (detect_format() sends empty and XML input here). Syntax
+ * empty input (detect_format() sends empty and XML input here); in a
+ * directory, JSON of no known kind (another service's camelCase response)
+ * is skipped with a note instead. Syntax
  * errors are reported with line:col, shape errors with the JSON path (see
  * json_reader.h).
  */
@@ -291,8 +293,9 @@ static int query_api_shape(const struct jnode *obj, int depth)
 /*
  * An object with no key that sgmap reads: AWS output of another kind is
  * skipped with a note (all its keys are PascalCase, as the CLI writes
- * them); the EC2 query API's camelCase shape, sgmap's own output and JSON
- * of no known kind are refused.
+ * them, or it was found in a directory: EKS and ECS responses are
+ * camelCase); the EC2 query API's camelCase shape, sgmap's own output and
+ * JSON of no known kind named on the command line are refused.
  */
 static void read_other(struct aws_ctx *c, const struct jnode *obj)
 {
@@ -324,6 +327,12 @@ static void read_other(struct aws_ctx *c, const struct jnode *obj)
         return;
     }
     while ((key = jn_key(obj, n)) != NULL) {
+        if (known_key(key, strlen(key))) {
+            /* A response sgmap knows and does not use (ecs list-clusters). */
+            diag_note(&loc, "skipped: AWS output that sgmap does not use (%s)", key);
+            strbuf_release(&keys);
+            return;
+        }
         if (!(*key >= 'A' && *key <= 'Z'))
             pascal = 0;
         if (n++ < 3)
@@ -333,6 +342,8 @@ static void read_other(struct aws_ctx *c, const struct jnode *obj)
         strbuf_addstr(&keys, ", ...");
     if (pascal)
         diag_note(&loc, "skipped: AWS output that sgmap does not use (%s)", first);
+    else if (c->in_folder)
+        diag_note(&loc, "skipped: JSON that sgmap does not use (keys %s)", keys.buf);
     else
         jr_error(&c->jr, NULL, "expected AWS CLI, Terraform or CloudFormation JSON, found JSON "
                  "that is not AWS CLI output (keys %s)", keys.buf);
@@ -510,13 +521,14 @@ static void expect_sizes(struct aws_ctx *c, struct import_session *s,
 static int import_aws(struct import_session *s, const char *file, const char *data, size_t len)
 {
     struct model *m = import_session_model(s);
-    struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL, NULL, 0, 0, 0, NULL};
+    struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL, NULL, 0, 0, 0, NULL, 0};
     size_t off = 0, ndocs = 0, i;
     const struct jnode **docs = NULL;
     size_t docs_alloc = 0;
     struct arena tree = ARENA_INIT;
     struct jn_parser *parser;
 
+    c.in_folder = import_session_in_folder(s);
     c.listed = xcalloc(NREADERS, sizeof(*c.listed));
     while (off < len && is_space(data[off]))
         off++;

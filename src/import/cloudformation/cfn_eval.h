@@ -42,6 +42,14 @@ const char *cfn_text(struct cfn *c, const struct ynode *n);
 /* The same, skipping n's own tag when skip_tag (n is a tagged call's argument). */
 const char *cfn_text_of(struct cfn *c, const struct ynode *n, int skip_tag);
 
+/*
+ * n as a person reads it: literal text as it is, expressions in Fn::Sub's
+ * notation ("${ParentVPCStack}-VPC (imported)" for an ImportValue of a Sub),
+ * else the compact source text (owned by the model). For names shown in a
+ * drawing; ids and messages keep the source text.
+ */
+const char *cfn_readable(struct cfn *c, const struct ynode *n);
+
 enum cfn_eval_mode {
     CFN_EVAL_LITERAL, /* literals only, through Join, Sub, Select, Split, FindInMap */
     CFN_EVAL_NAME,    /* also parameters (a parent's value, the default, else a

@@ -241,6 +241,72 @@ const char *cfn_text(struct cfn *c, const struct ynode *n)
     return cfn_text_of(c, n, 0);
 }
 
+/* ==== Readable text ==== */
+
+/*
+ * An expression as a person reads it, in Fn::Sub's own notation: a Ref or
+ * GetAtt is ${NAME} or ${RESOURCE.ATTR}, a Sub its string, a Join its
+ * parts joined, a Select ${LIST}[i], an import what it imports followed by
+ * " (imported)"; anything else its compact source text.
+ */
+static void cfn_readable_node(struct strbuf *sb, const struct ynode *n, int skip_tag)
+{
+    const struct ynode *arg, *list, *vars;
+    const char *name, *s;
+    int tagged = 0;
+    size_t i;
+
+    if (sb->len > CFN_TEXT_MAX)
+        return;
+    if (!(skip_tag ? cfn_longform(n, &name, &arg) : cfn_intrinsic(n, &name, &arg, &tagged))) {
+        if (n->type == YNODE_SCALAR && (skip_tag || !n->tag))
+            strbuf_add(sb, n->value, n->len);
+        else
+            cfn_text_node(sb, n, skip_tag);
+        return;
+    }
+    if ((strcmp(name, "Ref") == 0 && (s = cfn_scalar(arg, tagged)) != NULL) ||
+        strcmp(name, "GetAtt") == 0) {
+        strbuf_addstr(sb, "${");
+        if (strcmp(name, "Ref") == 0)
+            strbuf_addstr(sb, cfn_scalar(arg, tagged));
+        else
+            cfn_text_getatt(sb, arg, tagged);
+        strbuf_addch(sb, '}');
+    } else if (strcmp(name, "Sub") == 0 && (s = cfn_sub_args(arg, tagged, &vars)) != NULL) {
+        strbuf_addstr(sb, s);
+    } else if (strcmp(name, "Join") == 0 && (list = cfn_args(arg, tagged, 2)) != NULL &&
+               cfn_scalar(list->items[0], 0) && list->items[1]->type == YNODE_SEQ &&
+               !list->items[1]->tag) {
+        for (i = 0; i < list->items[1]->nitems; i++) {
+            if (i)
+                strbuf_addstr(sb, cfn_scalar(list->items[0], 0));
+            cfn_readable_node(sb, list->items[1]->items[i], 0);
+        }
+    } else if (strcmp(name, "Select") == 0 && (list = cfn_args(arg, tagged, 2)) != NULL &&
+               cfn_scalar(list->items[0], 0)) {
+        cfn_readable_node(sb, list->items[1], 0);
+        strbuf_addf(sb, "[%s]", cfn_scalar(list->items[0], 0));
+    } else if (strcmp(name, "ImportValue") == 0) {
+        cfn_readable_node(sb, arg, tagged);
+        strbuf_addstr(sb, " (imported)");
+    } else {
+        cfn_text_node(sb, n, skip_tag);
+    }
+}
+
+const char *cfn_readable(struct cfn *c, const struct ynode *n)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *s;
+
+    cfn_readable_node(&sb, n, 0);
+    cfn_text_shorten(&sb);
+    s = model_strdup(c->m, sb.buf);
+    strbuf_release(&sb);
+    return s;
+}
+
 /* ==== Arguments ==== */
 
 int cfn_arg_is_call(const struct ynode *arg, int tagged)

@@ -21,6 +21,7 @@
 
 #include "aws_kinds.h"
 #include "cfn_members.h"
+#include "cfn_resources.h"
 #include "xalloc.h"
 
 /* Resources that hold groups: where the groups are (the kind each is drawn
@@ -72,6 +73,44 @@ static const struct cfn_member_spec {
     {"AWS::AppRunner::VpcConnector", {"SecurityGroups"}},
     {"AWS::Glue::Connection",
      {"ConnectionInput.PhysicalConnectionRequirements.SecurityGroupIdList"}},
+};
+
+/*
+ * Where a member is: the properties that name its subnets (a subnet, or a
+ * DB or cache subnet group whose SubnetIds are read) and its VPC. Its VPC
+ * is the VPC property's, else its first known subnet's (model_finish()).
+ */
+static const struct cfn_where_spec {
+    const char *type;
+    const char *subnets[2];
+    const char *vpc;
+} cfn_where_specs[] = {
+    {"AWS::EC2::Instance", {"SubnetId", "NetworkInterfaces[].SubnetId"}, NULL},
+    {"AWS::EC2::NetworkInterface", {"SubnetId"}, NULL},
+    {"AWS::AutoScaling::AutoScalingGroup", {"VPCZoneIdentifier"}, NULL},
+    {"AWS::EKS::Nodegroup", {"Subnets"}, NULL},
+    {"AWS::EKS::Cluster", {"ResourcesVpcConfig.SubnetIds"}, NULL},
+    {"AWS::EC2::NatGateway", {"SubnetId"}, NULL},
+    {"AWS::ECS::Service", {"NetworkConfiguration.AwsvpcConfiguration.Subnets"}, NULL},
+    {"AWS::ECS::TaskSet", {"NetworkConfiguration.AwsvpcConfiguration.Subnets"}, NULL},
+    {"AWS::Lambda::Function", {"VpcConfig.SubnetIds"}, NULL},
+    {"AWS::Serverless::Function", {"VpcConfig.SubnetIds"}, NULL},
+    {"AWS::ElasticLoadBalancingV2::LoadBalancer", {"Subnets", "SubnetMappings[].SubnetId"},
+     NULL},
+    {"AWS::ElasticLoadBalancing::LoadBalancer", {"Subnets"}, NULL},
+    {"AWS::RDS::DBInstance", {"DBSubnetGroupName"}, NULL},
+    {"AWS::RDS::DBCluster", {"DBSubnetGroupName"}, NULL},
+    {"AWS::RDS::DBProxy", {"VpcSubnetIds"}, NULL},
+    {"AWS::DocDB::DBCluster", {"DBSubnetGroupName"}, NULL},
+    {"AWS::Neptune::DBCluster", {"DBSubnetGroupName"}, NULL},
+    {"AWS::ElastiCache::CacheCluster", {"CacheSubnetGroupName"}, NULL},
+    {"AWS::ElastiCache::ReplicationGroup", {"CacheSubnetGroupName"}, NULL},
+    {"AWS::ElastiCache::ServerlessCache", {"SubnetIds"}, NULL},
+    {"AWS::EC2::VPCEndpoint", {"SubnetIds"}, "VpcId"},
+    {"AWS::EFS::MountTarget", {"SubnetId"}, NULL},
+    {"AWS::EC2::InstanceConnectEndpoint", {"SubnetId"}, NULL},
+    {"AWS::EC2::ClientVpnEndpoint", {NULL}, "VpcId"},
+    {"AWS::CodeBuild::Project", {"VpcConfig.Subnets"}, "VpcConfig.VpcId"},
 };
 
 /* ==== Property paths ==== */
@@ -393,6 +432,63 @@ static void cfn_memberships(struct cfn *c, struct cfn *at, struct iface *ifc,
     }
 }
 
+/*
+ * The subnet a value names: a subnet of the templates (its logical id, as
+ * model_subnet() knows it), or a literal id; for a DB or cache subnet
+ * group of the templates, its first subnet. NULL: none that says more.
+ */
+static const char *cfn_subnet_id(struct cfn *c, const struct cfn_value *v)
+{
+    struct cfn_values ids = {NULL, 0, 0};
+    const char *id = NULL;
+    size_t i;
+
+    if (v->kind == CFN_LITERAL)
+        return v->text;
+    if (v->kind != CFN_RESOURCE || v->attr)
+        return NULL;
+    if (cfn_type_is(v->res, "AWS::EC2::Subnet"))
+        return cfn_uid((struct cfn_resource *)v->res, 0);
+    cfn_collect(v->res->c, v->res->props, "SubnetIds", &ids);
+    for (i = 0; i < ids.n && !id; i++)
+        if (ids.v[i].kind == CFN_LITERAL ||
+            (ids.v[i].kind == CFN_RESOURCE && cfn_type_is(ids.v[i].res, "AWS::EC2::Subnet")))
+            id = cfn_subnet_id(c, &ids.v[i]);
+    cfn_values_release(&ids);
+    return id;
+}
+
+/* Where the interface of r is: its VPC property, else its first subnet. */
+static void cfn_member_where(struct cfn *c, const struct cfn_resource *r, struct iface *ifc)
+{
+    struct cfn_values vals = {NULL, 0, 0};
+    const struct cfn_where_spec *w = NULL;
+    size_t i;
+
+    for (i = 0; i < sizeof(cfn_where_specs) / sizeof(cfn_where_specs[0]) && !w; i++)
+        if (cfn_type_is(r, cfn_where_specs[i].type))
+            w = &cfn_where_specs[i];
+    if (!w)
+        return;
+    if (w->vpc && !ifc->vpc) {
+        /* "VpcId" or one level down, "VpcConfig.VpcId" */
+        const char *dot = strchr(w->vpc, '.');
+        const struct ynode *n = r->props;
+        char key[32];
+        if (dot && (size_t)(dot - w->vpc) < sizeof(key)) {
+            memcpy(key, w->vpc, (size_t)(dot - w->vpc));
+            key[dot - w->vpc] = '\0';
+            n = ynode_get(n, key);
+        }
+        ifc->vpc = cfn_vpc_of(c, ynode_get(n, dot ? dot + 1 : w->vpc));
+    }
+    for (i = 0; i < 2 && w->subnets[i]; i++)
+        cfn_collect(c, r->props, w->subnets[i], &vals);
+    for (i = 0; i < vals.n && !ifc->subnet; i++)
+        ifc->subnet = cfn_subnet_id(c, &vals.v[i]);
+    cfn_values_release(&vals);
+}
+
 /* One member for resource r, if it names any group or is drawn without. */
 static void cfn_member(struct cfn *c, struct cfn_resource *r, const struct cfn_member_spec *spec)
 {
@@ -423,6 +519,7 @@ static void cfn_member(struct cfn *c, struct cfn_resource *r, const struct cfn_m
         kind = cfn_lb_kind(r);
     if (vals.n + n > 0 || cfn_groupless(r, kind)) {
         ifc = cfn_member_iface(c, r, kind);
+        cfn_member_where(c, r, ifc);
         cfn_memberships(c, c, ifc, &vals);
         for (i = 0; i < r->launch.n; i++)
             cfn_memberships(c, r->launch.v[i].res->c, ifc, &srcs[i]);

@@ -57,6 +57,8 @@ const char *cfn_group_of(struct cfn *c, const struct cfn_value *v, int create)
     g = model_group(c->m, id, &created);
     if (created && model_name_of(c->m, id))
         g->name = model_name_of(c->m, id);
+    else if (created && (v->kind == CFN_IMPORT || v->kind == CFN_EXPR))
+        g->name = cfn_readable(c, v->node); /* the id keeps the source text */
     return id;
 }
 
@@ -103,14 +105,44 @@ const char *cfn_vpc(struct cfn *c, const char *id, const struct ynode *at)
     return v->id;
 }
 
-/* The VPC of a group: a literal, a VPC of the templates, a parameter or
- * import (param:NAME, import:NAME, as peers are written), else the source
- * text. */
-static const char *cfn_group_vpc(struct cfn *c, const struct ynode *n)
+/* The value of the tag called key in a Tags list, or NULL. */
+static const struct ynode *cfn_tag(const struct ynode *tags, const char *key)
+{
+    const char *k;
+    size_t i;
+
+    if (!tags || tags->type != YNODE_SEQ || tags->tag)
+        return NULL;
+    for (i = 0; i < tags->nitems; i++)
+        if ((k = cfn_scalar(ynode_get(tags->items[i], "Key"), 0)) != NULL &&
+            strcmp(k, key) == 0)
+            return ynode_get(tags->items[i], "Value");
+    return NULL;
+}
+
+/*
+ * A VPC of the templates: named after its Name tag when it has one (its
+ * id stays the logical id), with its literal CIDR.
+ */
+static void cfn_vpc_resource(struct cfn *c, struct cfn_resource *r)
+{
+    struct vpc *v = model_vpc(c->m, cfn_vpc(c, cfn_uid(r, 0), r->key), NULL);
+    const struct ynode *name = cfn_tag(ynode_get(r->props, "Tags"), "Name");
+    const char *cidr = cfn_scalar(ynode_get(r->props, "CidrBlock"), 0);
+    char canon[CIDR_TEXT_MAX], err[256];
+
+    if (name && !ynode_is_null(name) && (v->name == v->id || !v->name))
+        v->name = cfn_readable(c, name);
+    if (cidr && cidr_canonical(cidr, canon, err, sizeof(err)) == 0)
+        model_vpc_add_cidr(c->m, v, canon);
+}
+
+const char *cfn_vpc_of(struct cfn *c, const struct ynode *n)
 {
     struct cfn_values vals = {NULL, 0, 0};
     const struct cfn_value *v0 = NULL;
     const char *vpc = NULL;
+    struct vpc *v;
 
     if (!n || ynode_is_null(n) || cfn_is_novalue(n))
         return NULL;
@@ -125,8 +157,24 @@ static const char *cfn_group_vpc(struct cfn *c, const struct ynode *n)
         vpc = cfn_value_ref_id(v0);
     else
         vpc = cfn_text(c, n);
+    /* A parameter, import or expression is named as a person reads it; the
+     * id keeps its source text. */
+    v = model_vpc(c->m, cfn_vpc(c, vpc, n), NULL);
+    if (v->name == v->id && !(v0 && (v0->kind == CFN_LITERAL || v0->kind == CFN_RESOURCE)))
+        v->name = cfn_readable(c, v0 && v0->kind != CFN_EXPR ? v0->node : n);
     cfn_values_release(&vals);
-    return cfn_vpc(c, vpc, n);
+    return v->id;
+}
+
+/* A subnet of the templates, in its VPC. */
+static void cfn_subnet_resource(struct cfn *c, struct cfn_resource *r)
+{
+    struct subnet *sn = model_subnet(c->m, cfn_uid(r, 0), NULL);
+
+    if (!sn->vpc)
+        sn->vpc = cfn_vpc_of(c, ynode_get(r->props, "VpcId"));
+    if (!sn->loc.file)
+        sn->loc = cfn_loc(c, r->key);
 }
 
 /* A group's description: literal text, or an expression's source text. */
@@ -153,6 +201,10 @@ void cfn_declare_groups(struct cfn *c)
         const struct ynode *name;
         struct group *g;
 
+        if (cfn_type_is(r, "AWS::EC2::VPC") && r->props)
+            cfn_vpc_resource(c, r);
+        if (cfn_type_is(r, "AWS::EC2::Subnet") && r->props)
+            cfn_subnet_resource(c, r);
         if (!cfn_type_is(r, "AWS::EC2::SecurityGroup"))
             continue;
         r->gid = cfn_uid(r, 1);
@@ -168,7 +220,7 @@ void cfn_declare_groups(struct cfn *c)
             g->name = g->id;
         }
         g->description = cfn_group_description(c, r);
-        g->vpc = cfn_group_vpc(c, ynode_get(r->props, "VpcId"));
+        g->vpc = cfn_vpc_of(c, ynode_get(r->props, "VpcId"));
         cfn_group_tags(c, g, ynode_get(r->props, "Tags"));
     }
 }
@@ -313,10 +365,10 @@ static int cfn_rule_ports(struct cfn *c, const struct ynode *rule, struct portsp
     return 0;
 }
 
-/* Add one rule to every owner. */
+/* Add one rule to every owner; peer_label: the peer as a person reads it, or NULL. */
 static void cfn_add_rules(struct cfn *c, const struct cfn_rules *rs, const struct ynode *rule,
                           const struct portspec *spec, enum peer_type type, const char *peer,
-                          const char *description, int conditional)
+                          const char *peer_label, const char *description, int conditional)
 {
     struct srcloc loc = cfn_loc(c, rs->at ? rs->at : rule);
     size_t i;
@@ -324,6 +376,7 @@ static void cfn_add_rules(struct cfn *c, const struct cfn_rules *rs, const struc
     for (i = 0; i < rs->nowners; i++) {
         struct group *g = model_group(c->m, rs->owners[i].id, NULL);
         struct rule *r = model_add_rule(c->m, g, rs->dir, spec, type, peer, description, &loc);
+        r->peer_label = peer_label;
         if (conditional || rs->owners[i].conditional || g->conditional)
             r->flags |= RULE_CONDITIONAL;
         XGROW(c->rules, c->rules_alloc, c->nrules + 1);
@@ -395,7 +448,11 @@ static int cfn_rule_target(struct cfn *c, const struct cfn_rules *rs, const stru
         if (!*peer)
             rc = cfn_error(c, v->node, "'%s' is empty", cfn_targets[t].key);
         else
-            cfn_add_rules(c, rs, rule, spec, type, peer, description, v->conditional);
+            cfn_add_rules(c, rs, rule, spec, type, peer,
+                          type == PEER_IMPORT || type == PEER_EXPRESSION
+                              ? cfn_readable(c, v->kind == CFN_IMPORT ? v->node : n)
+                              : NULL,
+                          description, v->conditional);
         free(joined);
     }
     cfn_values_release(&vals);

@@ -15,7 +15,11 @@
 const char *cfn_group_of(struct cfn *c, const struct cfn_value *v, int create);
 /* The model's VPC of this id (made, named by its id, at node at). */
 const char *cfn_vpc(struct cfn *c, const char *id, const struct ynode *at);
-/* Declare every AWS::EC2::SecurityGroup of c. */
+/* The model's VPC a VpcId value n names (NULL when n is absent): a literal, a
+ * VPC of the templates, a parameter or import (param:NAME, import:NAME, as
+ * peers are written), else the source text; named as a person reads it. */
+const char *cfn_vpc_of(struct cfn *c, const struct ynode *n);
+/* Declare every AWS::EC2::SecurityGroup of c, and learn its VPCs and subnets. */
 void cfn_declare_groups(struct cfn *c);
 /* The rules of every group and rule resource of c. Returns 0 or -1. */
 int cfn_import_rules(struct cfn *c);

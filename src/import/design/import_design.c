@@ -697,6 +697,8 @@ static int design_cidrs(struct design *d, const struct ynode *n)
             return design_error(d, cn, "expected a CIDR for 'cidr', got '%s'",
                                 design_quote(text).text);
         model_set_name(d->m, canon, d->vpc ? d->vpc : "vpc");
+        if (d->vpc)
+            model_vpc_add_cidr(d->m, model_vpc(d->m, d->vpc, NULL), canon);
     }
     return 0;
 }

@@ -1,6 +1,6 @@
 /*
  * tf_lookups.c - pass 1 over the Terraform resources: the id of each group
- * (its real sg- id when known, else its address), interface and VPC, by
+ * (its real sg- id when known, else its address), interface, VPC and subnet, by
  * instance address and by resource (every instance of a resource made with
  * count or for_each).
  */
@@ -75,6 +75,11 @@ void tf_lookups_init(struct tf_lookups *lk)
     lk->ifaces.resource = strmap_new();
     lk->vpcs.exact = strmap_new();
     lk->vpcs.resource = strmap_new();
+    lk->subnets.exact = strmap_new();
+    lk->subnets.resource = strmap_new();
+    lk->subnet_groups.exact = strmap_new();
+    lk->subnet_groups.resource = strmap_new();
+    lk->subnet_group_by_name = strmap_new();
     lk->group_by_name = strmap_new();
     lk->iface_by_eni = strmap_new();
     lk->data_group_names = strmap_new();
@@ -85,7 +90,9 @@ void tf_lookups_release(struct tf_lookups *lk)
     size_t i;
     struct strmap *maps[] = {lk->groups.exact, lk->groups.resource, lk->ifaces.exact,
                              lk->ifaces.resource, lk->vpcs.exact, lk->vpcs.resource,
-                             lk->group_by_name, lk->iface_by_eni, lk->data_group_names};
+                             lk->subnets.exact, lk->subnets.resource,
+                             lk->subnet_groups.exact, lk->subnet_groups.resource,
+                             lk->subnet_group_by_name, lk->group_by_name, lk->iface_by_eni, lk->data_group_names};
 
     for (i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
         strmap_free(maps[i]);
@@ -131,7 +138,19 @@ static void index_data(struct tf_ctx *c, const struct tf_res *r)
         jr_pop(&c->jr, back);
     } else if (strcmp(r->type, "aws_vpc") == 0 && id) {
         index_put(c, &c->lk->vpcs, r->address, model_strdup(c->jr.m, id));
+    } else if (strcmp(r->type, "aws_subnet") == 0 && id) {
+        index_put(c, &c->lk->subnets, r->address, model_strdup(c->jr.m, id));
     }
+}
+
+void tf_index_subnet_group(struct tf_ctx *c, const struct tf_res *r, const char *first_subnet)
+{
+    const char *name = jr_str(&c->jr, r->values, "name");
+
+    index_put(c, &c->lk->subnet_groups, r->address, first_subnet);
+    if (name && !strmap_get(c->lk->subnet_group_by_name, name))
+        strmap_put(c->lk->subnet_group_by_name, model_strdup(c->jr.m, name),
+                   (void *)first_subnet);
 }
 
 void tf_index_resource(struct tf_ctx *c, const struct tf_res *r)
@@ -150,6 +169,9 @@ void tf_index_resource(struct tf_ctx *c, const struct tf_res *r)
     } else if (strcmp(r->type, "aws_vpc") == 0) {
         id = jr_str(&c->jr, r->values, "id");
         index_put(c, &lk->vpcs, r->address, model_strdup(c->jr.m, id ? id : r->address));
+    } else if (strcmp(r->type, "aws_subnet") == 0) {
+        id = jr_str(&c->jr, r->values, "id");
+        index_put(c, &lk->subnets, r->address, model_strdup(c->jr.m, id ? id : r->address));
     } else if (strcmp(r->type, "aws_network_interface") == 0) {
         const char *ifc;
         id = jr_str(&c->jr, r->values, "id");

@@ -1,5 +1,5 @@
 /*
- * tf_lookups.h - the ids of groups, interfaces and VPCs by Terraform
+ * tf_lookups.h - the ids of groups, interfaces, VPCs and subnets by Terraform
  * address (tf_lookups.c), filled by the first pass over the resources and
  * read by the references (tf_refs.c).
  */
@@ -24,6 +24,9 @@ struct tf_lookups {
     struct tf_index groups; /* groups and data aws_security_group(s) -> group ids */
     struct tf_index ifaces; /* aws_network_interface, aws_instance -> interface ids */
     struct tf_index vpcs;   /* aws_vpc, data aws_vpc -> VPC ids */
+    struct tf_index subnets; /* aws_subnet, data aws_subnet -> subnet ids */
+    struct tf_index subnet_groups;     /* DB, cache... subnet groups -> their first subnet */
+    struct strmap *subnet_group_by_name; /* a subnet group's name -> its first subnet */
     struct strmap *group_by_name;    /* group name attribute -> group id */
     struct strmap *iface_by_eni;     /* ENI id -> interface id */
     struct strmap *data_group_names; /* data aws_security_group id -> its name */
@@ -45,5 +48,7 @@ int tf_is_group_type(const char *type);
 /* The model id of a group resource: its real id when known, else its address. */
 const char *tf_group_id_of(struct tf_ctx *c, const struct tf_res *r);
 void tf_index_resource(struct tf_ctx *c, const struct tf_res *r);
+/* Record that the subnet group r (after pass 1) has first_subnet first. */
+void tf_index_subnet_group(struct tf_ctx *c, const struct tf_res *r, const char *first_subnet);
 
 #endif

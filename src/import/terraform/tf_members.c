@@ -97,8 +97,143 @@ void tf_read_vpc(struct tf_ctx *c, const struct tf_res *r)
     name_cidr(c, r, "ipv6_cidr_block", name);
 }
 
+/* ===== Subnets: where a member is when it names no VPC ===== */
+
+/* The first string at a dotted path of v, through blocks and lists, or NULL.
+ * Lenient: where a member is comes second to what it is, so no shape here
+ * is an input error. */
+static const char *first_string(const json_t *v, const char *path, int depth)
+{
+    const char *dot = strchr(path, '.');
+    char seg[64];
+    size_t n = dot ? (size_t)(dot - path) : strlen(path), i;
+    const char *s = NULL;
+
+    if (depth > 4)
+        return NULL;
+    if (json_is_array(v)) {
+        for (i = 0; i < json_array_size(v) && !s; i++)
+            s = first_string(json_array_get(v, i), path, depth + 1);
+        return s;
+    }
+    if (!*path)
+        return json_is_string(v) ? json_string_value(v) : NULL;
+    if (!json_is_object(v) || n >= sizeof(seg))
+        return NULL;
+    memcpy(seg, path, n);
+    seg[n] = '\0';
+    return first_string(json_object_get(v, seg), dot ? dot + 1 : "", depth + 1);
+}
+
+/* The first subnet (or subnet group's first subnet) an expression refers to. */
+static void add_subnet_address(struct tf_ctx *c, const char *ref, const char *key, void *arg)
+{
+    const char **out = arg;
+    const struct tf_vals *v = tf_index_find(&c->lk->subnets, ref, key);
+
+    if (!v || !v->n)
+        v = tf_index_find(&c->lk->subnet_groups, ref, key);
+    if (v && v->n && !*out)
+        *out = v->v[0];
+}
+
+/* The first subnet attr of r names: its known value (a subnet group's by
+ * its name), else in a plan the subnet its expression refers to. */
+static const char *tf_first_subnet(struct tf_ctx *c, const struct tf_res *r, const char *attr,
+                                   int group)
+{
+    const char *id = first_string(r->values, attr, 0);
+
+    if (id && group)
+        id = strmap_get(c->lk->subnet_group_by_name, id);
+    else if (id)
+        id = model_strdup(c->jr.m, id);
+    if (!id)
+        tf_config_refs(c, r, attr, add_subnet_address, &id);
+    return id;
+}
+
+/* Subnet groups, whose members name them instead of subnets. */
+static const char *const subnet_group_types[] = {
+    "aws_db_subnet_group", "aws_elasticache_subnet_group", "aws_docdb_subnet_group",
+    "aws_neptune_subnet_group", "aws_redshift_subnet_group", NULL,
+};
+
+/*
+ * Where members are: the attributes that name their subnets, and the one
+ * that names a subnet group. A member whose subnet_id is unset is found
+ * through these; its VPC then comes from the subnet (model_finish()).
+ */
+static const struct {
+    const char *type;
+    const char *subnets;
+    const char *group;
+} member_subnets[] = {
+    {"aws_lb", "subnets", NULL},
+    {"aws_alb", "subnets", NULL},
+    {"aws_elb", "subnets", NULL},
+    {"aws_lambda_function", "vpc_config.subnet_ids", NULL},
+    {"aws_ecs_service", "network_configuration.subnets", NULL},
+    {"aws_eks_cluster", "vpc_config.subnet_ids", NULL},
+    {"aws_vpc_endpoint", "subnet_ids", NULL},
+    {"aws_db_proxy", "vpc_subnet_ids", NULL},
+    {"aws_db_instance", NULL, "db_subnet_group_name"},
+    {"aws_rds_cluster", NULL, "db_subnet_group_name"},
+    {"aws_docdb_cluster", NULL, "db_subnet_group_name"},
+    {"aws_neptune_cluster", NULL, "neptune_subnet_group_name"},
+    {"aws_redshift_cluster", NULL, "cluster_subnet_group_name"},
+    {"aws_elasticache_cluster", NULL, "subnet_group_name"},
+    {"aws_elasticache_replication_group", NULL, "subnet_group_name"},
+    {"aws_elasticache_serverless_cache", "subnet_ids", NULL},
+};
+
+static const char *tf_member_subnet(struct tf_ctx *c, const struct tf_res *r)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(member_subnets) / sizeof(member_subnets[0]); i++)
+        if (strcmp(member_subnets[i].type, r->type) == 0)
+            return member_subnets[i].subnets
+                       ? tf_first_subnet(c, r, member_subnets[i].subnets, 0)
+                       : tf_first_subnet(c, r, member_subnets[i].group, 1);
+    return tf_first_subnet(c, r, "subnet_id", 0);
+}
+
+/* An aws_subnet (or a data source that found one): the subnet in its VPC;
+ * a subnet group: its first subnet, for the members that name it. */
+static int tf_read_subnet(struct tf_ctx *c, const struct tf_res *r)
+{
+    const char *id, *vpc;
+    struct subnet *sn;
+    size_t i;
+
+    for (i = 0; subnet_group_types[i]; i++)
+        if (strcmp(r->type, subnet_group_types[i]) == 0 && !r->data) {
+            const char *first = tf_first_subnet(c, r, "subnet_ids", 0);
+            if (first)
+                tf_index_subnet_group(c, r, first);
+            return 1;
+        }
+    if (strcmp(r->type, "aws_subnet") != 0)
+        return 0;
+    id = jr_str(&c->jr, r->values, "id");
+    vpc = jr_str(&c->jr, r->values, "vpc_id");
+    if (c->jr.failed || (r->data && !id))
+        return 1;
+    sn = model_subnet(c->jr.m, id ? id : r->address, NULL);
+    if (!vpc && !r->data)
+        tf_config_refs(c, r, "vpc_id", add_vpc_address, &vpc);
+    if (vpc && !sn->vpc)
+        sn->vpc = model_strdup(c->jr.m, vpc);
+    if (!sn->loc.file)
+        sn->loc = jr_loc(&c->jr, NULL);
+    return 1;
+}
+
 void tf_read_names(struct tf_ctx *c, const struct tf_res *r)
 {
+    if (tf_read_subnet(c, r) && c->jr.failed)
+        return;
     if (strcmp(r->type, "aws_subnet") == 0) {
         const char *name = tf_name_tag(c, r->values);
         name_cidr(c, r, "cidr_block", name);
@@ -235,6 +370,8 @@ void tf_read_member(struct tf_ctx *c, const struct tf_res *r, const struct membe
     }
     label = tf_name_tag(c, r->values);
     subnet = jr_str(&c->jr, r->values, "subnet_id");
+    if (!subnet && !c->jr.failed)
+        subnet = tf_member_subnet(c, r);
     vpc = jr_str(&c->jr, r->values, "vpc_id");
     if (c->jr.failed) {
         tf_idlist_release(&l);
