@@ -1,6 +1,7 @@
 /*
  * cli.c - the parts of the command line that every verb shares: usage
- * errors, output formats chosen from -f or -o, and the drawing options of
+ * errors, output formats chosen from -f or -o, the input options of every
+ * verb that imports (--from, --var, --var-file) and the drawing options of
  * render and diff. Each verb keeps its own option table and help text.
  */
 #include <stdarg.h>
@@ -10,8 +11,10 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "hcl.h"
 #include "strbuf.h"
 #include "theme.h"
+#include "xalloc.h"
 
 _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
 {
@@ -69,6 +72,47 @@ int cli_format_choose(const char *verb, const struct cli_format *table, size_t n
     return f;
 }
 
+enum input_format cli_input_format(const char *verb, const char *arg)
+{
+    enum input_format f;
+
+    if (input_format_parse(arg, &f) < 0)
+        cli_usage_error(verb, "unknown input format '%s' (expected %s)", arg,
+                        input_format_list());
+    return f;
+}
+
+/* --var and --var-file in the order given; they live until the process ends. */
+static const char **vars, **var_files;
+static struct hcl_options hcl_opts;
+
+int cli_input_option(const char *verb, int c, const char *arg)
+{
+    const char *eq;
+
+    switch (c) {
+    case CLI_OPT_VAR:
+        eq = strchr(arg, '=');
+        if (!eq || eq == arg)
+            cli_usage_error(verb, "--var takes NAME=VALUE, not '%s'", arg);
+        vars = xrealloc(vars, (hcl_opts.nvars + 1) * sizeof(*vars));
+        vars[hcl_opts.nvars++] = arg;
+        hcl_opts.vars = vars;
+        break;
+    case CLI_OPT_VAR_FILE:
+        if (!*arg)
+            cli_usage_error(verb, "--var-file takes a file name");
+        var_files = xrealloc(var_files, (hcl_opts.nvar_files + 1) * sizeof(*var_files));
+        var_files[hcl_opts.nvar_files++] = arg;
+        hcl_opts.var_files = var_files;
+        break;
+    default:
+        return 0;
+    }
+    import_set_hcl_options(&hcl_opts);
+    return 1;
+}
+
 void cli_drawing_init(struct cli_drawing *d)
 {
     memset(d, 0, sizeof(*d));
@@ -82,9 +126,7 @@ int cli_drawing_option(const char *verb, int c, const char *arg, struct cli_draw
 {
     switch (c) {
     case CLI_OPT_FROM:
-        if (input_format_parse(arg, &d->from) < 0)
-            cli_usage_error(verb, "unknown input format '%s' (expected design, aws, terraform "
-                                  "or cloudformation)", arg);
+        d->from = cli_input_format(verb, arg);
         return 1;
     case CLI_OPT_THEME:
         if (!theme_name_is_valid(arg))

@@ -25,6 +25,7 @@
 static const struct importer *const importers[] = {
     &importer_aws,
     &importer_terraform,
+    &importer_terraform_source,
     &importer_cloudformation,
     &importer_design,
 };
@@ -55,6 +56,20 @@ int input_format_parse(const char *name, enum input_format *out)
         }
     }
     return -1;
+}
+
+const char *input_format_list(void)
+{
+    static char list[256];
+    size_t i, n = 0;
+
+    if (list[0])
+        return list;
+    for (i = 0; i < NIMPORTERS; i++)
+        n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
+                              i == 0 ? "" : i + 1 == NIMPORTERS ? " or " : ", ",
+                              importers[i]->name);
+    return list;
 }
 
 const char *input_format_name(enum input_format format)
@@ -502,11 +517,14 @@ static int cmp_cstr(const void *a, const void *b)
 /*
  * A directory: its files with an importer's extension, in name order, not
  * recursive. A folder importer takes the files with its extensions as one
- * unit (read_folder); every other file is one input.
+ * unit (read_folder); every other file is one input, except that a folder
+ * a folder importer detected (no --from) is that importer's alone: the
+ * JSON and YAML files beside a Terraform configuration (policies,
+ * templates) are not inputs.
  */
 static int import_directory(struct import_session *s, const char *path)
 {
-    const struct importer *imps[NIMPORTERS];
+    const struct importer *imps[NIMPORTERS], *folder = NULL;
     size_t nimps = dir_importers(s, imps);
     DIR *dir = opendir(path);
     struct dirent *de;
@@ -566,9 +584,20 @@ static int import_directory(struct import_session *s, const char *path)
                 rc = -1;
             for (i = 0; i < nunit; i++)
                 free(unit[i]);
+            folder = imps[k];
         }
     }
     free(unit);
+    if (folder && !s->forced) {
+        for (nunit = 0, i = 0; i < n; i++) {
+            nunit += names[i] != NULL;
+            free(names[i]);
+            names[i] = NULL;
+        }
+        if (nunit)
+            diag_note(&loc, "read as a %s folder: its %zu other file%s not read", folder->name,
+                      nunit, nunit == 1 ? " is" : "s are");
+    }
     for (i = 0; i < n; i++) {
         if (names[i] && import_file(s, names[i]) < 0)
             rc = -1;

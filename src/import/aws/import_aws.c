@@ -486,7 +486,7 @@ static void refuse_xml(struct aws_ctx *c, const char *p, const char *end)
 static int import_aws(struct import_session *s, const char *file, const char *data, size_t len)
 {
     struct model *m = import_session_model(s);
-    struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL, NULL, 0, 0, 0, NULL};
+    struct aws_ctx c = {{m, file, STRBUF_INIT, 0, NULL, NULL}, NULL, NULL, NULL, 0, 0, 0, NULL};
     size_t off = 0, ndocs = 0, i;
     json_t **docs = NULL;
     size_t docs_alloc = 0;

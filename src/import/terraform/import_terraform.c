@@ -495,8 +495,10 @@ static int looks_like_json(struct tf_ctx *c, const char *data, size_t len)
     return 1;
 }
 
-int tf_import(struct import_session *s, struct model *m, const char *file, const char *data,
-              size_t len, const json_t *parsed)
+/* tf_import() and tf_import_located(): locate is NULL for the former. */
+static int tf_read(struct import_session *s, struct model *m, const char *file,
+                   const char *data, size_t len, const json_t *parsed, tf_locate_fn *locate,
+                   const void *locate_arg)
 {
     struct tf_ctx c;
     json_error_t err;
@@ -505,6 +507,8 @@ int tf_import(struct import_session *s, struct model *m, const char *file, const
 
     memset(&c, 0, sizeof(c));
     jr_init(&c.jr, m, file);
+    c.jr.locate = locate;
+    c.jr.locate_arg = locate_arg;
     c.flat_segs = json_object();
 
     if (parsed) {
@@ -536,6 +540,18 @@ int tf_import(struct import_session *s, struct model *m, const char *file, const
     free(c.res);
     jr_release(&c.jr);
     return c.jr.failed ? -1 : 0;
+}
+
+int tf_import(struct import_session *s, struct model *m, const char *file, const char *data,
+              size_t len, const json_t *parsed)
+{
+    return tf_read(s, m, file, data, len, parsed, NULL, NULL);
+}
+
+int tf_import_located(struct model *m, const char *file, const json_t *doc,
+                      tf_locate_fn *locate, const void *arg)
+{
+    return tf_read(NULL, m, file, NULL, 0, doc, locate, arg);
 }
 
 static int import_terraform(struct import_session *s, const char *file, const char *data,

@@ -13,6 +13,7 @@
 #include "strmap.h"
 #include "tf_members.h"
 #include "tf_rules.h"
+#include "tf_schema.h"
 #include "xalloc.h"
 
 /* ===== Rules ===== */
@@ -214,7 +215,7 @@ static void read_peers(struct tf_ctx *c, const struct tf_res *r, const json_t *o
 /* Inline ingress/egress blocks of an aws_security_group. */
 void tf_read_inline_rules(struct tf_ctx *c, const struct tf_res *r)
 {
-    static const char *const dirs[] = {"ingress", "egress"};
+    const char *const *dirs = tf_inline_rule_blocks;
     struct group *g = model_find_group(c->jr.m, tf_group_id_of(c, r));
     struct idlist self;
     size_t d, i;

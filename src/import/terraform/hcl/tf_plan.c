@@ -21,8 +21,8 @@
  * The plan reader knows each resource type's schema; the configuration does
  * not say it, so the few attributes whose type the reader checks are
  * converted here as Terraform would (from_port "22" -> 22, protocol -1 ->
- * "-1", self "true" -> true): attr_types[]; and the defaults the provider
- * fills in that a plan shows: provider_defaults[].
+ * "-1", self "true" -> true), and the defaults the provider fills in that a
+ * plan shows are added: both from the importer's tf_schema.h.
  */
 #include <math.h>
 #include <stdint.h>
@@ -34,6 +34,7 @@
 #include "json_reader.h"
 #include "strmap.h"
 #include "xalloc.h"
+#include "../tf_schema.h"
 
 /* Most values written into the document in all (a 2,000-resource
  * configuration writes about 100,000). */
@@ -48,31 +49,16 @@ struct plan {
     int failed;
 };
 
-/* The schema types the plan reader relies on (number, string, bool). */
-static const struct {
-    const char *name;
-    int kind;
-} attr_types[] = {
-    {"from_port", HV_NUMBER}, {"to_port", HV_NUMBER}, {"self", HV_BOOL},
-    {"protocol", HV_STRING},  {"ip_protocol", HV_STRING},
-    {"tags", HV_MAP},         {"tags_all", HV_MAP}, /* map(string) */
-};
-
-/* Values the provider gives an attribute the configuration leaves unset,
- * which a plan shows as known. */
-static const struct {
-    const char *type, *attr, *value;
-} provider_defaults[] = {
-    {"aws_security_group", "description", "Managed by Terraform"},
-};
-
+/* The HCL kind of an attribute's schema type (tf_schema.h), or -1. */
 static int attr_type(const char *name)
 {
-    size_t i;
-    for (i = 0; i < sizeof(attr_types) / sizeof(attr_types[0]); i++)
-        if (strcmp(attr_types[i].name, name) == 0)
-            return attr_types[i].kind;
-    return -1;
+    switch (tf_attr_type(name)) {
+    case TF_ATTR_NUMBER: return HV_NUMBER;
+    case TF_ATTR_STRING: return HV_STRING;
+    case TF_ATTR_BOOL: return HV_BOOL;
+    case TF_ATTR_MAP: return HV_MAP;
+    default: return -1;
+    }
 }
 
 /* v converted to the schema type of attribute name, when it converts. */
@@ -167,6 +153,17 @@ static json_t *unknown_json(struct hval *v, int depth)
     return j;
 }
 
+/* Set default d in object obj unless it has the attribute (null: unknown). */
+static void add_default(const struct tf_default *d, void *obj)
+{
+    if (!json_is_object((json_t *)obj) || json_object_get(obj, d->attr))
+        return;
+    json_object_set_new(obj, d->attr,
+                        d->kind == TF_DEFAULT_STRING       ? json_string(d->text)
+                        : d->kind == TF_DEFAULT_EMPTY_LIST ? json_array()
+                                                           : json_false());
+}
+
 /* A resource instance's values: unknown attributes left out, the
  * provider's defaults added (managed resources). */
 static json_t *values_json(struct plan *p, const struct tfres *r, struct hval *obj)
@@ -177,11 +174,15 @@ static json_t *values_json(struct plan *p, const struct tfres *r, struct hval *o
     for (i = 0; i < obj->n; i++)
         if (obj->u.items[i]->kind != HV_UNKNOWN)
             json_object_set_new(j, obj->keys[i], value_json(p, obj->u.items[i], obj->keys[i], 0));
-    for (i = 0; i < sizeof(provider_defaults) / sizeof(provider_defaults[0]) && !r->data; i++)
-        if (strcmp(provider_defaults[i].type, r->type) == 0 &&
-            !hv_get(obj, provider_defaults[i].attr))
-            json_object_set_new(j, provider_defaults[i].attr,
-                                json_string(provider_defaults[i].value));
+    if (r->data)
+        return j;
+    tf_each_default(r->type, NULL, add_default, j);
+    for (i = 0; i < sizeof(tf_inline_rule_blocks) / sizeof(tf_inline_rule_blocks[0]); i++) {
+        json_t *blocks = json_object_get(j, tf_inline_rule_blocks[i]), *b;
+        size_t k;
+        json_array_foreach(blocks, k, b)
+            tf_each_default(r->type, tf_inline_rule_blocks[i], add_default, b);
+    }
     return j;
 }
 
