@@ -89,6 +89,19 @@ static void emit_other(struct ref_walk *w, const char *s)
 static void walk_refs(struct ref_walk *w, const struct cfg_frame *f, const json_t *refs,
                       const char *key, int depth);
 
+void tf_note_module_stub(struct tf_ctx *c, const char *prefix, const char *name,
+                         const char *source)
+{
+    char *addr = xasprintf("%smodule.%s", prefix, name);
+
+    if (!c->module_stubs)
+        c->module_stubs = strmap_new();
+    if (!strmap_get(c->module_stubs, addr))
+        strmap_put(c->module_stubs, model_strdup(c->jr.m, addr),
+                   (void *)model_strdup(c->jr.m, source));
+    free(addr);
+}
+
 /* The references of expression object expr ({"references": [...]}); key is
  * what count.index and each.key stand for there, or NULL. */
 static void walk_expr(struct ref_walk *w, const struct cfg_frame *f, const json_t *expr,
@@ -149,6 +162,14 @@ static void walk_ref(struct ref_walk *w, const struct cfg_frame *f, const json_t
         k = tf_index_len(p);
         child.call_key = k ? model_strndup(w->c->jr.m, p, k) : NULL;
         p += k;
+        if (call && !get_obj(call, "module") && json_is_string(json_object_get(call, "source"))) {
+            /* A module not read (not a local folder): its outputs are
+             * unknown; it stands for itself, a stub named by its source. */
+            tf_note_module_stub(w->c, f->prefix, name,
+                                json_string_value(json_object_get(call, "source")));
+            emit(w, f->prefix, s, 7 + n, NULL);
+            return;
+        }
         if (!call || *p != '.') {
             emit_other(w, s);
             return;

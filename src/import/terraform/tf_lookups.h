@@ -26,7 +26,8 @@ struct tf_lookups {
     struct tf_index vpcs;   /* aws_vpc, data aws_vpc -> VPC ids */
     struct strmap *group_by_name;    /* group name attribute -> group id */
     struct strmap *iface_by_eni;     /* ENI id -> interface id */
-    struct strmap *data_group_names; /* data aws_security_group id -> its name */
+    struct strmap *data_group_names; /* data aws_security_group id -> its name;
+                                      * a module not read -> its source */
     struct tf_vals **lists;          /* every list made, to free */
     size_t nlists, lists_alloc;
 };
