@@ -1,10 +1,12 @@
 /*
  * arena.c - the bump allocator of arena.h.
  */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MAP_POPULATE */
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "arena.h"
 #include "xalloc.h"
@@ -12,8 +14,42 @@
 struct arena_block {
     struct arena_block *next;
     size_t used, size;
+    int mapped; /* from block_new()'s mmap, else malloc */
     alignas(max_align_t) unsigned char data[];
 };
+
+/* Blocks this large are mapped with their pages populated at once: a
+ * bump allocator touches every page of its blocks, and taking them in one
+ * call costs far less than one page fault each. */
+#define ARENA_MAP_MIN (256u << 10)
+
+static struct arena_block *block_new(size_t size)
+{
+    struct arena_block *b;
+    size_t total = sizeof(*b) + size;
+
+    if (total >= ARENA_MAP_MIN) {
+        void *p = mmap(NULL, total, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (p != MAP_FAILED) {
+            b = p;
+            b->mapped = 1;
+            return b;
+        }
+    }
+    b = malloc(total);
+    if (b)
+        b->mapped = 0;
+    return b;
+}
+
+static void block_free(struct arena_block *b)
+{
+    if (b->mapped)
+        munmap(b, sizeof(*b) + b->size);
+    else
+        free(b);
+}
 
 #define ARENA_ALIGN (alignof(max_align_t))
 
@@ -32,7 +68,7 @@ void *arena_try_alloc(struct arena *a, size_t n)
     if (!a->next_size)
         a->next_size = ARENA_FIRST_BLOCK;
     size = n > a->next_size ? n : a->next_size;
-    nb = malloc(sizeof(*nb) + size);
+    nb = block_new(size);
     if (!nb)
         return NULL;
     nb->size = size;
@@ -79,7 +115,7 @@ void arena_release(struct arena *a)
 
     for (b = a->head; b; b = next) {
         next = b->next;
-        free(b);
+        block_free(b);
     }
     a->head = NULL;
     a->next_size = 0;

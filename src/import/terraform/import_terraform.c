@@ -558,6 +558,7 @@ static int tf_read(struct import_session *s, struct model *m, const char *file,
     json_decref(keep);
     json_decref(c.flat_segs);
     strmap_free(c.module_stubs);
+    strmap_free(c.config_index);
     free(c.res);
     jr_release(&c.jr);
     return c.jr.failed ? -1 : 0;

@@ -69,7 +69,9 @@ static void emit(struct ref_walk *w, const char *prefix, const char *rel, size_t
     strbuf_addstr(&sb, prefix);
     strbuf_add(&sb, rel, n);
     addr = model_strndup(w->c->jr.m, sb.buf, sb.len);
-    strbuf_addf(&sb, "\n%s", key ? key : "");
+    strbuf_addch(&sb, '\n');
+    if (key)
+        strbuf_addstr(&sb, key);
     seen = model_strndup(w->c->jr.m, sb.buf, sb.len);
     strbuf_release(&sb);
     if (strmap_get(w->seen, seen))
@@ -272,13 +274,25 @@ static size_t find_frames(struct tf_ctx *c, const struct tf_res *r, struct cfg_f
     return n;
 }
 
+/* The key of address in the configuration list list, in sb. */
+static const char *config_key(struct strbuf *sb, const char *list_key, const char *address)
+{
+    strbuf_reset(sb);
+    strbuf_addstr(sb, list_key);
+    strbuf_addch(sb, ' ');
+    strbuf_addstr(sb, address);
+    return sb->buf;
+}
+
 /* The configuration resource of r, and in *f its module frame (one of
  * frames); NULL when there is no configuration for it. */
 static const json_t *find_config(struct tf_ctx *c, const struct tf_res *r,
                                  struct cfg_frame *frames, const struct cfg_frame **f)
 {
-    const json_t *list;
+    const json_t *list, *found;
     const char *want;
+    char key[32];
+    struct strbuf sb = STRBUF_INIT;
     size_t i, n;
 
     if (!c->config || c->jr.failed)
@@ -288,14 +302,30 @@ static const json_t *find_config(struct tf_ctx *c, const struct tf_res *r,
         return NULL;
     *f = &frames[n - 1];
     list = json_is_object((*f)->module) ? json_object_get((*f)->module, "resources") : NULL;
+    if (!json_is_array(list))
+        return NULL;
     want = tf_strip_indexes(c->jr.m, r->address + strlen(r->module));
-    for (i = 0; i < json_array_size(list); i++) {
-        json_t *res = json_array_get(list, i);
-        json_t *addr = json_is_object(res) ? json_object_get(res, "address") : NULL;
-        if (json_is_string(addr) && strcmp(json_string_value(addr), want) == 0)
-            return res;
+    /* Each module's list is indexed once ("%p" of the list marks it; "%p
+     * ADDRESS" -> the first resource of that address), so that a large
+     * configuration is not searched once per resource. */
+    if (!c->config_index)
+        c->config_index = strmap_new();
+    snprintf(key, sizeof(key), "%p", (const void *)list);
+    if (!strmap_get(c->config_index, key)) {
+        strmap_put(c->config_index, model_strdup(c->jr.m, key), (void *)list);
+        for (i = 0, n = json_array_size(list); i < n; i++) {
+            json_t *res = json_array_get(list, i);
+            json_t *addr = json_is_object(res) ? json_object_get(res, "address") : NULL;
+            if (!json_is_string(addr))
+                continue;
+            config_key(&sb, key, json_string_value(addr));
+            if (!strmap_get(c->config_index, sb.buf))
+                strmap_put(c->config_index, model_strndup(c->jr.m, sb.buf, sb.len), res);
+        }
     }
-    return NULL;
+    found = strmap_get(c->config_index, config_key(&sb, key, want));
+    strbuf_release(&sb);
+    return found;
 }
 
 /* r's own instance key ("[1]", "[\"b\"]"), what count.index or each.key

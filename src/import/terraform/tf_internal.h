@@ -62,6 +62,8 @@ struct tf_ctx {
     struct tf_lookups *lk; /* tf_lookups.h: ids by address, during tf_build() */
     /* Module calls not read (tf_config.h): address -> source, or NULL. */
     struct strmap *module_stubs;
+    /* The plan configuration's resources by module and address (tf_config.c). */
+    struct strmap *config_index;
 };
 
 /* ===== tf_json.c: getters beyond json_reader.h ===== */

@@ -43,6 +43,7 @@
 struct plan {
     struct tfload *L;
     json_t *create, *read, *empty; /* shared: ["create"], ["read"], {} */
+    json_t *empty_list;            /* shared: [], the provider's default of lists */
     unsigned long values;  /* written so far */
     json_t *changes;   /* resource_changes */
     struct hcl_mem *mem; /* the location table */
@@ -153,15 +154,24 @@ static json_t *unknown_json(struct hval *v, int depth)
     return j;
 }
 
-/* Set default d in object obj unless it has the attribute (null: unknown). */
-static void add_default(const struct tf_default *d, void *obj)
+/* Where a default goes: the object, and the plan's shared values. */
+struct default_to {
+    struct plan *p;
+    json_t *obj;
+};
+
+/* Set default d in the object unless it has the attribute (null: unknown). */
+static void add_default(const struct tf_default *d, void *arg)
 {
-    if (!json_is_object((json_t *)obj) || json_object_get(obj, d->attr))
+    struct default_to *to = arg;
+
+    if (!json_is_object(to->obj) || json_object_get(to->obj, d->attr))
         return;
-    json_object_set_new(obj, d->attr,
-                        d->kind == TF_DEFAULT_STRING       ? json_string(d->text)
-                        : d->kind == TF_DEFAULT_EMPTY_LIST ? json_array()
-                                                           : json_false());
+    if (d->kind == TF_DEFAULT_STRING)
+        json_object_set_new(to->obj, d->attr, json_string(d->text));
+    else
+        json_object_set(to->obj, d->attr,
+                        d->kind == TF_DEFAULT_EMPTY_LIST ? to->p->empty_list : json_false());
 }
 
 /* A resource instance's values: unknown attributes left out, the
@@ -169,6 +179,7 @@ static void add_default(const struct tf_default *d, void *obj)
 static json_t *values_json(struct plan *p, const struct tfres *r, struct hval *obj)
 {
     json_t *j = json_object();
+    struct default_to to;
     size_t i;
 
     for (i = 0; i < obj->n; i++)
@@ -176,12 +187,16 @@ static json_t *values_json(struct plan *p, const struct tfres *r, struct hval *o
             json_object_set_new(j, obj->keys[i], value_json(p, obj->u.items[i], obj->keys[i], 0));
     if (r->data)
         return j;
-    tf_each_default(r->type, NULL, add_default, j);
+    to.p = p;
+    to.obj = j;
+    tf_each_default(r->type, NULL, add_default, &to);
     for (i = 0; i < sizeof(tf_inline_rule_blocks) / sizeof(tf_inline_rule_blocks[0]); i++) {
         json_t *blocks = json_object_get(j, tf_inline_rule_blocks[i]), *b;
         size_t k;
-        json_array_foreach(blocks, k, b)
-            tf_each_default(r->type, tf_inline_rule_blocks[i], add_default, b);
+        json_array_foreach(blocks, k, b) {
+            to.obj = b;
+            tf_each_default(r->type, tf_inline_rule_blocks[i], add_default, &to);
+        }
     }
     return j;
 }
@@ -568,9 +583,14 @@ int hcl_locate(const struct hcl_result *r, const char *path, struct srcloc *out)
         return 0;
     /* The longest base that path starts with (at a '.' or '[' boundary). */
     while (!g) {
-        char *base = xstrndup(path, cut);
-        uintptr_t k = (uintptr_t)strmap_get(r->mem->by_base, base);
-        free(base);
+        char buf[256];
+        char *base = cut < sizeof(buf) ? buf : xmalloc(cut + 1);
+        uintptr_t k;
+        memcpy(base, path, cut);
+        base[cut] = '\0';
+        k = (uintptr_t)strmap_get(r->mem->by_base, base);
+        if (base != buf)
+            free(base);
         if (k) {
             g = &r->mem->groups[k - 1];
             break;
@@ -582,10 +602,12 @@ int hcl_locate(const struct hcl_result *r, const char *path, struct srcloc *out)
         cut--;
     }
     for (i = 0; i < g->n; i++) {
-        size_t n = strlen(g->locs[i].path);
-        const char *rest = path + cut;
-        if (strncmp(rest, g->locs[i].path, n) == 0 &&
-            (!rest[n] || rest[n] == '.' || rest[n] == '[') && (!best || n > bestlen)) {
+        /* The location's path is a prefix of the rest, ending at a boundary. */
+        const char *rest = path + cut, *lp = g->locs[i].path;
+        size_t n = 0;
+        while (lp[n] && lp[n] == rest[n])
+            n++;
+        if (!lp[n] && (!rest[n] || rest[n] == '.' || rest[n] == '[') && (!best || n > bestlen)) {
             best = &g->locs[i];
             bestlen = n;
         }
@@ -636,6 +658,7 @@ int tf_plan(struct tfload *L, struct hcl_result *out)
     p.create = json_pack("[s]", "create");
     p.read = json_pack("[s]", "read");
     p.empty = json_object();
+    p.empty_list = json_array();
     p.changes = json_array();
     p.mem = out->mem;
     json_object_set_new(doc, "format_version", json_string("1.2"));
