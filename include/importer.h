@@ -78,8 +78,8 @@ void import_set_hcl_options(const struct hcl_options *opts);
 /* Parse an importer name ("design", "aws", ...); -1 if unknown. */
 int input_format_parse(const char *name, enum input_format *out);
 const char *input_format_name(enum input_format format);
-/* Every importer name, "aws, terraform, ... or design", for messages. */
-const char *input_format_list(void);
+/* The number of importers: the formats are 1 .. input_format_count(). */
+size_t input_format_count(void);
 
 /* Largest input accepted, in bytes. */
 #define INPUT_MAX_BYTES (256u * 1024 * 1024)

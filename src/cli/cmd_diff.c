@@ -115,7 +115,7 @@ static void diff_parse_options(int argc, char **argv, struct diff_options *o)
         case ':':
             cli_usage_error("diff", "option '%s' needs a value", argv[optind - 1]);
         default:
-            cli_usage_error("diff", "unknown option '%s'", argv[optind - 1]);
+            cli_unknown_option("diff", diff_long_options, argv[optind - 1]);
         }
     }
 }

@@ -24,6 +24,20 @@
 #include "output.h"
 #include "strbuf.h"
 
+char *graphviz_version(void)
+{
+    /* A context without plugins: gvContext() would read the plugin
+     * configuration, which leaks, only to answer this. */
+    GVC_t *gvc = gvContextPlugins(NULL, 0);
+    char *v;
+
+    if (!gvc)
+        return NULL;
+    v = gvcVersion(gvc) ? strdup(gvcVersion(gvc)) : NULL;
+    gvFreeContext(gvc);
+    return v;
+}
+
 /* Graphviz messages arrive in pieces; collect them and print whole lines. */
 static struct strbuf child_messages = STRBUF_INIT;
 

@@ -58,18 +58,9 @@ int input_format_parse(const char *name, enum input_format *out)
     return -1;
 }
 
-const char *input_format_list(void)
+size_t input_format_count(void)
 {
-    static char list[256];
-    size_t i, n = 0;
-
-    if (list[0])
-        return list;
-    for (i = 0; i < NIMPORTERS; i++)
-        n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
-                              i == 0 ? "" : i + 1 == NIMPORTERS ? " or " : ", ",
-                              importers[i]->name);
-    return list;
+    return NIMPORTERS;
 }
 
 const char *input_format_name(enum input_format format)
