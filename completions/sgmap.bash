@@ -8,17 +8,17 @@
 
 # The words sgmap takes, one list per verb.
 _sgmap_verbs='render lint diff'
-_sgmap_render_opts='-o --output -f --format --from --theme --no-collapse --rules --egress --vpc
+_sgmap_render_opts='-o --output -f --format --from --var --var-file --theme --no-collapse --rules --egress --vpc
     --group --depth --exclude --hide-cidrs --merge-cidrs --lint -q --quiet -h --help
     -V --version'
-_sgmap_lint_opts='-o --output -f --format --from --fail-on --disable --enable
+_sgmap_lint_opts='-o --output -f --format --from --var --var-file --fail-on --disable --enable
     --list-checks -q --quiet -h --help'
-_sgmap_diff_opts='-o --output -f --format --from --theme --no-collapse --rules --egress --vpc
+_sgmap_diff_opts='-o --output -f --format --from --var --var-file --theme --no-collapse --rules --egress --vpc
     --hide-cidrs --merge-cidrs -q --quiet -h --help'
 _sgmap_render_formats='dot svg png pdf json mermaid view'
 _sgmap_lint_formats='text json sarif'
 _sgmap_diff_formats='dot svg png pdf json markdown mermaid view'
-_sgmap_from='design aws terraform cloudformation'
+_sgmap_from='aws terraform terraform-source cloudformation design'
 _sgmap_egress='default all none'
 _sgmap_themes='default mono'
 _sgmap_levels='error warning note'
@@ -86,8 +86,8 @@ _sgmap()
         _sgmap_words "all $("${COMP_WORDS[0]}" lint --list-checks 2> /dev/null |
             while read -r id _; do printf '%s ' "$id"; done)" "$cur"
         return ;;
-    -o | --output) _sgmap_files "" "$cur"; return ;;
-    --vpc | --group | --exclude | --depth) COMPREPLY=(); return ;;
+    -o | --output | --var-file) _sgmap_files "" "$cur"; return ;;
+    --vpc | --group | --exclude | --depth | --var) COMPREPLY=(); return ;;
     esac
     if [[ $cur == -* ]]; then
         local opts=_sgmap_${verb}_opts

@@ -67,6 +67,8 @@ enum {
     CLI_OPT_HIDE_CIDRS,
     CLI_OPT_MERGE_CIDRS,
     CLI_OPT_RULES,
+    CLI_OPT_VAR,
+    CLI_OPT_VAR_FILE,
     CLI_OPT_NEXT, /* the first code free for a verb's own options */
 };
 
@@ -80,6 +82,19 @@ enum {
         {"hide-cidrs", no_argument, NULL, CLI_OPT_HIDE_CIDRS},                           \
         {"merge-cidrs", no_argument, NULL, CLI_OPT_MERGE_CIDRS},                         \
         {"rules", no_argument, NULL, CLI_OPT_RULES}
+
+/* The long options of every verb that imports, beside --from: the
+ * variables of Terraform configuration folders (hcl.h). */
+#define CLI_INPUT_LONG_OPTIONS                                                           \
+    {"var", required_argument, NULL, CLI_OPT_VAR},                                       \
+        {"var-file", required_argument, NULL, CLI_OPT_VAR_FILE}
+
+/*
+ * Apply option code c when it is one of CLI_INPUT_LONG_OPTIONS: returns 1
+ * (the values are handed to the importers, import_set_hcl_options()), or
+ * exits with a usage error for a bad value. Returns 0 for any other code.
+ */
+int cli_input_option(const char *verb, int c, const char *arg);
 
 /* Defaults: collapse on, the AWS default egress hidden, --depth 1. */
 void cli_drawing_init(struct cli_drawing *d);

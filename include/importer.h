@@ -63,8 +63,17 @@ struct importer {
 
 extern const struct importer importer_aws;
 extern const struct importer importer_terraform;
+extern const struct importer importer_terraform_source;
 extern const struct importer importer_cloudformation;
 extern const struct importer importer_design;
+
+/*
+ * --var NAME=VALUE and --var-file FILE of the command line (hcl.h), for
+ * every Terraform configuration folder read from now on; borrowed, so it
+ * must live as long as the imports. NULL: none.
+ */
+struct hcl_options;
+void import_set_hcl_options(const struct hcl_options *opts);
 
 /* Parse an importer name ("design", "aws", ...); -1 if unknown. */
 int input_format_parse(const char *name, enum input_format *out);

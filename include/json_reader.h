@@ -29,6 +29,11 @@ struct json_reader {
     const char *file;   /* display name, owned by the model */
     struct strbuf path; /* JSON path of the value being read */
     int failed;         /* an error was reported; stop reading */
+    /* A document made from other source text (a Terraform configuration,
+     * hcl.h): where the value at path was written (1, *out's file, line and
+     * col set), or 0. NULL (jr_init()): messages and objects carry paths. */
+    int (*locate)(const void *arg, const char *path, struct srcloc *out);
+    const void *locate_arg;
 };
 
 /* Start reading file into m: an empty path, no error. */
@@ -43,8 +48,9 @@ size_t jr_push_key(struct json_reader *r, const char *key);
 size_t jr_push_index(struct json_reader *r, size_t i);
 /* Cut the path back to len (a value a push returned). */
 void jr_pop(struct json_reader *r, size_t len);
-/* The current path, with .key when key is not NULL, as a srcloc (line 0);
- * the path is copied into the model, and is NULL when empty. */
+/* The current path, with .key when key is not NULL, as a srcloc (line 0,
+ * or the line and col of its source when r->locate knows them); the path
+ * is copied into the model, and is NULL when empty. */
 struct srcloc jr_loc(struct json_reader *r, const char *key);
 
 /* ===== Errors ===== */

@@ -1,6 +1,7 @@
 /*
  * cli.c - the parts of the command line that every verb shares: usage
- * errors, output formats chosen from -f or -o, and the drawing options of
+ * errors, output formats chosen from -f or -o, the input options of every
+ * verb that imports (--from, --var, --var-file) and the drawing options of
  * render and diff. Each verb keeps its own option table and help text.
  */
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "hcl.h"
 #include "strbuf.h"
 #include "suggest.h"
 #include "theme.h"
@@ -118,6 +120,37 @@ int cli_format_choose(const char *verb, const struct cli_format *table, size_t n
             cli_usage_error(verb, "cannot tell the output format from '%s'; use -f", output);
     }
     return f;
+}
+
+/* --var and --var-file in the order given; they live until the process ends. */
+static const char **vars, **var_files;
+static struct hcl_options hcl_opts;
+
+int cli_input_option(const char *verb, int c, const char *arg)
+{
+    const char *eq;
+
+    switch (c) {
+    case CLI_OPT_VAR:
+        eq = strchr(arg, '=');
+        if (!eq || eq == arg)
+            cli_usage_error(verb, "--var takes NAME=VALUE, not '%s'", arg);
+        vars = xrealloc(vars, (hcl_opts.nvars + 1) * sizeof(*vars));
+        vars[hcl_opts.nvars++] = arg;
+        hcl_opts.vars = vars;
+        break;
+    case CLI_OPT_VAR_FILE:
+        if (!*arg)
+            cli_usage_error(verb, "--var-file takes a file name");
+        var_files = xrealloc(var_files, (hcl_opts.nvar_files + 1) * sizeof(*var_files));
+        var_files[hcl_opts.nvar_files++] = arg;
+        hcl_opts.var_files = var_files;
+        break;
+    default:
+        return 0;
+    }
+    import_set_hcl_options(&hcl_opts);
+    return 1;
 }
 
 void cli_drawing_init(struct cli_drawing *d)

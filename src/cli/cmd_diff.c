@@ -53,7 +53,9 @@ static void diff_usage(FILE *fp)
           "added groups, members and rules in green, removed ones in red (dashed),\n"
           "changed names and descriptions in orange and the unchanged rest muted.\n"
           "OLD and NEW may be any inputs sgmap reads, of the same or different\n"
-          "kinds (files, directories or -). A Terraform plan alone (terraform show\n"
+          "kinds (files, directories or -): two checkouts of a Terraform\n"
+          "configuration (folders of *.tf files) compare resources by address.\n"
+          "A Terraform plan alone (terraform show\n"
           "-json PLAN) compares its prior state with its planned values.\n"
           "\n"
           "Groups are matched by id; where one side does not know the id (a plan\n"
@@ -64,7 +66,11 @@ static void diff_usage(FILE *fp)
           "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
           "  -f, --format FORMAT  dot, svg, png, pdf, json, markdown, mermaid or view\n"
           "                       (default: from -o's extension, .md, .mmd..., else dot)\n"
-          "      --from FORMAT    read inputs as design, aws, terraform or cloudformation\n"
+          "      --from FORMAT    read inputs as aws, terraform, terraform-source,\n"
+          "                       cloudformation or design\n"
+          "      --var NAME=VALUE set a variable of Terraform configuration folders\n"
+          "                       (repeatable; wins over *.tfvars files)\n"
+          "      --var-file FILE  read variables from FILE (.tfvars or .tfvars.json)\n"
           "      --theme THEME    default, mono, or a theme file path\n"
           "      --no-collapse    draw every interface, not one xN node per identical set\n"
           "      --egress MODE    default (hide the AWS default egress), all, or none\n"
@@ -84,6 +90,7 @@ static const struct option diff_long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'},
     CLI_DRAWING_LONG_OPTIONS,
+    CLI_INPUT_LONG_OPTIONS,
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -96,7 +103,8 @@ static void diff_parse_options(int argc, char **argv, struct diff_options *o)
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:f:qh", diff_long_options, NULL)) != -1) {
-        if (cli_drawing_option("diff", c, optarg, &o->draw))
+        if (cli_drawing_option("diff", c, optarg, &o->draw) ||
+            cli_input_option("diff", c, optarg))
             continue;
         switch (c) {
         case 'o': o->output = optarg; break;

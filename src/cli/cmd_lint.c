@@ -36,7 +36,11 @@ static void lint_usage(FILE *fp)
           "options:\n"
           "  -o, --output FILE    write the findings to FILE (atomically)\n"
           "  -f, --format FORMAT  text, json or sarif (default: from -o, else text)\n"
-          "      --from FORMAT    read inputs as design, aws, terraform or cloudformation\n"
+          "      --from FORMAT    read inputs as aws, terraform, terraform-source,\n"
+          "                       cloudformation or design\n"
+          "      --var NAME=VALUE set a variable of Terraform configuration folders\n"
+          "                       (repeatable; wins over *.tfvars files)\n"
+          "      --var-file FILE  read variables from FILE (.tfvars or .tfvars.json)\n"
           "      --fail-on LEVEL  exit 1 on findings at or above error, warning or note\n"
           "                       (default: warning)\n"
           "      --disable IDS    skip these checks (comma-separated ids, or all)\n"
@@ -78,6 +82,7 @@ static const struct option lint_long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'},
     {"from", required_argument, NULL, OPT_FROM},
+    CLI_INPUT_LONG_OPTIONS,
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"disable", required_argument, NULL, OPT_DISABLE},
     {"enable", required_argument, NULL, OPT_ENABLE},
@@ -121,6 +126,8 @@ static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":o:f:qh", lint_long_options, NULL)) != -1) {
+        if (cli_input_option("lint", c, optarg))
+            continue;
         switch (c) {
         case 'o': cli->output = optarg; break;
         case 'f': cli->format = optarg; break;

@@ -39,14 +39,20 @@ static void usage(FILE *fp)
           "with the rules between them as arrows labelled by port and protocol.\n"
           "\n"
           "INPUT is a file, a directory (its *.json *.yaml *.yml *.tfstate) or - for\n"
-          "standard input. Several inputs merge into one drawing.\n"
+          "standard input; a directory holding *.tf or *.tf.json files is a Terraform\n"
+          "configuration, read as one input without Terraform or credentials. Several\n"
+          "inputs merge into one drawing.\n"
           "\n"
           "options:\n"
           "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
           "  -f, --format FORMAT  dot, svg, png, pdf, json, mermaid or view (default: from\n"
           "                       -o, else dot)\n"
-          "      --from FORMAT    read inputs as design, aws, terraform or cloudformation\n"
+          "      --from FORMAT    read inputs as aws, terraform, terraform-source,\n"
+          "                       cloudformation or design\n"
           "                       (default: detected from each input's content)\n"
+          "      --var NAME=VALUE set a variable of Terraform configuration folders\n"
+          "                       (repeatable; wins over *.tfvars files)\n"
+          "      --var-file FILE  read variables from FILE (.tfvars or .tfvars.json)\n"
           "      --theme THEME    default, mono, or a theme file path\n"
           "      --no-collapse    draw every interface, not one xN node per identical set\n"
           "      --egress MODE    default (hide the AWS default egress), all, or none\n"
@@ -81,6 +87,7 @@ static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'},
     CLI_DRAWING_LONG_OPTIONS,
+    CLI_INPUT_LONG_OPTIONS,
     {"group", required_argument, NULL, OPT_GROUP},
     {"depth", required_argument, NULL, OPT_DEPTH},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
@@ -98,7 +105,8 @@ static void parse_options(int argc, char **argv, struct options *o)
 
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:f:qhV", long_options, NULL)) != -1) {
-        if (cli_drawing_option(NULL, c, optarg, &o->draw))
+        if (cli_drawing_option(NULL, c, optarg, &o->draw) ||
+            cli_input_option(NULL, c, optarg))
             continue;
         switch (c) {
         case 'o': o->output = optarg; break;

@@ -25,6 +25,7 @@
 static const struct importer *const importers[] = {
     &importer_aws,
     &importer_terraform,
+    &importer_terraform_source,
     &importer_cloudformation,
     &importer_design,
 };
@@ -532,11 +533,14 @@ static int cmp_cstr(const void *a, const void *b)
 /*
  * A directory: its files with an importer's extension, in name order, not
  * recursive. A folder importer takes the files with its extensions as one
- * unit (read_folder); every other file is one input.
+ * unit (read_folder); every other file is one input, except that a folder
+ * a folder importer detected (no --from) is that importer's alone: the
+ * JSON and YAML files beside a Terraform configuration (policies,
+ * templates) are not inputs.
  */
 static int import_directory(struct import_session *s, const char *path)
 {
-    const struct importer *imps[NIMPORTERS];
+    const struct importer *imps[NIMPORTERS], *folder = NULL;
     size_t nimps = dir_importers(s, imps);
     DIR *dir = opendir(path);
     struct dirent *de;
@@ -596,9 +600,20 @@ static int import_directory(struct import_session *s, const char *path)
                 rc = -1;
             for (i = 0; i < nunit; i++)
                 free(unit[i]);
+            folder = imps[k];
         }
     }
     free(unit);
+    if (folder && !s->forced) {
+        for (nunit = 0, i = 0; i < n; i++) {
+            nunit += names[i] != NULL;
+            free(names[i]);
+            names[i] = NULL;
+        }
+        if (nunit)
+            diag_note(&loc, "read as a %s folder: its %zu other file%s not read", folder->name,
+                      nunit, nunit == 1 ? " is" : "s are");
+    }
     s->in_folder = 1;
     for (i = 0; i < n; i++) {
         if (names[i] && import_file(s, names[i]) < 0)

@@ -23,6 +23,20 @@ void jr_init(struct json_reader *r, struct model *m, const char *file)
     r->file = file;
     strbuf_init(&r->path);
     r->failed = 0;
+    r->locate = NULL;
+    r->locate_arg = NULL;
+}
+
+/* Where path was written, when the document has a source (r->locate). */
+static void locate(struct json_reader *r, const char *path, struct srcloc *loc)
+{
+    struct srcloc at = {NULL, 0, 0, NULL};
+
+    if (r->locate && path && r->locate(r->locate_arg, path, &at) && at.file) {
+        loc->file = model_strdup(r->m, at.file);
+        loc->line = at.line;
+        loc->col = at.col;
+    }
 }
 
 void jr_release(struct json_reader *r)
@@ -68,6 +82,7 @@ struct srcloc jr_loc(struct json_reader *r, const char *key)
     /* A path names one value: it never repeats, so it is not interned. */
     if (r->path.len)
         loc.path = arena_strndup(&r->m->arena, r->path.buf, r->path.len);
+    locate(r, loc.path, &loc);
     jr_pop(r, back);
     return loc;
 }
@@ -91,6 +106,7 @@ void jr_error(struct json_reader *r, const char *key, const char *fmt, ...)
     va_end(ap);
     if (r->path.len)
         loc.path = r->path.buf;
+    locate(r, loc.path, &loc);
     diag_error(&loc, "%s", msg.buf);
     jr_pop(r, back);
     strbuf_release(&msg);

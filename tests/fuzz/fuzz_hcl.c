@@ -1,8 +1,9 @@
 /*
  * fuzz_hcl.c - libFuzzer target for the HCL reader (hcl.h): the bytes are a
  * small configuration folder, written to a scratch folder and loaded with
- * hcl_load(); a document that loads is then read by the Terraform importer
- * and drawn, linted and written as JSON in memory (fuzz_common.h), so that
+ * the terraform-source importer as sgmap reads a folder (hcl_load(), then
+ * the plan reader with every location looked up); a model that loads is
+ * drawn, linted and written as JSON in memory (fuzz_common.h), so that
  * whatever the reader produces must be a plan the plan reader accepts.
  *
  * The bytes are split at NUL bytes: the first part is the root module
@@ -16,7 +17,6 @@
 #include <unistd.h>
 
 #include "fuzz_common.h"
-#include "hcl.h"
 
 static char dir[64], path_tf[96], path_json[96], path_mod[96], path_vars[96], mod_dir[80];
 
@@ -58,8 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const uint8_t *part[3] = {NULL, NULL, NULL};
     size_t len[3] = {0, 0, 0}, i, k = 0, start = 0;
-    struct hcl_result res;
-    char *text;
+    char *paths[1] = {dir};
+    struct model *m;
 
     if (size > 256 * 1024)
         return 0;
@@ -74,13 +74,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     put(path_json, part[0], len[0], len[0] > 0 && part[0][0] == '{');
     put(path_mod, part[1], len[1], part[1] != NULL);
     put(path_vars, part[2], len[2], part[2] != NULL);
-    if (hcl_load(dir, NULL, &res) == 0) {
-        text = json_dumps(res.plan, JSON_COMPACT);
-        if (text) {
-            fuzz_import((const uint8_t *)text, strlen(text), "terraform", 1);
-            free(text);
-        }
-        hcl_result_free(&res);
-    }
+    /* As sgmap reads it: the folder detected as Terraform source, through
+     * the plan reader with every location looked up. */
+    m = model_new();
+    if (import_paths(m, paths, 1, FORMAT_AUTO) == 0 && model_finish(m) == 0)
+        fuzz_draw(m, size % 2 == 0, size % 3 == 0 ? EGRESS_ALL : EGRESS_DEFAULT);
+    model_free(m);
     return 0;
 }

@@ -101,7 +101,7 @@ offered sgmap --from '' > got.txt
 same "bash: --from values" want.txt got.txt
 offered sgmap lint --from '' > got.txt
 same "bash: lint --from values" want.txt got.txt
-for z in "$(grep -c -- "--from=.*(design aws terraform cloudformation)" "$zshfile")"; do
+for z in "$(grep -c -- "--from=.*(aws terraform terraform-source cloudformation design)" "$zshfile")"; do
     [ "$z" = 2 ] || { echo "zsh: --from values not in both places"; fail=1; }
 done
 "$SGMAP" --from design --egress '?' samples-input.yaml 2>&1 | expected_values > want.txt

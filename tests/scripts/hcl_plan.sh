@@ -3,11 +3,13 @@
 #   1. twin: tests/hcl/twin/tf/main.tf and json/main.tf.json are the same
 #      configuration in the two syntaxes; their summaries (every instance
 #      and value) and their configuration sections must be identical.
+#      Through sgmap itself (the folders as inputs), they give the same
+#      model, sources aside (the lines differ): 2 groups, 5 rules, 2 members.
 #   2. plan-agree: the configuration tests/hcl/plan-agree/config and plan.json,
 #      written by hand as `terraform show -json` prints a plan of it (values
 #      AWS assigns left out, references in the configuration), give the same
 #      model through `sgmap -f json` (sources aside): 2 groups, 5 rules, the
-#      two instances as members.
+#      two instances as members; and so does the folder given to sgmap.
 #   3. locations: the table maps resources, attributes and nested blocks
 #      (dynamic ones at their content block) to their FILE:LINE:COL, in .tf
 #      and .tf.json alike; hcl_locate() answers a path below a located one
@@ -38,6 +40,18 @@ fi
 (cd "$H/twin/json" && "$DUMP" --config .) > "$tmp/json.cfg"
 cmp -s "$tmp/tf.cfg" "$tmp/json.cfg" || { echo "FAIL twin: configurations differ"; diff "$tmp/tf.cfg" "$tmp/json.cfg" | head -20; fail=1; }
 
+# 1b. twin through sgmap -f json
+F='del(.. | .source?)'
+"$SGMAP" -f json "$H/twin/tf" 2>"$tmp/err1" | jq -S "$F" > "$tmp/tf.model"
+"$SGMAP" -f json "$H/twin/json" 2>"$tmp/err2" | jq -S "$F" > "$tmp/json.model"
+if ! cmp -s "$tmp/tf.model" "$tmp/json.model"; then
+    echo "FAIL twin: .tf and .tf.json give different models through sgmap"
+    diff "$tmp/tf.model" "$tmp/json.model" | head -20; fail=1
+fi
+[ -s "$tmp/err1" ] || [ -s "$tmp/err2" ] && { echo "FAIL twin through sgmap: messages"; cat "$tmp/err1" "$tmp/err2"; fail=1; }
+got=$(jq -c '[(.groups | length), (.rules | length), (.interfaces | length)]' "$tmp/tf.model")
+[ "$got" = '[2,5,2]' ] || { echo "FAIL twin through sgmap: expected 2 groups, 5 rules, 2 interfaces, got $got"; fail=1; }
+
 # 2. plan-agree
 F='del(.. | .source?) | del(.sgmap)'
 "$SGMAP" "$H/plan-agree/plan.json" -f json 2>"$tmp/err1" | jq -S "$F" > "$tmp/hand.json"
@@ -51,6 +65,11 @@ fi
 got=$(jq -c '[(.groups | length), (.rules | length), ([.interfaces[].id] | sort)]' "$tmp/gen.json")
 [ "$got" = '[2,5,["aws_instance.app[\"a\"]","aws_instance.app[\"b\"]"]]' ] ||
     { echo "FAIL plan-agree: expected 2 groups, 5 rules, 2 members, got $got"; fail=1; }
+# The configuration folder as sgmap's input gives the same model.
+"$SGMAP" "$H/plan-agree/config" -f json 2>"$tmp/err3" | jq -S "$F" > "$tmp/folder.json"
+cmp -s "$tmp/hand.json" "$tmp/folder.json" ||
+    { echo "FAIL plan-agree: the folder read by sgmap and its plan differ"; diff "$tmp/hand.json" "$tmp/folder.json" | head -20; fail=1; }
+[ -s "$tmp/err3" ] && { echo "FAIL plan-agree: messages from the folder"; cat "$tmp/err3"; fail=1; }
 
 # 3. locations
 (cd "$H/twin/tf" && "$DUMP" --locations .) > "$tmp/loc.tf"

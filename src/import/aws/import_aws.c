@@ -521,7 +521,7 @@ static void expect_sizes(struct aws_ctx *c, struct import_session *s,
 static int import_aws(struct import_session *s, const char *file, const char *data, size_t len)
 {
     struct model *m = import_session_model(s);
-    struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL, NULL, 0, 0, 0, NULL, 0};
+    struct aws_ctx c = {{m, file, STRBUF_INIT, 0, NULL, NULL}, NULL, NULL, NULL, 0, 0, 0, NULL, 0};
     size_t off = 0, ndocs = 0, i;
     const struct jnode **docs = NULL;
     size_t docs_alloc = 0;

@@ -79,6 +79,7 @@ static void add_record(struct tf_ctx *c, const char *address, const char *module
     r->data = data;
     r->flatmap = flatmap;
     r->values = values;
+    r->unknown = NULL;
     back = c->jr.path.len;
     r->path = model_strndup(c->jr.m, c->jr.path.buf, c->jr.path.len);
     jr_pop(&c->jr, back);
@@ -343,6 +344,24 @@ static void read_values(struct tf_ctx *c, const json_t *doc, const char *key, in
     jr_pop(&c->jr, back);
 }
 
+/* Each resource's after_unknown marks (resource_changes), by address. */
+static void read_unknown_marks(struct tf_ctx *c, const json_t *doc)
+{
+    const json_t *changes = json_object_get(doc, "resource_changes"), *rc;
+    struct strmap *marks = strmap_new_sized(json_array_size(changes));
+    size_t i;
+
+    json_array_foreach(changes, i, rc) {
+        const json_t *addr = json_object_get(rc, "address");
+        const json_t *m = json_object_get(json_object_get(rc, "change"), "after_unknown");
+        if (json_is_string(addr) && json_is_object(m))
+            strmap_put(marks, json_string_value(addr), (void *)m);
+    }
+    for (i = 0; i < c->nres; i++)
+        c->res[i].unknown = strmap_get(marks, c->res[i].address);
+    strmap_free(marks);
+}
+
 static void read_plan(struct tf_ctx *c, const json_t *doc)
 {
     json_t *config = jr_obj(&c->jr, doc, "configuration");
@@ -352,6 +371,7 @@ static void read_plan(struct tf_ctx *c, const json_t *doc)
 
     c->plan = 1;
     read_values(c, doc, "planned_values", 0, NULL);
+    read_unknown_marks(c, doc);
     /* Data sources read before the plan are only in the prior state. */
     for (i = 0; i < c->nres; i++)
         if (c->res[i].data)
@@ -495,8 +515,10 @@ static int looks_like_json(struct tf_ctx *c, const char *data, size_t len)
     return 1;
 }
 
-int tf_import(struct import_session *s, struct model *m, const char *file, const char *data,
-              size_t len, const json_t *parsed)
+/* tf_import() and tf_import_located(): locate is NULL for the former. */
+static int tf_read(struct import_session *s, struct model *m, const char *file,
+                   const char *data, size_t len, const json_t *parsed, tf_locate_fn *locate,
+                   const void *locate_arg)
 {
     struct tf_ctx c;
     json_error_t err;
@@ -505,6 +527,8 @@ int tf_import(struct import_session *s, struct model *m, const char *file, const
 
     memset(&c, 0, sizeof(c));
     jr_init(&c.jr, m, file);
+    c.jr.locate = locate;
+    c.jr.locate_arg = locate_arg;
     c.flat_segs = json_object();
 
     if (parsed) {
@@ -533,9 +557,23 @@ int tf_import(struct import_session *s, struct model *m, const char *file, const
     json_decref(doc);
     json_decref(keep);
     json_decref(c.flat_segs);
+    strmap_free(c.module_stubs);
+    strmap_free(c.config_index);
     free(c.res);
     jr_release(&c.jr);
     return c.jr.failed ? -1 : 0;
+}
+
+int tf_import(struct import_session *s, struct model *m, const char *file, const char *data,
+              size_t len, const json_t *parsed)
+{
+    return tf_read(s, m, file, data, len, parsed, NULL, NULL);
+}
+
+int tf_import_located(struct model *m, const char *file, const json_t *doc,
+                      tf_locate_fn *locate, const void *arg)
+{
+    return tf_read(NULL, m, file, NULL, 0, doc, locate, arg);
 }
 
 static int import_terraform(struct import_session *s, const char *file, const char *data,

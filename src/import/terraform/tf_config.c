@@ -69,7 +69,9 @@ static void emit(struct ref_walk *w, const char *prefix, const char *rel, size_t
     strbuf_addstr(&sb, prefix);
     strbuf_add(&sb, rel, n);
     addr = model_strndup(w->c->jr.m, sb.buf, sb.len);
-    strbuf_addf(&sb, "\n%s", key ? key : "");
+    strbuf_addch(&sb, '\n');
+    if (key)
+        strbuf_addstr(&sb, key);
     seen = model_strndup(w->c->jr.m, sb.buf, sb.len);
     strbuf_release(&sb);
     if (strmap_get(w->seen, seen))
@@ -88,6 +90,19 @@ static void emit_other(struct ref_walk *w, const char *s)
 
 static void walk_refs(struct ref_walk *w, const struct cfg_frame *f, const json_t *refs,
                       const char *key, int depth);
+
+void tf_note_module_stub(struct tf_ctx *c, const char *prefix, const char *name,
+                         const char *source)
+{
+    char *addr = xasprintf("%smodule.%s", prefix, name);
+
+    if (!c->module_stubs)
+        c->module_stubs = strmap_new();
+    if (!strmap_get(c->module_stubs, addr))
+        strmap_put(c->module_stubs, model_strdup(c->jr.m, addr),
+                   (void *)model_strdup(c->jr.m, source));
+    free(addr);
+}
 
 /* The references of expression object expr ({"references": [...]}); key is
  * what count.index and each.key stand for there, or NULL. */
@@ -149,6 +164,14 @@ static void walk_ref(struct ref_walk *w, const struct cfg_frame *f, const json_t
         k = tf_index_len(p);
         child.call_key = k ? model_strndup(w->c->jr.m, p, k) : NULL;
         p += k;
+        if (call && !get_obj(call, "module") && json_is_string(json_object_get(call, "source"))) {
+            /* A module not read (not a local folder): its outputs are
+             * unknown; it stands for itself, a stub named by its source. */
+            tf_note_module_stub(w->c, f->prefix, name,
+                                json_string_value(json_object_get(call, "source")));
+            emit(w, f->prefix, s, 7 + n, NULL);
+            return;
+        }
         if (!call || *p != '.') {
             emit_other(w, s);
             return;
@@ -251,13 +274,25 @@ static size_t find_frames(struct tf_ctx *c, const struct tf_res *r, struct cfg_f
     return n;
 }
 
+/* The key of address in the configuration list list, in sb. */
+static const char *config_key(struct strbuf *sb, const char *list_key, const char *address)
+{
+    strbuf_reset(sb);
+    strbuf_addstr(sb, list_key);
+    strbuf_addch(sb, ' ');
+    strbuf_addstr(sb, address);
+    return sb->buf;
+}
+
 /* The configuration resource of r, and in *f its module frame (one of
  * frames); NULL when there is no configuration for it. */
 static const json_t *find_config(struct tf_ctx *c, const struct tf_res *r,
                                  struct cfg_frame *frames, const struct cfg_frame **f)
 {
-    const json_t *list;
+    const json_t *list, *found;
     const char *want;
+    char key[32];
+    struct strbuf sb = STRBUF_INIT;
     size_t i, n;
 
     if (!c->config || c->jr.failed)
@@ -267,14 +302,30 @@ static const json_t *find_config(struct tf_ctx *c, const struct tf_res *r,
         return NULL;
     *f = &frames[n - 1];
     list = json_is_object((*f)->module) ? json_object_get((*f)->module, "resources") : NULL;
+    if (!json_is_array(list))
+        return NULL;
     want = tf_strip_indexes(c->jr.m, r->address + strlen(r->module));
-    for (i = 0; i < json_array_size(list); i++) {
-        json_t *res = json_array_get(list, i);
-        json_t *addr = json_is_object(res) ? json_object_get(res, "address") : NULL;
-        if (json_is_string(addr) && strcmp(json_string_value(addr), want) == 0)
-            return res;
+    /* Each module's list is indexed once ("%p" of the list marks it; "%p
+     * ADDRESS" -> the first resource of that address), so that a large
+     * configuration is not searched once per resource. */
+    if (!c->config_index)
+        c->config_index = strmap_new();
+    snprintf(key, sizeof(key), "%p", (const void *)list);
+    if (!strmap_get(c->config_index, key)) {
+        strmap_put(c->config_index, model_strdup(c->jr.m, key), (void *)list);
+        for (i = 0, n = json_array_size(list); i < n; i++) {
+            json_t *res = json_array_get(list, i);
+            json_t *addr = json_is_object(res) ? json_object_get(res, "address") : NULL;
+            if (!json_is_string(addr))
+                continue;
+            config_key(&sb, key, json_string_value(addr));
+            if (!strmap_get(c->config_index, sb.buf))
+                strmap_put(c->config_index, model_strndup(c->jr.m, sb.buf, sb.len), res);
+        }
     }
-    return NULL;
+    found = strmap_get(c->config_index, config_key(&sb, key, want));
+    strbuf_release(&sb);
+    return found;
 }
 
 /* r's own instance key ("[1]", "[\"b\"]"), what count.index or each.key

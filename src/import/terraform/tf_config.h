@@ -43,4 +43,13 @@ enum tf_cfg tf_config_block_refs(struct tf_ctx *c, const struct tf_res *r, const
                                  const char *protocol, long from, long to, const char *attr,
                                  tf_ref_fn *fn, void *arg);
 
+/*
+ * A module call whose module the configuration does not hold (its source
+ * is no local folder, so the plan was made from source without it): the
+ * references to its outputs name the call itself, address prefix +
+ * "module." + name, recorded in c->module_stubs with its source.
+ */
+void tf_note_module_stub(struct tf_ctx *c, const char *prefix, const char *name,
+                         const char *source);
+
 #endif

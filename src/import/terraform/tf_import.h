@@ -1,6 +1,7 @@
 /*
  * tf_import.h - reading one Terraform state or plan (import_terraform.c),
- * for the plan reader (tf_plan.c).
+ * for the plan reader (tf_plan.c) and the configuration reader
+ * (import_tf_source.c).
  */
 #ifndef SGMAP_TF_IMPORT_H
 #define SGMAP_TF_IMPORT_H
@@ -20,5 +21,17 @@ struct import_session;
  */
 int tf_import(struct import_session *s, struct model *m, const char *file, const char *data,
               size_t len, const json_t *parsed);
+
+/* Where the value at a JSON path was written (json_reader.h's locate). */
+typedef int tf_locate_fn(const void *arg, const char *path, struct srcloc *out);
+
+/*
+ * Read a plan-shaped document made from source text (a Terraform
+ * configuration, hcl.h), borrowed, as tf_import() reads a parsed one; every
+ * message and every group, rule and interface is located through locate
+ * (FILE:LINE:COL of the source) instead of by JSON path.
+ */
+int tf_import_located(struct model *m, const char *file, const json_t *doc,
+                      tf_locate_fn *locate, const void *arg);
 
 #endif

@@ -40,6 +40,7 @@ struct tf_res {
     int flatmap;         /* state v3: numbers and booleans are strings */
     const json_t *values; /* the attributes object (borrowed from the parsed tree) */
     const char *path;    /* JSON path of values (model string) */
+    const json_t *unknown; /* plan: its change.after_unknown marks, or NULL */
 };
 
 /* One import_terraform() call. */
@@ -59,6 +60,10 @@ struct tf_ctx {
     json_t *flat_segs;
 
     struct tf_lookups *lk; /* tf_lookups.h: ids by address, during tf_build() */
+    /* Module calls not read (tf_config.h): address -> source, or NULL. */
+    struct strmap *module_stubs;
+    /* The plan configuration's resources by module and address (tf_config.c). */
+    struct strmap *config_index;
 };
 
 /* ===== tf_json.c: getters beyond json_reader.h ===== */

@@ -121,8 +121,11 @@ static void index_data(struct tf_ctx *c, const struct tf_res *r)
     const char *id = jr_str(&c->jr, r->values, "id");
     const char *name = jr_str(&c->jr, r->values, "name");
 
-    if (tf_is_group_type(r->type) && id) {
-        id = model_strdup(c->jr.m, id);
+    if (tf_is_group_type(r->type) && (id || c->plan)) {
+        /* In a plan made without reading the data source (a configuration
+         * read from source), its id is unknown: the group is a stub, known
+         * by the data source's address. */
+        id = model_strdup(c->jr.m, id ? id : r->address);
         index_put(c, &c->lk->groups, r->address, id);
         /* A group looked up by a data source: its name labels the group. */
         if (name)

@@ -29,7 +29,8 @@ struct tf_lookups {
     struct strmap *subnet_group_by_name; /* a subnet group's name -> its first subnet */
     struct strmap *group_by_name;    /* group name attribute -> group id */
     struct strmap *iface_by_eni;     /* ENI id -> interface id */
-    struct strmap *data_group_names; /* data aws_security_group id -> its name */
+    struct strmap *data_group_names; /* data aws_security_group id -> its name;
+                                      * a module not read -> its source */
     struct tf_vals **lists;          /* every list made, to free */
     size_t nlists, lists_alloc;
 };

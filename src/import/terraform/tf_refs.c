@@ -151,6 +151,14 @@ static void add_candidate(struct tf_ctx *c, const char *ref, const char *key, vo
     const struct tf_vals *v = tf_index_find(cd->t->ix, ref, key);
     size_t i;
 
+    const char *source = c->module_stubs ? strmap_get(c->module_stubs, ref) : NULL;
+
+    if (!v && source) {
+        /* A module not read: a stub group, labelled by its source. */
+        tf_idlist_add(c, &cd->found, ref, NULL);
+        strmap_put(c->lk->data_group_names, model_strdup(c->jr.m, ref), (void *)source);
+        return;
+    }
     if (!v) {
         strbuf_addf(&cd->other, "%s%s", cd->other.len ? ", " : "", ref);
         return;

@@ -13,6 +13,7 @@
 #include "strmap.h"
 #include "tf_members.h"
 #include "tf_rules.h"
+#include "tf_schema.h"
 #include "xalloc.h"
 
 /* ===== Rules ===== */
@@ -183,11 +184,68 @@ static void check_peers(struct tf_ctx *c, const struct tf_res *r, const struct r
                  r->address, peers);
 }
 
+/* Is an after_unknown mark true, for the whole value or an element? */
+static int marked_unknown(const json_t *mark)
+{
+    const json_t *e;
+    size_t i;
+
+    if (json_is_true(mark))
+        return 1;
+    json_array_foreach(mark, i, e)
+        if (json_is_true(e))
+            return 1;
+    return 0;
+}
+
+static void add_ref_text(struct tf_ctx *c, const char *ref, const char *key, void *arg)
+{
+    struct strbuf *sb = arg;
+
+    (void)c;
+    (void)key;
+    strbuf_addf(sb, "%s%s", sb->len ? ", " : "", ref);
+}
+
+/*
+ * In a plan, the peers in attrs (NULL-terminated) of obj whose values are
+ * unknown until apply (marks: obj's after_unknown): each one peer that
+ * stands for them, an expression named by what the configuration's
+ * expression refers to and marked "known after apply", so that it is
+ * drawn, never invented and never dropped.
+ */
+static void add_unknown_peers(struct tf_ctx *c, const struct tf_res *r, const json_t *marks,
+                              const char *const *attrs, const struct block_query *q,
+                              struct rule_src *s)
+{
+    for (; *attrs && marks && !c->jr.failed; attrs++) {
+        struct strbuf refs = STRBUF_INIT, text = STRBUF_INIT;
+        struct srcloc loc;
+
+        if (!marked_unknown(json_object_get(marks, *attrs)))
+            continue;
+        if (q)
+            tf_config_block_refs(c, r, q->block, q->protocol, q->from, q->to, *attrs,
+                                 add_ref_text, &refs);
+        else
+            tf_config_refs(c, r, *attrs, add_ref_text, &refs);
+        strbuf_addf(&text, "%s (known after apply)", refs.len ? refs.buf : *attrs);
+        loc = jr_loc(&c->jr, *attrs);
+        push_peer(c, s, PEER_EXPRESSION, text.buf, &loc, 0);
+        strbuf_release(&refs);
+        strbuf_release(&text);
+    }
+}
+
+static const char *const list_peer_attrs[] = {"cidr_blocks", "ipv6_cidr_blocks",
+                                              "prefix_list_ids", NULL};
+
 /* The peers of an inline block or an aws_security_group_rule (obj): CIDRs,
- * prefix lists, self, and the groups in group_attr (in inline block q, or
- * NULL). */
+ * prefix lists, those unknown until apply (marks), self, and the groups in
+ * group_attr (in inline block q, or NULL). */
 static void read_peers(struct tf_ctx *c, const struct tf_res *r, const json_t *obj,
-                       const char *group_attr, const struct block_query *q, struct rule_src *s)
+                       const json_t *marks, const char *group_attr, const struct block_query *q,
+                       struct rule_src *s)
 {
     struct target groups = {&c->lk->groups, NULL, "group"};
     struct idlist peers;
@@ -200,6 +258,7 @@ static void read_peers(struct tf_ctx *c, const struct tf_res *r, const json_t *o
     tf_each_str(c, obj, "cidr_blocks", add_cidr_peer, s, NULL);
     tf_each_str(c, obj, "ipv6_cidr_blocks", add_cidr_peer, s, NULL);
     tf_each_str(c, obj, "prefix_list_ids", add_prefix_peer, s, NULL);
+    add_unknown_peers(c, r, marks, list_peer_attrs, q, s);
     tf_walk_values(c, obj, group_attr, &peers, &ar, 0);
     tf_resolve_unknown(c, r, group_attr, q, &ar, &peers);
     add_group_peers(c, s, &peers);
@@ -214,7 +273,7 @@ static void read_peers(struct tf_ctx *c, const struct tf_res *r, const json_t *o
 /* Inline ingress/egress blocks of an aws_security_group. */
 void tf_read_inline_rules(struct tf_ctx *c, const struct tf_res *r)
 {
-    static const char *const dirs[] = {"ingress", "egress"};
+    const char *const *dirs = tf_inline_rule_blocks;
     struct group *g = model_find_group(c->jr.m, tf_group_id_of(c, r));
     struct idlist self;
     size_t d, i;
@@ -239,7 +298,8 @@ void tf_read_inline_rules(struct tf_ctx *c, const struct tf_res *r)
             s.dir = d == 0 ? DIR_INGRESS : DIR_EGRESS;
             s.desc = jr_str(&c->jr, b, "description");
             if (b && read_ports(c, b, "protocol", &s.ports, &q)) {
-                read_peers(c, r, b, "security_groups", &q, &s);
+                read_peers(c, r, b, json_array_get(json_object_get(r->unknown, dirs[d]), i),
+                           "security_groups", &q, &s);
                 add_rules(c, &s, &self);
             }
             free(s.peers);
@@ -292,12 +352,15 @@ void tf_read_sg_rule(struct tf_ctx *c, const struct tf_res *r)
     memset(&groups, 0, sizeof(groups));
     s.desc = jr_str(&c->jr, r->values, "description");
     if (read_ports(c, r->values, "protocol", &s.ports, NULL) && rule_groups(c, r, &groups)) {
-        read_peers(c, r, r->values, "source_security_group_id", NULL, &s);
+        read_peers(c, r, r->values, r->unknown, "source_security_group_id", NULL, &s);
         add_rules(c, &s, &groups);
     }
     free(s.peers);
     tf_idlist_release(&groups);
 }
+
+static const char *const vpc_rule_peer_attrs[] = {"cidr_ipv4", "cidr_ipv6", "prefix_list_id",
+                                                   NULL};
 
 /* aws_vpc_security_group_ingress_rule / _egress_rule */
 void tf_read_vpc_sg_rule(struct tf_ctx *c, const struct tf_res *r, enum direction dir)
@@ -315,6 +378,7 @@ void tf_read_vpc_sg_rule(struct tf_ctx *c, const struct tf_res *r, enum directio
         tf_one_str(c, r->values, "cidr_ipv4", add_cidr_peer, &s);
         tf_one_str(c, r->values, "cidr_ipv6", add_cidr_peer, &s);
         tf_one_str(c, r->values, "prefix_list_id", add_prefix_peer, &s);
+        add_unknown_peers(c, r, r->unknown, vpc_rule_peer_attrs, NULL, &s);
         tf_collect_groups(c, r, "referenced_security_group_id", 0, &peers);
         add_group_peers(c, &s, &peers);
         check_peers(c, r, &s, "cidr_ipv4, cidr_ipv6, prefix_list_id or "

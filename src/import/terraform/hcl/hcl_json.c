@@ -12,7 +12,7 @@
  * number, bool or null a literal, arrays and objects tuples and objects; a
  * variable's default is a literal value and its type a string holding the
  * type expression; "//" keys are comments. Without provider schemas, the
- * nested blocks of resources are known by name (nested_blocks[]); any other
+ * nested blocks of resources are known by name (tf_is_nested_block()); any other
  * object value is an attribute, which evaluates the same for lists of
  * objects.
  */
@@ -21,12 +21,7 @@
 #include "diag.h"
 #include "hcl_internal.h"
 #include "json_reader.h"
-
-/* Nested block types whose JSON value may be one object rather than a list. */
-static const char *const nested_blocks[] = {
-    "ingress", "egress", "timeouts", "vpc_config", "network_interface", "network_configuration",
-    "launch_template", "subnet_mapping", "load_balancer", "remote_access",
-};
+#include "../tf_schema.h"
 
 struct jconv {
     struct arena *a;
@@ -296,15 +291,6 @@ static struct hbody *finish(struct jconv *c, struct builder *b, struct hpos pos)
 static struct hbody *body_of(struct jconv *c, const json_t *v, struct hpos pos, int kind,
                              int depth);
 
-static int is_nested_block(const char *key)
-{
-    size_t i;
-    for (i = 0; i < sizeof(nested_blocks) / sizeof(nested_blocks[0]); i++)
-        if (strcmp(nested_blocks[i], key) == 0)
-            return 1;
-    return 0;
-}
-
 /* key: one object or an array of objects, each a block of type with labels. */
 static void add_blocks(struct jconv *c, struct builder *b, const char *type, const char **labels,
                        size_t nlabels, const json_t *v, struct hpos pos, int kind, int depth)
@@ -389,7 +375,7 @@ static struct hbody *body_of(struct jconv *c, const json_t *v, struct hpos pos, 
         } else if (kind == BK_DYNAMIC && strcmp(key, "content") == 0) {
             add_blocks(c, &b, "content", NULL, 0, e, vp, BK_RESOURCE, depth);
             continue;
-        } else if (kind == BK_RESOURCE && is_nested_block(key) &&
+        } else if (kind == BK_RESOURCE && tf_is_nested_block(key) &&
                    (json_is_object(e) || (json_is_array(e) && json_array_size(e) &&
                                           json_is_object(json_array_get(e, 0))))) {
             add_blocks(c, &b, key, NULL, 0, e, vp, BK_RESOURCE, depth);

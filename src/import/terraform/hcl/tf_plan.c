@@ -21,8 +21,8 @@
  * The plan reader knows each resource type's schema; the configuration does
  * not say it, so the few attributes whose type the reader checks are
  * converted here as Terraform would (from_port "22" -> 22, protocol -1 ->
- * "-1", self "true" -> true): attr_types[]; and the defaults the provider
- * fills in that a plan shows: provider_defaults[].
+ * "-1", self "true" -> true), and the defaults the provider fills in that a
+ * plan shows are added: both from the importer's tf_schema.h.
  */
 #include <math.h>
 #include <stdint.h>
@@ -34,6 +34,7 @@
 #include "json_reader.h"
 #include "strmap.h"
 #include "xalloc.h"
+#include "../tf_schema.h"
 
 /* Most values written into the document in all (a 2,000-resource
  * configuration writes about 100,000). */
@@ -42,37 +43,23 @@
 struct plan {
     struct tfload *L;
     json_t *create, *read, *empty; /* shared: ["create"], ["read"], {} */
+    json_t *empty_list;            /* shared: [], the provider's default of lists */
     unsigned long values;  /* written so far */
     json_t *changes;   /* resource_changes */
     struct hcl_mem *mem; /* the location table */
     int failed;
 };
 
-/* The schema types the plan reader relies on (number, string, bool). */
-static const struct {
-    const char *name;
-    int kind;
-} attr_types[] = {
-    {"from_port", HV_NUMBER}, {"to_port", HV_NUMBER}, {"self", HV_BOOL},
-    {"protocol", HV_STRING},  {"ip_protocol", HV_STRING},
-    {"tags", HV_MAP},         {"tags_all", HV_MAP}, /* map(string) */
-};
-
-/* Values the provider gives an attribute the configuration leaves unset,
- * which a plan shows as known. */
-static const struct {
-    const char *type, *attr, *value;
-} provider_defaults[] = {
-    {"aws_security_group", "description", "Managed by Terraform"},
-};
-
+/* The HCL kind of an attribute's schema type (tf_schema.h), or -1. */
 static int attr_type(const char *name)
 {
-    size_t i;
-    for (i = 0; i < sizeof(attr_types) / sizeof(attr_types[0]); i++)
-        if (strcmp(attr_types[i].name, name) == 0)
-            return attr_types[i].kind;
-    return -1;
+    switch (tf_attr_type(name)) {
+    case TF_ATTR_NUMBER: return HV_NUMBER;
+    case TF_ATTR_STRING: return HV_STRING;
+    case TF_ATTR_BOOL: return HV_BOOL;
+    case TF_ATTR_MAP: return HV_MAP;
+    default: return -1;
+    }
 }
 
 /* v converted to the schema type of attribute name, when it converts. */
@@ -167,21 +154,50 @@ static json_t *unknown_json(struct hval *v, int depth)
     return j;
 }
 
+/* Where a default goes: the object, and the plan's shared values. */
+struct default_to {
+    struct plan *p;
+    json_t *obj;
+};
+
+/* Set default d in the object unless it has the attribute (null: unknown). */
+static void add_default(const struct tf_default *d, void *arg)
+{
+    struct default_to *to = arg;
+
+    if (!json_is_object(to->obj) || json_object_get(to->obj, d->attr))
+        return;
+    if (d->kind == TF_DEFAULT_STRING)
+        json_object_set_new(to->obj, d->attr, json_string(d->text));
+    else
+        json_object_set(to->obj, d->attr,
+                        d->kind == TF_DEFAULT_EMPTY_LIST ? to->p->empty_list : json_false());
+}
+
 /* A resource instance's values: unknown attributes left out, the
  * provider's defaults added (managed resources). */
 static json_t *values_json(struct plan *p, const struct tfres *r, struct hval *obj)
 {
     json_t *j = json_object();
+    struct default_to to;
     size_t i;
 
     for (i = 0; i < obj->n; i++)
         if (obj->u.items[i]->kind != HV_UNKNOWN)
             json_object_set_new(j, obj->keys[i], value_json(p, obj->u.items[i], obj->keys[i], 0));
-    for (i = 0; i < sizeof(provider_defaults) / sizeof(provider_defaults[0]) && !r->data; i++)
-        if (strcmp(provider_defaults[i].type, r->type) == 0 &&
-            !hv_get(obj, provider_defaults[i].attr))
-            json_object_set_new(j, provider_defaults[i].attr,
-                                json_string(provider_defaults[i].value));
+    if (r->data)
+        return j;
+    to.p = p;
+    to.obj = j;
+    tf_each_default(r->type, NULL, add_default, &to);
+    for (i = 0; i < sizeof(tf_inline_rule_blocks) / sizeof(tf_inline_rule_blocks[0]); i++) {
+        json_t *blocks = json_object_get(j, tf_inline_rule_blocks[i]), *b;
+        size_t k;
+        json_array_foreach(blocks, k, b) {
+            to.obj = b;
+            tf_each_default(r->type, tf_inline_rule_blocks[i], add_default, &to);
+        }
+    }
     return j;
 }
 
@@ -567,9 +583,14 @@ int hcl_locate(const struct hcl_result *r, const char *path, struct srcloc *out)
         return 0;
     /* The longest base that path starts with (at a '.' or '[' boundary). */
     while (!g) {
-        char *base = xstrndup(path, cut);
-        uintptr_t k = (uintptr_t)strmap_get(r->mem->by_base, base);
-        free(base);
+        char buf[256];
+        char *base = cut < sizeof(buf) ? buf : xmalloc(cut + 1);
+        uintptr_t k;
+        memcpy(base, path, cut);
+        base[cut] = '\0';
+        k = (uintptr_t)strmap_get(r->mem->by_base, base);
+        if (base != buf)
+            free(base);
         if (k) {
             g = &r->mem->groups[k - 1];
             break;
@@ -581,10 +602,12 @@ int hcl_locate(const struct hcl_result *r, const char *path, struct srcloc *out)
         cut--;
     }
     for (i = 0; i < g->n; i++) {
-        size_t n = strlen(g->locs[i].path);
-        const char *rest = path + cut;
-        if (strncmp(rest, g->locs[i].path, n) == 0 &&
-            (!rest[n] || rest[n] == '.' || rest[n] == '[') && (!best || n > bestlen)) {
+        /* The location's path is a prefix of the rest, ending at a boundary. */
+        const char *rest = path + cut, *lp = g->locs[i].path;
+        size_t n = 0;
+        while (lp[n] && lp[n] == rest[n])
+            n++;
+        if (!lp[n] && (!rest[n] || rest[n] == '.' || rest[n] == '[') && (!best || n > bestlen)) {
             best = &g->locs[i];
             bestlen = n;
         }
@@ -635,6 +658,7 @@ int tf_plan(struct tfload *L, struct hcl_result *out)
     p.create = json_pack("[s]", "create");
     p.read = json_pack("[s]", "read");
     p.empty = json_object();
+    p.empty_list = json_array();
     p.changes = json_array();
     p.mem = out->mem;
     json_object_set_new(doc, "format_version", json_string("1.2"));

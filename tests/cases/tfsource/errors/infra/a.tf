@@ -1,0 +1,4 @@
+resource "aws_security_group" "a" {
+  name = "a"
+  description = "unterminated
+}

@@ -1,0 +1,6 @@
+resource "aws_security_group" "b" {
+  name = "b"
+  ingress {
+    from_port = 22 +
+  }
+}
