@@ -23,6 +23,10 @@ _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
 /* Standard input ("-") can be read once: a usage error when it is given twice. */
 void cli_check_inputs(const char *verb, char *const *paths, size_t n);
 
+/* The input format an option names (--from, reach's --input-format); a
+ * usage error when it names none. */
+enum input_format cli_input_format(const char *verb, const char *arg);
+
 /* One output format name (or file extension) of a verb. */
 struct cli_format {
     const char *name;

@@ -38,6 +38,15 @@ void cli_check_inputs(const char *verb, char *const *paths, size_t n)
                         stdin_count);
 }
 
+enum input_format cli_input_format(const char *verb, const char *arg)
+{
+    enum input_format f;
+    if (input_format_parse(arg, &f) < 0)
+        cli_usage_error(verb, "unknown input format '%s' (expected design, aws, terraform or "
+                              "cloudformation)", arg);
+    return f;
+}
+
 int cli_format_lookup(const struct cli_format *table, size_t n, const char *name, int *out)
 {
     size_t i;
@@ -82,9 +91,7 @@ int cli_drawing_option(const char *verb, int c, const char *arg, struct cli_draw
 {
     switch (c) {
     case CLI_OPT_FROM:
-        if (input_format_parse(arg, &d->from) < 0)
-            cli_usage_error(verb, "unknown input format '%s' (expected design, aws, terraform "
-                                  "or cloudformation)", arg);
+        d->from = cli_input_format(verb, arg);
         return 1;
     case CLI_OPT_THEME:
         if (!theme_name_is_valid(arg))

@@ -107,12 +107,7 @@ static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
         switch (c) {
         case 'o': cli->output = optarg; break;
         case 'f': cli->format = optarg; break;
-        case OPT_FROM:
-            if (input_format_parse(optarg, &cli->from) < 0)
-                cli_usage_error("lint", "unknown input format '%s' (expected design, aws, "
-                                        "terraform or cloudformation)",
-                                        optarg);
-            break;
+        case OPT_FROM: cli->from = cli_input_format("lint", optarg); break;
         case OPT_FAIL_ON:
             if (lint_severity_parse(optarg, &cli->lint.fail_on) < 0)
                 cli_usage_error("lint", "unknown level '%s' for --fail-on (expected error, "
