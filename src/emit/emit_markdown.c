@@ -36,10 +36,15 @@ static const struct escape_table markdown_text = {
     .control = ' ',
 };
 
+void escape_markdown(struct strbuf *sb, const char *s, size_t max)
+{
+    escape_with(sb, s, &markdown_text, max);
+}
+
 /* Inline text, at most max characters (0 = no limit). */
 static void md_text_max(struct strbuf *sb, const char *s, size_t max)
 {
-    escape_with(sb, s, &markdown_text, max);
+    escape_markdown(sb, s, max);
 }
 
 static void md_text(struct strbuf *sb, const char *s)
