@@ -210,7 +210,7 @@ static void md_group_heading(struct strbuf *sb, const struct diff *d, const stru
     case CHANGE_CHANGED:
         strbuf_addstr(sb, ": ");
         if (k->old_name) {
-            strbuf_addstr(sb, "renamed from ");
+            strbuf_addstr(sb, k->probable_rename ? "probably renamed from " : "renamed from ");
             md_text(sb, k->old_name);
             if (k->old_description)
                 strbuf_addstr(sb, ", ");
