@@ -155,9 +155,16 @@ static void take_why(struct run *run, struct reach_answer *a)
     a->ingress = copy_rules(run, run->yes_in, run->nyes_in);
     a->ningress = run->nyes_in;
     a->verdict = run->allowed ? REACH_YES : REACH_NO;
-    a->ipv4 = label_of(run, &run->v4);
-    a->ipv6 = label_of(run, &run->v6);
     a->ports = run->allowed ? label_of(run, &run->all) : "none";
+    /* One family alone is all of it: its label is the same text. */
+    if (portset_is_empty(&run->v6))
+        a->ipv4 = portset_is_empty(&run->v4) ? NULL : a->ports;
+    else
+        a->ipv4 = label_of(run, &run->v4);
+    if (portset_is_empty(&run->v4))
+        a->ipv6 = portset_is_empty(&run->v6) ? NULL : a->ports;
+    else
+        a->ipv6 = label_of(run, &run->v6);
 }
 
 static unsigned region_notes(const struct reach_region *from, const struct reach_region *to)

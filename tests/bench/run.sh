@@ -70,6 +70,35 @@ for spec in "quota 2500 8000" "4x 10000 32000"; do
     fi
 done
 
+# Reachability (issue 17), side by side on the quota account: the exposure
+# report (reach with no end) against import + DOT, alternating, best of 5
+# each, target ratio 2; then all pairs between groups as JSON, best of 3,
+# target 10 s.
+echo
+printf '%-28s %9s %9s %9s\n' reach "dot ms" "reach ms" ratio
+files="$tmp/quota/describe-security-groups.json $tmp/quota/describe-network-interfaces.json"
+dot_ms= exp_ms=
+for _ in 1 2 3 4 5; do
+    # shellcheck disable=SC2086
+    t=$(time_ms "$sgmap" -q -f dot -o /dev/null $files)
+    if [ -z "$dot_ms" ] || [ "$t" -lt "$dot_ms" ]; then dot_ms=$t; fi
+    # shellcheck disable=SC2086
+    t=$(time_ms "$sgmap" reach -q -f text -o /dev/null $files)
+    if [ -z "$exp_ms" ] || [ "$t" -lt "$exp_ms" ]; then exp_ms=$t; fi
+done
+printf '%-28s %9s %9s %9s\n' "exposure report (text)" "$dot_ms" "$exp_ms" \
+    "$(awk -v a="$exp_ms" -v b="$dot_ms" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+all_ms=
+for _ in 1 2 3; do
+    # shellcheck disable=SC2086
+    t=$(time_ms "$sgmap" reach -q --from '*' --to '*' -f json -o /dev/null $files)
+    if [ -z "$all_ms" ] || [ "$t" -lt "$all_ms" ]; then all_ms=$t; fi
+done
+# shellcheck disable=SC2086
+answers=$("$sgmap" reach -q --from '*' --to '*' -f json $files | jq '.answers | length')
+printf '%-28s %9s %9s  (%s answers; target 10000 ms)\n' "all pairs between groups" "" \
+    "$all_ms" "$answers"
+
 # Drawing (issue 8): one timed run each, since a layout takes seconds.
 # Wall time and peak memory (of sgmap and its layout child) from GNU time
 # when installed; the targets are 10 s / 1 GiB for the quota account's SVG
