@@ -133,7 +133,8 @@ static int cmp_rule_index(const void *a, const void *b)
 static const struct rule **copy_rules(struct run *run, const struct rule **list, size_t n)
 {
     const struct rule **copy = arena_alloc_raw(&run->res->arena, (n ? n : 1) * sizeof(*copy));
-    memcpy(copy, list, n * sizeof(*copy));
+    if (n)
+        memcpy(copy, list, n * sizeof(*copy));
     xqsort(copy, n, sizeof(*copy), cmp_rule_index);
     return copy;
 }

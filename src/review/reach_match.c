@@ -72,7 +72,7 @@ static size_t net_index(const struct reach_ctx *c, const char *text)
     struct reach_net key;
     const struct reach_net *found;
 
-    if (cidr_parse(text, &key.c) < 0)
+    if (!c->nnets || cidr_parse(text, &key.c) < 0)
         return REACH_NONE;
     found = bsearch(&key, c->nets, c->nnets, sizeof(*c->nets), cmp_net);
     return found ? (size_t)(found - c->nets) : REACH_NONE;
@@ -239,7 +239,8 @@ static void build_classes(struct reach_ctx *c, struct arena *keys)
             k->ngroups = ifc->ngroups;
             k->families = families;
             k->nets = arena_alloc(keys, (nnets ? nnets : 1) * sizeof(*k->nets));
-            memcpy(k->nets, nets, nnets * sizeof(*nets));
+            if (nnets)
+                memcpy(k->nets, nets, nnets * sizeof(*nets));
             k->nnets = nnets;
             at = c->nclasses;
             strmap_put(index, arena_strndup(keys, sb.buf, sb.len), (void *)(uintptr_t)at);
