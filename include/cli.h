@@ -20,12 +20,19 @@
 _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/*
+ * A usage error for the unknown option arg (argv[optind - 1] after getopt_long
+ * returned '?'), suggesting the closest long option of table (ended by a
+ * NULL name).
+ */
+_Noreturn void cli_unknown_option(const char *verb, const struct option *table,
+                                  const char *arg);
+
+/* --from's value into *out, or a usage error that suggests a known name. */
+void cli_parse_from(const char *verb, const char *arg, enum input_format *out);
+
 /* Standard input ("-") can be read once: a usage error when it is given twice. */
 void cli_check_inputs(const char *verb, char *const *paths, size_t n);
-
-/* The input format an option names (--from, reach's --input-format); a
- * usage error when it names none. */
-enum input_format cli_input_format(const char *verb, const char *arg);
 
 /* One output format name (or file extension) of a verb. */
 struct cli_format {

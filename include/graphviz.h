@@ -28,6 +28,13 @@
  */
 int graphviz_render(const char *dot, const char *engine, const char *format,
                     unsigned timeout_seconds, char **out, size_t *outlen);
+/*
+ * The version of the Graphviz library sgmap runs with (gvcVersion(), which
+ * may differ from the one it was built against), malloc'd; NULL when
+ * Graphviz cannot start.
+ */
+char *graphviz_version(void);
+
 /* What made the last graphviz_render() return GRAPHVIZ_LAYOUT_FAILED. */
 const char *graphviz_last_failure(void);
 

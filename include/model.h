@@ -168,9 +168,6 @@ struct prefix_list {
 
 struct strmap;
 
-/* Opaque state an importer keeps with a model across the files it reads. */
-enum model_ext { MODEL_EXT_AWS, MODEL_EXT_CFN, MODEL_EXT_COUNT };
-
 struct model {
     struct group **groups;
     size_t ngroups, groups_alloc;
@@ -196,19 +193,10 @@ struct model {
     struct strmap *strings;
     struct arena arena;
     int finished;
-    void *ext[MODEL_EXT_COUNT];                  /* see model_set_ext() */
-    void (*ext_free[MODEL_EXT_COUNT])(void *);
 };
 
 struct model *model_new(void);
 void model_free(struct model *m);
-
-/* An importer's state kept with the model (NULL until set); model_free()
- * calls free_fn on it. */
-void *model_ext(const struct model *m, enum model_ext which);
-void model_set_ext(struct model *m, enum model_ext which, void *data, void (*free_fn)(void *));
-/* Hand the state to the caller (who frees it) and clear the slot. */
-void *model_take_ext(struct model *m, enum model_ext which);
 
 /* Copy s into the model (NULL stays NULL). Equal strings may share storage. */
 const char *model_strdup(struct model *m, const char *s);

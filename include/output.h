@@ -25,4 +25,8 @@ int output_write(const char *path, const char *data, size_t len);
 FILE *output_memory_open(char **data, size_t *len);
 int output_memory_close(FILE *mem, int rc, char **data);
 
+/* Write all of data to fd, retrying after signals (async-signal-safe, so a
+ * forked child may use it too). Returns 0, or -1 with errno set. */
+int output_write_fd(int fd, const char *data, size_t len);
+
 #endif

@@ -37,16 +37,25 @@ struct portspec {
 };
 
 /*
- * Parse a label such as "tcp/443" into *out. Returns 0, or -1 with a
- * message (lowercase, no full stop) in err of errlen bytes.
+ * Parse a label such as "tcp/443" into *out. Returns 0, or a negative
+ * value with a message (no full stop) in err of errlen bytes; icmp/-1:N
+ * (AWS's type -1 with a code) gets ports_from_aws()'s words.
  */
 int ports_parse_label(const char *label, struct portspec *out, char *err, size_t errlen);
 
 /*
  * Build a portspec from AWS-style fields: protocol as a name or number
  * ("tcp", "6", "-1", "all"), and optional from/to ports (has_ports = 0 when
- * they are absent). Returns 0, or -1 with a message in err.
+ * they are absent). This is the one validation of AWS, Terraform and
+ * CloudFormation rules: ports out of range, an inverted range, an ICMP
+ * type or code out of range and an ICMP code with type -1 (all types),
+ * which AWS refuses, are errors; ports given with a protocol that has none
+ * are ignored, as AWS does. Returns 0, or a PORTS_ERR_* with a message in
+ * err saying what is wrong (the same words for every input).
  */
+#define PORTS_ERR_PROTOCOL (-1) /* the protocol */
+#define PORTS_ERR_PORTS (-2)    /* a port, type or code */
+#define PORTS_ERR_RULE (-3)     /* the combination (an ICMP code with type -1) */
 int ports_from_aws(const char *protocol, int has_ports, long from, long to,
                    struct portspec *out, char *err, size_t errlen);
 

@@ -40,6 +40,9 @@ struct ynode {
 /* Limits (exceeding one is an input error at the offending node). */
 #define YAML_MAX_DEPTH 256
 #define YAML_MAX_NODES 2000000     /* expanded through aliases */
+/* Memory aliases may add once expanded (nodes and their text) for an
+ * input of len bytes: eight times the input, at least 8 MiB. */
+#define YAML_MAX_ALIAS_BYTES(len) ((len) > (1u << 20) ? (size_t)(len) * 8 : (size_t)8 << 20)
 
 struct ydoc;
 

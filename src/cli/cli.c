@@ -11,7 +11,9 @@
 #include "cli.h"
 #include "diag.h"
 #include "strbuf.h"
+#include "suggest.h"
 #include "theme.h"
+#include "xalloc.h"
 
 _Noreturn void cli_usage_error(const char *verb, const char *fmt, ...)
 {
@@ -38,13 +40,46 @@ void cli_check_inputs(const char *verb, char *const *paths, size_t n)
                         stdin_count);
 }
 
-enum input_format cli_input_format(const char *verb, const char *arg)
+_Noreturn void cli_unknown_option(const char *verb, const struct option *table,
+                                  const char *arg)
 {
-    enum input_format f;
-    if (input_format_parse(arg, &f) < 0)
-        cli_usage_error(verb, "unknown input format '%s' (expected design, aws, terraform or "
-                              "cloudformation)", arg);
-    return f;
+    const char *best = NULL;
+    struct suggest s;
+    char *word;
+    size_t i;
+
+    /* Only long options: "-x" is one letter, too short to guess from. */
+    if (strncmp(arg, "--", 2) == 0 && arg[2] != '\0') {
+        word = xstrdup(arg + 2);
+        word[strcspn(word, "=")] = '\0';
+        suggest_init(&s, word);
+        for (i = 0; table[i].name; i++)
+            suggest_consider(&s, table[i].name);
+        best = suggest_best(&s); /* a name in table, not in word */
+        free(word);
+    }
+    cli_usage_error(verb, "unknown option '%s'" SUGGEST_FMT, arg,
+                    SUGGEST_ARGS_PREFIXED("--", best));
+}
+
+void cli_parse_from(const char *verb, const char *arg, enum input_format *out)
+{
+    struct strbuf expected = STRBUF_INIT;
+    struct suggest s;
+    size_t f, n = input_format_count();
+
+    if (input_format_parse(arg, out) == 0)
+        return;
+    suggest_init(&s, arg);
+    for (f = 1; f <= n; f++) {
+        const char *name = input_format_name((enum input_format)f);
+        suggest_consider(&s, name);
+        if (f > 1)
+            strbuf_addstr(&expected, f == n ? " or " : ", ");
+        strbuf_addstr(&expected, name);
+    }
+    cli_usage_error(verb, "unknown input format '%s' (expected %s)" SUGGEST_FMT, arg,
+                    expected.buf, SUGGEST_ARGS(suggest_best(&s)));
 }
 
 int cli_format_lookup(const struct cli_format *table, size_t n, const char *name, int *out)
@@ -66,8 +101,15 @@ int cli_format_choose(const char *verb, const struct cli_format *table, size_t n
     const char *dot;
 
     if (format) {
-        if (cli_format_lookup(table, n, format, &f) < 0)
-            cli_usage_error(verb, "unknown output format '%s' (expected %s)", format, expected);
+        if (cli_format_lookup(table, n, format, &f) < 0) {
+            struct suggest s;
+            size_t i;
+            suggest_init(&s, format);
+            for (i = 0; i < n; i++)
+                suggest_consider(&s, table[i].name);
+            cli_usage_error(verb, "unknown output format '%s' (expected %s)" SUGGEST_FMT,
+                            format, expected, SUGGEST_ARGS(suggest_best(&s)));
+        }
         return f;
     }
     if (output && strcmp(output, "-") != 0) {
@@ -87,11 +129,14 @@ void cli_drawing_init(struct cli_drawing *d)
     d->view.depth = 1;
 }
 
+static const char *const egress_modes[] = {"default", "all", "none"};
+#define NEGRESS_MODES (sizeof(egress_modes) / sizeof(egress_modes[0]))
+
 int cli_drawing_option(const char *verb, int c, const char *arg, struct cli_drawing *d)
 {
     switch (c) {
     case CLI_OPT_FROM:
-        d->from = cli_input_format(verb, arg);
+        cli_parse_from(verb, arg, &d->from);
         return 1;
     case CLI_OPT_THEME:
         if (!theme_name_is_valid(arg))
@@ -109,9 +154,11 @@ int cli_drawing_option(const char *verb, int c, const char *arg, struct cli_draw
             d->view.egress = EGRESS_ALL;
         else if (strcmp(arg, "none") == 0)
             d->view.egress = EGRESS_NONE;
-        else
-            cli_usage_error(verb, "unknown egress mode '%s' (expected default, all or none)",
-                            arg);
+        else {
+            const char *best = suggest_from(arg, egress_modes, NEGRESS_MODES);
+            cli_usage_error(verb, "unknown egress mode '%s' (expected default, all or none)"
+                                  SUGGEST_FMT, arg, SUGGEST_ARGS(best));
+        }
         return 1;
     case CLI_OPT_VPC:
         d->view.vpc = arg;

@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,9 +26,6 @@
 #include "verbs.h"
 #include "view.h"
 #include "xalloc.h"
-
-/* Deepest Terraform module nesting walked for prior-state addresses. */
-#define DIFF_MAX_MODULE_DEPTH 64
 
 /* The drawn formats are draw_format values; JSON and Markdown come after. */
 enum { DF_JSON = DRAW_FORMAT_COUNT, DF_MARKDOWN };
@@ -111,7 +107,7 @@ static void diff_parse_options(int argc, char **argv, struct diff_options *o)
         case ':':
             cli_usage_error("diff", "option '%s' needs a value", argv[optind - 1]);
         default:
-            cli_usage_error("diff", "unknown option '%s'", argv[optind - 1]);
+            cli_unknown_option("diff", diff_long_options, argv[optind - 1]);
         }
     }
 }
@@ -132,108 +128,20 @@ static struct model *diff_load(const char *path, enum input_format from)
     return m;
 }
 
-/* Map each prior-state resource id to its address (a plan names a resource
- * it will create or replace by its address), keys and values kept in m. */
-static void diff_aliases(struct model *m, struct strmap *aliases, const json_t *module,
-                         int depth)
-{
-    const json_t *list, *item;
-    size_t i;
-
-    if (!json_is_object(module) || depth > DIFF_MAX_MODULE_DEPTH)
-        return;
-    list = json_object_get(module, "resources");
-    json_array_foreach(list, i, item) {
-        const json_t *address = json_object_get(item, "address");
-        const json_t *mode = json_object_get(item, "mode");
-        const json_t *id = json_object_get(json_object_get(item, "values"), "id");
-        if (!json_is_string(address) || !json_is_string(id) ||
-            (json_is_string(mode) && strcmp(json_string_value(mode), "managed") != 0))
-            continue;
-        strmap_put(aliases, model_strdup(m, json_string_value(id)),
-                   (void *)model_strdup(m, json_string_value(address)));
-    }
-    list = json_object_get(module, "child_modules");
-    json_array_foreach(list, i, item)
-        diff_aliases(m, aliases, item, depth + 1);
-}
-
 /*
- * One input: it must be a Terraform plan. *old gets its prior state (empty
- * when the plan has none), *new its planned values. Returns 0, or -1 after
- * an error (exits with a usage error when the input is not a plan).
+ * One input: it must be a Terraform plan (the Terraform importer reads it
+ * into its prior state and its planned values). Returns 0, or -1 after an
+ * error (exits with a usage error when the input is not a plan).
  */
 static int diff_load_plan(const char *path, struct model **old, struct model **new,
                           struct strmap *aliases)
 {
-    const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    struct model *after = model_new(), *before = model_new();
-    const char *name = model_strdup(after, shown);
-    char *raw, *data, *text;
-    size_t rawlen, len;
-    json_t *doc, *prior;
-    json_error_t err;
-    int is_plan;
+    int rc = import_terraform_plan(path, old, new, aliases);
 
-    if (import_read(path, name, &raw, &rawlen) < 0)
-        goto failed;
-    data = import_decode(name, raw, rawlen, &len);
-    free(raw);
-    if (!data)
-        goto failed;
-    doc = json_loadb(data, len, 0, &err);
-    is_plan = json_is_object(doc) && (json_object_get(doc, "planned_values") ||
-                                      json_object_get(doc, "resource_changes"));
-    if (!is_plan) {
-        /* Let the importers say what is wrong with it, if anything. */
-        int rc = import_input(after, name, data, len, FORMAT_AUTO);
-        json_decref(doc);
-        free(data);
-        model_free(after);
-        model_free(before);
-        if (rc < 0)
-            return -1;
+    if (rc == 1)
         cli_usage_error("diff", "'%s' is not a Terraform plan; give OLD and NEW, or one plan "
-                         "(terraform show -json PLAN)", shown);
-    }
-    if (import_input(after, name, data, len, FORMAT_TERRAFORM) < 0 ||
-        model_finish(after) < 0) {
-        json_decref(doc);
-        free(data);
-        goto failed;
-    }
-    prior = json_object_get(doc, "prior_state");
-    if (json_is_object(prior)) {
-        const char *pname = model_strdup(before, shown);
-        char *label = xasprintf("%s (prior_state)", pname);
-        int rc;
-        pname = model_strdup(before, label);
-        free(label);
-        text = json_dumps(prior, JSON_COMPACT);
-        if (!text)
-            diag_die(EXIT_SYSTEM, "out of memory");
-        rc = import_input(before, pname, text, strlen(text), FORMAT_TERRAFORM);
-        free(text);
-        if (rc < 0) {
-            json_decref(doc);
-            free(data);
-            goto failed;
-        }
-        diff_aliases(before, aliases, json_object_get(json_object_get(prior, "values"),
-                                                      "root_module"), 0);
-    }
-    json_decref(doc);
-    free(data);
-    if (model_finish(before) < 0)
-        goto failed;
-    *old = before;
-    *new = after;
-    return 0;
-
-failed:
-    model_free(after);
-    model_free(before);
-    return -1;
+                        "(terraform show -json PLAN)", strcmp(path, "-") == 0 ? "<stdin>" : path);
+    return rc;
 }
 
 /* ===== Output ===== */

@@ -16,6 +16,7 @@
 #include "lint.h"
 #include "model.h"
 #include "output.h"
+#include "suggest.h"
 #include "verbs.h"
 
 enum lint_format { LINT_TEXT, LINT_JSON, LINT_SARIF };
@@ -95,9 +96,25 @@ struct lint_cli {
     int list_checks;
 };
 
+/* A usage error for an unknown check id, suggesting the closest one. */
+static _Noreturn void lint_unknown_check(const char *bad)
+{
+    struct suggest s;
+    size_t i;
+
+    suggest_init(&s, bad);
+    suggest_consider(&s, "all");
+    for (i = 0; i < lint_check_count(); i++)
+        suggest_consider(&s, lint_check_at(i)->id);
+    cli_usage_error("lint",
+                    "unknown check '%s' (see 'sgmap lint --list-checks')" SUGGEST_FMT, bad,
+                    SUGGEST_ARGS(suggest_best(&s)));
+}
+
 /* Parse the options into cli; returns -1 to go on, else an exit status. */
 static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
 {
+    static const char *const levels[] = {"error", "warning", "note"};
     int c;
     char *bad = NULL;
 
@@ -107,12 +124,17 @@ static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
         switch (c) {
         case 'o': cli->output = optarg; break;
         case 'f': cli->format = optarg; break;
-        case OPT_FROM: cli->from = cli_input_format("lint", optarg); break;
+        case OPT_FROM:
+            cli_parse_from("lint", optarg, &cli->from);
+            break;
         case OPT_FAIL_ON:
-            if (lint_severity_parse(optarg, &cli->lint.fail_on) < 0)
+            if (lint_severity_parse(optarg, &cli->lint.fail_on) < 0) {
+                size_t n = sizeof(levels) / sizeof(levels[0]);
+                const char *best = suggest_from(optarg, levels, n);
                 cli_usage_error("lint", "unknown level '%s' for --fail-on (expected error, "
-                                        "warning or note)",
-                                        optarg);
+                                        "warning or note)" SUGGEST_FMT,
+                                optarg, SUGGEST_ARGS(best));
+            }
             break;
         case OPT_DISABLE:
         case OPT_ENABLE:
@@ -123,8 +145,7 @@ static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
                 lint_options_toggle(&cli->lint, "all", 0, NULL);
             cli->toggled = 1;
             if (lint_options_toggle(&cli->lint, optarg, c == OPT_ENABLE, &bad) < 0)
-                cli_usage_error("lint", "unknown check '%s' (see 'sgmap lint --list-checks')",
-                                bad);
+                lint_unknown_check(bad);
             break;
         case OPT_LIST_CHECKS: cli->list_checks = 1; break;
         case 'q': diag_set_quiet(1); break;
@@ -134,7 +155,7 @@ static int lint_parse_options(int argc, char **argv, struct lint_cli *cli)
         case ':':
             cli_usage_error("lint", "option '%s' needs a value", argv[optind - 1]);
         default:
-            cli_usage_error("lint", "unknown option '%s'", argv[optind - 1]);
+            cli_unknown_option("lint", lint_long_options, argv[optind - 1]);
         }
     }
     return -1;

@@ -113,7 +113,7 @@ static int reach_parse_options(int argc, char **argv, struct reach_cli *cli)
         case OPT_EXPECT_NONE: cli->expect_none = 1; break;
         case 'o': cli->output = optarg; break;
         case 'f': cli->format = optarg; break;
-        case OPT_INPUT_FORMAT: cli->input = cli_input_format("reach", optarg); break;
+        case OPT_INPUT_FORMAT: cli_parse_from("reach", optarg, &cli->input); break;
         case 'q': diag_set_quiet(1); break;
         case 'h':
             reach_usage(stdout);
@@ -121,7 +121,7 @@ static int reach_parse_options(int argc, char **argv, struct reach_cli *cli)
         case ':':
             cli_usage_error("reach", "option '%s' needs a value", argv[optind - 1]);
         default:
-            cli_usage_error("reach", "unknown option '%s'", argv[optind - 1]);
+            cli_unknown_option("reach", reach_long_options, argv[optind - 1]);
         }
     }
     return -1;

@@ -130,7 +130,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         case ':':
             cli_usage_error(NULL, "option '%s' needs a value", argv[optind - 1]);
         default:
-            cli_usage_error(NULL, "unknown option '%s'", argv[optind - 1]);
+            cli_unknown_option(NULL, long_options, argv[optind - 1]);
         }
     }
 }

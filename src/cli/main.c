@@ -4,10 +4,15 @@
  * verb is that file and one row below.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cleanup.h"
+#include "cli.h"
 #include "diag.h"
+#include "graphviz.h"
+#include "suggest.h"
 #include "verbs.h"
 
 #ifndef SGMAP_VERSION
@@ -40,7 +45,31 @@ void main_usage(FILE *fp)
 
 void main_version(FILE *fp)
 {
+    char *gv = graphviz_version();
+
     fprintf(fp, "sgmap %s\n", SGMAP_VERSION);
+    fprintf(fp, "Graphviz %s\n", gv ? gv : "unavailable");
+    free(gv);
+}
+
+/*
+ * A first argument that is no option, no verb and no file, but close to a
+ * verb's name ("lnit"), is a mistyped verb: say so instead of reporting a
+ * missing input.
+ */
+static void check_verb(const char *arg)
+{
+    struct suggest s;
+    size_t i;
+
+    if (arg[0] == '-' || access(arg, F_OK) == 0)
+        return;
+    suggest_init(&s, arg);
+    for (i = 0; i < NVERBS; i++)
+        suggest_consider(&s, verbs[i]->name);
+    if (suggest_best(&s))
+        cli_usage_error(NULL, "unknown verb '%s'" SUGGEST_FMT, arg,
+                        SUGGEST_ARGS(suggest_best(&s)));
 }
 
 int main(int argc, char **argv)
@@ -55,6 +84,8 @@ int main(int argc, char **argv)
     for (i = 0; argc > 1 && i < NVERBS; i++)
         if (strcmp(argv[1], verbs[i]->name) == 0)
             return verbs[i]->run(argc - 1, argv + 1);
+    if (argc > 1)
+        check_verb(argv[1]);
     /* No verb named: the default one, whose --help (sgmap --help) starts
      * with main_usage(). */
     return verbs[0]->run(argc, argv);

@@ -21,7 +21,22 @@
 #include "cleanup.h"
 #include "diag.h"
 #include "graphviz.h"
+#include "output.h"
 #include "strbuf.h"
+
+char *graphviz_version(void)
+{
+    /* A context without plugins: gvContext() would read the plugin
+     * configuration, which leaks, only to answer this. */
+    GVC_t *gvc = gvContextPlugins(NULL, 0);
+    char *v;
+
+    if (!gvc)
+        return NULL;
+    v = gvcVersion(gvc) ? strdup(gvcVersion(gvc)) : NULL;
+    gvFreeContext(gvc);
+    return v;
+}
 
 /* Graphviz messages arrive in pieces; collect them and print whole lines. */
 static struct strbuf child_messages = STRBUF_INIT;
@@ -76,21 +91,6 @@ static void child_quiet_stderr(void)
 #endif
 }
 
-static int child_write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 static _Noreturn void child_run(int fd, const char *dot, const char *engine, const char *format,
                                 unsigned timeout)
 {
@@ -128,7 +128,7 @@ static _Noreturn void child_run(int fd, const char *dot, const char *engine, con
         child_flush_messages();
         _exit(EXIT_SYSTEM);
     }
-    if (child_write_all(fd, data, len) < 0)
+    if (output_write_fd(fd, data, len) < 0)
         _exit(EXIT_SYSTEM);
     /* Test hook: free the layout as a library user would; 2.42 can abort here. */
     if (fault && strcmp(fault, "free-layout") == 0) {

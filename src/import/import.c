@@ -1,6 +1,7 @@
 /*
- * import.c - reading inputs (files, directories, standard input), detecting
- * their format from content, and dispatching to the format's importer.
+ * import.c - the importer registry and the import session: reading inputs
+ * (files, directories, standard input), their encoding (UTF-8, UTF-16),
+ * detecting their format from content, and handing each to its importer.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -16,85 +17,178 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-static const struct {
-    const char *name;
-    enum input_format format;
-} format_names[] = {
-    {"design", FORMAT_DESIGN},
-    {"aws", FORMAT_AWS},
-    {"terraform", FORMAT_TERRAFORM},
-    {"cloudformation", FORMAT_CLOUDFORMATION},
+/*
+ * The registry: one row per importer. Its order breaks ties in detection
+ * (an AWS response before a Terraform state before a template before a
+ * design file) and is the order of the finishes.
+ */
+static const struct importer *const importers[] = {
+    &importer_aws,
+    &importer_terraform,
+    &importer_cloudformation,
+    &importer_design,
 };
+
+#define NIMPORTERS (sizeof(importers) / sizeof(importers[0]))
+
+/* enum input_format is 1 + the row of the importer. */
+static const struct importer *importer_of(enum input_format format)
+{
+    return format > FORMAT_AUTO && (size_t)format <= NIMPORTERS ? importers[format - 1] : NULL;
+}
+
+static size_t importer_row(const struct importer *imp)
+{
+    size_t i;
+    for (i = 0; i < NIMPORTERS && importers[i] != imp; i++)
+        ;
+    return i;
+}
 
 int input_format_parse(const char *name, enum input_format *out)
 {
     size_t i;
-    for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
-        if (strcmp(format_names[i].name, name) == 0) {
-            *out = format_names[i].format;
+    for (i = 0; i < NIMPORTERS; i++) {
+        if (strcmp(importers[i]->name, name) == 0) {
+            *out = (enum input_format)(i + 1);
             return 0;
         }
     }
     return -1;
 }
 
-const char *input_format_name(enum input_format format)
+size_t input_format_count(void)
 {
-    size_t i;
-    for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++)
-        if (format_names[i].format == format)
-            return format_names[i].name;
-    return "auto";
+    return NIMPORTERS;
 }
 
-/* Does a line of the text start with this key at column 1? */
-static int has_top_level_key(const char *data, size_t len, const char *key)
+const char *input_format_name(enum input_format format)
 {
-    size_t klen = strlen(key);
-    const char *p = data, *end = data + len;
+    const struct importer *imp = importer_of(format);
+    return imp ? imp->name : "auto";
+}
 
-    while (p < end) {
-        if ((size_t)(end - p) > klen && memcmp(p, key, klen) == 0 &&
-            (p[klen] == ':' || p[klen] == '"'))
+/* The importer that claims the text most surely (the first among equals). */
+static const struct importer *detect_format(const char *file, const char *data, size_t len)
+{
+    const struct importer *best = importers[0];
+    enum import_claim best_claim = CLAIM_NONE;
+    size_t i;
+
+    for (i = 0; i < NIMPORTERS; i++) {
+        enum import_claim claim = importers[i]->detect(file, data, len);
+        if (claim > best_claim) {
+            best = importers[i];
+            best_claim = claim;
+        }
+    }
+    return best;
+}
+
+/* Does name end with one of exts? */
+static int has_ext(const char *name, const char *const *exts)
+{
+    size_t n = strlen(name), e;
+    for (; *exts; exts++) {
+        e = strlen(*exts);
+        if (n > e && strcmp(name + n - e, *exts) == 0)
             return 1;
-        p = memchr(p, '\n', (size_t)(end - p));
-        if (!p)
-            break;
-        p++;
     }
     return 0;
 }
 
-/* The file name is only a hint, used when the content is inconclusive
- * (an empty file, HCL saved as .tfstate): Terraform's own state file name. */
-static enum input_format detect_format(const char *file, const char *data, size_t len)
-{
-    size_t i = 0, n = strlen(file);
-    int tfstate = n > 8 && strcmp(file + n - 8, ".tfstate") == 0;
+/* ===== Sessions ===== */
 
-    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
-        i++;
-    /* Nothing to detect, or XML (an EC2 query API response): the AWS
-     * importer refuses both with a message that says so (an empty .tfstate
-     * is Terraform's to refuse, in its own words). */
-    if (i == len || data[i] == '<')
-        return tfstate ? FORMAT_TERRAFORM : FORMAT_AWS;
-    if (i < len && (data[i] == '{' || data[i] == '[')) {
-        if (import_aws_detect(data, len))
-            return FORMAT_AWS;
-        if (strstr(data, "\"terraform_version\"") ||
-            (strstr(data, "\"lineage\"") && strstr(data, "\"resources\"")) ||
-            (strstr(data, "\"version\"") && strstr(data, "\"resources\"")))
-            return FORMAT_TERRAFORM;
-        if (strstr(data, "\"AWSTemplateFormatVersion\"") || strstr(data, "\"Resources\""))
-            return FORMAT_CLOUDFORMATION;
-        /* Anything else is refused by the AWS importer with a clear message. */
-        return tfstate ? FORMAT_TERRAFORM : FORMAT_AWS;
+struct import_session {
+    struct model *m;
+    const struct importer *forced; /* NULL: detect */
+    void *state[NIMPORTERS];
+    void (*state_free[NIMPORTERS])(void *);
+    unsigned char used[NIMPORTERS]; /* read an input: its finish runs */
+    char *held; /* the input being read, when the session owns it (malloc'd) */
+};
+
+/* Free the input the session holds, if any. */
+static void release_held(struct import_session *s)
+{
+    free(s->held);
+    s->held = NULL;
+}
+
+void import_session_release_input(struct import_session *s)
+{
+    release_held(s);
+}
+
+struct import_session *import_session_new(struct model *m, enum input_format forced)
+{
+    struct import_session *s = xcalloc(1, sizeof(*s));
+    s->m = m;
+    s->forced = importer_of(forced);
+    return s;
+}
+
+void import_session_free(struct import_session *s)
+{
+    size_t i;
+
+    if (!s)
+        return;
+    for (i = 0; i < NIMPORTERS; i++)
+        if (s->state[i] && s->state_free[i])
+            s->state_free[i](s->state[i]);
+    release_held(s);
+    free(s);
+}
+
+struct model *import_session_model(const struct import_session *s)
+{
+    return s->m;
+}
+
+void *import_session_state(const struct import_session *s, const struct importer *imp)
+{
+    size_t i = importer_row(imp);
+    return i < NIMPORTERS ? s->state[i] : NULL;
+}
+
+void import_session_set_state(struct import_session *s, const struct importer *imp, void *state,
+                              void (*free_fn)(void *))
+{
+    size_t i = importer_row(imp);
+
+    if (i >= NIMPORTERS)
+        return;
+    if (s->state[i] && s->state_free[i])
+        s->state_free[i](s->state[i]);
+    s->state[i] = state;
+    s->state_free[i] = free_fn;
+}
+
+void *import_session_take_state(struct import_session *s, const struct importer *imp)
+{
+    size_t i = importer_row(imp);
+    void *state;
+
+    if (i >= NIMPORTERS)
+        return NULL;
+    state = s->state[i];
+    s->state[i] = NULL;
+    s->state_free[i] = NULL;
+    return state;
+}
+
+int import_session_finish(struct import_session *s)
+{
+    size_t i;
+    int rc = 0;
+
+    for (i = 0; i < NIMPORTERS; i++) {
+        if (s->used[i] && importers[i]->finish && importers[i]->finish(s) < 0)
+            rc = -1;
+        s->used[i] = 0;
     }
-    if (has_top_level_key(data, len, "AWSTemplateFormatVersion") ||
-        has_top_level_key(data, len, "Resources"))
-        return FORMAT_CLOUDFORMATION;
-    return tfstate ? FORMAT_TERRAFORM : FORMAT_DESIGN;
+    return rc;
 }
 
 /*
@@ -139,8 +233,23 @@ bad:
 }
 
 /*
+ * UTF-32, with a byte-order mark (FF FE 00 00, 00 00 FE FF) or without one
+ * (an ASCII character and three zero bytes, either way round). Checked
+ * before UTF-16, whose little-endian mark starts UTF-32's.
+ */
+static int is_utf32(const unsigned char *u, size_t len)
+{
+    if (len < 4)
+        return 0;
+    if ((u[0] == 0xff && u[1] == 0xfe && !u[2] && !u[3]) ||
+        (!u[0] && !u[1] && u[2] == 0xfe && u[3] == 0xff))
+        return 1;
+    return (u[0] && !u[1] && !u[2] && !u[3]) || (!u[0] && !u[1] && !u[2] && u[3]);
+}
+
+/*
  * UTF-16: 0 when the input is not, else 1 for little-endian, 2 for
- * big-endian; *start is where the text begins (after a byte-order mark).
+ * big-endian (3: UTF-32, which is refused); *start is where the text begins (after a byte-order mark).
  * Without a mark, JSON and YAML start with ASCII, which UTF-16 writes with
  * a zero in every other byte: two such characters in a row tell.
  */
@@ -148,6 +257,9 @@ static int utf16_kind(const char *data, size_t len, size_t *start)
 {
     const unsigned char *u = (const unsigned char *)data;
 
+    *start = 0;
+    if (is_utf32(u, len))
+        return 3;
     *start = 2;
     if (len >= 2 && u[0] == 0xff && u[1] == 0xfe)
         return 1;
@@ -169,12 +281,26 @@ static void skip_utf8_bom(const char **data, size_t *len)
     }
 }
 
+/* Refuse UTF-32 (kind 3 of utf16_kind()): 1 when refused. */
+static int refuse_utf32(const char *file, int kind)
+{
+    struct srcloc loc = {file, 0, 0, NULL};
+
+    if (kind != 3)
+        return 0;
+    diag_error(&loc, "UTF-32 input is not supported; convert it to UTF-8 "
+                     "(iconv -f UTF-32 -t UTF-8)");
+    return 1;
+}
+
 char *import_decode(const char *file, const char *data, size_t len, size_t *outlen)
 {
     char *copy;
     size_t start;
     int kind = utf16_kind(data, len, &start);
 
+    if (refuse_utf32(file, kind))
+        return NULL;
     if (kind)
         return utf16_to_utf8(file, (const unsigned char *)data, len, kind == 2, start, outlen);
     skip_utf8_bom(&data, &len);
@@ -185,8 +311,7 @@ char *import_decode(const char *file, const char *data, size_t len, size_t *outl
     return copy;
 }
 
-/* The model's size after an input, against the limits in importer.h. */
-static int check_counts(const struct model *m, const char *file)
+int import_check_counts(const struct model *m, const char *file)
 {
     struct srcloc loc = {file, 0, 0, NULL};
     const char *what = NULL;
@@ -206,43 +331,53 @@ static int check_counts(const struct model *m, const char *file)
     return -1;
 }
 
-int import_input(struct model *m, const char *file, const char *data, size_t len,
-                 enum input_format forced)
+/* file is already a model string. */
+static int session_input(struct import_session *s, const char *file, const char *data,
+                         size_t len)
 {
-    enum input_format format = forced;
-    int rc = -1;
+    const struct importer *imp;
+    int rc;
     size_t start;
     int kind = utf16_kind(data, len, &start);
 
+    if (refuse_utf32(file, kind))
+        return -1;
     if (kind) {
         size_t n = 0;
         char *utf8 = utf16_to_utf8(file, (const unsigned char *)data, len, kind == 2, start, &n);
         if (!utf8)
             return -1;
-        rc = import_input(m, file, utf8, n, forced);
-        free(utf8);
-        return rc;
+        /* The UTF-16 bytes are not needed any more: hold the UTF-8 instead. */
+        release_held(s);
+        s->held = utf8;
+        return session_input(s, file, utf8, n);
     }
     skip_utf8_bom(&data, &len);
-    if (format == FORMAT_AUTO)
-        format = detect_format(file, data, len);
-    switch (format) {
-    case FORMAT_DESIGN:
-        rc = import_design(m, file, data, len);
-        break;
-    case FORMAT_AWS:
-        rc = import_aws(m, file, data, len);
-        break;
-    case FORMAT_TERRAFORM:
-        rc = import_terraform(m, file, data, len);
-        break;
-    case FORMAT_CLOUDFORMATION:
-        rc = import_cloudformation(m, file, data, len);
-        break;
-    case FORMAT_AUTO:
-        break;
-    }
-    return rc < 0 ? -1 : check_counts(m, file);
+    imp = s->forced ? s->forced : detect_format(file, data, len);
+    s->used[importer_row(imp)] = 1;
+    rc = imp->read(s, file, data, len);
+    return rc < 0 ? -1 : import_check_counts(s->m, file);
+}
+
+int import_session_input(struct import_session *s, const char *file, const char *data,
+                         size_t len)
+{
+    int rc = session_input(s, model_strdup(s->m, file), data, len);
+
+    release_held(s); /* a transcoded copy */
+    return rc;
+}
+
+int import_input(struct model *m, const char *file, const char *data, size_t len,
+                 enum input_format forced)
+{
+    struct import_session *s = import_session_new(m, forced);
+    int rc = import_session_input(s, file, data, len);
+
+    if (import_session_finish(s) < 0)
+        rc = -1;
+    import_session_free(s);
+    return rc;
 }
 
 /* ===== Reading ===== */
@@ -313,9 +448,9 @@ int import_read(const char *path, const char *name, char **data, size_t *len)
 /* Inputs larger than this take a second or more: say so on a terminal. */
 #define PROGRESS_BYTES (16u << 20)
 
-static int import_file(struct model *m, const char *path, enum input_format forced)
+static int import_file(struct import_session *s, const char *path)
 {
-    const char *name = model_strdup(m, strcmp(path, "-") == 0 ? "<stdin>" : path);
+    const char *name = model_strdup(s->m, strcmp(path, "-") == 0 ? "<stdin>" : path);
     char *data;
     size_t len;
     int rc;
@@ -324,22 +459,44 @@ static int import_file(struct model *m, const char *path, enum input_format forc
         return -1;
     if (len > PROGRESS_BYTES)
         diag_progress("reading %s (%zu MB)", name, len >> 20);
-    rc = import_input(m, name, data, len, forced);
+    /* Held by the session, so that the importer can let it go as soon as
+     * it has parsed it (import_session_release_input()). */
+    s->held = data;
+    rc = session_input(s, name, data, len);
     diag_progress_done();
-    free(data);
+    release_held(s);
     return rc;
 }
 
-static int has_input_extension(const char *name)
+/* The importers a directory is read for: the forced one, else all. */
+static size_t dir_importers(const struct import_session *s, const struct importer **out)
 {
-    static const char *const exts[] = {".json", ".yaml", ".yml", ".tfstate"};
-    size_t i, n = strlen(name), e;
-    for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
-        e = strlen(exts[i]);
-        if (n > e && strcmp(name + n - e, exts[i]) == 0)
-            return 1;
+    size_t i;
+
+    if (s->forced) {
+        out[0] = s->forced;
+        return 1;
     }
-    return 0;
+    for (i = 0; i < NIMPORTERS; i++)
+        out[i] = importers[i];
+    return NIMPORTERS;
+}
+
+/* "*.json, *.yaml or *.tfstate": the extensions of imps, each once. */
+static void ext_list(struct strbuf *sb, const struct importer *const *imps, size_t nimps)
+{
+    const char *seen[64];
+    size_t nseen = 0, i, j, k;
+
+    for (i = 0; i < nimps; i++)
+        for (j = 0; imps[i]->exts[j]; j++) {
+            for (k = 0; k < nseen && strcmp(seen[k], imps[i]->exts[j]) != 0; k++)
+                ;
+            if (k == nseen && nseen < sizeof(seen) / sizeof(seen[0]))
+                seen[nseen++] = imps[i]->exts[j];
+        }
+    for (i = 0; i < nseen; i++)
+        strbuf_addf(sb, "%s*%s", i == 0 ? "" : i + 1 == nseen ? " or " : ", ", seen[i]);
 }
 
 static int cmp_cstr(const void *a, const void *b)
@@ -347,14 +504,21 @@ static int cmp_cstr(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int import_directory(struct model *m, const char *path, enum input_format forced)
+/*
+ * A directory: its files with an importer's extension, in name order, not
+ * recursive. A folder importer takes the files with its extensions as one
+ * unit (read_folder); every other file is one input.
+ */
+static int import_directory(struct import_session *s, const char *path)
 {
+    const struct importer *imps[NIMPORTERS];
+    size_t nimps = dir_importers(s, imps);
     DIR *dir = opendir(path);
     struct dirent *de;
-    char **names = NULL;
-    size_t n = 0, alloc = 0, i;
-    int rc = 0;
-    struct srcloc loc = {model_strdup(m, path), 0, 0, NULL};
+    char **names = NULL, **unit = NULL;
+    size_t n = 0, alloc = 0, i, k, nunit;
+    int rc = 0, wanted;
+    struct srcloc loc = {model_strdup(s->m, path), 0, 0, NULL};
 
     if (!dir) {
         diag_error(&loc, "cannot open directory: %s", strerror(errno));
@@ -363,13 +527,17 @@ static int import_directory(struct model *m, const char *path, enum input_format
     while ((de = readdir(dir)) != NULL) {
         struct stat st;
         char *name;
-        if (de->d_name[0] == '.' || !has_input_extension(de->d_name))
+        if (de->d_name[0] == '.')
+            continue;
+        for (wanted = 0, k = 0; k < nimps && !wanted; k++)
+            wanted = has_ext(de->d_name, imps[k]->exts);
+        if (!wanted)
             continue;
         name = xasprintf("%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
                          de->d_name);
         /* A FIFO or device would block or never end: only files are read. */
         if (stat(name, &st) < 0 || !S_ISREG(st.st_mode)) {
-            struct srcloc at = {model_strdup(m, name), 0, 0, NULL};
+            struct srcloc at = {model_strdup(s->m, name), 0, 0, NULL};
             diag_note(&at, "skipped: not a regular file");
             free(name);
             continue;
@@ -379,13 +547,35 @@ static int import_directory(struct model *m, const char *path, enum input_format
     }
     closedir(dir);
     if (n == 0) {
-        diag_error(&loc, "no *.json, *.yaml, *.yml or *.tfstate files in this directory");
+        struct strbuf sb = STRBUF_INIT;
+        ext_list(&sb, imps, nimps);
+        diag_error(&loc, "no %s files in this directory", sb.buf);
+        strbuf_release(&sb);
         free(names);
         return -1;
     }
     xqsort(names, n, sizeof(*names), cmp_cstr);
+    unit = xmalloc(n * sizeof(*unit));
+    for (k = 0; k < nimps; k++) {
+        if (!imps[k]->read_folder)
+            continue;
+        for (nunit = 0, i = 0; i < n; i++) {
+            if (names[i] && has_ext(names[i], imps[k]->exts)) {
+                unit[nunit++] = names[i];
+                names[i] = NULL;
+            }
+        }
+        if (nunit) {
+            s->used[importer_row(imps[k])] = 1;
+            if (imps[k]->read_folder(s, loc.file, unit, nunit) < 0)
+                rc = -1;
+            for (i = 0; i < nunit; i++)
+                free(unit[i]);
+        }
+    }
+    free(unit);
     for (i = 0; i < n; i++) {
-        if (import_file(m, names[i], forced) < 0)
+        if (names[i] && import_file(s, names[i]) < 0)
             rc = -1;
         free(names[i]);
     }
@@ -393,27 +583,26 @@ static int import_directory(struct model *m, const char *path, enum input_format
     return rc;
 }
 
-/*
- * Import every input path into m: files, directories (their input files in
- * name order, not recursive) and "-" for standard input. Returns 0, or -1
- * when any input had an error (all inputs are still read, so every bad file
- * is reported).
- */
-int import_paths(struct model *m, char *const *paths, size_t npaths, enum input_format forced)
+int import_session_path(struct import_session *s, const char *path)
 {
-    size_t i;
-    int rc = 0;
     struct stat st;
 
-    for (i = 0; i < npaths; i++) {
-        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            if (import_directory(m, paths[i], forced) < 0)
-                rc = -1;
-        } else if (import_file(m, paths[i], forced) < 0) {
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return import_directory(s, path);
+    return import_file(s, path);
+}
+
+int import_paths(struct model *m, char *const *paths, size_t npaths, enum input_format forced)
+{
+    struct import_session *s = import_session_new(m, forced);
+    size_t i;
+    int rc = 0;
+
+    for (i = 0; i < npaths; i++)
+        if (import_session_path(s, paths[i]) < 0)
             rc = -1;
-        }
-    }
-    if (import_cloudformation_finish(m) < 0)
+    if (import_session_finish(s) < 0)
         rc = -1;
+    import_session_free(s);
     return rc;
 }

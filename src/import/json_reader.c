@@ -63,8 +63,9 @@ struct srcloc jr_loc(struct json_reader *r, const char *key)
 
     if (key)
         jr_push_key(r, key);
+    /* A path names one value: it never repeats, so it is not interned. */
     if (r->path.len)
-        loc.path = model_strndup(r->m, r->path.buf, r->path.len);
+        loc.path = arena_strndup(&r->m->arena, r->path.buf, r->path.len);
     jr_pop(r, back);
     return loc;
 }

@@ -9,7 +9,7 @@
  * thousand events), unknown or self-containing aliases and duplicate keys.
  *
  * Memory: every node, string and array of one document lives in the
- * document's arena; ydoc_free() releases it in one go. Nothing points into
+ * document's arena (arena.h); ydoc_free() releases it in one go. Nothing points into
  * libyaml's event buffers after an event is deleted.
  */
 #include <stdarg.h>
@@ -21,169 +21,99 @@
 
 #include <yaml.h>
 
+#include "arena.h"
 #include "diag.h"
+#include "strbuf.h"
+#include "strmap.h"
 #include "xalloc.h"
 #include "yamltree.h"
 
-/* ==== Arena ==== */
+/* Input bytes per mapping key, about, and the most keys the table is
+ * sized for up front (it grows past that). */
+#define YAML_BYTES_PER_KEY 32
+#define YAML_TABLE_MAX_SIZED (1u << 20)
 
-#define ARENA_BLOCK 65536
+/* ==== Memory ==== */
 
-/* One block of the arena; data follows the header. */
-struct yblock {
-    struct yblock *next; /* the previously filled block */
-    size_t size;         /* bytes usable after the header */
-    size_t used;         /* bytes handed out */
-};
-
-/* A parsed document: the arena that holds all of its nodes. */
+/* A parsed document: the arena that holds all of its nodes and strings. */
 struct ydoc {
-    struct yblock *blocks; /* newest first */
+    struct arena arena;
 };
 
-/* Room for the header, rounded so that block data is maximally aligned. */
-#define YBLOCK_HEADER                                                                    \
-    ((sizeof(struct yblock) + _Alignof(max_align_t) - 1) / _Alignof(max_align_t) *       \
-     _Alignof(max_align_t))
-
-/* Hand out size bytes of zeroed, maximally aligned memory from doc. */
+/* A zeroed node-sized object (nodes, anchors). */
 static void *ydoc_alloc(struct ydoc *doc, size_t size)
 {
-    size_t align = _Alignof(max_align_t);
-    struct yblock *b = doc->blocks;
-    char *p;
+    return arena_alloc(&doc->arena, size);
+}
 
-    size = (size + align - 1) / align * align;
-    if (size == 0)
-        size = align;
-    if (!b || b->size - b->used < size) {
-        size_t want = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-        b = xmalloc(YBLOCK_HEADER + want);
-        b->size = want;
-        b->used = 0;
-        b->next = doc->blocks;
-        doc->blocks = b;
-    }
-    p = (char *)b + YBLOCK_HEADER + b->used;
-    b->used += size;
-    memset(p, 0, size);
-    return p;
+/* Room for n pointers or pairs that the caller fills (not zeroed). */
+static void *ydoc_alloc_raw(struct ydoc *doc, size_t size)
+{
+    return arena_alloc_raw(&doc->arena, size);
 }
 
 /* Copy n bytes into the arena and NUL-terminate them. */
 static char *ydoc_strndup(struct ydoc *doc, const void *s, size_t n)
 {
-    char *p = ydoc_alloc(doc, n + 1);
-
-    if (n)
-        memcpy(p, s, n);
-    p[n] = '\0';
-    return p;
+    return arena_strndup(&doc->arena, s, n);
 }
 
-/* Release every block of doc, then doc itself. */
 void ydoc_free(struct ydoc *doc)
 {
-    struct yblock *b, *next;
-
     if (!doc)
         return;
-    for (b = doc->blocks; b; b = next) {
-        next = b->next;
-        free(b);
-    }
+    arena_release(&doc->arena);
     free(doc);
 }
 
-/* ==== Hash table (anchors and mapping keys) ==== */
+/* ==== Anchors and mapping keys ==== */
 
 /*
- * One table serves two lookups: anchors (ns = 0, the anchor name) and the
- * keys seen so far in each mapping (ns = the mapping's serial number, the
- * key's text), so both stay O(1) however large a hostile file is.
+ * One strmap serves two lookups: anchors ("&" and the anchor name) and the
+ * keys seen so far in each mapping (the mapping's serial number, ':' and
+ * the key's text), so both stay O(1) however large a hostile file is. Its
+ * keys live in the parse's arena. Scalar text may hold NUL bytes: NUL is
+ * written as \001\002 and \001 as \001\001, so that keys stay distinct.
  */
-struct yentry {
-    size_t ns;        /* 0 for anchors, else a mapping's serial */
-    const char *text; /* borrowed from the arena */
-    size_t len;
-    void *value; /* struct yanchor * or the first key node */
-};
-
-struct ytable {
-    struct yentry *slots; /* open addressing; text == NULL means free */
-    size_t nslots;        /* a power of two */
-    size_t used;
-};
-
-static size_t ytable_hash(size_t ns, const char *text, size_t len)
+static const char *ytable_key(struct strbuf *sb, size_t ns, const char *text, size_t len)
 {
-    uint64_t h = 1469598103934665603u ^ (uint64_t)ns;
     size_t i;
 
+    strbuf_reset(sb);
+    if (ns)
+        strbuf_addf(sb, "%zu:", ns);
+    else
+        strbuf_addch(sb, '&');
     for (i = 0; i < len; i++) {
-        h ^= (unsigned char)text[i];
-        h *= 1099511628211u;
+        if (text[i] == '\0' || text[i] == '\001') {
+            strbuf_addch(sb, '\001');
+            strbuf_addch(sb, text[i] ? '\001' : '\002');
+        } else {
+            strbuf_addch(sb, text[i]);
+        }
     }
-    return (size_t)(h ^ (h >> 29));
-}
-
-/* Find the slot for (ns, text): the matching entry or a free one. */
-static struct yentry *ytable_slot(struct ytable *t, size_t ns, const char *text,
-                                  size_t len)
-{
-    size_t i = ytable_hash(ns, text, len) & (t->nslots - 1);
-
-    for (;;) {
-        struct yentry *e = &t->slots[i];
-        if (!e->text)
-            return e;
-        if (e->ns == ns && e->len == len && memcmp(e->text, text, len) == 0)
-            return e;
-        i = (i + 1) & (t->nslots - 1);
-    }
-}
-
-static void ytable_grow(struct ytable *t)
-{
-    struct yentry *old = t->slots;
-    size_t oldn = t->nslots, i;
-
-    t->nslots = oldn ? oldn * 2 : 256;
-    t->slots = xcalloc(t->nslots, sizeof(*t->slots));
-    for (i = 0; i < oldn; i++) {
-        if (old[i].text)
-            *ytable_slot(t, old[i].ns, old[i].text, old[i].len) = old[i];
-    }
-    free(old);
+    return sb->buf;
 }
 
 /*
- * Look (ns, text) up. When absent and value is not NULL, insert it. Returns
- * the entry's previous value, or NULL when it was absent. When replace is
- * set, an existing entry takes the new value (a redefined anchor).
+ * Look (ns, text) up in map. When absent and value is not NULL, insert it
+ * (its key copied into keys). Returns the entry's previous value, or NULL
+ * when it was absent. When replace is set, an existing entry takes the new
+ * value (a redefined anchor).
  */
-static void *ytable_put(struct ytable *t, size_t ns, const char *text, size_t len,
-                        void *value, int replace)
+static void *ytable_put(struct strmap *map, struct arena *keys, struct strbuf *sb, size_t ns,
+                        const char *text, size_t len, void *value, int replace)
 {
-    struct yentry *e;
-    void *old;
+    const char *key = ytable_key(sb, ns, text, len);
+    void *old = strmap_get(map, key);
 
-    if ((t->used + 1) * 2 > t->nslots)
-        ytable_grow(t);
-    e = ytable_slot(t, ns, text, len);
-    if (!e->text) {
-        if (!value)
-            return NULL;
-        e->ns = ns;
-        e->text = text;
-        e->len = len;
-        e->value = value;
-        t->used++;
+    if (!old) {
+        if (value)
+            strmap_put(map, arena_strndup(keys, key, sb->len), value);
         return NULL;
     }
-    old = e->value;
     if (replace && value)
-        e->value = value;
+        strmap_put(map, key, value);
     return old;
 }
 
@@ -193,6 +123,7 @@ static void *ytable_put(struct ytable *t, size_t ns, const char *text, size_t le
 struct yanchor {
     struct ynode *node;
     size_t size;  /* expanded node count, valid once complete */
+    size_t bytes; /* expanded memory (nodes and text), valid once complete */
     int height;   /* container levels in the node, valid once complete */
     int complete; /* 0 while the anchored collection is still open */
 };
@@ -202,6 +133,7 @@ struct yframe {
     struct ynode *node;
     size_t alloc;           /* slots in node->items or node->pairs */
     size_t size;            /* expanded size so far (1 for the node itself) */
+    size_t bytes;           /* expanded memory so far (see ynode_bytes()) */
     int height;             /* highest child, in container levels */
     struct yanchor *anchor; /* its anchor, or NULL */
     size_t serial;          /* mappings: namespace of their keys */
@@ -212,10 +144,14 @@ struct yframe {
 struct yparse {
     const char *file;
     struct ydoc *doc;
-    struct ytable table;
+    struct strmap *table; /* anchors and mapping keys, see ytable_put() */
+    struct arena keys;    /* the keys of table */
+    struct strbuf key;    /* scratch for a key */
     struct yframe frames[YAML_MAX_DEPTH];
     int depth;          /* open collections */
     size_t total;       /* expanded size of everything read so far */
+    size_t aliased;     /* memory aliases added once expanded, so far */
+    size_t max_aliased; /* its limit for this input (see yamltree.h) */
     size_t serials;     /* mappings started */
     struct ynode *root; /* the document's root, once read */
     int done;           /* the root is complete */
@@ -280,6 +216,13 @@ static int yparse_count(struct yparse *p, size_t size, int alias, const yaml_mar
                         YAML_MAX_NODES);
 }
 
+/* What a node weighs once expanded: the node and its text, as every
+ * importer that walks the tree makes at least that much of it. */
+static size_t ynode_bytes(size_t textlen)
+{
+    return sizeof(struct ynode) + textlen;
+}
+
 /* Record a new anchor naming n; the returned record completes later. */
 static struct yanchor *yparse_anchor(struct yparse *p, const yaml_char_t *name,
                                      struct ynode *n)
@@ -294,7 +237,7 @@ static struct yanchor *yparse_anchor(struct yparse *p, const yaml_char_t *name,
     text = ydoc_strndup(p->doc, name, len);
     a = ydoc_alloc(p->doc, sizeof(*a));
     a->node = n;
-    ytable_put(&p->table, 0, text, len, a, 1);
+    ytable_put(p->table, &p->keys, &p->key, 0, text, len, a, 1);
     return a;
 }
 
@@ -358,11 +301,11 @@ static int ynode_is_merge_key(const struct ynode *n)
 
 /*
  * Attach a finished node (or an alias's target) to the open collection, or
- * make it the root. size and height are its expanded measures; mark is where
+ * make it the root. size, bytes and height are its expanded measures; mark is where
  * it was written, for errors.
  */
-static int yparse_add(struct yparse *p, struct ynode *n, size_t size, int height,
-                      const yaml_mark_t *mark)
+static int yparse_add(struct yparse *p, struct ynode *n, size_t size, size_t bytes,
+                      int height, const yaml_mark_t *mark)
 {
     struct yframe *f;
     struct ynode *c;
@@ -375,12 +318,13 @@ static int yparse_add(struct yparse *p, struct ynode *n, size_t size, int height
     f = &p->frames[p->depth - 1];
     c = f->node;
     f->size += size;
+    f->bytes += bytes;
     if (height > f->height)
         f->height = height;
     if (c->type == YNODE_SEQ) {
         if (c->nitems == f->alloc) {
             size_t alloc = f->alloc ? f->alloc * 2 : 4;
-            struct ynode **items = ydoc_alloc(p->doc, alloc * sizeof(*items));
+            struct ynode **items = ydoc_alloc_raw(p->doc, alloc * sizeof(*items));
             if (c->nitems)
                 memcpy(items, c->items, c->nitems * sizeof(*items));
             c->items = items;
@@ -395,7 +339,7 @@ static int yparse_add(struct yparse *p, struct ynode *n, size_t size, int height
             return 0;
         if (ynode_is_merge_key(n))
             return yparse_error(p, mark, "merge keys ('<<') are not supported");
-        if (ytable_put(&p->table, f->serial, n->value, n->len, n, 0)) {
+        if (ytable_put(p->table, &p->keys, &p->key, f->serial, n->value, n->len, n, 0)) {
             char text[96];
             ytext_escape(text, sizeof(text), n->value, n->len);
             return yparse_error(p, mark, "duplicate key '%s'", text);
@@ -404,7 +348,7 @@ static int yparse_add(struct yparse *p, struct ynode *n, size_t size, int height
     }
     if (c->npairs == f->alloc) {
         size_t alloc = f->alloc ? f->alloc * 2 : 4;
-        struct ypair *pairs = ydoc_alloc(p->doc, alloc * sizeof(*pairs));
+        struct ypair *pairs = ydoc_alloc_raw(p->doc, alloc * sizeof(*pairs));
         if (c->npairs)
             memcpy(pairs, c->pairs, c->npairs * sizeof(*pairs));
         c->pairs = pairs;
@@ -435,10 +379,11 @@ static int yparse_scalar(struct yparse *p, const yaml_event_t *ev)
     a = yparse_anchor(p, ev->data.scalar.anchor, n);
     if (a) {
         a->size = 1;
+        a->bytes = ynode_bytes(n->len);
         a->height = 0;
         a->complete = 1;
     }
-    return yparse_add(p, n, 1, 0, mark);
+    return yparse_add(p, n, 1, ynode_bytes(n->len), 0, mark);
 }
 
 static int yparse_start(struct yparse *p, const yaml_event_t *ev, enum ynode_type type)
@@ -465,6 +410,7 @@ static int yparse_start(struct yparse *p, const yaml_event_t *ev, enum ynode_typ
     memset(f, 0, sizeof(*f));
     f->node = n;
     f->size = 1;
+    f->bytes = ynode_bytes(0);
     f->anchor = yparse_anchor(p, anchor, n);
     if (type == YNODE_MAP)
         f->serial = ++p->serials;
@@ -475,12 +421,13 @@ static int yparse_end(struct yparse *p)
 {
     struct yframe *f = &p->frames[p->depth - 1];
     struct ynode *n = f->node;
-    size_t size = f->size;
+    size_t size = f->size, bytes = f->bytes;
     int height = f->height + 1;
     yaml_mark_t mark;
 
     if (f->anchor) {
         f->anchor->size = size;
+        f->anchor->bytes = bytes;
         f->anchor->height = height;
         f->anchor->complete = 1;
     }
@@ -489,7 +436,7 @@ static int yparse_end(struct yparse *p)
     mark.index = 0;
     mark.line = (size_t)(n->line > 0 ? n->line - 1 : 0);
     mark.column = (size_t)(n->col > 0 ? n->col - 1 : 0);
-    return yparse_add(p, n, size, height, &mark);
+    return yparse_add(p, n, size, bytes, height, &mark);
 }
 
 static int yparse_alias(struct yparse *p, const yaml_event_t *ev)
@@ -497,7 +444,7 @@ static int yparse_alias(struct yparse *p, const yaml_event_t *ev)
     const yaml_mark_t *mark = &ev->start_mark;
     const char *name = (const char *)ev->data.alias.anchor;
     size_t len = strlen(name);
-    struct yanchor *a = ytable_put(&p->table, 0, name, len, NULL, 0);
+    struct yanchor *a = ytable_put(p->table, &p->keys, &p->key, 0, name, len, NULL, 0);
     char text[96];
 
     ytext_escape(text, sizeof(text), name, len);
@@ -513,7 +460,15 @@ static int yparse_alias(struct yparse *p, const yaml_event_t *ev)
                             text, YAML_MAX_DEPTH);
     if (yparse_count(p, a->size, 1, mark) < 0)
         return -1;
-    return yparse_add(p, a->node, a->size, a->height, mark);
+    /* Bounded by what it makes, not only by node count: a small file that
+     * reuses a large anchor many times is refused quickly. */
+    p->aliased += a->bytes;
+    if (p->aliased > p->max_aliased)
+        return yparse_error(p, mark,
+                            "document is too large once aliases are expanded (alias '*%s' "
+                            "makes it more than %zu MiB larger)",
+                            text, p->max_aliased >> 20);
+    return yparse_add(p, a->node, a->size, a->bytes, a->height, mark);
 }
 
 /* Report libyaml's own error (syntax, encoding). */
@@ -628,8 +583,16 @@ struct ydoc *ydoc_parse(const char *file, const char *data, size_t len,
     *root = NULL;
     p->file = file;
     p->doc = doc;
+    p->max_aliased = YAML_MAX_ALIAS_BYTES(len);
+    /* About one key or anchor per YAML_BYTES_PER_KEY bytes of input. */
+    p->table = strmap_new_sized(len / YAML_BYTES_PER_KEY < YAML_TABLE_MAX_SIZED
+                                    ? len / YAML_BYTES_PER_KEY
+                                    : YAML_TABLE_MAX_SIZED);
+    strbuf_init(&p->key);
     rc = yparse_run(p, data, len);
-    free(p->table.slots);
+    strmap_free(p->table);
+    arena_release(&p->keys);
+    strbuf_release(&p->key);
     if (rc < 0) {
         free(p);
         ydoc_free(doc);

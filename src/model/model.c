@@ -14,6 +14,7 @@
 #include "cidr.h"
 #include "model.h"
 #include "strmap.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 /* ===== Kinds and names ===== */
@@ -86,9 +87,6 @@ void model_free(struct model *m)
     size_t i;
     if (!m)
         return;
-    for (i = 0; i < MODEL_EXT_COUNT; i++)
-        if (m->ext[i] && m->ext_free[i])
-            m->ext_free[i](m->ext[i]);
     for (i = 0; i < m->ngroups; i++) {
         free(m->groups[i]->members);
         free(m->groups[i]->tags);
@@ -139,27 +137,6 @@ const char *model_strndup(struct model *m, const char *s, size_t n)
         return copy;
     }
     return arena_strndup(&m->arena, s, n);
-}
-
-void *model_ext(const struct model *m, enum model_ext which)
-{
-    return m->ext[which];
-}
-
-void model_set_ext(struct model *m, enum model_ext which, void *data, void (*free_fn)(void *))
-{
-    if (m->ext[which] && m->ext_free[which])
-        m->ext_free[which](m->ext[which]);
-    m->ext[which] = data;
-    m->ext_free[which] = free_fn;
-}
-
-void *model_take_ext(struct model *m, enum model_ext which)
-{
-    void *data = m->ext[which];
-    m->ext[which] = NULL;
-    m->ext_free[which] = NULL;
-    return data;
 }
 
 const char *model_strdup(struct model *m, const char *s)
@@ -232,7 +209,8 @@ struct rule *model_add_rule(struct model *m, struct group *g, enum direction dir
     if (r->peer) {
         char *key = rule_key(g, dir, ports, r->peer);
         if (!strmap_get(m->rule_index, key)) {
-            const char *kept = model_strdup(m, key);
+            /* One key per rule, never repeated: not interned. */
+            const char *kept = arena_strndup(&m->arena, key, strlen(key));
             strmap_put(m->rule_index, kept, r);
         }
         free(key);
@@ -497,10 +475,37 @@ static void sort_memberships(struct iface *ifc)
     }
 }
 
+/* Unknown groups that get a "did you mean": each looks at every group, so
+ * an input with thousands of unknown names must not make that quadratic. */
+#define MODEL_MAX_SUGGESTIONS 20
+
+/*
+ * The declared group whose id or name is closest to an unknown one, or
+ * NULL; also NULL once *budget suggestions were made.
+ */
+static const char *closest_group(const struct model *m, const char *id, size_t *budget)
+{
+    struct suggest s;
+    size_t i;
+
+    if (*budget == 0)
+        return NULL;
+    (*budget)--;
+    suggest_init(&s, id);
+    for (i = 0; i < m->ngroups; i++) {
+        if (!m->groups[i]->declared)
+            continue;
+        suggest_consider(&s, m->groups[i]->id);
+        suggest_consider(&s, m->groups[i]->name);
+    }
+    return suggest_best(&s);
+}
+
 /* Report an unknown group once per place in the input, even when the
  * place made several interfaces (a design file's count). */
-static void report_unknown_group(struct strmap *seen, char ***keys, size_t *nkeys,
-                                 const struct srcloc *loc, const char *id)
+static void report_unknown_group(const struct model *m, struct strmap *seen, char ***keys,
+                                 size_t *nkeys, const struct srcloc *loc, const char *id,
+                                 size_t *budget)
 {
     char *key = xasprintf("%s:%d:%d:%s:%s", loc->file ? loc->file : "", loc->line, loc->col,
                           loc->path ? loc->path : "", id);
@@ -511,10 +516,12 @@ static void report_unknown_group(struct strmap *seen, char ***keys, size_t *nkey
     *keys = xrealloc(*keys, (*nkeys + 1) * sizeof(**keys));
     (*keys)[(*nkeys)++] = key;
     strmap_put(seen, key, key);
-    diag_error(loc, "unknown group '%s' (expected the name of a group in the inputs)", id);
+    diag_error(loc,
+               "unknown group '%s' (expected the name of a group in the inputs)" SUGGEST_FMT,
+               id, SUGGEST_ARGS(closest_group(m, id, budget)));
 }
 
-static int model_resolve_memberships(struct model *m, int lenient_quota)
+static int model_resolve_memberships(struct model *m, int lenient_quota, size_t *budget)
 {
     size_t i, j, k, nkeys = 0;
     int rc = 0;
@@ -533,7 +540,8 @@ static int model_resolve_memberships(struct model *m, int lenient_quota)
             struct group *g = model_find_group(m, ref->id);
             if (!g) {
                 if (ref->must_exist) {
-                    report_unknown_group(seen, &keys, &nkeys, &ref->loc, ref->id);
+                    report_unknown_group(m, seen, &keys, &nkeys, &ref->loc, ref->id,
+                                         budget);
                     rc = -1;
                     continue;
                 }
@@ -566,7 +574,7 @@ static int model_resolve_memberships(struct model *m, int lenient_quota)
     return rc;
 }
 
-static int model_resolve_peers(struct model *m)
+static int model_resolve_peers(struct model *m, size_t *budget)
 {
     size_t i;
     int rc = 0;
@@ -580,8 +588,8 @@ static int model_resolve_peers(struct model *m)
             } else if (r->flags & RULE_PEER_BY_NAME) {
                 diag_error(&r->loc,
                            "unknown group '%s' (expected the name of a group in the inputs, "
-                           "a CIDR, pl-... or ACCOUNT/sg-...)",
-                           r->peer);
+                           "a CIDR, pl-... or ACCOUNT/sg-...)" SUGGEST_FMT,
+                           r->peer, SUGGEST_ARGS(closest_group(m, r->peer, budget)));
                 rc = -1;
             } else {
                 r->peer_type = PEER_EXTERNAL_GROUP;
@@ -625,14 +633,15 @@ static void model_fill_members(struct model *m)
 
 static int finish(struct model *m, int lenient_quota)
 {
+    size_t suggestions = MODEL_MAX_SUGGESTIONS;
     int rc = 0;
     size_t i;
 
     model_add_default_egress(m);
     xqsort(m->ifaces, m->nifaces, sizeof(*m->ifaces), cmp_iface_ptr);
-    if (model_resolve_memberships(m, lenient_quota) < 0)
+    if (model_resolve_memberships(m, lenient_quota, &suggestions) < 0)
         rc = -1;
-    if (model_resolve_peers(m) < 0)
+    if (model_resolve_peers(m, &suggestions) < 0)
         rc = -1;
     xqsort(m->groups, m->ngroups, sizeof(*m->groups), cmp_group_ptr);
     for (i = 0; i < m->ngroups; i++)

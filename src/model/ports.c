@@ -68,6 +68,50 @@ static int fail(char *err, size_t errlen, const char *fmt, const char *label)
     return -1;
 }
 
+/*
+ * The port and ICMP errors every input reports in the same words, whether
+ * it wrote fields (AWS, Terraform, CloudFormation) or a label (design
+ * files): a range as FROM-TO (FROM when one port), a type and code as
+ * TYPE:CODE (TYPE when no code).
+ */
+static int fail_port_range(char *err, size_t errlen, long from, long to)
+{
+    if (from == to)
+        snprintf(err, errlen, "port out of range: %ld (0-65535)", from);
+    else
+        snprintf(err, errlen, "port out of range: %ld-%ld (0-65535)", from, to);
+    return PORTS_ERR_PORTS;
+}
+
+static int fail_inverted(char *err, size_t errlen, long from, long to)
+{
+    snprintf(err, errlen, "port range is inverted: %ld-%ld", from, to);
+    return PORTS_ERR_PORTS;
+}
+
+static int fail_icmp_range(char *err, size_t errlen, int proto, long type, long code)
+{
+    const char *name = proto == PROTO_ICMPV6 ? "ICMPv6" : "ICMP";
+
+    if (code == -1)
+        snprintf(err, errlen, "%s type out of range: %ld (0-255, or -1 for all)", name, type);
+    else
+        snprintf(err, errlen, "%s type or code out of range: %ld:%ld (0-255, or -1 for all)",
+                 name, type, code);
+    return PORTS_ERR_PORTS;
+}
+
+/*
+ * AWS refuses an ICMP code with type -1 (all types) at the API, so every
+ * input does, in these words (one message, whatever the input family).
+ */
+static int fail_icmp_code(char *err, size_t errlen, int proto, long code)
+{
+    snprintf(err, errlen, "%s type -1 (all types) needs code -1, got code %ld",
+             proto == PROTO_ICMPV6 ? "ICMPv6" : "ICMP", code);
+    return PORTS_ERR_RULE;
+}
+
 int ports_parse_label(const char *label, struct portspec *out, char *err, size_t errlen)
 {
     const char *slash, *rest, *sep;
@@ -115,13 +159,20 @@ int ports_parse_label(const char *label, struct portspec *out, char *err, size_t
     }
     if (proto_is_icmp(proto)) {
         sep = strchr(rest, ':');
+        /* icmp/-1:4 or icmp/all:4: AWS's type -1 with a code. */
+        if (sep && ((sep - rest == 2 && strncmp(rest, "-1", 2) == 0) ||
+                    (sep - rest == 3 && strncmp(rest, "all", 3) == 0))) {
+            b = strcmp(sep + 1, "-1") == 0 ? -1 : parse_small(sep + 1, strlen(sep + 1));
+            if (b >= 0)
+                return fail_icmp_code(err, errlen, proto, b);
+        }
         a = parse_small(rest, sep ? (size_t)(sep - rest) : strlen(rest));
         b = sep ? parse_small(sep + 1, strlen(sep + 1)) : -1;
         if (a < 0 || (sep && b < 0))
             return fail(err, errlen, "invalid icmp type or code in '%s' (expected e.g. icmp/8 or "
                                      "icmp/3:4)", label);
         if (a > 255 || b > 255)
-            return fail(err, errlen, "icmp type or code out of range in '%s' (0-255)", label);
+            return fail_icmp_range(err, errlen, proto, a, b);
         *out = (struct portspec){proto, (int)a, (int)b};
         return 0;
     }
@@ -132,9 +183,9 @@ int ports_parse_label(const char *label, struct portspec *out, char *err, size_t
         return fail(err, errlen, "invalid port in '%s' (expected e.g. tcp/443 or tcp/1024-65535)",
                     label);
     if (a > 65535 || b > 65535)
-        return fail(err, errlen, "port out of range in '%s' (0-65535)", label);
+        return fail_port_range(err, errlen, a, b);
     if (a > b)
-        return fail(err, errlen, "port range is inverted: '%s'", label);
+        return fail_inverted(err, errlen, a, b);
     *out = (struct portspec){proto, (int)a, (int)b};
     return 0;
 }
@@ -151,27 +202,27 @@ int ports_from_aws(const char *protocol, int has_ports, long from, long to,
     }
     n = parse_small(protocol, strlen(protocol));
     if (n >= 0) {
-        if (n > 255)
-            return fail(err, errlen, "protocol number out of range: '%s' (0-255)", protocol);
+        if (n > 255) {
+            fail(err, errlen, "protocol number out of range: '%s' (0-255)", protocol);
+            return PORTS_ERR_PROTOCOL;
+        }
         proto = (int)n;
     } else {
         proto = proto_lookup(protocol, strlen(protocol));
-        if (proto == -2)
-            return fail(err, errlen, "unknown protocol '%s'", protocol);
+        if (proto == -2) {
+            fail(err, errlen, "unknown protocol '%s'", protocol);
+            return PORTS_ERR_PROTOCOL;
+        }
     }
     if (proto_has_ports(proto)) {
         if (!has_ports || (from == -1 && to == -1)) {
             *out = (struct portspec){proto, 0, 65535};
             return 0;
         }
-        if (from < 0 || from > 65535 || to < 0 || to > 65535) {
-            snprintf(err, errlen, "port out of range: %ld-%ld (0-65535)", from, to);
-            return -1;
-        }
-        if (from > to) {
-            snprintf(err, errlen, "port range is inverted: %ld-%ld", from, to);
-            return -1;
-        }
+        if (from < 0 || from > 65535 || to < 0 || to > 65535)
+            return fail_port_range(err, errlen, from, to);
+        if (from > to)
+            return fail_inverted(err, errlen, from, to);
         *out = (struct portspec){proto, (int)from, (int)to};
         return 0;
     }
@@ -180,11 +231,11 @@ int ports_from_aws(const char *protocol, int has_ports, long from, long to,
             *out = (struct portspec){proto, -1, -1};
             return 0;
         }
-        if (from < -1 || from > 255 || to < -1 || to > 255) {
-            snprintf(err, errlen, "icmp type or code out of range: %ld:%ld", from, to);
-            return -1;
-        }
-        *out = (struct portspec){proto, (int)from, from == -1 ? -1 : (int)to};
+        if (from < -1 || from > 255 || to < -1 || to > 255)
+            return fail_icmp_range(err, errlen, proto, from, to);
+        if (from == -1 && to != -1)
+            return fail_icmp_code(err, errlen, proto, to);
+        *out = (struct portspec){proto, (int)from, (int)to};
         return 0;
     }
     *out = (struct portspec){proto, -1, -1};

@@ -53,6 +53,7 @@ static struct port_range **ranges_of(struct portset *s, int proto, size_t **n)
         return *n = &s->ntcp, &s->tcp;
     if (proto == PROTO_UDP)
         return *n = &s->nudp, &s->udp;
+    *n = NULL;
     return NULL;
 }
 
@@ -62,6 +63,7 @@ static struct icmp_type **types_of(struct portset *s, int proto, size_t **n)
         return *n = &s->nicmp, &s->icmp;
     if (proto == PROTO_ICMPV6)
         return *n = &s->nicmpv6, &s->icmpv6;
+    *n = NULL;
     return NULL;
 }
 
@@ -70,16 +72,16 @@ static const struct port_range *cranges(const struct portset *s, int proto, size
 {
     size_t *pn;
     struct port_range **r = ranges_of((struct portset *)s, proto, &pn);
-    *n = *pn;
-    return *r;
+    *n = r ? *pn : 0;
+    return r ? *r : NULL;
 }
 
 static const struct icmp_type *ctypes(const struct portset *s, int proto, size_t *n)
 {
     size_t *pn;
     struct icmp_type **t = types_of((struct portset *)s, proto, &pn);
-    *n = *pn;
-    return *t;
+    *n = t ? *pn : 0;
+    return t ? *t : NULL;
 }
 
 static void range_push(struct port_range **r, size_t *n, int lo, int hi)

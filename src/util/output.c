@@ -21,7 +21,7 @@
 #include "output.h"
 #include "xalloc.h"
 
-static int write_all(int fd, const char *data, size_t len)
+int output_write_fd(int fd, const char *data, size_t len)
 {
     while (len > 0) {
         ssize_t n = write(fd, data, len);
@@ -42,7 +42,7 @@ static int write_special(const char *path, const char *data, size_t len)
     int fd = open(path, O_WRONLY | O_NOCTTY);
     int saved;
 
-    if (fd < 0 || write_all(fd, data, len) < 0) {
+    if (fd < 0 || output_write_fd(fd, data, len) < 0) {
         saved = errno;
         if (fd >= 0)
             close(fd);
@@ -77,7 +77,7 @@ static int write_atomically(const char *path, mode_t mode, const char *data, siz
         free(tmp);
         return -1;
     }
-    if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0)
+    if (fchmod(fd, mode) < 0 || output_write_fd(fd, data, len) < 0 || fsync(fd) < 0)
         saved = errno;
     /* Test hook: a write slow enough to be interrupted (signals.sh). */
     if (fault && strcmp(fault, "slow-write") == 0)

@@ -16,6 +16,7 @@
 #include "cidr.h"
 #include "strbuf.h"
 #include "strmap.h"
+#include "suggest.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -939,7 +940,16 @@ int view_check_options(const struct model *m, const struct view_options *o, stru
             if (matches_any(&o->focus[j], 1, m->groups[i]))
                 break;
         if (i == m->ngroups) {
-            strbuf_addf(why, "--group '%s' matches no group's name, GroupName or id", o->focus[j]);
+            struct suggest s;
+            suggest_init(&s, o->focus[j]);
+            for (i = 0; i < m->ngroups; i++) {
+                suggest_consider(&s, m->groups[i]->name);
+                suggest_consider(&s, m->groups[i]->alias);
+                suggest_consider(&s, m->groups[i]->id);
+            }
+            strbuf_addf(why,
+                        "--group '%s' matches no group's name, GroupName or id" SUGGEST_FMT,
+                        o->focus[j], SUGGEST_ARGS(suggest_best(&s)));
             return -1;
         }
     }

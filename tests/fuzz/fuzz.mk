@@ -19,7 +19,7 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   := build-fuzz
 FUZZ_SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer
 FUZZ_CFLAGS  := -O1 -g $(FUZZ_SAN)
-FUZZ_TARGETS := design aws terraform cloudformation ports
+FUZZ_TARGETS := design aws terraform cloudformation ports hcl
 FUZZ_TIME    ?= 600
 FUZZ_JOBS    ?= 2
 FUZZ_SRCS    := $(filter-out src/cli/%.c,$(SRCS))

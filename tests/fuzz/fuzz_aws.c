@@ -5,4 +5,4 @@
  */
 #include "fuzz_common.h"
 
-SGMAP_FUZZ_IMPORTER(FORMAT_AWS)
+SGMAP_FUZZ_IMPORTER("aws")

@@ -128,21 +128,23 @@ static inline char *fuzz_copy(const uint8_t *data, size_t size, size_t max)
     return copy;
 }
 
-/* Import one buffer in a forced format; draw it when draw is set. */
-static inline int fuzz_import(const uint8_t *data, size_t size, enum input_format format, int draw)
+/* Import one buffer with the importer of this name (as --from NAME) in a
+ * session of its own, finished; draw it when draw is set. */
+static inline int fuzz_import(const uint8_t *data, size_t size, const char *importer, int draw)
 {
     struct model *m;
+    enum input_format format;
     char *copy = fuzz_copy(data, size, 1024 * 1024);
     int rc;
 
     if (!copy)
         return 0;
-
+    if (input_format_parse(importer, &format) < 0) {
+        fprintf(stderr, "no importer named '%s'\n", importer);
+        abort();
+    }
     m = model_new();
-    rc = import_input(m, model_strdup(m, "fuzz-input"), copy, size, format);
-    /* Templates are turned into the model once every input is read. */
-    if (import_cloudformation_finish(m) < 0)
-        rc = -1;
+    rc = import_input(m, "fuzz-input", copy, size, format);
     if (rc == 0 && model_finish(m) == 0 && draw)
         fuzz_draw(m, size % 2 == 0, size % 3 == 0 ? EGRESS_ALL : EGRESS_DEFAULT);
     model_free(m);
@@ -150,8 +152,8 @@ static inline int fuzz_import(const uint8_t *data, size_t size, enum input_forma
     return 0;
 }
 
-/* The two entry points of an importer target reading format. */
-#define SGMAP_FUZZ_IMPORTER(format)                                                      \
+/* The two entry points of the target of the importer named name. */
+#define SGMAP_FUZZ_IMPORTER(name)                                                      \
     int LLVMFuzzerInitialize(int *argc, char ***argv)                                    \
     {                                                                                    \
         (void)argc;                                                                      \
@@ -161,7 +163,7 @@ static inline int fuzz_import(const uint8_t *data, size_t size, enum input_forma
     }                                                                                    \
     int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)                         \
     {                                                                                    \
-        return fuzz_import(data, size, format, 1);                                       \
+        return fuzz_import(data, size, name, 1);                                       \
     }
 
 #endif

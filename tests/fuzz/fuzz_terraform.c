@@ -5,4 +5,4 @@
  */
 #include "fuzz_common.h"
 
-SGMAP_FUZZ_IMPORTER(FORMAT_TERRAFORM)
+SGMAP_FUZZ_IMPORTER("terraform")

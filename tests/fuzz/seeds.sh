@@ -7,8 +7,9 @@
 # the importers, every tests/cases/**/input* and stdin file, the samples and
 # the files of ../shared/corpus (each under 1 MiB; inputs of other formats
 # are kept too, since detection and cross-format confusion are worth
-# exploring); for ports, every "ports:" label found in the design inputs
-# plus a fixed list, one label per file. Seeds are named by checksum so
+# exploring); for hcl, the *.tf and *.tf.json files of tests/hcl and of
+# ../shared/corpus/terraform-hcl; for ports, every "ports:" label found in
+# the design inputs plus a fixed list, one label per file. Seeds are named by checksum so
 # that the same file is copied once. Nothing large is committed: the corpus
 # lives in a temporary or build directory.
 set -eu
@@ -46,6 +47,13 @@ if [ "$target" = ports ]; then
     find "$root/tests/cases" "$root/samples" -type f \( -name 'input*' -o -name '*.yaml' \) |
         xargs grep -ho 'ports: *[^#]*' 2>/dev/null | sed 's/ports: *//; s/[][,]/ /g' |
         tr ' ' '\n' | grep -v '^$' | sort -u | while read -r l; do add_text "$l"; done
+    exit 0
+fi
+
+if [ "$target" = hcl ]; then
+    # Configurations: the HCL reader's cases, and the public module's files.
+    find "$root/tests/hcl" "$shared/corpus/terraform-hcl" -type f \( -name '*.tf' \
+        -o -name '*.tf.json' \) 2>/dev/null | sort | while read -r f; do add_file "$f"; done
     exit 0
 fi
 

@@ -24,6 +24,7 @@ set -u
 : "${SGMAP:?}" "${SHARED:?}"
 command -v jq >/dev/null 2>&1 || { echo "jq is not installed"; exit 77; }
 C=$SHARED/corpus/aws-cli-examples
+[ -d "$C" ] || { echo "no shared corpus at $C"; exit 77; }
 fail=0
 
 check() {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "aws_internal.h"
+#include "aws_kinds.h"
 
 /* What the owner table says about one ENI. */
 struct owner {
@@ -114,20 +115,6 @@ static void owner_lambda(const char *rest, struct owner *o)
     set(o, KIND_LAMBDA, "lambda:", name);
 }
 
-/* Service names of interface types that map to a service, not to a resource. */
-static const struct {
-    const char *type, *label;
-} service_types[] = {
-    {"quicksight", "QuickSight"},
-    {"api_gateway_managed", "API Gateway VPC link"},
-    {"global_accelerator_managed", "Global Accelerator"},
-    {"iot_rules_managed", "IoT rules"},
-    {"aws_codestar_connections_managed", "CodeStar Connections"},
-    {"ec2_instance_connect_endpoint", "EC2 Instance Connect endpoint"},
-    {"transit_gateway", "transit gateway attachment"},
-    {"evs", "Elastic VMware Service"},
-};
-
 /* Description prefixes of other services (kind other), with their labels. */
 static const struct {
     const char *prefix, *label;
@@ -148,6 +135,7 @@ static void classify(const char *eni, const char *type, const char *desc,
                      const char *requester, int requester_managed, const char *op_principal,
                      struct owner *o)
 {
+    const struct aws_kind *k;
     const char *rest;
     char id[128];
     size_t i;
@@ -178,7 +166,8 @@ static void classify(const char *eni, const char *type, const char *desc,
         return;
     }
     if ((rest = after(desc, "Interface for NAT Gateway ")) != NULL ||
-        strcmp(type, "nat_gateway") == 0 || strcmp(type, "natGateway") == 0) {
+        ((k = aws_kind_by_eni(type)) != NULL && k->kind == KIND_NAT) ||
+        strcmp(type, "natGateway") == 0) {
         word(rest ? rest : eni, " ", id, sizeof(id));
         set(o, KIND_NAT, "", id);
         return;
@@ -193,7 +182,8 @@ static void classify(const char *eni, const char *type, const char *desc,
         o->need = AWS_NEED_ENDPOINT_NAME;
         return;
     }
-    if ((rest = after(desc, "EFS mount target for ")) != NULL || strcmp(type, "efs") == 0) {
+    if ((rest = after(desc, "EFS mount target for ")) != NULL ||
+        ((k = aws_kind_by_eni(type)) != NULL && k->kind == KIND_EFS)) {
         word(rest ? rest : eni, " ", id, sizeof(id));
         set(o, KIND_EFS, "", id);
         return;
@@ -213,7 +203,7 @@ static void classify(const char *eni, const char *type, const char *desc,
         return;
     }
     if (strcmp(desc, "RDSNetworkInterface") == 0 ||
-        (requester && strcmp(requester, "amazon-rds") == 0)) {
+        ((k = aws_kind_by_eni(requester)) != NULL && k->kind == KIND_RDS)) {
         o->kind = KIND_RDS;
         snprintf(o->label, sizeof(o->label), "RDS");
         snprintf(o->key, sizeof(o->key), "rds");
@@ -235,31 +225,21 @@ static void classify(const char *eni, const char *type, const char *desc,
             return;
         }
     }
-    /* Interface types that say what the ENI is without a description. */
-    if (strcmp(type, "lambda") == 0) {
-        set(o, KIND_LAMBDA, "lambda:", *desc ? desc : eni);
+    /* Interface types that say what the ENI is without a description: a
+     * service (its label), or a resource named by the description. */
+    k = aws_kind_by_eni(type);
+    if (k && k->eni_label) {
+        o->kind = k->kind;
+        snprintf(o->label, sizeof(o->label), "%s", k->eni_label);
+        snprintf(o->key, sizeof(o->key), "%s", type);
         return;
     }
-    if (strcmp(type, "network_load_balancer") == 0 || strcmp(type, "gateway_load_balancer") == 0) {
-        int nlb = type[0] == 'n';
-        set(o, nlb ? KIND_NLB : KIND_GWLB, nlb ? "nlb:" : "gwlb:", *desc ? desc : eni);
+    if (k && k->kind != KIND_RDS) {
+        char prefix[32];
+        snprintf(prefix, sizeof(prefix), "%s%s", k->kind == KIND_ENDPOINT ? "" : kind_name(k->kind),
+                 k->kind == KIND_ENDPOINT ? "" : ":");
+        set(o, k->kind, prefix, *desc ? desc : eni);
         return;
-    }
-    if (strcmp(type, "vpc_endpoint") == 0 || strcmp(type, "gateway_load_balancer_endpoint") == 0) {
-        set(o, KIND_ENDPOINT, "", *desc ? desc : eni);
-        return;
-    }
-    if (strcmp(type, "load_balancer") == 0) {
-        set(o, KIND_CLB, "clb:", *desc ? desc : eni);
-        return;
-    }
-    for (i = 0; i < sizeof(service_types) / sizeof(service_types[0]); i++) {
-        if (strcmp(type, service_types[i].type) == 0) {
-            o->kind = KIND_OTHER;
-            snprintf(o->label, sizeof(o->label), "%s", service_types[i].label);
-            snprintf(o->key, sizeof(o->key), "%s", service_types[i].type);
-            return;
-        }
     }
     o->kind = KIND_OTHER;
     if (op_principal)

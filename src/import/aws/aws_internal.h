@@ -7,7 +7,7 @@
  * aws_sg.c       security groups, rules, stale groups, VPCs, subnets, prefix lists
  * aws_eni.c      network interfaces (the owner table), instances, VPC endpoints
  * aws_services.c load balancers, Lambda, RDS, ECS, ElastiCache
- * aws_state.c    per-model state kept across files, placeholders, reconciliation
+ * aws_state.c    per-session state kept across files, placeholders, reconciliation
  */
 #ifndef SGMAP_AWS_INTERNAL_H
 #define SGMAP_AWS_INTERNAL_H
@@ -104,8 +104,10 @@ enum {
     AWS_NEED_ATTACHMENT = 1 << 4,    /* ECS ENI: service from its attachment id */
 };
 
-/* The state of this model (created on first use). */
-struct aws_state *aws_state_get(struct model *m);
+struct import_session;
+/* The state of this import session, for model m (created on first use,
+ * sized for an input of len bytes). */
+struct aws_state *aws_state_get(struct import_session *s, struct model *m, size_t len);
 
 /* A key -> value table (keys copied, values borrowed). */
 const void *aws_state_lookup(struct aws_state *st, const char *ns, const char *key);

@@ -183,11 +183,6 @@ static int read_ports(struct aws_ctx *c, const json_t *obj, struct portspec *por
         jr_error(&c->jr, NULL, "%s", err);
         return -1;
     }
-    /* EC2 refuses an ICMP code with type -1 (all types): "type -1 requires code -1". */
-    if ((ports->proto == PROTO_ICMP || ports->proto == PROTO_ICMPV6) && from == -1 && to != -1) {
-        jr_error(&c->jr, "ToPort", "expected code -1 with ICMP type -1 (all types), got %ld", to);
-        return -1;
-    }
     return 0;
 }
 

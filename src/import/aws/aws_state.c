@@ -15,88 +15,18 @@
  * idempotent, so the result does not depend on file order. (A
  * model_finish() hook would let this run once; see the report.)
  *
- * The state is looked up by model pointer in a small list; it lives until
- * the process exits (the model has no hook to free it with).
+ * The state is the importer's state in the import session (importer.h);
+ * it is freed with the session.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "aws_internal.h"
+#include "importer.h"
+#include "strmap.h"
 #include "xalloc.h"
-
-/* ===== A string-keyed hash table (keys copied, values borrowed) ===== */
-
-struct aws_map {
-    char **keys;
-    const void **vals;
-    size_t n, cap;
-};
-
-static size_t map_hash(const char *s)
-{
-    size_t h = 1469598103934665603u;
-    while (*s) {
-        h ^= (unsigned char)*s++;
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
-static size_t map_slot(const struct aws_map *map, const char *key)
-{
-    size_t i = map_hash(key) & (map->cap - 1);
-    while (map->keys[i] && strcmp(map->keys[i], key) != 0)
-        i = (i + 1) & (map->cap - 1);
-    return i;
-}
-
-static const void *map_get(const struct aws_map *map, const char *key)
-{
-    size_t i;
-    if (!map->cap)
-        return NULL;
-    i = map_slot(map, key);
-    return map->keys[i] ? map->vals[i] : NULL;
-}
-
-static void map_put(struct aws_map *map, const char *key, const void *val)
-{
-    size_t i;
-
-    if ((map->n + 1) * 2 > map->cap) {
-        struct aws_map bigger = {NULL, NULL, 0, map->cap ? map->cap * 2 : 64};
-        bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
-        bigger.vals = xcalloc(bigger.cap, sizeof(*bigger.vals));
-        for (i = 0; i < map->cap; i++) {
-            if (map->keys[i]) {
-                size_t j = map_slot(&bigger, map->keys[i]);
-                bigger.keys[j] = map->keys[i];
-                bigger.vals[j] = map->vals[i];
-                bigger.n++;
-            }
-        }
-        free(map->keys);
-        free(map->vals);
-        *map = bigger;
-    }
-    i = map_slot(map, key);
-    if (!map->keys[i]) {
-        map->keys[i] = xstrdup(key);
-        map->n++;
-    }
-    map->vals[i] = val;
-}
-
-static void map_release(struct aws_map *map)
-{
-    size_t i;
-    for (i = 0; i < map->cap; i++)
-        free(map->keys[i]);
-    free(map->keys);
-    free(map->vals);
-    memset(map, 0, sizeof(*map));
-}
 
 /* ===== State ===== */
 
@@ -120,7 +50,8 @@ struct aws_ph {
 
 struct aws_state {
     struct model *m;
-    struct aws_map map; /* "ns\037key" -> value */
+    struct strmap *map; /* "ns\037key" -> value */
+    struct arena keys;  /* the keys of map */
     struct strbuf key;  /* scratch buffer for the keys of map */
     struct aws_eni_rec *enis;
     size_t nenis, enis_alloc;
@@ -128,13 +59,14 @@ struct aws_state {
     size_t nphs, phs_alloc;
 };
 
-/* Free the state (the model calls this when it is freed). */
+/* Free the state (the session calls this when it is freed). */
 static void state_free(void *data)
 {
     struct aws_state *st = data;
     size_t i;
 
-    map_release(&st->map);
+    strmap_free(st->map);
+    arena_release(&st->keys);
     strbuf_release(&st->key);
     for (i = 0; i < st->nphs; i++)
         free(st->phs[i].gids);
@@ -143,18 +75,24 @@ static void state_free(void *data)
     free(st);
 }
 
-struct aws_state *aws_state_get(struct model *m)
+/* Input bytes per key the state keeps, about: it indexes every rule (a
+ * few hundred bytes of JSON each) and every ENI (about a kilobyte). */
+#define AWS_BYTES_PER_KEY 256
+
+struct aws_state *aws_state_get(struct import_session *s, struct model *m, size_t len)
 {
-    struct aws_state *st = model_ext(m, MODEL_EXT_AWS);
+    struct aws_state *st = import_session_state(s, &importer_aws);
 
     if (st)
         return st;
-    /* Owned by the model, so it lives and dies with it: a new model can
-     * never meet the state of a freed one. */
+    /* Owned by the session, so it lives and dies with it: a new session
+     * never meets the state of another. Sized from the first input, so
+     * that a large one fills it without rehashing. */
     st = xcalloc(1, sizeof(*st));
     st->m = m;
+    st->map = strmap_new_sized(len / AWS_BYTES_PER_KEY);
     strbuf_init(&st->key);
-    model_set_ext(m, MODEL_EXT_AWS, st, state_free);
+    import_session_set_state(s, &importer_aws, st, state_free);
     return st;
 }
 
@@ -170,13 +108,18 @@ static const char *ns_key(struct strbuf *sb, const char *ns, const char *key)
 
 const void *aws_state_lookup(struct aws_state *st, const char *ns, const char *key)
 {
-    return map_get(&st->map, ns_key(&st->key, ns, key));
+    return strmap_get(st->map, ns_key(&st->key, ns, key));
 }
 
 void aws_state_remember(struct aws_state *st, const char *ns, const char *key,
                         const void *value)
 {
-    map_put(&st->map, ns_key(&st->key, ns, key), value);
+    const char *k = ns_key(&st->key, ns, key);
+
+    if (!strmap_get(st->map, k))
+        k = arena_strndup(&st->keys, k, st->key.len);
+    /* strmap_put() keeps the key it has when the key is known. */
+    strmap_put(st->map, k, (void *)value);
 }
 
 void aws_state_cover(struct aws_state *st, const char *key)
@@ -445,7 +388,8 @@ static void label_match(struct aws_state *st, struct iface *ifc, struct aws_ph *
  */
 static void match_enis(struct aws_state *st)
 {
-    struct aws_map heads = {0};
+    struct strmap *heads = strmap_new_sized(st->nphs);
+    struct arena keys = ARENA_INIT;
     struct strbuf sb = STRBUF_INIT;
     struct link {
         size_t ph, next; /* next: index + 1 of the next link, 0 at the end */
@@ -464,8 +408,10 @@ static void match_enis(struct aws_state *st)
             const char *key = kind_gid(&sb, ph->ifc->kind, ph->gids[j]);
             XGROW(links, links_alloc, nlinks + 1);
             links[nlinks].ph = i;
-            links[nlinks].next = (uintptr_t)map_get(&heads, key);
-            map_put(&heads, key, (const void *)(uintptr_t)++nlinks);
+            links[nlinks].next = (uintptr_t)strmap_get(heads, key);
+            if (!links[nlinks].next)
+                key = arena_strndup(&keys, key, sb.len);
+            strmap_put(heads, key, (void *)(uintptr_t)++nlinks);
         }
     }
     for (i = 0; i < st->nenis; i++) {
@@ -474,7 +420,7 @@ static void match_enis(struct aws_state *st)
             continue;
         stamp++;
         for (n = 0, j = 0; j < ifc->nrefs; j++) {
-            uintptr_t l = (uintptr_t)map_get(&heads, kind_gid(&sb, ifc->kind, ifc->refs[j].id));
+            uintptr_t l = (uintptr_t)strmap_get(heads, kind_gid(&sb, ifc->kind, ifc->refs[j].id));
             for (; l; l = links[l - 1].next) {
                 struct aws_ph *ph = &st->phs[links[l - 1].ph];
                 if (ph->stamp == stamp)
@@ -497,7 +443,8 @@ static void match_enis(struct aws_state *st)
             cand[j]->matched = 1;
         label_match(st, ifc, cand, n, &sb);
     }
-    map_release(&heads);
+    strmap_free(heads);
+    arena_release(&keys);
     strbuf_release(&sb);
     free(links);
     free(cand);

@@ -1,6 +1,6 @@
 /*
- * import_aws.c - the AWS CLI / SDK JSON importer: import_aws() and
- * import_aws_detect().
+ * import_aws.c - the AWS CLI / SDK JSON importer: reading a file
+ * (import_aws()), detection, and its row of the registry (importer_aws).
  *
  * A file holds one response, several concatenated responses (saved SDK
  * pages) or a JSON array of responses. Each response object is dispatched
@@ -483,8 +483,9 @@ static void refuse_xml(struct aws_ctx *c, const char *p, const char *end)
     c->jr.failed = 1;
 }
 
-int import_aws(struct model *m, const char *file, const char *data, size_t len)
+static int import_aws(struct import_session *s, const char *file, const char *data, size_t len)
 {
+    struct model *m = import_session_model(s);
     struct aws_ctx c = {{m, file, STRBUF_INIT, 0}, NULL, NULL, NULL, 0, 0, 0, NULL};
     size_t off = 0, ndocs = 0, i;
     json_t **docs = NULL;
@@ -493,7 +494,7 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
     json_malloc_t saved_malloc;
     json_free_t saved_free;
 
-    c.st = aws_state_get(m);
+    c.st = aws_state_get(s, m, len);
     c.listed = xcalloc(NREADERS, sizeof(*c.listed));
     while (off < len && is_space(data[off]))
         off++;
@@ -515,7 +516,8 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
             off++;
         if (off >= len)
             break;
-        doc = json_loadb(data + off, len - off, JSON_DISABLE_EOF_CHECK, &err);
+        doc = json_loadb(data + off, len - off, JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES,
+                         &err);
         if (!doc) {
             jr_syntax_error(&c.jr, data, len, off + (size_t)err.position, &err);
             break;
@@ -524,6 +526,8 @@ int import_aws(struct model *m, const char *file, const char *data, size_t len)
         docs[ndocs++] = doc;
         off += (size_t)err.position;
     }
+    /* Parsed: jansson holds copies of every string. */
+    import_session_release_input(s);
     if (!c.jr.failed && ndocs == 0) {
         struct srcloc loc = {file, 0, 0, NULL};
         diag_error(&loc, "empty input");
@@ -566,7 +570,7 @@ static const char *skip_string(const char *p, const char *end)
  * 0 otherwise. Lexical only: it also works on invalid JSON, so that the
  * importer can report the syntax error.
  */
-int import_aws_detect(const char *data, size_t len)
+static int aws_looks_like_response(const char *data, size_t len)
 {
     const char *p = data, *end = data + len;
     int depth = 0, objdepth = 0, aws = 0, pascal = 1, keys = 0;
@@ -622,3 +626,26 @@ int import_aws_detect(const char *data, size_t len)
     }
     return aws || (keys > 0 && pascal);
 }
+
+/* A response's keys: sure. Any other JSON, empty input and XML: this
+ * importer refuses them with a message that says what they are (an empty
+ * .tfstate is Terraform's to refuse, in its own words: see its detection). */
+static enum import_claim aws_detect(const char *file, const char *data, size_t len)
+{
+    size_t i = 0;
+
+    (void)file;
+    while (i < len && is_space(data[i]))
+        i++;
+    if (i == len || data[i] == '<')
+        return CLAIM_FALLBACK;
+    if (data[i] != '{' && data[i] != '[')
+        return CLAIM_NONE;
+    return aws_looks_like_response(data, len) ? CLAIM_SURE : CLAIM_FALLBACK;
+}
+
+static const char *const aws_exts[] = {".json", NULL};
+
+const struct importer importer_aws = {
+    "aws", aws_exts, aws_detect, import_aws, NULL, NULL,
+};

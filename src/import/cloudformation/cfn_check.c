@@ -15,7 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cfn_internal.h"
+#include "cfn_check.h"
+#include "cfn_eval.h"
 
 /* How the function at n is written: "!If" or "Fn::If". */
 static const char *cfn_written(const struct ynode *n, int tagged)

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfn_internal.h"
+#include "cfn_eval.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

@@ -3,10 +3,9 @@
  *
  * This file owns the resources of the membership table
  * (aws-input-reference section 7), each drawn as one member labelled by
- * its logical id and given its kind, and what AWS adds: the security
- * group AWS makes for an EKS cluster (GetAtt ClusterSecurityGroupId, with the
- * cluster and its managed node groups in it) and a VPC's default group
- * (GetAtt DefaultSecurityGroup). Launch templates and configurations used
+ * its logical id and given its kind (aws_kinds.c); an EKS cluster and its
+ * managed node groups are in the group AWS makes for the cluster
+ * (cfn_aws_group(), cfn_resources.c). Launch templates and configurations used
  * by an Auto Scaling group, an instance or an EKS node group are drawn as
  * that user (the thing that runs), not twice; one named by a name
  * (LaunchTemplateName) is found by the name its template gives it. An
@@ -20,119 +19,60 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfn_internal.h"
+#include "aws_kinds.h"
+#include "cfn_members.h"
 #include "xalloc.h"
 
-/* Resources that hold groups: the kind drawn and where the groups are. */
+/* Resources that hold groups: where the groups are (the kind each is drawn
+ * as is in aws_kinds.c). */
 static const struct cfn_member_spec {
     const char *type;
-    enum iface_kind kind;
     const char *paths[3]; /* "A.B" walks mappings, "A[]" each item of a list */
 } cfn_member_specs[] = {
     {"AWS::EC2::Instance",
-     KIND_EC2,
      {"SecurityGroupIds", "SecurityGroups", "NetworkInterfaces[].GroupSet"}},
-    {"AWS::EC2::NetworkInterface", KIND_OTHER, {"GroupSet"}},
+    {"AWS::EC2::NetworkInterface", {"GroupSet"}},
     {"AWS::EC2::LaunchTemplate",
-     KIND_EC2,
      {"LaunchTemplateData.SecurityGroupIds", "LaunchTemplateData.SecurityGroups",
       "LaunchTemplateData.NetworkInterfaces[].Groups"}},
-    {"AWS::AutoScaling::LaunchConfiguration", KIND_EC2, {"SecurityGroups"}},
-    {"AWS::AutoScaling::AutoScalingGroup", KIND_EC2, {NULL}},
-    {"AWS::EKS::Nodegroup", KIND_EC2, {NULL}},
-    {"AWS::EC2::NatGateway", KIND_NAT, {NULL}},
-    {"AWS::ECS::Service", KIND_ECS, {"NetworkConfiguration.AwsvpcConfiguration.SecurityGroups"}},
-    {"AWS::ECS::TaskSet", KIND_ECS, {"NetworkConfiguration.AwsvpcConfiguration.SecurityGroups"}},
-    {"AWS::Lambda::Function", KIND_LAMBDA, {"VpcConfig.SecurityGroupIds"}},
-    {"AWS::Serverless::Function", KIND_LAMBDA, {"VpcConfig.SecurityGroupIds"}},
-    {"AWS::ElasticLoadBalancingV2::LoadBalancer", KIND_ALB, {"SecurityGroups"}},
-    {"AWS::ElasticLoadBalancing::LoadBalancer", KIND_CLB, {"SecurityGroups"}},
-    {"AWS::RDS::DBInstance", KIND_RDS, {"VPCSecurityGroups"}},
-    {"AWS::RDS::DBCluster", KIND_RDS, {"VpcSecurityGroupIds"}},
-    {"AWS::RDS::DBProxy", KIND_RDS, {"VpcSecurityGroupIds"}},
-    {"AWS::ElastiCache::CacheCluster", KIND_ELASTICACHE, {"VpcSecurityGroupIds"}},
-    {"AWS::ElastiCache::ReplicationGroup", KIND_ELASTICACHE, {"SecurityGroupIds"}},
-    {"AWS::ElastiCache::ServerlessCache", KIND_ELASTICACHE, {"SecurityGroupIds"}},
-    {"AWS::EC2::VPCEndpoint", KIND_ENDPOINT, {"SecurityGroupIds"}},
-    {"AWS::EKS::Cluster", KIND_EKS, {"ResourcesVpcConfig.SecurityGroupIds"}},
-    {"AWS::EFS::MountTarget", KIND_EFS, {"SecurityGroups"}},
-    {"AWS::AmazonMQ::Broker", KIND_OTHER, {"SecurityGroups"}},
-    {"AWS::MSK::Cluster", KIND_OTHER, {"BrokerNodeGroupInfo.SecurityGroups"}},
-    {"AWS::OpenSearchService::Domain", KIND_OTHER, {"VPCOptions.SecurityGroupIds"}},
-    {"AWS::Elasticsearch::Domain", KIND_OTHER, {"VPCOptions.SecurityGroupIds"}},
-    {"AWS::CodeBuild::Project", KIND_OTHER, {"VpcConfig.SecurityGroupIds"}},
-    {"AWS::Batch::ComputeEnvironment", KIND_OTHER, {"ComputeResources.SecurityGroupIds"}},
-    {"AWS::DMS::ReplicationInstance", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::Redshift::Cluster", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::DocDB::DBCluster", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::Neptune::DBCluster", KIND_OTHER, {"VpcSecurityGroupIds"}},
-    {"AWS::Route53Resolver::ResolverEndpoint", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::ApiGatewayV2::VpcLink", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::EC2::InstanceConnectEndpoint", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::EC2::ClientVpnEndpoint", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::FSx::FileSystem", KIND_OTHER, {"SecurityGroupIds"}},
-    {"AWS::AppRunner::VpcConnector", KIND_OTHER, {"SecurityGroups"}},
+    {"AWS::AutoScaling::LaunchConfiguration", {"SecurityGroups"}},
+    {"AWS::AutoScaling::AutoScalingGroup", {NULL}},
+    {"AWS::EKS::Nodegroup", {NULL}},
+    {"AWS::EC2::NatGateway", {NULL}},
+    {"AWS::ECS::Service", {"NetworkConfiguration.AwsvpcConfiguration.SecurityGroups"}},
+    {"AWS::ECS::TaskSet", {"NetworkConfiguration.AwsvpcConfiguration.SecurityGroups"}},
+    {"AWS::Lambda::Function", {"VpcConfig.SecurityGroupIds"}},
+    {"AWS::Serverless::Function", {"VpcConfig.SecurityGroupIds"}},
+    {"AWS::ElasticLoadBalancingV2::LoadBalancer", {"SecurityGroups"}},
+    {"AWS::ElasticLoadBalancing::LoadBalancer", {"SecurityGroups"}},
+    {"AWS::RDS::DBInstance", {"VPCSecurityGroups"}},
+    {"AWS::RDS::DBCluster", {"VpcSecurityGroupIds"}},
+    {"AWS::RDS::DBProxy", {"VpcSecurityGroupIds"}},
+    {"AWS::ElastiCache::CacheCluster", {"VpcSecurityGroupIds"}},
+    {"AWS::ElastiCache::ReplicationGroup", {"SecurityGroupIds"}},
+    {"AWS::ElastiCache::ServerlessCache", {"SecurityGroupIds"}},
+    {"AWS::EC2::VPCEndpoint", {"SecurityGroupIds"}},
+    {"AWS::EKS::Cluster", {"ResourcesVpcConfig.SecurityGroupIds"}},
+    {"AWS::EFS::MountTarget", {"SecurityGroups"}},
+    {"AWS::AmazonMQ::Broker", {"SecurityGroups"}},
+    {"AWS::MSK::Cluster", {"BrokerNodeGroupInfo.SecurityGroups"}},
+    {"AWS::OpenSearchService::Domain", {"VPCOptions.SecurityGroupIds"}},
+    {"AWS::Elasticsearch::Domain", {"VPCOptions.SecurityGroupIds"}},
+    {"AWS::CodeBuild::Project", {"VpcConfig.SecurityGroupIds"}},
+    {"AWS::Batch::ComputeEnvironment", {"ComputeResources.SecurityGroupIds"}},
+    {"AWS::DMS::ReplicationInstance", {"VpcSecurityGroupIds"}},
+    {"AWS::Redshift::Cluster", {"VpcSecurityGroupIds"}},
+    {"AWS::DocDB::DBCluster", {"VpcSecurityGroupIds"}},
+    {"AWS::Neptune::DBCluster", {"VpcSecurityGroupIds"}},
+    {"AWS::Route53Resolver::ResolverEndpoint", {"SecurityGroupIds"}},
+    {"AWS::ApiGatewayV2::VpcLink", {"SecurityGroupIds"}},
+    {"AWS::EC2::InstanceConnectEndpoint", {"SecurityGroupIds"}},
+    {"AWS::EC2::ClientVpnEndpoint", {"SecurityGroupIds"}},
+    {"AWS::FSx::FileSystem", {"SecurityGroupIds"}},
+    {"AWS::AppRunner::VpcConnector", {"SecurityGroups"}},
     {"AWS::Glue::Connection",
-     KIND_OTHER,
      {"ConnectionInput.PhysicalConnectionRequirements.SecurityGroupIdList"}},
 };
-
-/* ==== Groups AWS makes ==== */
-
-/* What AWS writes for the groups it makes (their real descriptions). */
-#define CFN_EKS_GROUP_DESCRIPTION                                                              \
-    "EKS created security group applied to ENI that is attached to EKS Control Plane master "  \
-    "nodes, as well as any managed workloads."
-#define CFN_DEFAULT_GROUP_DESCRIPTION "default VPC security group"
-
-/*
- * A group AWS makes for resource r, named "NAME (LOGICAL-ID)", with the
- * rules AWS gives it: all traffic from its own members in, all traffic out.
- */
-static const char *cfn_make_aws_group(struct cfn_resource *r, const char *attr,
-                                      const char *name, const char *description)
-{
-    struct cfn *c = r->c;
-    const char *uid = cfn_uid(r, 0);
-    struct portspec all = {PROTO_ALL, -1, -1};
-    struct srcloc loc = cfn_loc(c, r->key);
-    char *id = xasprintf("%s.%s", uid, attr), *label = xasprintf("%s (%s)", name, uid);
-    struct group *g = model_group(c->m, id, NULL);
-    struct rule *self;
-
-    free(id);
-    g->declared = 1;
-    g->name = model_strdup(c->m, label);
-    free(label);
-    g->description = description;
-    g->conditional = r->conditional;
-    g->loc = loc;
-    self = model_add_rule(c->m, g, DIR_INGRESS, &all, PEER_GROUP, g->id, NULL, &loc);
-    self->flags |= RULE_IMPLICIT | (r->conditional ? RULE_CONDITIONAL : 0);
-    cfn_add_default_egress(c, g, r->conditional);
-    return g->id;
-}
-
-const char *cfn_aws_group(struct cfn_resource *r, const char *attr)
-{
-    int eks = cfn_type_is(r, "AWS::EKS::Cluster"), vpc = cfn_type_is(r, "AWS::EC2::VPC");
-    struct group *g;
-
-    if (!(eks && strcmp(attr, "ClusterSecurityGroupId") == 0) &&
-        !(vpc && strcmp(attr, "DefaultSecurityGroup") == 0))
-        return NULL;
-    if (r->aws_gid)
-        return r->aws_gid;
-    if (eks) {
-        r->aws_gid = cfn_make_aws_group(r, attr, "eks-cluster-sg", CFN_EKS_GROUP_DESCRIPTION);
-    } else {
-        r->aws_gid = cfn_make_aws_group(r, attr, "default", CFN_DEFAULT_GROUP_DESCRIPTION);
-        g = model_group(r->c->m, r->aws_gid, NULL);
-        g->is_default = 1;
-        g->vpc = cfn_vpc(r->c, cfn_uid(r, 0), r->key);
-    }
-    return r->aws_gid;
-}
 
 /* ==== Property paths ==== */
 
@@ -457,7 +397,8 @@ static void cfn_memberships(struct cfn *c, struct cfn *at, struct iface *ifc,
 static void cfn_member(struct cfn *c, struct cfn_resource *r, const struct cfn_member_spec *spec)
 {
     struct cfn_values vals = {NULL, 0, 0}, *srcs;
-    enum iface_kind kind = spec->kind;
+    const struct aws_kind *known = aws_kind_by_cfn(spec->type);
+    enum iface_kind kind = known ? known->kind : KIND_OTHER;
     struct iface *ifc;
     size_t i, n = 0;
 

@@ -5,14 +5,17 @@
  * id, with its inline SecurityGroupIngress/Egress), the standalone
  * AWS::EC2::SecurityGroupIngress/Egress resources, the AWS default egress
  * rule (added to a group without egress rules; marked conditional when
- * the group, or its having egress rules, depends on a condition), and
- * what group a value names (cfn_group_of). Members are cfn_members.c.
+ * the group, or its having egress rules, depends on a condition), what
+ * group a value names (cfn_group_of), and the groups AWS makes: the one
+ * of an EKS cluster (GetAtt ClusterSecurityGroupId) and a VPC's default
+ * group (GetAtt DefaultSecurityGroup), with the rules AWS gives them.
+ * Members are cfn_members.c.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfn_internal.h"
+#include "cfn_resources.h"
 #include "cidr.h"
 #include "strmap.h"
 #include "xalloc.h"
@@ -277,6 +280,7 @@ static int cfn_rule_ports(struct cfn *c, const struct ynode *rule, struct portsp
     const char *proto, *from_text = NULL, *to_text = NULL;
     long from = -1, to = -1;
     char err[256];
+    int rc;
 
     *skip = 0;
     if (!pn || ynode_is_null(pn))
@@ -300,9 +304,12 @@ static int cfn_rule_ports(struct cfn *c, const struct ynode *rule, struct portsp
         to = from;
     if (tn && !fn)
         from = to;
-    if (ports_from_aws(proto, fn || tn, from, to, spec, err, sizeof(err)) < 0)
-        return cfn_error(c, (fn || tn) && strstr(err, "port") ? (fn ? fn : tn) : pn, "%s",
-                         err);
+    rc = ports_from_aws(proto, fn || tn, from, to, spec, err, sizeof(err));
+    if (rc < 0)
+        return cfn_error(c, rc == PORTS_ERR_RULE ? rule
+                            : rc == PORTS_ERR_PORTS && (fn || tn) ? (fn ? fn : tn)
+                                                                  : pn,
+                         "%s", err);
     return 0;
 }
 
@@ -667,4 +674,61 @@ void cfn_default_egress(struct cfn *c)
             cfn_add_default_egress(c, model_group(c->m, r->gid, NULL),
                                    r->conditional || r->egress_sometimes);
     }
+}
+
+/* ==== Groups AWS makes ==== */
+
+/* What AWS writes for the groups it makes (their real descriptions). */
+#define CFN_EKS_GROUP_DESCRIPTION                                                              \
+    "EKS created security group applied to ENI that is attached to EKS Control Plane master "  \
+    "nodes, as well as any managed workloads."
+#define CFN_DEFAULT_GROUP_DESCRIPTION "default VPC security group"
+
+/*
+ * A group AWS makes for resource r, named "NAME (LOGICAL-ID)", with the
+ * rules AWS gives it: all traffic from its own members in, all traffic out.
+ */
+static const char *cfn_make_aws_group(struct cfn_resource *r, const char *attr,
+                                      const char *name, const char *description)
+{
+    struct cfn *c = r->c;
+    const char *uid = cfn_uid(r, 0);
+    struct portspec all = {PROTO_ALL, -1, -1};
+    struct srcloc loc = cfn_loc(c, r->key);
+    char *id = xasprintf("%s.%s", uid, attr), *label = xasprintf("%s (%s)", name, uid);
+    struct group *g = model_group(c->m, id, NULL);
+    struct rule *self;
+
+    free(id);
+    g->declared = 1;
+    g->name = model_strdup(c->m, label);
+    free(label);
+    g->description = description;
+    g->conditional = r->conditional;
+    g->loc = loc;
+    self = model_add_rule(c->m, g, DIR_INGRESS, &all, PEER_GROUP, g->id, NULL, &loc);
+    self->flags |= RULE_IMPLICIT | (r->conditional ? RULE_CONDITIONAL : 0);
+    cfn_add_default_egress(c, g, r->conditional);
+    return g->id;
+}
+
+const char *cfn_aws_group(struct cfn_resource *r, const char *attr)
+{
+    int eks = cfn_type_is(r, "AWS::EKS::Cluster"), vpc = cfn_type_is(r, "AWS::EC2::VPC");
+    struct group *g;
+
+    if (!(eks && strcmp(attr, "ClusterSecurityGroupId") == 0) &&
+        !(vpc && strcmp(attr, "DefaultSecurityGroup") == 0))
+        return NULL;
+    if (r->aws_gid)
+        return r->aws_gid;
+    if (eks) {
+        r->aws_gid = cfn_make_aws_group(r, attr, "eks-cluster-sg", CFN_EKS_GROUP_DESCRIPTION);
+    } else {
+        r->aws_gid = cfn_make_aws_group(r, attr, "default", CFN_DEFAULT_GROUP_DESCRIPTION);
+        g = model_group(r->c->m, r->aws_gid, NULL);
+        g->is_default = 1;
+        g->vpc = cfn_vpc(r->c, cfn_uid(r, 0), r->key);
+    }
+    return r->aws_gid;
 }

@@ -30,7 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfn_internal.h"
+#include "cfn_eval.h"
+#include "importer.h"
 #include "strmap.h"
 #include "xalloc.h"
 
@@ -57,23 +58,23 @@ struct cfn_stacks {
 
 /* ==== The registry ==== */
 
-/* The model keeps the templates read so far until the finish takes them
- * (a model freed before that frees them too). */
+/* The session keeps the templates read so far until the finish takes them
+ * (a session freed before that frees them too). */
 static void stacks_free(void *st)
 {
     cfn_stacks_free(st);
 }
 
-struct cfn_stacks *cfn_stacks_of(struct model *m, int create)
+struct cfn_stacks *cfn_stacks_of(struct import_session *s, struct model *m)
 {
-    struct cfn_stacks *st = model_ext(m, MODEL_EXT_CFN);
+    struct cfn_stacks *st = import_session_state(s, &importer_cloudformation);
 
-    if (st || !create)
+    if (st)
         return st;
     st = xcalloc(1, sizeof(*st));
     st->m = m;
     st->ids = strmap_new();
-    model_set_ext(m, MODEL_EXT_CFN, st, stacks_free);
+    import_session_set_state(s, &importer_cloudformation, st, stacks_free);
     return st;
 }
 
@@ -84,9 +85,9 @@ void cfn_stacks_add(struct cfn_stacks *st, struct cfn *c)
     st->t[st->n++] = c;
 }
 
-struct cfn_stacks *cfn_stacks_take(struct model *m)
+struct cfn_stacks *cfn_stacks_take(struct import_session *s)
 {
-    return model_take_ext(m, MODEL_EXT_CFN);
+    return import_session_take_state(s, &importer_cloudformation);
 }
 
 size_t cfn_stacks_count(const struct cfn_stacks *st)
@@ -465,4 +466,39 @@ void cfn_stacks_link(struct cfn_stacks *st)
                 cfn_link_stack(st, st->t[i], &st->t[i]->res[j]);
     for (i = 0; i < st->n; i++)
         cfn_collect_exports(st, st->t[i]);
+}
+
+/* ==== Ids across templates ==== */
+
+/* Is id already a group (declared) or an interface of the model? */
+static int cfn_taken(const struct cfn *c, const char *id, int group)
+{
+    const struct group *g = model_find_group(c->m, id);
+
+    return group ? g && g->declared : model_find_iface(c->m, id) != NULL;
+}
+
+const char *cfn_uid(struct cfn_resource *r, int group)
+{
+    struct cfn *c = r->c;
+    char *alt;
+    int n;
+
+    if (r->uid)
+        return r->uid;
+    if (!cfn_taken(c, r->id, group) && cfn_stacks_id_uses(c->stacks, r->id, group) < 2) {
+        r->uid = model_strdup(c->m, r->id);
+        return r->uid;
+    }
+    /* The same file given twice gets "ID (FILE #2)" the second time. */
+    alt = xasprintf("%s (%s)", r->id, c->file);
+    for (n = 2; cfn_taken(c, alt, group); n++) {
+        free(alt);
+        alt = xasprintf("%s (%s #%d)", r->id, c->file, n);
+    }
+    r->uid = model_strdup(c->m, alt);
+    free(alt);
+    cfn_warning(c, r->key, "logical id '%s' is also used by another input; drawn as '%s'",
+                cfn_quote(0, r->id), cfn_quote(1, r->uid));
+    return r->uid;
 }

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfn_internal.h"
+#include "cfn_eval.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -39,18 +39,6 @@ static struct cfn_value *cfn_values_add(struct cfn *c, struct cfn_values *vals,
     v.conditional = conditional;
     cfn_values_push(vals, &v);
     return &vals->v[vals->n - 1];
-}
-
-void cfn_values_push(struct cfn_values *vals, const struct cfn_value *v)
-{
-    XGROW(vals->v, vals->alloc, vals->n + 1);
-    vals->v[vals->n++] = *v;
-}
-
-void cfn_values_release(struct cfn_values *vals)
-{
-    free(vals->v);
-    memset(vals, 0, sizeof(*vals));
 }
 
 static void cfn_add_expr(struct cfn *c, const struct ynode *n, int conditional,

@@ -29,112 +29,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cfn_internal.h"
+#include "cfn_check.h"
+#include "cfn_eval.h"
+#include "cfn_members.h"
+#include "cfn_resources.h"
 #include "importer.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "strmap.h"
 #include "xalloc.h"
-
-/* ==== Messages ==== */
-
-struct srcloc cfn_loc(const struct cfn *c, const struct ynode *n)
-{
-    struct srcloc loc = {c->file, n ? n->line : 0, n ? n->col : 0, NULL};
-    return loc;
-}
-
-int cfn_error(const struct cfn *c, const struct ynode *n, const char *fmt, ...)
-{
-    struct srcloc loc = cfn_loc(c, n);
-    char msg[1024];
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    diag_error(&loc, "%s", msg);
-    return -1;
-}
-
-void cfn_warning(struct cfn *c, const struct ynode *n, const char *fmt, ...)
-{
-    struct srcloc loc = cfn_loc(c, n);
-    char msg[1024];
-    char *key;
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    /* A value read twice (a launch template used by two groups) would
-     * say the same thing twice. */
-    key = xasprintf("%d:%d:%s", loc.line, loc.col, msg);
-    if (!strmap_get(c->warned, key)) {
-        strmap_put(c->warned, model_strdup(c->m, key), c);
-        diag_warning(&loc, "%s", msg);
-    }
-    free(key);
-}
-
-const char *cfn_quote(int slot, const char *s)
-{
-    static char bufs[4][96];
-    char *buf = bufs[slot & 3];
-
-    ytext_escape(buf, sizeof(bufs[0]), s, strlen(s));
-    return buf;
-}
-
-/* ==== Lookups ==== */
-
-struct cfn_resource *cfn_resource(const struct cfn *c, const char *id)
-{
-    return strmap_get(c->by_id, id);
-}
-
-const struct ynode *cfn_param(const struct cfn *c, const char *name)
-{
-    return ynode_get(c->params, name);
-}
-
-int cfn_type_is(const struct cfn_resource *r, const char *type)
-{
-    return r && r->type && strcmp(r->type, type) == 0;
-}
-
-/* Is id already a group (declared) or an interface of the model? */
-static int cfn_taken(const struct cfn *c, const char *id, int group)
-{
-    const struct group *g = model_find_group(c->m, id);
-
-    return group ? g && g->declared : model_find_iface(c->m, id) != NULL;
-}
-
-const char *cfn_uid(struct cfn_resource *r, int group)
-{
-    struct cfn *c = r->c;
-    char *alt;
-    int n;
-
-    if (r->uid)
-        return r->uid;
-    if (!cfn_taken(c, r->id, group) && cfn_stacks_id_uses(c->stacks, r->id, group) < 2) {
-        r->uid = model_strdup(c->m, r->id);
-        return r->uid;
-    }
-    /* The same file given twice gets "ID (FILE #2)" the second time. */
-    alt = xasprintf("%s (%s)", r->id, c->file);
-    for (n = 2; cfn_taken(c, alt, group); n++) {
-        free(alt);
-        alt = xasprintf("%s (%s #%d)", r->id, c->file, n);
-    }
-    r->uid = model_strdup(c->m, alt);
-    free(alt);
-    cfn_warning(c, r->key, "logical id '%s' is also used by another input; drawn as '%s'",
-                cfn_quote(0, r->id), cfn_quote(1, r->uid));
-    return r->uid;
-}
 
 /* ==== JSON surrogate pairs ==== */
 
@@ -310,31 +213,15 @@ static int cfn_read(struct cfn *c)
     return cfn_index_resources(c, resources);
 }
 
-void cfn_free(struct cfn *c)
-{
-    size_t i;
-
-    if (!c)
-        return;
-    for (i = 0; i < c->nres; i++)
-        cfn_values_release(&c->res[i].launch);
-    strmap_free(c->by_id);
-    strmap_free(c->group_names);
-    strmap_free(c->warned);
-    free(c->res);
-    free(c->rules);
-    free(c->bindings);
-    ydoc_free(c->doc);
-    free(c);
-}
-
 /*
  * Read one CloudFormation or SAM template, YAML or JSON, and keep it for
  * import_cloudformation_finish() (see importer.h). Returns 0, or -1 after
  * reporting the template's first error.
  */
-int import_cloudformation(struct model *m, const char *file, const char *data, size_t len)
+static int import_cloudformation(struct import_session *s, const char *file, const char *data,
+                                 size_t len)
 {
+    struct model *m = import_session_model(s);
     struct cfn *c = xcalloc(1, sizeof(*c));
     struct ynode *root;
     char *copy;
@@ -357,7 +244,7 @@ int import_cloudformation(struct model *m, const char *file, const char *data, s
         cfn_free(c);
         return -1;
     }
-    cfn_stacks_add(cfn_stacks_of(m, 1), c);
+    cfn_stacks_add(cfn_stacks_of(s, m), c);
     return 0;
 }
 
@@ -383,9 +270,9 @@ static void cfn_peers_as_groups(struct cfn *c)
  * egress rule) is known whatever the order of the files. Returns 0, or -1
  * when a template had an error.
  */
-int import_cloudformation_finish(struct model *m)
+static int import_cloudformation_finish(struct import_session *s)
 {
-    struct cfn_stacks *st = cfn_stacks_take(m);
+    struct cfn_stacks *st = cfn_stacks_take(s);
     size_t i, n;
     int rc = 0;
 
@@ -411,3 +298,48 @@ int import_cloudformation_finish(struct model *m)
     cfn_stacks_free(st);
     return rc;
 }
+
+/* Does a line of the text start with this key at column 1? */
+static int has_top_level_key(const char *data, size_t len, const char *key)
+{
+    size_t klen = strlen(key);
+    const char *p = data, *end = data + len;
+
+    while (p < end) {
+        if ((size_t)(end - p) > klen && memcmp(p, key, klen) == 0 &&
+            (p[klen] == ':' || p[klen] == '"'))
+            return 1;
+        p = memchr(p, '\n', (size_t)(end - p));
+        if (!p)
+            break;
+        p++;
+    }
+    return 0;
+}
+
+/* A template's keys: in JSON anywhere, in YAML at the start of a line. */
+static enum import_claim cfn_detect(const char *file, const char *data, size_t len)
+{
+    size_t i = 0;
+
+    (void)file;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+    if (i == len || data[i] == '<')
+        return CLAIM_NONE;
+    if (data[i] == '{' || data[i] == '[')
+        return strstr(data, "\"AWSTemplateFormatVersion\"") || strstr(data, "\"Resources\"")
+                   ? CLAIM_CONTENT
+                   : CLAIM_NONE;
+    return has_top_level_key(data, len, "AWSTemplateFormatVersion") ||
+                   has_top_level_key(data, len, "Resources")
+               ? CLAIM_CONTENT
+               : CLAIM_NONE;
+}
+
+static const char *const cfn_exts[] = {".json", ".yaml", ".yml", NULL};
+
+const struct importer importer_cloudformation = {
+    "cloudformation", cfn_exts, cfn_detect, import_cloudformation, NULL,
+    import_cloudformation_finish,
+};

@@ -6,9 +6,10 @@
  * cidr, groups, interfaces), group definitions and their rules, and the
  * interfaces with their kinds, counts, memberships and addresses. It reads
  * the YAML through yamltree.h and reports the first problem of a file at
- * the line:col of the node that is wrong. References to groups by name are
- * checked by model_finish(), once every input is read, so that one design
- * file may use groups another one defines.
+ * the line:col of the node that is wrong (but every bad port label).
+ * References to groups by name are checked by model_finish(), once every
+ * input is read, so that one design file may use groups another one
+ * defines.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@
 #include "model.h"
 #include "ports.h"
 #include "strmap.h"
+#include "suggest.h"
 #include "xalloc.h"
 #include "yamltree.h"
 
@@ -42,6 +44,7 @@ struct design {
     long nifaces;               /* interfaces added so far */
     struct strmap *iface_names; /* interface names seen, borrowed from the tree */
     struct strmap *addresses;   /* address (model string) -> the interface's name */
+    size_t bad_labels;          /* bad port labels reported so far */
 };
 
 /* ==== Messages ==== */
@@ -60,13 +63,11 @@ static int design_error(const struct design *d, const struct ynode *n, const cha
                         ...)
 {
     struct srcloc loc = design_loc(d, n);
-    char msg[1024];
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    diag_verror(&loc, fmt, ap);
     va_end(ap);
-    diag_error(&loc, "%s", msg);
     return -1;
 }
 
@@ -206,8 +207,9 @@ static int design_keys(const struct design *d, const struct ynode *map,
             if (design_key_is(k, names[j]))
                 break;
         if (!names[j])
-            return design_error(d, k, "unknown key '%s' %s(expected %s)",
-                                design_quote_node(k).text, where, expected);
+            return design_error(d, k, "unknown key '%s' %s(expected %s)" SUGGEST_FMT,
+                                design_quote_node(k).text, where, expected,
+                                SUGGEST_ARGS(suggest_from(k->value, names, j)));
     }
     return 0;
 }
@@ -258,7 +260,7 @@ static int design_rule(struct design *d, struct group *g, const struct ynode *ru
     const struct ynode *other = NULL;
     const char *description;
     struct portspec *specs;
-    size_t i, j;
+    size_t i, j, bad_before;
     int rc = 0;
 
     if (rule->type != YNODE_MAP)
@@ -290,6 +292,7 @@ static int design_rule(struct design *d, struct group *g, const struct ynode *ru
     d->nrules += labels.n * peers.n;
 
     specs = xmalloc(labels.n * sizeof(*specs));
+    bad_before = d->bad_labels;
     for (i = 0; i < labels.n && rc == 0; i++) {
         const struct ynode *ln = design_nodes_at(&labels, i);
         const char *label;
@@ -297,10 +300,13 @@ static int design_rule(struct design *d, struct group *g, const struct ynode *ru
 
         if (design_name(d, ln, "ports", &label) < 0)
             rc = -1;
-        else if (ports_parse_label(label, &specs[i], err, sizeof(err)) < 0)
-            rc = design_error(d, ln, "%s", err);
+        else if (ports_parse_label(label, &specs[i], err, sizeof(err)) < 0) {
+            /* Report every bad label of the file, then fail it. */
+            design_error(d, ln, "%s", err);
+            d->bad_labels++;
+        }
     }
-    for (j = 0; j < peers.n && rc == 0; j++) {
+    for (j = 0; j < peers.n && rc == 0 && d->bad_labels == bad_before; j++) {
         const struct ynode *pn = design_nodes_at(&peers, j);
         struct srcloc loc = design_loc(d, pn);
         char canon[CIDR_TEXT_MAX];
@@ -715,10 +721,11 @@ static int design_root(struct design *d, const struct ynode *root)
 }
 
 /*
- * Import one design file into m (see importer.h). Returns 0, or -1 after
- * reporting the file's first error.
+ * Import one design file into the session's model (see importer.h).
+ * Returns 0, or -1 after reporting the file's first error.
  */
-int import_design(struct model *m, const char *file, const char *data, size_t len)
+static int import_design(struct import_session *s, const char *file, const char *data,
+                         size_t len)
 {
     struct design d;
     struct ynode *root;
@@ -726,7 +733,7 @@ int import_design(struct model *m, const char *file, const char *data, size_t le
     int rc;
 
     memset(&d, 0, sizeof(d));
-    d.m = m;
+    d.m = import_session_model(s);
     d.file = file;
     doc = ydoc_parse(file, data, len, &root);
     if (!doc)
@@ -734,8 +741,30 @@ int import_design(struct model *m, const char *file, const char *data, size_t le
     d.iface_names = strmap_new();
     d.addresses = strmap_new();
     rc = design_root(&d, root);
+    if (d.bad_labels)
+        rc = -1;
     strmap_free(d.iface_names);
     strmap_free(d.addresses);
     ydoc_free(doc);
     return rc;
 }
+
+/* Design files are YAML: the text nobody else claims (not JSON, not empty,
+ * not XML). */
+static enum import_claim design_detect(const char *file, const char *data, size_t len)
+{
+    size_t i = 0;
+
+    (void)file;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+    if (i == len || data[i] == '<' || data[i] == '{' || data[i] == '[')
+        return CLAIM_NONE;
+    return CLAIM_FALLBACK;
+}
+
+static const char *const design_exts[] = {".json", ".yaml", ".yml", NULL};
+
+const struct importer importer_design = {
+    "design", design_exts, design_detect, import_design, NULL, NULL,
+};

@@ -1,5 +1,6 @@
 /*
- * import_terraform.c - the Terraform importer: import_terraform().
+ * import_terraform.c - the Terraform importer: reading a state or plan
+ * (import_terraform()), detection, and its row of the registry.
  *
  * Four shapes of input are read into one list of resource records (struct
  * tf_res), which tf_resources.c then turns into the model:
@@ -21,63 +22,18 @@
 #include "diag.h"
 #include "importer.h"
 #include "strmap.h"
+#include "tf_address.h"
+#include "tf_build.h"
+#include "tf_config.h"
+#include "tf_flatmap.h"
+#include "tf_import.h"
 #include "tf_internal.h"
 #include "xalloc.h"
 
 /* Deepest module nesting read (child_modules, module paths). */
 #define TF_MAX_MODULE_DEPTH 64
 
-/* ===== Addresses ===== */
-
-size_t tf_index_len(const char *p)
-{
-    size_t n = 1;
-
-    if (*p != '[')
-        return 0;
-    if (p[n] == '"') {
-        for (n++; p[n] && p[n] != '"'; n++)
-            if (p[n] == '\\' && p[n + 1])
-                n++;
-        if (p[n])
-            n++;
-    }
-    while (p[n] && p[n] != ']')
-        n++;
-    return p[n] == ']' ? n + 1 : 0;
-}
-
-const char *tf_strip_indexes(struct model *m, const char *address)
-{
-    struct strbuf sb = STRBUF_INIT;
-    const char *p = address, *kept;
-    size_t n;
-
-    while (*p) {
-        n = tf_index_len(p);
-        if (n)
-            p += n;
-        else
-            strbuf_addch(&sb, *p++);
-    }
-    kept = model_strndup(m, sb.buf, sb.len);
-    strbuf_release(&sb);
-    return kept;
-}
-
-const char *tf_strip_key(struct model *m, const char *address)
-{
-    const char *p = address;
-    size_t n;
-
-    while (*p) {
-        n = tf_index_len(p);
-        if (n && !p[n])
-            return model_strndup(m, address, (size_t)(p - address));
-        p += n ? n : 1;
-    }
-    return model_strdup(m, address);
-}
+/* ===== Resource records ===== */
 
 /* Append an instance key: [3] or ["key"] (quotes and backslashes escaped). */
 static void add_index_key(struct tf_ctx *c, struct strbuf *sb, const json_t *key)
@@ -539,28 +495,37 @@ static int looks_like_json(struct tf_ctx *c, const char *data, size_t len)
     return 1;
 }
 
-int import_terraform(struct model *m, const char *file, const char *data, size_t len)
+int tf_import(struct import_session *s, struct model *m, const char *file, const char *data,
+              size_t len, const json_t *parsed)
 {
     struct tf_ctx c;
     json_error_t err;
-    json_t *doc, *keep = json_array();
+    json_t *doc = NULL, *keep = json_array();
+    const json_t *top = parsed;
 
     memset(&c, 0, sizeof(c));
     jr_init(&c.jr, m, file);
     c.flat_segs = json_object();
 
-    doc = NULL;
-    if (!looks_like_json(&c, data, len)) {
+    if (parsed) {
+        /* Already parsed (a plan's prior state). */
+    } else if (!looks_like_json(&c, data, len)) {
         c.jr.failed = 1;
-    } else if (!(doc = json_loadb(data, len, 0, &err))) {
+    } else if (!(doc = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err))) {
         jr_syntax_error(&c.jr, data, len, (size_t)err.position, &err);
-    } else if (!json_is_object(doc)) {
+    } else {
+        top = doc;
+        /* Parsed: jansson holds copies of every string. */
+        if (s)
+            import_session_release_input(s);
+    }
+    if (top && !json_is_object(top)) {
         struct srcloc loc = {file, 0, 0, NULL};
         diag_error(&loc, "expected a Terraform state or plan object, got %s",
-                   jr_type_name(doc));
+                   jr_type_name(top));
         c.jr.failed = 1;
-    } else {
-        read_document(&c, doc, keep);
+    } else if (top) {
+        read_document(&c, top, keep);
     }
     if (!c.jr.failed)
         tf_build(&c);
@@ -572,3 +537,31 @@ int import_terraform(struct model *m, const char *file, const char *data, size_t
     jr_release(&c.jr);
     return c.jr.failed ? -1 : 0;
 }
+
+static int import_terraform(struct import_session *s, const char *file, const char *data,
+                            size_t len)
+{
+    return tf_import(s, import_session_model(s), file, data, len, NULL);
+}
+
+/* JSON with a state's or a plan's keys; else a file named *.tfstate (this
+ * importer says what is wrong with it: empty, HCL, not a state). */
+static enum import_claim tf_detect(const char *file, const char *data, size_t len)
+{
+    size_t i = 0, n = strlen(file);
+
+    while (i < len && strchr(" \t\r\n", data[i]) && data[i])
+        i++;
+    if (i < len && (data[i] == '{' || data[i] == '[') &&
+        (strstr(data, "\"terraform_version\"") ||
+         (strstr(data, "\"lineage\"") && strstr(data, "\"resources\"")) ||
+         (strstr(data, "\"version\"") && strstr(data, "\"resources\""))))
+        return CLAIM_CONTENT;
+    return n > 8 && strcmp(file + n - 8, ".tfstate") == 0 ? CLAIM_NAME : CLAIM_NONE;
+}
+
+static const char *const tf_exts[] = {".json", ".tfstate", NULL};
+
+const struct importer importer_terraform = {
+    "terraform", tf_exts, tf_detect, import_terraform, NULL, NULL,
+};

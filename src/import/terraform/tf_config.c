@@ -20,7 +20,8 @@
 #include <string.h>
 
 #include "strmap.h"
-#include "tf_internal.h"
+#include "tf_address.h"
+#include "tf_config.h"
 #include "xalloc.h"
 
 /* How many module boundaries one reference may cross. */

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tf_internal.h"
+#include "tf_flatmap.h"
 #include "xalloc.h"
 
 /* Deepest nesting of blocks accepted in flatmap keys. */

@@ -1,14 +1,24 @@
 /*
- * tf_internal.h - private interface between the files of the Terraform
- * importer (import_terraform.c and tf_*.c). Not used outside them.
+ * tf_internal.h - what every file of the Terraform importer shares: one
+ * resource record, the context of one file, and the JSON getters of
+ * tf_json.c. Not used outside the importer.
  *
- * import_terraform.c  parsing, the four input shapes (raw state v4, state v3,
- *                     show -json state, plan JSON) walked into resource records
- * tf_json.c           flatmap numbers and booleans, and other getters beyond
- *                     json_reader.c
+ * The importer's files, each with its own header, from the bottom up:
+ *
+ * tf_json.c           (this header) the resource record and the context of one
+ *                     file; flatmap numbers and booleans, other getters
+ * tf_address.c        addresses and instance keys
  * tf_flatmap.c        state v3 flatmap attributes turned into nested JSON
  * tf_config.c         plan configuration: expressions and their references
- * tf_resources.c      resource records into groups, rules and members
+ * tf_lookups.c        pass 1: ids by address
+ * tf_refs.c           the ids an attribute names (values, then configuration)
+ * tf_members.c        pass 2: groups, VPCs, names; pass 3: members
+ * tf_rules.c          pass 3: rules
+ * tf_resources.c      the passes (tf_build.h)
+ * import_terraform.c  parsing, the four input shapes (raw state v4, state v3,
+ *                     show -json state, plan JSON) walked into resource records;
+ *                     detection and the registry row (tf_import.h)
+ * tf_plan.c           one plan into before and after models (importer.h)
  */
 #ifndef SGMAP_TF_INTERNAL_H
 #define SGMAP_TF_INTERNAL_H
@@ -48,7 +58,7 @@ struct tf_ctx {
      * "%p" of an expanded array -> array of its elements' segments. */
     json_t *flat_segs;
 
-    struct tf_lookups *lk; /* tf_resources.c: ids by address, during tf_build() */
+    struct tf_lookups *lk; /* tf_lookups.h: ids by address, during tf_build() */
 };
 
 /* ===== tf_json.c: getters beyond json_reader.h ===== */
@@ -82,68 +92,5 @@ void tf_one_str(struct tf_ctx *c, const json_t *obj, const char *key, tf_str_fn 
 const json_t *tf_tags(struct tf_ctx *c, const json_t *values, const char *key);
 /* The Name tag (tags.Name, else tags_all.Name), or NULL. */
 const char *tf_name_tag(struct tf_ctx *c, const json_t *values);
-
-/* ===== tf_flatmap.c ===== */
-
-/*
- * Turn state v3 flatmap attributes ({"ingress.#": "1", "ingress.123.from_port":
- * "22", "tags.%": "1", "tags.Name": "web"}) into the nested JSON state v4
- * would hold. Returns a new reference, or NULL after an error (reported).
- */
-json_t *tf_flatmap_expand(struct tf_ctx *c, const json_t *flat);
-
-/* ===== tf_config.c ===== */
-
-/* How a plan's configuration sets an attribute. */
-enum tf_cfg {
-    TF_CFG_NONE,  /* no configuration, or none found for the resource */
-    TF_CFG_UNSET, /* the configuration has no expression for the attribute */
-    TF_CFG_EXPR,  /* an expression: its references were passed to fn */
-};
-
-/*
- * Called with each reference an expression ends in, after following module
- * outputs and input variables: a resource address with its module prefix
- * ("module.web.aws_security_group.app", "data.aws_vpc.main[0]"), or a
- * reference sgmap cannot follow ("local.sg", "var.x" at the root). key is
- * the instance key ("[1]", "[\"b\"]") to try first when the expression
- * indexes the whole resource by count.index or each.key, else NULL.
- */
-typedef void tf_ref_fn(struct tf_ctx *c, const char *ref, const char *key, void *arg);
-
-/* Check the shape of a plan's configuration.root_module (lists, objects,
- * references that are lists of strings); errors at their JSON path. */
-void tf_config_check(struct tf_ctx *c, const json_t *root);
-/*
- * The references of attribute attr (a dotted path through nested blocks,
- * e.g. "vpc_config.security_group_ids") of resource r in the plan
- * configuration (deduplicated).
- */
-enum tf_cfg tf_config_refs(struct tf_ctx *c, const struct tf_res *r, const char *attr,
-                           tf_ref_fn *fn, void *arg);
-/*
- * The same for an inline ingress/egress block of an aws_security_group:
- * the references of attr in the configuration blocks (block = "ingress" or
- * "egress") whose constant protocol and ports match.
- */
-enum tf_cfg tf_config_block_refs(struct tf_ctx *c, const struct tf_res *r, const char *block,
-                                 const char *protocol, long from, long to, const char *attr,
-                                 tf_ref_fn *fn, void *arg);
-
-/* ===== tf_resources.c ===== */
-
-/* Build the model from c->res: lookups first, then groups, members, rules. */
-void tf_build(struct tf_ctx *c);
-
-/* ===== import_terraform.c ===== */
-
-/* The length of the index ([3], ["key"], quoted keys may hold ']') that
- * starts at p, or 0 when none does. */
-size_t tf_index_len(const char *p);
-/* Remove every [...] index from an address; returns a model string. */
-const char *tf_strip_indexes(struct model *m, const char *address);
-/* Remove the instance key at the end of an address (module.m[0].x.y[1] ->
- * module.m[0].x.y), if any; returns a model string. */
-const char *tf_strip_key(struct model *m, const char *address);
 
 #endif

@@ -1,0 +1,5 @@
+resource "aws_security_group" "a" {
+  name = "a"
+  description = "d"
+  name = "b"
+}

@@ -1,0 +1,4 @@
+output "b" { value = 1 }
+output "c" {
+    value = "x" "y"
+}

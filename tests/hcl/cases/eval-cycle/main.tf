@@ -1,0 +1,5 @@
+locals {
+  a = local.b
+  b = "${local.a}-x"
+}
+output "a" { value = local.a }

@@ -1,0 +1,2 @@
+variable "needed" {}
+output "o" { value = var.needed }

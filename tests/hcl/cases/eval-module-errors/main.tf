@@ -1,0 +1,7 @@
+module "missing" {
+  source = "./nowhere"
+}
+module "m" {
+  source  = "./m"
+  unknown = 1
+}
