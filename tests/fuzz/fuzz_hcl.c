@@ -77,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (hcl_load(dir, NULL, &res) == 0) {
         text = json_dumps(res.plan, JSON_COMPACT);
         if (text) {
-            fuzz_import((const uint8_t *)text, strlen(text), FORMAT_TERRAFORM, 1);
+            fuzz_import((const uint8_t *)text, strlen(text), "terraform", 1);
             free(text);
         }
         hcl_result_free(&res);
