@@ -7,7 +7,7 @@
 # --fail-on level and check id is offered here, and nothing else.
 
 # The words sgmap takes, one list per verb.
-_sgmap_verbs='render lint diff'
+_sgmap_verbs='render lint diff reach'
 _sgmap_render_opts='-o --output -f --format --from --var --var-file --theme --no-collapse --rules --egress --vpc
     --group --depth --exclude --hide-cidrs --merge-cidrs --lint -q --quiet -h --help
     -V --version'
@@ -15,9 +15,12 @@ _sgmap_lint_opts='-o --output -f --format --from --var --var-file --fail-on --di
     --list-checks -q --quiet -h --help'
 _sgmap_diff_opts='-o --output -f --format --from --var --var-file --theme --no-collapse --rules --egress --vpc
     --hide-cidrs --merge-cidrs -q --quiet -h --help'
+_sgmap_reach_opts='--from --to --port --expect-none -o --output -f --format --input-format --var --var-file
+    -q --quiet -h --help'
 _sgmap_render_formats='dot svg png pdf json mermaid view'
 _sgmap_lint_formats='text json sarif'
 _sgmap_diff_formats='dot svg png pdf json markdown mermaid view'
+_sgmap_reach_formats='text json markdown'
 _sgmap_from='aws terraform terraform-source cloudformation design'
 _sgmap_egress='default all none'
 _sgmap_themes='default mono'
@@ -64,7 +67,7 @@ _sgmap()
     # A verb is the first word; without one, sgmap renders.
     if [ "$COMP_CWORD" -gt 1 ]; then
         case ${COMP_WORDS[1]} in
-        render | lint | diff) verb=${COMP_WORDS[1]} ;;
+        render | lint | diff | reach) verb=${COMP_WORDS[1]} ;;
         esac
     fi
     case $prev in
@@ -72,7 +75,11 @@ _sgmap()
         local formats=_sgmap_${verb}_formats
         _sgmap_words "${!formats}" "$cur"
         return ;;
-    --from) _sgmap_words "$_sgmap_from" "$cur"; return ;;
+    --from)
+        # reach's --from is an end (a group, an address...), not a format.
+        if [ $verb = reach ]; then COMPREPLY=(); else _sgmap_words "$_sgmap_from" "$cur"; fi
+        return ;;
+    --input-format) _sgmap_words "$_sgmap_from" "$cur"; return ;;
     --egress) _sgmap_words "$_sgmap_egress" "$cur"; return ;;
     --fail-on) _sgmap_words "$_sgmap_levels" "$cur"; return ;;
     --theme)

@@ -16,7 +16,12 @@
  *               else the same name, when at least one of the two ids is not
  *               an AWS id ("sg-..."): a plan address, a CloudFormation
  *               logical id or a design-file name, which are not stable
- *               across a replacement or a change of input family. The union
+ *               across a replacement or a change of input family; else the
+ *               same members and rules (direction, ports, peer) under
+ *               another name, when exactly one unmatched group on each side
+ *               has them: a probable rename (the mark's probable_rename),
+ *               one change instead of a removal, an addition and every
+ *               membership moved. The union
  *               keeps the new id for an alias match (the old id is being
  *               replaced), else the AWS id when either side has one (a
  *               design name is no id), else the new id.

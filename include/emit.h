@@ -64,5 +64,9 @@ void escape_dot_left(struct strbuf *sb, const char *s);
 void escape_dot_tooltip(struct strbuf *sb, const char *s);
 /* For the text of a DOT HTML label: XML entities, backslash doubled. */
 void escape_html(struct strbuf *sb, const char *s);
+/* For inline Markdown text (emit_markdown.c; diff's and reach's summaries):
+ * nothing in it may become HTML, emphasis, a link, a table-cell break or an
+ * @mention. At most max characters (0 = no limit). */
+void escape_markdown(struct strbuf *sb, const char *s, size_t max);
 
 #endif

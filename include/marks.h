@@ -45,6 +45,8 @@ struct mark {
     const char *old_name;        /* a changed group's name before, if it changed */
     const char *old_description; /* a changed group's or rule's description
                                   * before, if it changed ("" when it had none) */
+    int probable_rename;         /* a group matched by its members and rules, not
+                                  * by identity: "probably renamed from old_name" */
 };
 
 /* The marks of every object of one model, by index. */

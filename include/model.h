@@ -168,6 +168,16 @@ struct named {
     const char *name;
 };
 
+/* What the inputs say of a prefix list beyond its name (see model_set_name()). */
+struct prefix_list {
+    const char *id;       /* pl-... */
+    const char **entries; /* canonical CIDRs, no duplicates, in input order */
+    size_t nentries;
+    int entries_known;    /* its entries were read (get-managed-prefix-list-entries),
+                           * perhaps none: only then is entries the whole list */
+    int aws_managed;      /* owned by AWS (S3, DynamoDB, CloudFront, ...) */
+};
+
 #define MODEL_MAX_GROUPS_PER_IFACE 16
 
 struct strmap;
@@ -185,6 +195,8 @@ struct model {
     size_t nsubnets, subnets_alloc;
     struct named *names; /* CIDR and prefix-list names, sorted by id after finish */
     size_t nnames, names_alloc;
+    struct prefix_list **prefix_lists; /* sorted by id after finish */
+    size_t nprefix_lists, prefix_lists_alloc;
 
     /* private */
     struct strmap *group_index;
@@ -194,6 +206,7 @@ struct model {
     struct strmap *name_index;
     struct strmap *rule_index;
     struct strmap *size_index;
+    struct strmap *prefix_list_index;
     struct strmap *strings;
     struct arena arena;
     int finished;
@@ -256,6 +269,17 @@ const char *model_name_of(const struct model *m, const char *id);
  * list's MaxEntries, an AWS-managed list's weight); 0 when unknown. */
 void model_set_prefix_list_size(struct model *m, const char *id, unsigned long size);
 unsigned long model_prefix_list_size(const struct model *m, const char *id);
+/*
+ * Prefix lists' entries and owners, for reachability: importers record what
+ * they read (the AWS importer: get-managed-prefix-list-entries, one file per
+ * list named after it, and describe-managed-prefix-lists' OwnerId; the
+ * others do not fill it yet). model_prefix_list() finds or creates the
+ * record; model_find_prefix_list() gives NULL when the inputs say nothing of
+ * the list. Adding an entry (canonical CIDR text) marks the entries known.
+ */
+struct prefix_list *model_prefix_list(struct model *m, const char *id);
+const struct prefix_list *model_find_prefix_list(const struct model *m, const char *id);
+void model_prefix_list_add_entry(struct model *m, struct prefix_list *pl, const char *cidr);
 
 /*
  * Resolve and sort: an interface whose record names no VPC takes its

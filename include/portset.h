@@ -55,6 +55,13 @@ int portset_equal(const struct portset *a, const struct portset *b);
 /* Does s allow every flow p allows? Does it allow any? */
 int portset_covers(const struct portset *s, const struct portspec *p);
 int portset_overlaps(const struct portset *s, const struct portspec *p);
+/*
+ * What two rules' traffic has in common is one portspec or nothing (the
+ * fast path when a set would hold one spec, as for a pair of rules in
+ * `reach`): writes a ∩ b to out and returns 1, or returns 0 when empty.
+ */
+int portset_spec_intersect(const struct portspec *a, const struct portspec *b,
+                           struct portspec *out);
 
 /*
  * The set as the fewest canonical port labels (ports.h), in label order:

@@ -1,6 +1,6 @@
 /*
- * verbs.h - the verbs of the command line (render, lint, diff), each in its
- * own src/cli/cmd_VERB.c, and main.c's table of them.
+ * verbs.h - the verbs of the command line (render, lint, diff, reach), each
+ * in its own src/cli/cmd_VERB.c, and main.c's table of them.
  *
  * A verb is one file that defines its struct verb, and one row in main.c's
  * table. Its entry point is static to its file: nothing outside the command
@@ -25,6 +25,7 @@ struct verb {
 extern const struct verb verb_render; /* the default verb */
 extern const struct verb verb_lint;
 extern const struct verb verb_diff;
+extern const struct verb verb_reach;
 
 /*
  * The global options, in main.c. main_usage() prints the usage line of

@@ -24,6 +24,7 @@ static const struct verb *const verbs[] = {
     &verb_render,
     &verb_lint,
     &verb_diff,
+    &verb_reach,
 };
 #define NVERBS (sizeof(verbs) / sizeof(verbs[0]))
 

@@ -66,6 +66,8 @@ static void json_groups(struct json_writer *w, const struct model *m, const stru
             jw_member_bool(w, "conditional", 1);
         json_change(w, mark_of_group(mk, g)->change, mark_of_group(mk, g)->old_name,
                     mark_of_group(mk, g)->old_description);
+        if (mark_of_group(mk, g)->probable_rename)
+            jw_member_bool(w, "probable_rename", 1);
         json_source(w, &g->loc);
         jw_object_end(w);
     }

@@ -36,10 +36,15 @@ static const struct escape_table markdown_text = {
     .control = ' ',
 };
 
+void escape_markdown(struct strbuf *sb, const char *s, size_t max)
+{
+    escape_with(sb, s, &markdown_text, max);
+}
+
 /* Inline text, at most max characters (0 = no limit). */
 static void md_text_max(struct strbuf *sb, const char *s, size_t max)
 {
-    escape_with(sb, s, &markdown_text, max);
+    escape_markdown(sb, s, max);
 }
 
 static void md_text(struct strbuf *sb, const char *s)
@@ -205,7 +210,7 @@ static void md_group_heading(struct strbuf *sb, const struct diff *d, const stru
     case CHANGE_CHANGED:
         strbuf_addstr(sb, ": ");
         if (k->old_name) {
-            strbuf_addstr(sb, "renamed from ");
+            strbuf_addstr(sb, k->probable_rename ? "probably renamed from " : "renamed from ");
             md_text(sb, k->old_name);
             if (k->old_description)
                 strbuf_addstr(sb, ", ");

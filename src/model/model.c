@@ -79,6 +79,7 @@ struct model *model_new(void)
     m->name_index = strmap_new();
     m->rule_index = strmap_new();
     m->size_index = strmap_new();
+    m->prefix_list_index = strmap_new();
     m->strings = strmap_new();
     return m;
 }
@@ -109,6 +110,9 @@ void model_free(struct model *m)
     }
     for (i = 0; i < m->nvpcs; i++)
         free(m->vpcs[i]->cidrs);
+    for (i = 0; i < m->nprefix_lists; i++)
+        free(m->prefix_lists[i]->entries);
+    free(m->prefix_lists);
     free(m->groups);
     free(m->rules);
     free(m->ifaces);
@@ -122,6 +126,7 @@ void model_free(struct model *m)
     strmap_free(m->name_index);
     strmap_free(m->rule_index);
     strmap_free(m->size_index);
+    strmap_free(m->prefix_list_index);
     strmap_free(m->strings);
     arena_release(&m->arena);
     free(m);
@@ -361,6 +366,35 @@ unsigned long model_prefix_list_size(const struct model *m, const char *id)
     return (unsigned long)(uintptr_t)strmap_get(m->size_index, id);
 }
 
+struct prefix_list *model_prefix_list(struct model *m, const char *id)
+{
+    struct prefix_list *pl = strmap_get(m->prefix_list_index, id);
+    if (pl)
+        return pl;
+    pl = arena_alloc(&m->arena, sizeof(*pl));
+    pl->id = model_strdup(m, id);
+    XGROW(m->prefix_lists, m->prefix_lists_alloc, m->nprefix_lists + 1);
+    m->prefix_lists[m->nprefix_lists++] = pl;
+    strmap_put(m->prefix_list_index, pl->id, pl);
+    return pl;
+}
+
+const struct prefix_list *model_find_prefix_list(const struct model *m, const char *id)
+{
+    return strmap_get(m->prefix_list_index, id);
+}
+
+void model_prefix_list_add_entry(struct model *m, struct prefix_list *pl, const char *cidr)
+{
+    size_t i;
+    pl->entries_known = 1;
+    for (i = 0; i < pl->nentries; i++)
+        if (strcmp(pl->entries[i], cidr) == 0)
+            return;
+    pl->entries = xrealloc(pl->entries, (pl->nentries + 1) * sizeof(*pl->entries));
+    pl->entries[pl->nentries++] = model_strdup(m, cidr);
+}
+
 /* ===== Peers ===== */
 
 static int is_sg_id(const char *s)
@@ -423,6 +457,13 @@ static int cmp_vpc_ptr(const void *a, const void *b)
 static int cmp_subnet_ptr(const void *a, const void *b)
 {
     const struct subnet *x = *(struct subnet *const *)a, *y = *(struct subnet *const *)b;
+    return strcmp(x->id, y->id);
+}
+
+static int cmp_prefix_list_ptr(const void *a, const void *b)
+{
+    const struct prefix_list *x = *(struct prefix_list *const *)a;
+    const struct prefix_list *y = *(struct prefix_list *const *)b;
     return strcmp(x->id, y->id);
 }
 
@@ -708,6 +749,7 @@ static int finish(struct model *m, int lenient_quota)
     xqsort(m->vpcs, m->nvpcs, sizeof(*m->vpcs), cmp_vpc_ptr);
     xqsort(m->subnets, m->nsubnets, sizeof(*m->subnets), cmp_subnet_ptr);
     xqsort(m->names, m->nnames, sizeof(*m->names), cmp_named);
+    xqsort(m->prefix_lists, m->nprefix_lists, sizeof(*m->prefix_lists), cmp_prefix_list_ptr);
     m->finished = 1;
     return rc;
 }

@@ -439,6 +439,48 @@ int portset_overlaps(const struct portset *s, const struct portspec *p)
     return yes;
 }
 
+/* One field of two specs (a port, an ICMP type or code), -1 meaning every
+ * value: the value both allow, or 0 when they allow different ones. */
+static int common_value(int a, int b, int *out)
+{
+    if (a < 0 || b < 0 || a == b) {
+        *out = a < 0 ? b : a;
+        return 1;
+    }
+    return 0;
+}
+
+int portset_spec_intersect(const struct portspec *a, const struct portspec *b,
+                           struct portspec *out)
+{
+    if (a->proto == PROTO_ALL || b->proto == PROTO_ALL) {
+        *out = a->proto == PROTO_ALL ? *b : *a;
+        return 1;
+    }
+    if (a->proto != b->proto)
+        return 0;
+    out->proto = a->proto;
+    if (is_port_proto(a->proto)) {
+        int alo = a->from < 0 ? 0 : a->from, ahi = a->to < 0 ? PORT_MAX : a->to;
+        int blo = b->from < 0 ? 0 : b->from, bhi = b->to < 0 ? PORT_MAX : b->to;
+        out->from = alo > blo ? alo : blo;
+        out->to = ahi < bhi ? ahi : bhi;
+        return out->from <= out->to;
+    }
+    if (a->proto == PROTO_ICMP || a->proto == PROTO_ICMPV6) {
+        /* A type of -1 is every type and code; a code of -1 every code. */
+        if (!common_value(a->from, b->from, &out->from))
+            return 0;
+        if (a->from < 0 || b->from < 0) {
+            out->to = a->from < 0 ? b->to : a->to;
+            return 1;
+        }
+        return common_value(a->to, b->to, &out->to);
+    }
+    out->from = out->to = -1;
+    return 1;
+}
+
 /* ===== Labels ===== */
 
 static void each_spec(const struct portset *s, void (*fn)(const char *label, void *arg),

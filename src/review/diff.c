@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "diff.h"
+#include "strbuf.h"
 #include "strmap.h"
 #include "xalloc.h"
 
@@ -30,6 +31,7 @@ struct pending_mark {
     const struct iface *iface;
     enum change change;
     const char *old_name, *old_description; /* the old model's texts, or NULL */
+    int probable_rename;                     /* matched by content (see match_by_content) */
 };
 
 /* Everything needed while building; freed at the end of diff_build(). */
@@ -41,6 +43,7 @@ struct builder {
     const char **new_uid;    /* per new group index */
     struct group **old_peer; /* per old group index: the matched new group */
     struct group **new_peer; /* per new group index: the matched old group */
+    unsigned char *by_content; /* per new group index: matched by members and rules */
     char **keys;             /* malloc'd map keys to free */
     size_t nkeys, keys_alloc;
     struct pending *pending;
@@ -89,6 +92,7 @@ static void add_mark(struct builder *b, const struct group *g, const struct rule
     pm->change = c;
     pm->old_name = old_name;
     pm->old_description = old_description;
+    pm->probable_rename = 0;
 }
 
 /* ===== Matching groups ===== */
@@ -158,6 +162,152 @@ static void match_by_name(struct builder *b)
     strmap_free(first);
 }
 
+/* ===== Matching renamed groups by content ===== */
+
+/* A peer group as both sides can name it: "self", the new id of a matched
+ * group, or the side's own id (which the other side cannot match). */
+static void content_peer(const struct builder *b, const struct model *m, int is_new,
+                         const struct group *owner, const struct rule *r, struct strbuf *sb)
+{
+    const struct group *p = r->peer_type == PEER_GROUP ? model_find_group(m, r->peer) : NULL;
+    const struct group *other;
+
+    if (!p) {
+        strbuf_addstr(sb, r->peer ? r->peer : "");
+        return;
+    }
+    if (p == owner) {
+        strbuf_addstr(sb, "\001self");
+        return;
+    }
+    other = is_new ? b->new_peer[p->index] : b->old_peer[p->index];
+    if (!other) {
+        strbuf_addstr(sb, is_new ? "\001new:" : "\001old:");
+        strbuf_addstr(sb, p->id);
+        return;
+    }
+    strbuf_addstr(sb, is_new ? p->id : other->id);
+}
+
+static int cmp_str_ptr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The content of every unmatched group of one side with members: its
+ * members' ids, then its rules (direction, ports, peer), each sorted,
+ * joined; malloc'd strings by group index (NULL for the others).
+ */
+static char **content_keys(const struct builder *b, const struct model *m, int is_new)
+{
+    struct group **peer = is_new ? b->new_peer : b->old_peer;
+    char **keys = xcalloc(m->ngroups ? m->ngroups : 1, sizeof(*keys));
+    char ***parts = xcalloc(m->ngroups ? m->ngroups : 1, sizeof(*parts));
+    size_t *nparts = xcalloc(m->ngroups ? m->ngroups : 1, sizeof(*nparts));
+    size_t *alloc = xcalloc(m->ngroups ? m->ngroups : 1, sizeof(*alloc));
+    struct strbuf sb = STRBUF_INIT;
+    char label[PORTS_LABEL_MAX];
+    size_t i, j;
+
+    for (i = 0; i < m->nrules; i++) {
+        const struct rule *r = m->rules[i];
+        size_t g = r->group->index;
+        if (peer[g] || !r->group->nmembers)
+            continue;
+        strbuf_reset(&sb);
+        ports_label(&r->ports, label);
+        strbuf_addf(&sb, "%d %s ", (int)r->dir, label);
+        content_peer(b, m, is_new, r->group, r, &sb);
+        XGROW(parts[g], alloc[g], nparts[g] + 1);
+        parts[g][nparts[g]++] = xstrdup(sb.buf);
+    }
+    for (i = 0; i < m->ngroups; i++) {
+        const struct group *g = m->groups[i];
+        if (peer[i] || !g->nmembers)
+            continue;
+        strbuf_reset(&sb);
+        for (j = 0; j < g->nmembers; j++) {
+            const char *id = g->members[j]->id;
+            const char *alias = !is_new && b->aliases ? strmap_get(b->aliases, id) : NULL;
+            strbuf_addf(&sb, "%s\n", alias ? alias : id);
+        }
+        xqsort(parts[i], nparts[i], sizeof(*parts[i]), cmp_str_ptr);
+        strbuf_addch(&sb, '|');
+        for (j = 0; j < nparts[i]; j++) {
+            strbuf_addf(&sb, "%s\n", parts[i][j]);
+            free(parts[i][j]);
+        }
+        keys[i] = xstrdup(sb.buf);
+    }
+    for (i = 0; i < m->ngroups; i++)
+        free(parts[i]);
+    free(parts);
+    free(nparts);
+    free(alloc);
+    strbuf_release(&sb);
+    return keys;
+}
+
+/* How many groups of one side have each content key, and the last one. */
+static struct strmap *content_index(char **keys, size_t n, size_t **count)
+{
+    struct strmap *index = strmap_new();
+    size_t i;
+
+    *count = xcalloc(n ? n : 1, sizeof(**count));
+    for (i = 0; i < n; i++) {
+        size_t at;
+        if (!keys[i])
+            continue;
+        at = (size_t)(uintptr_t)strmap_get(index, keys[i]);
+        if (at)
+            (*count)[at - 1]++;
+        else
+            (*count)[i] = 1;
+        strmap_put(index, keys[i], (void *)(uintptr_t)(at ? at : i + 1));
+    }
+    return index;
+}
+
+/*
+ * A group replaced by one with the same members and rules under a new name
+ * (the article's rename; a design file's or template's new key): matched,
+ * when that content is found once on each side among the groups still
+ * unmatched, so the diff says "probably renamed" instead of a removal, an
+ * addition and every membership moved.
+ */
+static void match_by_content(struct builder *b)
+{
+    const struct model *old = b->old, *new = b->new;
+    char **okeys = content_keys(b, old, 0), **nkeys = content_keys(b, new, 1);
+    size_t *ocount, *ncount, i;
+    struct strmap *oindex = content_index(okeys, old->ngroups, &ocount);
+    struct strmap *nindex = content_index(nkeys, new->ngroups, &ncount);
+
+    for (i = 0; i < new->ngroups; i++) {
+        size_t o, n;
+        if (!nkeys[i])
+            continue;
+        o = (size_t)(uintptr_t)strmap_get(oindex, nkeys[i]);
+        n = (size_t)(uintptr_t)strmap_get(nindex, nkeys[i]);
+        if (!o || ocount[o - 1] != 1 || ncount[n - 1] != 1)
+            continue;
+        match(b, old->groups[o - 1], new->groups[i]);
+        b->by_content[i] = 1;
+    }
+    for (i = 0; i < old->ngroups; i++)
+        free(okeys[i]);
+    for (i = 0; i < new->ngroups; i++)
+        free(nkeys[i]);
+    free(okeys);
+    free(nkeys);
+    free(ocount);
+    free(ncount);
+    strmap_free(oindex);
+    strmap_free(nindex);
+}
+
 static void match_groups(struct builder *b)
 {
     const struct model *old = b->old, *new = b->new;
@@ -180,6 +330,7 @@ static void match_groups(struct builder *b)
         }
     }
     match_by_name(b);
+    match_by_content(b);
     for (i = 0; i < new->ngroups; i++) {
         struct group *n = new->groups[i], *o = b->new_peer[i];
         b->new_uid[i] = model_strdup(b->u, o ? union_id(b, o, n) : n->id);
@@ -228,8 +379,10 @@ static void build_groups(struct builder *b)
             old_name = o->name;
         if (!str_equal(o->description, n->description))
             old_description = o->description ? o->description : "";
-        if (old_name || old_description)
+        if (old_name || old_description) {
             add_mark(b, g, NULL, NULL, CHANGE_CHANGED, old_name, old_description);
+            b->marks[b->nmarks - 1].probable_rename = b->by_content[i] && old_name;
+        }
     }
     for (i = 0; i < b->old->ngroups; i++) {
         struct group *g;
@@ -438,6 +591,17 @@ static void build_vpcs_and_names(struct builder *b)
         }
         for (i = 0; i < m->nnames; i++)
             model_set_name(b->u, m->names[i].id, m->names[i].name);
+        for (i = 0; i < m->nprefix_lists; i++) {
+            const struct prefix_list *src = m->prefix_lists[i];
+            struct prefix_list *pl = model_prefix_list(b->u, src->id);
+            size_t j;
+            pl->aws_managed |= src->aws_managed;
+            if (pl->entries_known)
+                continue; /* the new side's entries (copied first) win */
+            pl->entries_known = src->entries_known;
+            for (j = 0; j < src->nentries; j++)
+                model_prefix_list_add_entry(b->u, pl, src->entries[j]);
+        }
     }
 }
 
@@ -472,8 +636,10 @@ static struct marks *diff_marks(const struct builder *b)
 
     for (i = 0; i < b->nmarks; i++) {
         const struct pending_mark *pm = &b->marks[i];
-        if (pm->group)
+        if (pm->group) {
             marks_set_group(mk, pm->group, pm->change, pm->old_name, pm->old_description);
+            mk->groups[pm->group->index].probable_rename = pm->probable_rename;
+        }
         else if (pm->rule)
             marks_set_rule(mk, pm->rule, pm->change, pm->old_description);
         else
@@ -524,6 +690,7 @@ struct diff *diff_build(const struct model *old, const struct model *new,
     b->new_uid = xcalloc(new->ngroups ? new->ngroups : 1, sizeof(*b->new_uid));
     b->old_peer = xcalloc(old->ngroups ? old->ngroups : 1, sizeof(*b->old_peer));
     b->new_peer = xcalloc(new->ngroups ? new->ngroups : 1, sizeof(*b->new_peer));
+    b->by_content = xcalloc(new->ngroups ? new->ngroups : 1, 1);
 
     match_groups(b);
     build_groups(b);
@@ -548,6 +715,7 @@ struct diff *diff_build(const struct model *old, const struct model *new,
     free(b->new_uid);
     free(b->old_peer);
     free(b->new_peer);
+    free(b->by_content);
     return d;
 }
 

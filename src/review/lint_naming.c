@@ -179,37 +179,70 @@ static const struct naming_verb {
 static const char *const naming_protocols[] = {"ssh", "http", "https", "rdp", "tcp", "udp",
                                                NULL};
 
-/* Well-known ports written with two digits; other two-digit numbers in a
- * name are counters ("web-10"), not ports. */
-static const int two_digit_ports[] = {20, 21, 22, 23, 25, 53, 67, 68, 69, 80, 88};
+/*
+ * Service ports well known enough that a name holding one as a word of its
+ * own is about that traffic ("db-5432", "relay-25"); other numbers standing
+ * alone are counters or versions ("web-10", "cache-1999") unless the
+ * group's own rules name them. Sorted.
+ */
+static const int well_known_ports[] = {
+    20,   21,   22,   23,   25,   53,   67,   68,   69,    80,    88,   110,  123,
+    135,  137,  138,  139,  143,  161,  162,  389,  443,   445,   465,  514,  587,
+    636,  873,  993,  995,  1433, 1434, 1521, 2049, 2375,  2376,  2379, 2380, 3306,
+    3389, 5432, 5439, 5601, 5672, 5900, 5985, 5986, 6379,  6443,  8080, 8443, 9092,
+    9200, 9300, 9418, 9999, 11211, 15672, 27017,
+};
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Does one of g's TCP or UDP rules name port v (its port, or a bound of its
+ * range)? */
+static int group_names_port(const struct lint_ctx *c, const struct group *g, long v)
+{
+    size_t i, end;
+
+    if (!c->rcount[g->index])
+        return 0;
+    end = c->rfirst[g->index] + c->rcount[g->index];
+    for (i = c->rfirst[g->index]; i < end; i++) {
+        const struct portspec *p = &c->m->rules[i]->ports;
+        if ((p->proto == PROTO_TCP || p->proto == PROTO_UDP) && (p->from == v || p->to == v))
+            return 1;
+    }
+    return 0;
+}
 
 /*
  * Is the word a port number: 2 to 5 digits, no leading zero, at most 65535,
- * and when it has two digits, a well-known port standing on its own (a
- * number glued to letters, as in "route53" or "x86", is part of a name)?
+ * standing alone as a word (a number glued to letters, as in "app1999",
+ * "route53" or "web8080", is part of an identifier), and a well-known port
+ * or a port of g's own rules (g may be NULL: well-known ports only)?
  */
-static int name_word_is_port(const char *w, size_t len, int glued)
+static int name_word_is_port(const struct lint_ctx *c, const struct group *g, const char *w,
+                             size_t len, int glued)
 {
     char digits[6];
-    long v;
+    int v;
     size_t i;
 
-    if (len < 2 || len > 5 || w[0] == '0')
+    if (glued || len < 2 || len > 5 || w[0] == '0')
         return 0;
     for (i = 0; i < len; i++)
         if (!isdigit((unsigned char)w[i]))
             return 0;
     memcpy(digits, w, len);
     digits[len] = '\0';
-    v = strtol(digits, NULL, 10);
+    v = (int)strtol(digits, NULL, 10);
     if (v > 65535)
         return 0;
-    if (len > 2)
+    if (bsearch(&v, well_known_ports, sizeof(well_known_ports) / sizeof(well_known_ports[0]),
+                sizeof(well_known_ports[0]), cmp_int))
         return 1;
-    for (i = 0; i < sizeof(two_digit_ports) / sizeof(two_digit_ports[0]); i++)
-        if (v == two_digit_ports[i])
-            return !glued;
-    return 0;
+    return g && group_names_port(c, g, v);
 }
 
 /* Does name start with a naming verb as a word of its own? Returns its
@@ -232,14 +265,16 @@ static size_t name_verb_prefix(const char *name)
 }
 
 /*
- * Is name about rules rather than members? Returns 1 with why (malloc'd),
- * e.g. "it starts with 'allow-'", or 0. The rule of the AWS input reference
- * section 8, with words split at case changes and between letters and
- * digits too (CloudFormation logical ids like AllowSSHSecurityGroup): a
- * leading naming verb (see naming_verbs), or a word that is a protocol or a
- * port number (see name_word_is_port).
+ * Is name (of group g, or a name suggested when g is NULL) about rules
+ * rather than members? Returns 1 with why (malloc'd), e.g. "it starts with
+ * 'allow-'", or 0. The rule of the AWS input reference section 8, with
+ * words split at case changes and between letters and digits too
+ * (CloudFormation logical ids like AllowSSHSecurityGroup): a leading naming
+ * verb (see naming_verbs), or a word that is a protocol or a port number
+ * (see name_word_is_port).
  */
-static int name_is_rule_named(const char *name, char **why)
+static int name_is_rule_named(const struct lint_ctx *c, const struct group *g, const char *name,
+                              char **why)
 {
     size_t pos = 0, start, len, j;
     size_t verb = name_verb_prefix(name);
@@ -259,7 +294,7 @@ static int name_is_rule_named(const char *name, char **why)
                 return 1;
             }
         }
-        if (name_word_is_port(w, len, glued)) {
+        if (name_word_is_port(c, g, w, len, glued)) {
             if (why)
                 *why = xasprintf("it contains the port number %.*s", (int)len, w);
             return 1;
@@ -417,13 +452,13 @@ static char *name_suggest(const struct lint_ctx *c, const struct group *g)
         free(names[i]);
     if (base) {
         full = vpc ? name_with_vpc(base, vpc) : xstrdup(base);
-        if (name_is_rule_named(full, NULL) && kind) {
+        if (name_is_rule_named(c, NULL, full, NULL) && kind) {
             free(full);
             full = vpc ? name_with_vpc(kind, vpc) : xstrdup(kind);
         }
         free(base);
     }
-    if (full && (name_is_rule_named(full, NULL) || strcmp(full, g->name) == 0)) {
+    if (full && (name_is_rule_named(c, NULL, full, NULL) || strcmp(full, g->name) == 0)) {
         free(full);
         full = NULL;
     }
@@ -460,8 +495,9 @@ struct homes {
     size_t nkeys;
 };
 
-static void homes_init(struct homes *h, const struct model *m)
+static void homes_init(struct homes *h, const struct lint_ctx *c)
 {
+    const struct model *m = c->m;
     size_t i, alloc = 0;
 
     memset(h, 0, sizeof(*h));
@@ -471,7 +507,7 @@ static void homes_init(struct homes *h, const struct model *m)
         const struct group *g = m->groups[i];
         strmap_put(h->by_name, g->name, m->groups[i]);
         if (!g->declared || g->nmembers == 0 || lint_group_is_default(g) ||
-            name_is_rule_named(g->name, NULL))
+            name_is_rule_named(c, g, g->name, NULL))
             continue;
         XGROW(h->keys, alloc, h->nkeys + 1);
         h->keys[h->nkeys] = members_key(g);
@@ -578,7 +614,7 @@ void lint_find_rule_named_groups(struct lint_ctx *c)
         const struct group *g = m->groups[i];
         char *why = NULL;
         if (!g->declared || !lint_wants(c, CK_RULE_NAMED_GROUP, g) ||
-            !name_is_rule_named(g->name, &why))
+            !name_is_rule_named(c, g, g->name, &why))
             continue;
         XGROW(v, alloc, n + 1);
         v[n].g = g;
@@ -588,7 +624,7 @@ void lint_find_rule_named_groups(struct lint_ctx *c)
     }
     if (n == 0)
         return;
-    homes_init(&h, m);
+    homes_init(&h, c);
     xqsort(v, n, sizeof(*v), cmp_misnamed);
     for (lo = 0; lo < n; lo = hi) {
         for (hi = lo + 1; hi < n && same_run(v, lo, hi); hi++)

@@ -35,7 +35,7 @@ const struct change_text *change_text(enum change c)
 
 /* ===== Change marks ===== */
 
-static const struct mark unchanged = {CHANGE_NONE, NULL, NULL};
+static const struct mark unchanged = {CHANGE_NONE, NULL, NULL, 0};
 
 struct marks *marks_new(const struct model *m)
 {

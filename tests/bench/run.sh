@@ -152,6 +152,42 @@ for gen in account apps; do
     target "$gen: import->DOT time from 2,500 to 10,000 groups" "$(ratio "$large" "$small")" 4.2
 done
 
+# Reachability (issue 17), side by side on the quota account: the exposure
+# report (reach with no end) against import + DOT, alternating, best of 5
+# each, target ratio 2; then all pairs between groups as JSON, best of 3,
+# target 10 s.
+echo
+printf '%-28s %9s %9s %9s\n' reach "dot ms" "reach ms" ratio
+files=$tmp/account-quota
+# time_ms CMD...: the wall time of one run in milliseconds.
+time_ms() {
+    t0=$(date +%s%N)
+    "$@" > /dev/null 2>&1
+    t1=$(date +%s%N)
+    echo $(((t1 - t0) / 1000000))
+}
+dot_ms= exp_ms=
+for _ in 1 2 3 4 5; do
+    # shellcheck disable=SC2086
+    t=$(time_ms "$sgmap" -q -f dot -o /dev/null $files)
+    if [ -z "$dot_ms" ] || [ "$t" -lt "$dot_ms" ]; then dot_ms=$t; fi
+    # shellcheck disable=SC2086
+    t=$(time_ms "$sgmap" reach -q -f text -o /dev/null $files)
+    if [ -z "$exp_ms" ] || [ "$t" -lt "$exp_ms" ]; then exp_ms=$t; fi
+done
+printf '%-28s %9s %9s %9s\n' "exposure report (text)" "$dot_ms" "$exp_ms" \
+    "$(awk -v a="$exp_ms" -v b="$dot_ms" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+all_ms=
+for _ in 1 2 3; do
+    # shellcheck disable=SC2086
+    t=$(time_ms "$sgmap" reach -q --from '*' --to '*' -f json -o /dev/null $files)
+    if [ -z "$all_ms" ] || [ "$t" -lt "$all_ms" ]; then all_ms=$t; fi
+done
+# shellcheck disable=SC2086
+answers=$("$sgmap" reach -q --from '*' --to '*' -f json $files | jq '.answers | length')
+printf '%-28s %9s %9s  (%s answers; target 10000 ms)\n' "all pairs between groups" "" \
+    "$all_ms" "$answers"
+
 [ "${BENCH_DRAW:-1}" = 0 ] && exit 0
 
 # Drawing (issue 8): one timed run each, since a layout takes seconds.

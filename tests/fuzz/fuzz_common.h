@@ -4,8 +4,9 @@
  * Each target copies the fuzzer's bytes into a NUL-terminated buffer (the
  * importers' contract), imports them with one forced format, finishes the
  * model and, when the import succeeded, builds the view and writes DOT,
- * JSON and the lint report into memory streams so that the drawing side
- * sees every model the importers can make. Diagnostics are thrown away:
+ * JSON and the lint report into memory streams, and answers reach's
+ * exposure report and all pairs between groups, so that the drawing and
+ * review sides see every model the importers can make. Diagnostics are thrown away:
  * stderr is sent to /dev/null once at start-up unless SGMAP_FUZZ_STDERR is
  * set (useful when reproducing a crash).
  */
@@ -22,6 +23,8 @@
 #include "importer.h"
 #include "lint.h"
 #include "model.h"
+#include "reach.h"
+#include "strbuf.h"
 #include "theme.h"
 #include "view.h"
 
@@ -45,7 +48,25 @@ static inline void fuzz_quiet_stderr(void)
         stderr = null;
 }
 
-/* Write the view of a finished model as DOT, plus JSON and lint, to memory. */
+/* Answer one reach query on a finished model in every format, in memory. */
+static inline void fuzz_reach(const struct model *m, const char *from, const char *to)
+{
+    struct reach_query q = {from, to, NULL};
+    struct strbuf sb = STRBUF_INIT;
+    char *err = NULL;
+    struct reach_result *r = reach_run(m, &q, &err);
+
+    if (r) {
+        reach_write_text(r, &sb);
+        reach_write_json(r, &sb);
+        reach_write_markdown(r, &sb);
+    }
+    reach_result_free(r);
+    strbuf_release(&sb);
+    free(err);
+}
+
+/* Write the view of a finished model as DOT, plus JSON, lint and reach, to memory. */
 static inline void fuzz_draw(const struct model *m, int collapse, enum egress_mode egress)
 {
     struct view_options vo;
@@ -86,6 +107,8 @@ static inline void fuzz_draw(const struct model *m, int collapse, enum egress_mo
     }
     free(buf);
     lint_result_free(lr);
+    fuzz_reach(m, NULL, NULL);
+    fuzz_reach(m, "*", "*");
 }
 
 /* The fuzzer's bytes as a NUL-terminated copy (the importers' contract),

@@ -1,5 +1,5 @@
 # The bash and zsh completions stay true to the command line: every option
-# of `sgmap --help`, `sgmap lint --help` and `sgmap diff --help` is offered
+# of `sgmap --help` and of `sgmap VERB --help` for each verb is offered
 # for its verb and no other option is; the formats, --from values, --egress
 # modes and --fail-on levels offered are the ones sgmap's own messages list
 # as expected; the check ids are lint --list-checks'; verbs and files are
@@ -59,7 +59,7 @@ zsh_options() {
 }
 
 # Options, per verb: the ones --help lists, short and long.
-for verb in render lint diff; do
+for verb in render lint diff reach; do
     if [ $verb = render ]; then v=; else v=$verb; fi
     # shellcheck disable=SC2086
     "$SGMAP" $v --help > help.txt || { echo "sgmap $v --help failed"; exit 1; }
@@ -101,6 +101,11 @@ offered sgmap --from '' > got.txt
 same "bash: --from values" want.txt got.txt
 offered sgmap lint --from '' > got.txt
 same "bash: lint --from values" want.txt got.txt
+offered sgmap reach --input-format '' > got.txt
+same "bash: reach --input-format values" want.txt got.txt
+# reach's --from and --to name ends (groups, addresses), not formats.
+offered sgmap reach --from '' > got.txt
+[ -s got.txt ] && [ "$(cat got.txt)" != "" ] && { echo "bash: reach --from offers formats"; fail=1; }
 for z in "$(grep -c -- "--from=.*(aws terraform terraform-source cloudformation design)" "$zshfile")"; do
     [ "$z" = 2 ] || { echo "zsh: --from values not in both places"; fail=1; }
 done
@@ -120,7 +125,7 @@ same "bash: check ids" want.txt got.txt
 
 # Verbs and files as the first word; files after options.
 offered sgmap '' > got.txt
-for w in render lint diff samples-input.yaml; do
+for w in render lint diff reach samples-input.yaml; do
     grep -qx "$w" got.txt || { echo "bash: '$w' not offered as the first word"; fail=1; }
 done
 offered sgmap lint samp > got.txt

@@ -6,6 +6,7 @@ man="$TESTS/../sgmap.1"
 "$SGMAP" --help > help.txt || { echo "--help failed"; exit 1; }
 "$SGMAP" lint --help >> help.txt || { echo "lint --help failed"; exit 1; }
 "$SGMAP" diff --help >> help.txt || { echo "diff --help failed"; exit 1; }
+"$SGMAP" reach --help >> help.txt || { echo "reach --help failed"; exit 1; }
 opts=$(grep -oE -- '--[a-z][a-z-]+' help.txt | sort -u)
 [ -n "$opts" ] || { echo "no long options found in --help"; exit 1; }
 fail=0

@@ -71,6 +71,28 @@ static void check_label(const char *labels, const char *want, int line)
     portset_release(&s);
 }
 
+/* CHECK that the one-spec intersection of a and b agrees with the set
+ * intersection of the same two labels (want: its label, or "none"). */
+static void check_spec_and(const char *a, const char *b, const char *want, int line)
+{
+    struct portspec pa, pb, out;
+    struct portset s = PORTSET_INIT;
+    char err[64], *got;
+
+    if (ports_parse_label(a, &pa, err, sizeof(err)) < 0 ||
+        ports_parse_label(b, &pb, err, sizeof(err)) < 0) {
+        unit_check(0, err, __FILE__, line);
+        return;
+    }
+    if (portset_spec_intersect(&pa, &pb, &out))
+        portset_add(&s, &out);
+    got = label_of(&s);
+    unit_check_str(got, want, a, __FILE__, line);
+    free(got);
+    portset_release(&s);
+    check_op(a, AND, b, want, line);
+}
+
 void test_portset(void)
 {
     struct portset s = PORTSET_INIT, t = PORTSET_INIT;
@@ -101,6 +123,23 @@ void test_portset(void)
     check_op("icmp/all", AND, "icmpv6/all", "none", __LINE__);
     check_op("all", AND, "icmpv6/128", "icmpv6/128", __LINE__);
     check_op("esp", AND, "all", "esp", __LINE__);
+
+    /* The same for one rule against another, without a set. */
+    check_spec_and("all", "tcp/5432", "tcp/5432", __LINE__);
+    check_spec_and("tcp/1024-65535", "tcp/5432", "tcp/5432", __LINE__);
+    check_spec_and("tcp/1024-65535", "tcp/80", "none", __LINE__);
+    check_spec_and("tcp/all", "tcp/80-90", "tcp/80-90", __LINE__);
+    check_spec_and("tcp/80-90", "tcp/85-100", "tcp/85-90", __LINE__);
+    check_spec_and("tcp/all", "udp/all", "none", __LINE__);
+    check_spec_and("icmp/all", "icmp/3:4", "icmp/3:4", __LINE__);
+    check_spec_and("icmp/3", "icmp/3:4", "icmp/3:4", __LINE__);
+    check_spec_and("icmp/3:1", "icmp/3:4", "none", __LINE__);
+    check_spec_and("icmp/8", "icmp/3", "none", __LINE__);
+    check_spec_and("icmp/all", "icmpv6/all", "none", __LINE__);
+    check_spec_and("all", "icmpv6/128", "icmpv6/128", __LINE__);
+    check_spec_and("esp", "all", "esp", __LINE__);
+    check_spec_and("esp", "gre", "none", __LINE__);
+    check_spec_and("all", "all", "all", __LINE__);
 
     /* What only one side allows. */
     check_op("tcp/all", MINUS, "tcp/443", "tcp/0-442, tcp/444-65535", __LINE__);

@@ -4,7 +4,8 @@
  * shape) and DescribeStaleSecurityGroups; the names of VPC and subnet CIDRs
  * and of prefix lists from DescribeVpcs, DescribeSubnets,
  * DescribeManagedPrefixLists / DescribePrefixLists and
- * GetManagedPrefixListEntries.
+ * GetManagedPrefixListEntries; which lists AWS manages, and the entries of
+ * a list whose file is named after it (for reachability).
  *
  * Rules are exploded to one per peer and merged by (group, direction,
  * ports, peer), so a rule read from both DescribeSecurityGroups and
@@ -12,6 +13,7 @@
  * one rule. Group peers are merged on the bare sg- id, because a stale or
  * deleted reference loses its UserId in some outputs.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -587,6 +589,7 @@ static void read_prefix_list(struct aws_ctx *c, const struct jnode *pl, void *ar
     strbuf_reset(label);
     if (owner ? strcmp(owner, "AWS") == 0 : strncmp(name, "com.amazonaws.", 14) == 0) {
         /* AWS-managed: an unknown service keeps its name, its weight unknown. */
+        model_prefix_list(c->jr.m, id)->aws_managed = 1;
         weight = managed_list(name, label);
         if (weight)
             model_set_prefix_list_size(c->jr.m, id, weight);
@@ -604,19 +607,55 @@ void aws_read_prefix_lists(struct aws_ctx *c, const struct jnode *arr)
     strbuf_release(&label);
 }
 
-/* The response does not say which list the entries belong to: the entries
- * only name their CIDRs with their descriptions. */
+/*
+ * The response does not say which list the entries belong to. They name
+ * their CIDRs with their descriptions; and when the file is named after the
+ * list (sgmap-collect writes ...-entries-pl-0123abcd.json), they are the
+ * list's entries, for reachability. arg is that list, or NULL.
+ */
 static void read_prefix_list_entry(struct aws_ctx *c, const struct jnode *e, void *arg)
 {
     const char *desc = jr_str(&c->jr, e, "Description");
     char cidr[CIDR_TEXT_MAX];
 
-    (void)arg;
-    if (read_cidr(c, e, "Cidr", cidr) > 0 && desc)
+    if (read_cidr(c, e, "Cidr", cidr) <= 0)
+        return;
+    if (desc)
         model_set_name(c->jr.m, cidr, desc);
+    if (arg)
+        model_prefix_list_add_entry(c->jr.m, arg, cidr);
+}
+
+/* The last prefix-list id ("pl-" and letters or digits) in the base name of
+ * file, copied into buf; NULL when there is none. */
+static const char *list_named_by_file(const char *file, char *buf, size_t size)
+{
+    const char *base = strrchr(file, '/'), *p, *found = NULL;
+    size_t n = 0;
+
+    base = base ? base + 1 : file;
+    for (p = strstr(base, "pl-"); p; p = strstr(p + 1, "pl-")) {
+        size_t k = 3;
+        while (isalnum((unsigned char)p[k]))
+            k++;
+        if (k > 3 && (p == base || !isalnum((unsigned char)p[-1])))
+            found = p, n = k;
+    }
+    if (!found || n >= size)
+        return NULL;
+    memcpy(buf, found, n);
+    buf[n] = '\0';
+    return buf;
 }
 
 void aws_read_prefix_list_entries(struct aws_ctx *c, const struct jnode *arr)
 {
-    aws_each(c, arr, NULL, read_prefix_list_entry, NULL);
+    char id[64];
+    struct prefix_list *pl = NULL;
+
+    if (list_named_by_file(c->jr.file, id, sizeof(id))) {
+        pl = model_prefix_list(c->jr.m, id);
+        pl->entries_known = 1;
+    }
+    aws_each(c, arr, NULL, read_prefix_list_entry, pl);
 }
