@@ -536,7 +536,7 @@ static void side_allows(struct run *run, const struct reach_region *reg, enum di
                 continue;
             ports_label(&p, label);
             if (n == 0)
-                strcpy(first, label);
+                memcpy(first, label, sizeof(first));
             same &= strcmp(first, label) == 0;
             strbuf_addstr(&peers, n ? ", " : "");
             peer_name(run, r, &peers);
