@@ -9,7 +9,7 @@
 # The words sgmap takes, one list per verb.
 _sgmap_verbs='render lint diff reach'
 _sgmap_render_opts='-o --output -f --format --from --var --var-file --theme --no-collapse --rules --egress --vpc
-    --group --depth --exclude --hide-cidrs --merge-cidrs --lint -q --quiet -h --help
+    --group --depth --exclude --hide-cidrs --merge-cidrs --lint --notes --no-notes -q --quiet -h --help
     -V --version'
 _sgmap_lint_opts='-o --output -f --format --from --var --var-file --fail-on --disable --enable
     --list-checks -q --quiet -h --help'

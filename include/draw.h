@@ -21,6 +21,11 @@ enum draw_format {
     DRAW_FORMAT_COUNT
 };
 
+/* Does format f draw the notes table (view_options.notes_table) unless
+ * told otherwise (--notes, --no-notes)? PNG and PDF do: they have no
+ * tooltips to carry rules' descriptions and lint findings. */
+int draw_notes_by_default(enum draw_format f);
+
 /*
  * The view of m with options o; past GRAPHVIZ_MAX_CIDR_NODES CIDR nodes, and
  * unless o chose how to show CIDRs, they are folded into named ranges (with

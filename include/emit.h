@@ -64,6 +64,12 @@ void escape_dot_left(struct strbuf *sb, const char *s);
 void escape_dot_tooltip(struct strbuf *sb, const char *s);
 /* For the text of a DOT HTML label: XML entities, backslash doubled. */
 void escape_html(struct strbuf *sb, const char *s);
+/* The same in lines of at most width characters joined by br (such as
+ * "<BR/>"), broken at spaces or after '-', '_', '.', '/', ':' or ',' where
+ * possible, else within a word; newlines are kept; at most max_lines lines,
+ * then an ellipsis. */
+void escape_html_wrapped(struct strbuf *sb, const char *s, size_t width, size_t max_lines,
+                         const char *br);
 /* For inline Markdown text (emit_markdown.c; diff's and reach's summaries):
  * nothing in it may become HTML, emphasis, a link, a table-cell break or an
  * @mention. At most max characters (0 = no limit). */

@@ -70,23 +70,37 @@ const struct mark *mark_of_group(const struct marks *mk, const struct group *g);
 const struct mark *mark_of_rule(const struct marks *mk, const struct rule *r);
 const struct mark *mark_of_iface(const struct marks *mk, const struct iface *ifc);
 
+/* How serious a note is, lowest first: lint's severities, which the
+ * drawing tells apart by colour. */
+enum note_level { NOTE_LEVEL_NOTE, NOTE_LEVEL_WARNING, NOTE_LEVEL_ERROR, NOTE_LEVELS };
+/* "note", "warning", "error": as lint names the severities. */
+const char *note_level_name(enum note_level level);
+
 /* Remarks drawn with objects (render --lint's findings), by index: lines
- * joined by '\n', or NULL. */
+ * joined by '\n', or NULL; and the highest level of each object's lines. */
 struct notes {
     char **groups, **rules, **ifaces;
     size_t ngroups, nrules, nifaces;
+    unsigned char *group_levels, *rule_levels, *iface_levels;
 };
 
 /* Notes for the finished model m, none yet. */
 struct notes *notes_new(const struct model *m);
 void notes_free(struct notes *n);
-/* Add a line to the note of an object. */
-void notes_add_group(struct notes *n, const struct group *g, const char *line);
-void notes_add_rule(struct notes *n, const struct rule *r, const char *line);
-void notes_add_iface(struct notes *n, const struct iface *ifc, const char *line);
+/* Add a line of a level to the note of an object. */
+void notes_add_group(struct notes *n, const struct group *g, enum note_level level,
+                     const char *line);
+void notes_add_rule(struct notes *n, const struct rule *r, enum note_level level,
+                    const char *line);
+void notes_add_iface(struct notes *n, const struct iface *ifc, enum note_level level,
+                     const char *line);
 /* The note of an object, or NULL (always when n is NULL). */
 const char *note_of_group(const struct notes *n, const struct group *g);
 const char *note_of_rule(const struct notes *n, const struct rule *r);
 const char *note_of_iface(const struct notes *n, const struct iface *ifc);
+/* The highest level of an object's note; meaningful only when it has one. */
+enum note_level note_level_of_group(const struct notes *n, const struct group *g);
+enum note_level note_level_of_rule(const struct notes *n, const struct rule *r);
+enum note_level note_level_of_iface(const struct notes *n, const struct iface *ifc);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "marks.h"
 #include "model.h"
 
 #define THEME_MAX_PALETTE 32
@@ -30,6 +31,13 @@ void theme_release(struct theme *t);
 const char *theme_get(const struct theme *t, const char *key);
 /* The shape for an interface kind. */
 const char *theme_kind_shape(const struct theme *t, enum iface_kind kind);
+/* The one size of an interface node of a kind, in inches: the theme's
+ * "size.KIND = WIDTH HEIGHT" (a value that is no such pair: 1.8 by 0.8). */
+void theme_kind_size(const struct theme *t, enum iface_kind kind, double *width,
+                     double *height);
+/* The colour of notes of a level (render --lint: a finding's severity):
+ * lint.color for errors, lint.warning, lint.note. */
+const char *theme_note_color(const struct theme *t, enum note_level level);
 /* A palette colour (index taken modulo the palette's size). */
 const char *theme_color(const struct theme *t, size_t index);
 /* Is name a built-in theme or a theme file path (contains '/' or ends in

@@ -36,6 +36,8 @@ struct view_options {
     int hide_cidrs;        /* no CIDR nodes except the internet */
     int merge_cidrs;       /* fold CIDRs into named ranges, private and public */
     int rules;             /* --rules: one arrow per rule direction, not per flow */
+    int notes_table;       /* --notes: arrows carry references into a table of rules,
+                            * descriptions and findings drawn with them */
 };
 
 enum vnode_type {
@@ -75,6 +77,7 @@ struct view_node {
     const char *also;              /* the internet: "::/0" drawn as one with "0.0.0.0/0" */
     const char *label;             /* display text (iface label, peer name...) */
     int stale;                     /* an external group that is stale or deleted */
+    size_t ref;                    /* --notes: its self rules' number in the notes, or 0 */
 };
 
 /* A Venn region: the groups whose member set is the same, drawn as one
@@ -95,6 +98,7 @@ struct view_cluster {
     size_t nself_rules;
     size_t color;                  /* a hash of group's id, into the palette */
     size_t depth;
+    size_t ref;                    /* --notes: its self rules' number in the notes, or 0 */
 };
 
 struct view_region {
@@ -141,6 +145,7 @@ struct view_edge {
     enum change change;            /* in a diff: its change (changed when mixed) */
     int nested;                    /* one end's cluster encloses the other */
     int stale;                     /* every rule is stale */
+    size_t ref;                    /* --notes: its number in the notes ("[3]"), or 0 */
 };
 
 /* One row of the legend: an arrow style, a colour, a badge or a change. */
@@ -151,6 +156,7 @@ struct view_legend {
     struct group *group;           /* a badge's group */
     size_t tag;                    /* a badge's number */
     const char *text;
+    enum note_level level;         /* a finding's row: the findings' severity */
 };
 
 struct view {
@@ -175,6 +181,7 @@ struct view {
     struct view_legend *legend;    /* what the drawing's arrows, badges and colours mean */
     size_t nlegend;
     const char *empty;             /* nothing to draw: why, else NULL */
+    size_t nrefs;                  /* --notes: the numbers given, 1 to nrefs */
 };
 
 struct strbuf;

@@ -65,6 +65,9 @@ static void usage(FILE *fp)
           "      --merge-cidrs    fold CIDRs into named ranges, private and public\n"
           "      --rules          one arrow per rule direction instead of one per flow\n"
           "      --lint           mark groups, interfaces and rules with lint findings\n"
+          "      --notes          number the arrows and add a table of the rules,\n"
+          "                       descriptions and findings (default for png and pdf)\n"
+          "      --no-notes       no notes table (default for the other formats)\n"
           "  -q, --quiet          no notes on standard error\n"
           "  -h, --help           show this help\n"
           "  -V, --version        show the version\n"
@@ -78,10 +81,11 @@ struct options {
     const char *output;
     const char *format;
     int lint;
+    int notes; /* --notes 1, --no-notes 0, else -1: by format */
     struct cli_drawing draw;
 };
 
-enum { OPT_GROUP = CLI_OPT_NEXT, OPT_DEPTH, OPT_EXCLUDE, OPT_LINT };
+enum { OPT_GROUP = CLI_OPT_NEXT, OPT_DEPTH, OPT_EXCLUDE, OPT_LINT, OPT_NOTES, OPT_NO_NOTES };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -92,6 +96,8 @@ static const struct option long_options[] = {
     {"depth", required_argument, NULL, OPT_DEPTH},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"lint", no_argument, NULL, OPT_LINT},
+    {"notes", no_argument, NULL, OPT_NOTES},
+    {"no-notes", no_argument, NULL, OPT_NO_NOTES},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -129,6 +135,8 @@ static void parse_options(int argc, char **argv, struct options *o)
             view->exclude[view->nexclude++] = optarg;
             break;
         case OPT_LINT: o->lint = 1; break;
+        case OPT_NOTES: o->notes = 1; break;
+        case OPT_NO_NOTES: o->notes = 0; break;
         case 'q': diag_set_quiet(1); break;
         case 'h':
             usage(stdout);
@@ -164,8 +172,14 @@ static void check_view_options(const struct model *m, const struct view_options 
 
 /*
  * render --lint: every finding (with its fix) as a note on the object it is
- * about, which the drawing shows in red with the text in the tooltip.
+ * about, at its severity, which the drawing shows in that severity's colour
+ * with the text in the tooltip (and in the notes table).
  */
+_Static_assert((int)NOTE_LEVEL_NOTE == (int)LINT_NOTE &&
+                   (int)NOTE_LEVEL_WARNING == (int)LINT_WARNING &&
+                   (int)NOTE_LEVEL_ERROR == (int)LINT_ERROR,
+               "a note's level is its finding's severity");
+
 static struct notes *lint_notes(const struct model *m)
 {
     struct notes *notes = notes_new(m);
@@ -179,12 +193,13 @@ static struct notes *lint_notes(const struct model *m)
         const struct lint_finding *f = &r->findings[i];
         char *line = xasprintf("%s: [%s] %s; %s", lint_severity_name(f->sev), f->id, f->message,
                                f->fix);
+        enum note_level level = (enum note_level)f->sev;
         if (f->rule)
-            notes_add_rule(notes, f->rule, line);
+            notes_add_rule(notes, f->rule, level, line);
         else if (f->group)
-            notes_add_group(notes, f->group, line);
+            notes_add_group(notes, f->group, level, line);
         else if (f->iface)
-            notes_add_iface(notes, f->iface, line);
+            notes_add_iface(notes, f->iface, level, line);
         free(line);
     }
     lint_result_free(r);
@@ -230,8 +245,11 @@ static int render_main(int argc, char **argv)
     size_t len = 0;
 
     cli_drawing_init(&o.draw);
+    o.notes = -1;
     parse_options(argc, argv, &o);
     f = choose_format(&o);
+    o.draw.view.notes_table =
+        o.notes >= 0 ? o.notes : f < DRAW_FORMAT_COUNT && draw_notes_by_default((enum draw_format)f);
     if (optind >= argc)
         cli_usage_error(NULL, "no input given");
 

@@ -17,6 +17,11 @@
 #define DRAW_RANKED_TIMEOUT 60
 #define DRAW_PACKED_TIMEOUT 120
 
+int draw_notes_by_default(enum draw_format f)
+{
+    return f == DRAW_PNG || f == DRAW_PDF;
+}
+
 struct view *draw_view(const struct model *m, const struct view_options *o)
 {
     struct view *v = view_build(m, o);

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "cidr.h"
-#include "emit.h"
+#include "emit_internal.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -151,6 +151,13 @@ static void iface_tooltip(const struct dot *d, struct strbuf *sb, const struct v
                         note_of_iface(d->v->opts.notes, n->ifaces[i]));
 }
 
+/* The line under a name with findings: where to read them. */
+static const char *review_mark(const struct dot *d)
+{
+    return d->v->opts.notes_table ? "\n\xe2\x9a\xa0 review (see the notes)"
+                                  : "\n\xe2\x9a\xa0 review (see tooltip)";
+}
+
 /* ===== Nodes ===== */
 
 /* The tooltips of several groups drawn as one, a blank line between. */
@@ -167,65 +174,105 @@ static void groups_tooltip(const struct dot *d, struct strbuf *sb, struct group 
     }
 }
 
-/* The first note of groups drawn as one, or NULL. */
-static const char *groups_note(const struct dot *d, struct group *const *groups, size_t n)
+/* The first note of groups drawn as one, or NULL; *level the highest of
+ * their notes' levels. */
+static const char *groups_note(const struct dot *d, struct group *const *groups, size_t n,
+                               enum note_level *level)
 {
+    const char *first = NULL;
     size_t i;
-    for (i = 0; i < n; i++)
-        if (note_of_group(d->v->opts.notes, groups[i]))
-            return note_of_group(d->v->opts.notes, groups[i]);
-    return NULL;
+
+    *level = NOTE_LEVEL_NOTE;
+    for (i = 0; i < n; i++) {
+        if (!note_of_group(d->v->opts.notes, groups[i]))
+            continue;
+        if (!first)
+            first = note_of_group(d->v->opts.notes, groups[i]);
+        if (note_level_of_group(d->v->opts.notes, groups[i]) > *level)
+            *level = note_level_of_group(d->v->opts.notes, groups[i]);
+    }
+    return first;
+}
+
+/* The label of an interface node fits the one size of its kind: the name
+ * (with its count) in at most two lines, the kind (and a single
+ * interface's id) in one, and the badges as numbered swatches, BADGE_ROW a
+ * row, in at most two rows; the full texts are in the tooltip and the
+ * badge legend. */
+#define NODE_NAME_WIDTH 20
+#define NODE_NAME_LINES 2
+#define NODE_ID_WIDTH 28
+#define BADGE_ROW 6
+
+static void iface_label(struct dot *d, struct strbuf *label, const struct view_node *n)
+{
+    struct strbuf name = STRBUF_INIT;
+    size_t i, shown = n->nbadges <= 2 * BADGE_ROW ? n->nbadges : 2 * BADGE_ROW - 1;
+    size_t span = n->nbadges < BADGE_ROW ? (n->nbadges ? n->nbadges : 1) : BADGE_ROW;
+
+    strbuf_addstr(label, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+                         "CELLPADDING=\"1\">");
+    strbuf_addf(label, "<TR><TD COLSPAN=\"%zu\">", span);
+    strbuf_addstr(&name, n->label);
+    if (n->nifaces > 1)
+        strbuf_addf(&name, " \xc3\x97%zu", n->nifaces);
+    escape_html_wrapped(label, name.buf, NODE_NAME_WIDTH, NODE_NAME_LINES, "<BR/>");
+    strbuf_addf(label, "</TD></TR><TR><TD COLSPAN=\"%zu\"><FONT POINT-SIZE=\"8\" "
+                       "COLOR=\"%s\">%s",
+                span, th(d, "node.kindcolor"), kind_name(n->ifaces[0]->kind));
+    /* A single interface also shows its id when the label is a name. */
+    if (n->nifaces == 1 && strcmp(n->ifaces[0]->id, n->label) != 0) {
+        strbuf_addstr(label, " \xc2\xb7 ");
+        escape_html_wrapped(label, n->ifaces[0]->id, NODE_ID_WIDTH, 1, "");
+    }
+    if (view_node_conditional(n))
+        strbuf_addstr(label, " \xc2\xb7 if");
+    strbuf_addstr(label, "</FONT></TD></TR>");
+    for (i = 0; i < shown; i++) {
+        if (i % BADGE_ROW == 0)
+            strbuf_addstr(label, "<TR>");
+        /* Colour and number: two badges never look alike. */
+        strbuf_addf(label,
+                    "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\"><B>%zu</B>"
+                    "</FONT></TD>",
+                    theme_color(d->t, view_group_color(n->badges[i])), th(d, "badge.fontcolor"),
+                    d->v->badge_tag[n->badges[i]->index]);
+        if (i + 1 == shown && shown < n->nbadges)
+            strbuf_addf(label, "<TD><FONT POINT-SIZE=\"8\">+%zu</FONT></TD>",
+                        n->nbadges - shown);
+        if (i + 1 == shown || i % BADGE_ROW == BADGE_ROW - 1)
+            strbuf_addstr(label, "</TR>");
+    }
+    strbuf_addstr(label, "</TABLE>");
+    strbuf_release(&name);
 }
 
 static void emit_iface_node(struct dot *d, const struct view_node *n, size_t depth)
 {
     struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
-    size_t i, span = n->nbadges ? n->nbadges : 1;
+    size_t i, noted;
     enum iface_kind kind = n->ifaces[0]->kind;
+    enum note_level level = NOTE_LEVEL_NOTE;
+    double width, height;
 
-    strbuf_addstr(&label, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
-                          "CELLPADDING=\"1\">");
-    strbuf_addf(&label, "<TR><TD COLSPAN=\"%zu\">", span);
-    escape_html(&label, n->label);
-    if (n->nifaces > 1)
-        strbuf_addf(&label, " \xc3\x97%zu", n->nifaces);
-    strbuf_addf(&label, "</TD></TR><TR><TD COLSPAN=\"%zu\"><FONT POINT-SIZE=\"8\" "
-                        "COLOR=\"%s\">%s",
-                span, th(d, "node.kindcolor"), kind_name(kind));
-    /* A single interface also shows its id when the label is a name. */
-    if (n->nifaces == 1 && strcmp(n->ifaces[0]->id, n->label) != 0) {
-        strbuf_addstr(&label, " \xc2\xb7 ");
-        escape_html(&label, n->ifaces[0]->id);
-    }
-    if (view_node_conditional(n))
-        strbuf_addstr(&label, " \xc2\xb7 if");
-    strbuf_addstr(&label, "</FONT></TD></TR>");
-    if (n->nbadges) {
-        strbuf_addstr(&label, "<TR>");
-        for (i = 0; i < n->nbadges; i++) {
-            /* Colour and number: two badges never look alike. */
-            strbuf_addf(&label,
-                        "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"8\" COLOR=\"%s\"><B>%zu</B> ",
-                        theme_color(d->t, view_group_color(n->badges[i])),
-                        th(d, "badge.fontcolor"), d->v->badge_tag[n->badges[i]->index]);
-            escape_html(&label, n->badges[i]->name);
-            strbuf_addstr(&label, "</FONT></TD>");
-        }
-        strbuf_addstr(&label, "</TR>");
-    }
-    strbuf_addstr(&label, "</TABLE>");
+    iface_label(d, &label, n);
     iface_tooltip(d, &tip, n);
 
     indent(d, depth);
     node_open(d, n);
-    strbuf_addf(&d->out, "shape=%s, label=<", theme_kind_shape(d->t, kind));
+    /* One size for each kind: the kind shows in the shape, not in how far
+     * a long name stretches it. */
+    theme_kind_size(d->t, kind, &width, &height);
+    strbuf_addf(&d->out, "shape=%s, fixedsize=true, width=%.2f, height=%.2f, label=<",
+                theme_kind_shape(d->t, kind), width, height);
     strbuf_add(&d->out, label.buf, label.len);
     strbuf_addch(&d->out, '>');
-    for (i = 0; i < n->nifaces; i++)
-        if (note_of_iface(d->v->opts.notes, n->ifaces[i]))
-            break;
-    if (!d->v->opts.marks && i < n->nifaces)
-        strbuf_addf(&d->out, ", color=\"%s\", penwidth=2.5", th(d, "lint.color"));
+    for (i = 0, noted = 0; i < n->nifaces; i++)
+        if (note_of_iface(d->v->opts.notes, n->ifaces[i]) &&
+            (!noted++ || note_level_of_iface(d->v->opts.notes, n->ifaces[i]) > level))
+            level = note_level_of_iface(d->v->opts.notes, n->ifaces[i]);
+    if (!d->v->opts.marks && noted)
+        strbuf_addf(&d->out, ", color=\"%s\", penwidth=2.5", theme_note_color(d->t, level));
     if (d->v->opts.marks) {
         enum change ch = view_node_change(d->v, n);
         strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", penwidth=%s%s",
@@ -243,7 +290,8 @@ static void emit_handle_node(struct dot *d, const struct view_node *n, size_t de
 {
     struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
     const char *color = theme_color(d->t, n->color);
-    const char *note = groups_note(d, n->groups, n->ngroups);
+    enum note_level level;
+    const char *note = groups_note(d, n->groups, n->ngroups, &level);
     size_t i;
 
     for (i = 0; i < n->ngroups; i++)
@@ -255,15 +303,17 @@ static void emit_handle_node(struct dot *d, const struct view_node *n, size_t de
                                          : "\n(members wear this badge)");
     if (n->self_label)
         strbuf_addf(&label, "\n%s", n->self_label);
+    if (n->ref)
+        strbuf_addf(&label, " [%zu]", n->ref);
     if (note)
-        strbuf_addstr(&label, "\n\xe2\x9a\xa0 review (see tooltip)");
+        strbuf_addstr(&label, review_mark(d));
     groups_tooltip(d, &tip, n->groups, n->ngroups);
     indent(d, depth);
     node_open(d, n);
     strbuf_addf(&d->out, "shape=%s, style=filled, fillcolor=\"%s\", fontcolor=\"%s\"",
                 th(d, "handle.shape"), color, th(d, "badge.fontcolor"));
     if (note)
-        strbuf_addf(&d->out, ", color=\"%s\", penwidth=3", th(d, "lint.color"));
+        strbuf_addf(&d->out, ", color=\"%s\", penwidth=3", theme_note_color(d->t, level));
     attr_sep(d, "label", label.buf);
     attr_tooltip(d, "tooltip", tip.buf, 1);
     put(d, "];\n");
@@ -398,7 +448,8 @@ static void group_title(const struct dot *d, struct strbuf *sb, const struct gro
 static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t depth)
 {
     struct strbuf label = STRBUF_INIT, tip = STRBUF_INIT;
-    const char *note = groups_note(d, c->groups, c->ngroups);
+    enum note_level level;
+    const char *note = groups_note(d, c->groups, c->ngroups, &level);
     size_t i;
 
     for (i = 0; i < c->ngroups; i++) {
@@ -410,8 +461,10 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
         strbuf_addstr(&label, "\n" VIEW_SAME_MEMBERS);
     if (c->self_label)
         strbuf_addf(&label, "\n%s", c->self_label);
+    if (c->ref)
+        strbuf_addf(&label, " [%zu]", c->ref);
     if (note)
-        strbuf_addstr(&label, "\n\xe2\x9a\xa0 review (see tooltip)");
+        strbuf_addstr(&label, review_mark(d));
     groups_tooltip(d, &tip, c->groups, c->ngroups);
 
     indent(d, depth);
@@ -448,7 +501,7 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
                     "style=\"%s\"; color=\"%s\"; fillcolor=\"%s\"; fontcolor=\"%s\"; "
                     "penwidth=%s;\n",
                     th(d, "group.style"),
-                    note ? th(d, "lint.color") : theme_color(d->t, c->color),
+                    note ? theme_note_color(d->t, level) : theme_color(d->t, c->color),
                     th(d, "group.fill"), th(d, "group.fontcolor"), note ? "3" : "1.6");
     }
     pack_columns(d, c->nnodes + c->nchildren, depth + 1);
@@ -596,6 +649,8 @@ static void edge_look(struct dot *d, enum edge_style st, const char *color, cons
 static const char *edge_color(const struct dot *d, const struct view_edge *e,
                               const char **width)
 {
+    const struct notes *notes = d->v->opts.notes;
+    enum note_level level = NOTE_LEVEL_NOTE;
     size_t i;
 
     *width = NULL;
@@ -605,10 +660,13 @@ static const char *edge_color(const struct dot *d, const struct view_edge *e,
         return th(d, change_key(ch));
     }
     for (i = 0; i < e->nrules; i++)
-        if (note_of_rule(d->v->opts.notes, e->rules[i])) {
+        if (note_of_rule(notes, e->rules[i]) &&
+            (!*width || note_level_of_rule(notes, e->rules[i]) > level)) {
             *width = "2.5";
-            return th(d, "lint.color");
+            level = note_level_of_rule(notes, e->rules[i]);
         }
+    if (*width)
+        return theme_note_color(d->t, level);
     return e->stale ? th(d, "stale.color") : NULL;
 }
 
@@ -620,6 +678,11 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
     const char *color, *width;
 
     wrap_label(label);
+    if (e->ref) {
+        char *with_ref = xasprintf("%s [%zu]", label, e->ref);
+        free(label);
+        label = with_ref;
+    }
     edge_tooltip(d, &tip, e);
     strbuf_addf(&d->out, "\t%s -> %s [", end_name(&e->from, a, sizeof(a)),
                 end_name(&e->to, b, sizeof(b)));
@@ -707,7 +770,7 @@ static void emit_legend(struct dot *d)
         if (strcmp(row->style, "stale") == 0) {
             color = th(d, "stale.color");
         } else if (strcmp(row->style, "finding") == 0) {
-            color = th(d, "lint.color");
+            color = theme_note_color(d->t, row->level);
             width = "2.5";
         } else if (v->opts.marks) {
             /* In a diff every arrow is coloured by its change. */
@@ -785,6 +848,8 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
     emit_legend(&d);
     for (i = 0; i < v->nedges; i++)
         emit_edge(&d, v->edges[i]);
+    if (!d.packed)
+        dot_notes_table(&d.out, v, t);
     put(&d, "}\n");
     free(d.peer_change);
     fwrite(d.out.buf, 1, d.out.len, fp);

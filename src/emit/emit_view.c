@@ -386,6 +386,8 @@ static void write_edges(struct vw *d)
         view_end_id(&d->id, &e->to);
         jw_member_string(&d->w, "to", d->id.buf);
         jw_member_string(&d->w, "style", view_edge_style(e));
+        if (e->ref) /* --notes: its number in the notes table */
+            jw_member_int(&d->w, "ref", (long long)e->ref);
         member_labels(d, e);
         member_rules(d, (const struct rule *const *)e->rules, e->nrules);
         /* One end's cluster encloses the other: not clipped to either. */
@@ -426,6 +428,8 @@ static void write_legend(struct vw *d)
             member_groups(d, "groups", (struct group *const *)&row->group, 1);
             jw_member_int(&d->w, "tag", (long long)row->tag);
         }
+        if (strcmp(row->style, "finding") == 0)
+            jw_member_string(&d->w, "severity", note_level_name(row->level));
         jw_member_string(&d->w, "text", row->text);
         jw_object_end(&d->w);
     }

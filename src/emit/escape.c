@@ -119,3 +119,59 @@ void escape_html(struct strbuf *sb, const char *s)
 {
     escape_with(sb, s, &html_text, LABEL_TEXT_MAX);
 }
+
+/* Can a line break after the character c (kept), or at it (a space, dropped)? */
+static int breaks_after(unsigned char c)
+{
+    return c == '-' || c == '_' || c == '.' || c == '/' || c == ':' || c == ',';
+}
+
+void escape_html_wrapped(struct strbuf *sb, const char *s, size_t width, size_t max_lines,
+                         const char *br)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    struct strbuf line = STRBUF_INIT;
+    size_t lines = 0;
+
+    while (*p == ' ')
+        p++;
+    while (*p && lines < max_lines) {
+        /* The line: at most width characters, up to its last space, else
+         * its last other break. */
+        const unsigned char *q = p, *cut = NULL, *resume = NULL, *inword = NULL;
+        size_t chars = 0;
+        while (*q && *q != '\n' && chars < width) {
+            size_t n = utf8_seq_len(q);
+            n = n ? n : 1;
+            if (*q == ' ') {
+                cut = q;
+                resume = q + 1;
+            } else if (breaks_after(*q)) {
+                inword = q + n;
+            }
+            q += n;
+            chars++;
+        }
+        if (!cut && inword && *q && *q != '\n' && *q != ' ')
+            cut = resume = inword;
+        if (!*q || *q == '\n' || !cut) {
+            cut = q; /* the end, a newline, or one long word cut hard */
+            resume = *q == '\n' ? q + 1 : q;
+        } else if (*q == ' ') {
+            cut = q; /* the next word starts the next line */
+            resume = q + 1;
+        }
+        strbuf_reset(&line);
+        strbuf_add(&line, (const char *)p, (size_t)(cut - p));
+        if (lines)
+            strbuf_addstr(sb, br);
+        escape_with(sb, line.buf, &html_text, 0);
+        lines++;
+        p = resume;
+        while (*p == ' ')
+            p++;
+    }
+    if (*p)
+        strbuf_addstr(sb, "\xe2\x80\xa6"); /* more than max_lines: an ellipsis */
+    strbuf_release(&line);
+}

@@ -113,12 +113,21 @@ const struct mark *mark_of_iface(const struct marks *mk, const struct iface *ifc
 
 /* ===== Notes ===== */
 
+const char *note_level_name(enum note_level level)
+{
+    static const char *const names[NOTE_LEVELS] = {"note", "warning", "error"};
+    return (unsigned)level < NOTE_LEVELS ? names[level] : names[0];
+}
+
 struct notes *notes_new(const struct model *m)
 {
     struct notes *n = xcalloc(1, sizeof(*n));
     n->groups = table_new(n->ngroups = m->ngroups, sizeof(*n->groups));
     n->rules = table_new(n->nrules = m->nrules, sizeof(*n->rules));
     n->ifaces = table_new(n->nifaces = m->nifaces, sizeof(*n->ifaces));
+    n->group_levels = table_new(n->ngroups, 1);
+    n->rule_levels = table_new(n->nrules, 1);
+    n->iface_levels = table_new(n->nifaces, 1);
     return n;
 }
 
@@ -137,33 +146,42 @@ void notes_free(struct notes *n)
     free_all(n->groups, n->ngroups);
     free_all(n->rules, n->nrules);
     free_all(n->ifaces, n->nifaces);
+    free(n->group_levels);
+    free(n->rule_levels);
+    free(n->iface_levels);
     free(n);
 }
 
-/* Append line to the note at i of a table of n. */
-static void note_append(char **notes, size_t n, size_t i, const char *line)
+/* Append line to the note at i of a table of n, raising its level. */
+static void note_append(char **notes, unsigned char *levels, size_t n, size_t i,
+                        enum note_level level, const char *line)
 {
     char *joined;
     if (i >= n)
         return;
+    if (!notes[i] || levels[i] < level)
+        levels[i] = (unsigned char)level;
     joined = notes[i] ? xasprintf("%s\n%s", notes[i], line) : xstrdup(line);
     free(notes[i]);
     notes[i] = joined;
 }
 
-void notes_add_group(struct notes *n, const struct group *g, const char *line)
+void notes_add_group(struct notes *n, const struct group *g, enum note_level level,
+                     const char *line)
 {
-    note_append(n->groups, n->ngroups, g->index, line);
+    note_append(n->groups, n->group_levels, n->ngroups, g->index, level, line);
 }
 
-void notes_add_rule(struct notes *n, const struct rule *r, const char *line)
+void notes_add_rule(struct notes *n, const struct rule *r, enum note_level level,
+                    const char *line)
 {
-    note_append(n->rules, n->nrules, r->index, line);
+    note_append(n->rules, n->rule_levels, n->nrules, r->index, level, line);
 }
 
-void notes_add_iface(struct notes *n, const struct iface *ifc, const char *line)
+void notes_add_iface(struct notes *n, const struct iface *ifc, enum note_level level,
+                     const char *line)
 {
-    note_append(n->ifaces, n->nifaces, ifc->index, line);
+    note_append(n->ifaces, n->iface_levels, n->nifaces, ifc->index, level, line);
 }
 
 const char *note_of_group(const struct notes *n, const struct group *g)
@@ -179,4 +197,22 @@ const char *note_of_rule(const struct notes *n, const struct rule *r)
 const char *note_of_iface(const struct notes *n, const struct iface *ifc)
 {
     return n && ifc->index < n->nifaces ? n->ifaces[ifc->index] : NULL;
+}
+
+enum note_level note_level_of_group(const struct notes *n, const struct group *g)
+{
+    return n && g->index < n->ngroups ? (enum note_level)n->group_levels[g->index]
+                                      : NOTE_LEVEL_NOTE;
+}
+
+enum note_level note_level_of_rule(const struct notes *n, const struct rule *r)
+{
+    return n && r->index < n->nrules ? (enum note_level)n->rule_levels[r->index]
+                                     : NOTE_LEVEL_NOTE;
+}
+
+enum note_level note_level_of_iface(const struct notes *n, const struct iface *ifc)
+{
+    return n && ifc->index < n->nifaces ? (enum note_level)n->iface_levels[ifc->index]
+                                        : NOTE_LEVEL_NOTE;
 }

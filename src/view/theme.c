@@ -217,6 +217,32 @@ const char *theme_kind_shape(const struct theme *t, enum iface_kind kind)
     return theme_get(t, key);
 }
 
+void theme_kind_size(const struct theme *t, enum iface_kind kind, double *width,
+                     double *height)
+{
+    char key[32], *end;
+    const char *v;
+    double w, h;
+
+    snprintf(key, sizeof(key), "size.%s", kind_name(kind));
+    v = theme_get(t, key);
+    w = strtod(v, &end);
+    h = end != v ? strtod(end, &end) : 0;
+    if (*end != '\0' || !(w >= 0.3 && w <= 10) || !(h >= 0.3 && h <= 10)) {
+        w = 1.8;
+        h = 0.8;
+    }
+    *width = w;
+    *height = h;
+}
+
+const char *theme_note_color(const struct theme *t, enum note_level level)
+{
+    return theme_get(t, level == NOTE_LEVEL_ERROR     ? "lint.color"
+                        : level == NOTE_LEVEL_WARNING ? "lint.warning"
+                                                      : "lint.note");
+}
+
 const char *theme_color(const struct theme *t, size_t index)
 {
     return t->palette[index % t->npalette];

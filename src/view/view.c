@@ -25,10 +25,60 @@ static void legend_add(struct view *v, struct view_legend row)
     APPEND(v->legend, v->nlegend, row);
 }
 
+/* Mark in used[] the levels of the notes of groups drawn as one and of
+ * their rules among their own members. */
+static void groups_levels(const struct view *v, struct group *const *groups, size_t n,
+                          struct rule *const *self_rules, size_t nself, int *used)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (note_of_group(v->opts.notes, groups[i]))
+            used[note_level_of_group(v->opts.notes, groups[i])] = 1;
+    for (i = 0; i < nself; i++)
+        if (note_of_rule(v->opts.notes, self_rules[i]))
+            used[note_level_of_rule(v->opts.notes, self_rules[i])] = 1;
+}
+
+/* Which levels of notes (lint's severities) the drawing colours, in its
+ * objects or in the notes table: used[]. */
+static void levels_drawn(const struct view *v, int *used)
+{
+    const struct notes *notes = v->opts.notes;
+    size_t i, j;
+
+    for (i = 0; notes && i < v->nedges; i++)
+        for (j = 0; j < v->edges[i]->nrules; j++)
+            if (note_of_rule(notes, v->edges[i]->rules[j]))
+                used[note_level_of_rule(notes, v->edges[i]->rules[j])] = 1;
+    for (i = 0; notes && i < v->nclusters; i++)
+        groups_levels(v, v->clusters[i]->groups, v->clusters[i]->ngroups,
+                      v->clusters[i]->self_rules, v->clusters[i]->nself_rules, used);
+    for (i = 0; notes && i < v->nnodes; i++) {
+        const struct view_node *n = v->nodes[i];
+        if (n->type == VNODE_HANDLE)
+            groups_levels(v, n->groups, n->ngroups, n->self_rules, n->nself_rules, used);
+        for (j = 0; n->type == VNODE_IFACE && j < n->nifaces; j++)
+            if (note_of_iface(notes, n->ifaces[j]))
+                used[note_level_of_iface(notes, n->ifaces[j])] = 1;
+    }
+}
+
+/* The legend line of a level's colour. */
+static const char *level_legend(const struct view *v, enum note_level level)
+{
+    static const char *const texts[2][NOTE_LEVELS] = {
+        {"lint note (see the tooltip)", "lint warning (see the tooltip)",
+         "lint error (see the tooltip)"},
+        {"lint note (see the notes)", "lint warning (see the notes)", "lint error (see the notes)"},
+    };
+    return texts[v->opts.notes_table ? 1 : 0][level];
+}
+
 /*
  * What the drawing needs explained, in the order it is drawn: the arrow
- * styles used, and the colours of stale rules and lint findings, when the
- * arrows use more than one style or colour; every badge with its number;
+ * styles used, and the colour of stale rules, when the arrows use more
+ * than one style or colour; the colour of each severity of lint findings
+ * drawn (on arrows, outlines or interfaces); every badge with its number;
  * in a diff, the colour and sign of each change (which colour the arrows
  * too, so the styles are listed when more than one is used).
  */
@@ -36,38 +86,71 @@ static void build_legend(struct view *v)
 {
     static const enum change changes[] = {CHANGE_ADDED, CHANGE_REMOVED, CHANGE_CHANGED,
                                           CHANGE_NONE};
-    int used[EDGE_STYLE_COUNT] = {0}, stale = 0, noted = 0, kinds = 0;
-    size_t i, j;
+    int used[EDGE_STYLE_COUNT] = {0}, levels[NOTE_LEVELS] = {0}, stale = 0, noted = 0;
+    int kinds = 0;
+    size_t i;
 
     for (i = 0; i < v->nedges; i++) {
         used[v->edges[i]->style] = 1;
         stale |= v->edges[i]->stale;
-        for (j = 0; j < v->edges[i]->nrules; j++)
-            noted |= note_of_rule(v->opts.notes, v->edges[i]->rules[j]) != NULL;
     }
-    if (v->opts.marks)
-        stale = noted = 0; /* a diff colours arrows by change */
+    if (!v->opts.marks) /* a diff colours arrows by change */
+        levels_drawn(v, levels);
+    else
+        stale = 0;
     for (i = 0; i < EDGE_STYLE_COUNT; i++)
         kinds += used[i];
+    for (i = 0; i < NOTE_LEVELS; i++)
+        noted += levels[i];
     if (kinds + stale + noted > 1) {
         for (i = 0; i < EDGE_STYLE_COUNT; i++)
             if (used[i])
                 legend_add(v, (struct view_legend){view_style_name((enum edge_style)i),
                                                    (enum edge_style)i, CHANGE_NONE, NULL, 0,
-                                                   view_style_meaning((enum edge_style)i)});
+                                                   view_style_meaning((enum edge_style)i),
+                                                   NOTE_LEVEL_NOTE});
         if (stale)
             legend_add(v, (struct view_legend){"stale", EDGE_FLOW, CHANGE_NONE, NULL, 0,
-                                               "its peer group is deleted or stale"});
-        if (noted)
-            legend_add(v, (struct view_legend){"finding", EDGE_FLOW, CHANGE_NONE, NULL, 0,
-                                               "a lint finding (see the tooltip)"});
+                                               "its peer group is deleted or stale",
+                                               NOTE_LEVEL_NOTE});
     }
+    /* Highest first: the colours that matter most lead. */
+    for (i = NOTE_LEVELS; i-- > 0;)
+        if (levels[i])
+            legend_add(v, (struct view_legend){"finding", EDGE_FLOW, CHANGE_NONE, NULL, 0,
+                                               level_legend(v, (enum note_level)i),
+                                               (enum note_level)i});
     for (i = 0; i < v->nbadged; i++)
         legend_add(v, (struct view_legend){"badge", EDGE_FLOW, CHANGE_NONE, v->badged[i], i + 1,
-                                           v->badged[i]->name});
+                                           v->badged[i]->name, NOTE_LEVEL_NOTE});
     for (i = 0; v->opts.marks && i < sizeof(changes) / sizeof(changes[0]); i++)
         legend_add(v, (struct view_legend){change_text(changes[i])->word, EDGE_FLOW, changes[i],
-                                           NULL, 0, change_text(changes[i])->legend});
+                                           NULL, 0, change_text(changes[i])->legend,
+                                           NOTE_LEVEL_NOTE});
+}
+
+/* ===== References into the notes table ===== */
+
+/*
+ * --notes: number what carries rules, in the order the table lists them:
+ * the arrows, then the clusters and crossing groups with rules among their
+ * own members. The numbers are the view's, so that every format that
+ * shows them agrees.
+ */
+static void number_refs(struct view *v)
+{
+    size_t i;
+
+    if (!v->opts.notes_table)
+        return;
+    for (i = 0; i < v->nedges; i++)
+        v->edges[i]->ref = ++v->nrefs;
+    for (i = 0; i < v->nclusters; i++)
+        if (v->clusters[i]->nself_rules)
+            v->clusters[i]->ref = ++v->nrefs;
+    for (i = 0; i < v->nnodes; i++)
+        if (v->nodes[i]->type == VNODE_HANDLE && v->nodes[i]->nself_rules)
+            v->nodes[i]->ref = ++v->nrefs;
 }
 
 /* ===== Building ===== */
@@ -110,6 +193,7 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
     build_self_marks(b);
     place_ifaces(b);
     build_edges(b);
+    number_refs(v);
     build_legend(v);
     if (!v->nclusters && !v->nnodes)
         v->empty = m->ngroups == 0 && m->nifaces == 0

@@ -2,8 +2,8 @@
 # legend_truth.sh - the legend says how the arrows are drawn: each sample
 # arrow in the DOT legend has the colour, style and arrowheads of the
 # drawing's arrows of its kind (a removed rule in a diff, a flow, a
-# half-open arrow, --rules' ingress and egress), and no legend line calls
-# an arrow dashed that is drawn solid.
+# half-open arrow, --rules' ingress and egress, each severity of lint
+# findings), and no legend line calls an arrow dashed that is drawn solid.
 set -u
 : "${SGMAP:?}" "${TESTS:?}"
 fail=0
@@ -45,4 +45,14 @@ same "$tmp/egress.dot" "allowed by the source's egress" "e-egress-only-"
 "$SGMAP" --rules -f dot "$cases/drawing/rules-mode/input.yaml" >"$tmp/rules.dot"
 same "$tmp/rules.dot" "ingress rules" "e-ingress-"
 same "$tmp/rules.dot" "egress rules" "e-egress-c-monitoring,c-app"
+# render --lint: a sample arrow for each severity drawn, in the colour of
+# that severity's arrows and outlines; three severities, three colours.
+"$SGMAP" --lint -f dot "$cases/drawing/lint-severities/input.yaml" >"$tmp/sev.dot"
+same "$tmp/sev.dot" "lint error" "e-flow-p-0.0.0.0/0,c-bastion"
+same "$tmp/sev.dot" "lint note" "e-flow-p-10.0.1.0/24,c-db"
+warning=$(grep -A1 'label="lint warning' "$tmp/sev.dot" | sed -n 's/.* color="\([^"]*\)".*/\1/p')
+grep -A3 'id="c-app"' "$tmp/sev.dot" | grep -q "; color=\"$warning\"; " ||
+    { echo "FAIL the warning's cluster is not drawn in the legend's warning colour $warning"; fail=1; }
+colours=$(grep -A1 'label="lint ' "$tmp/sev.dot" | sed -n 's/.* color="\([^"]*\)".*/\1/p' | sort -u | wc -l)
+[ "$colours" -eq 3 ] || { echo "FAIL three severities in $colours colours"; fail=1; }
 exit $fail

@@ -29,5 +29,6 @@ void test_internet(void);
 void test_cidr_folding(void);
 void test_portset(void);
 void test_natcmp(void);
+void test_notes(void);
 
 #endif

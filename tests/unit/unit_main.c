@@ -36,6 +36,7 @@ int main(void)
     test_cidr_folding();
     test_portset();
     test_natcmp();
+    test_notes();
     printf("%d passed, %d failed\n", unit_passed, unit_failed);
     return unit_failed ? 1 : 0;
 }
