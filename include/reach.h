@@ -163,5 +163,50 @@ void reach_end_name(const struct reach_result *r, const struct reach_end *e, str
 void reach_write_text(const struct reach_result *r, struct strbuf *out);
 void reach_write_json(const struct reach_result *r, struct strbuf *out);
 void reach_write_markdown(const struct reach_result *r, struct strbuf *out);
+/* The layers evaluated, as every answer says them ("security groups only"). */
+const char *reach_layers_text(unsigned layers);
+
+/* ===== Reachability changes (reach_diff.c), shared by diff ===== */
+
+enum reach_change_kind {
+    REACH_GAINED,  /* newly reachable */
+    REACH_CHANGED, /* reachable before and after, on other traffic */
+    REACH_LOST,    /* no longer reachable */
+};
+const char *reach_change_name(enum reach_change_kind k); /* "reachable"... */
+
+/* One answer of one side whose interface pairs (all, or npairs of them)
+ * changed the same way. */
+struct reach_change {
+    enum reach_change_kind kind;
+    int from_internet;          /* the source is the internet: listed first */
+    const char *from_type, *to_type; /* reach_end_type_name() */
+    char *from, *to;            /* reach_end_name() in the side that has the answer */
+    char *ports, *was;          /* after and before ("none" when not reachable) */
+    size_t npairs, total;       /* interface pairs changed, of the answer's */
+    size_t seq;                 /* its position, from 1 */
+};
+
+struct reach_changes {
+    struct reach_change *v;     /* from the internet first, then by kind */
+    size_t n, gained, changed, lost;
+    int evaluated;              /* some side has groups and interfaces */
+    unsigned layers;            /* REACH_LAYER_* */
+};
+
+/*
+ * Everything that can reach an interface in some group (interfaces, the
+ * internet, CIDRs, prefix lists, other accounts' groups) on old and on new,
+ * compared pair by pair (interface ids and outside ends are the identity).
+ * Either model may be NULL.
+ */
+struct reach_changes *reach_compare(const struct model *old, const struct model *new);
+void reach_changes_free(struct reach_changes *c);
+
+struct json_writer;
+/* A Markdown section (nothing without changes); the "reachability" member
+ * of an open JSON object. */
+void reach_changes_write_markdown(const struct reach_changes *c, struct strbuf *out);
+void reach_changes_write_json(const struct reach_changes *c, struct json_writer *w);
 
 #endif
