@@ -13,9 +13,11 @@
 #include "draw.h"
 #include "emit.h"
 #include "importer.h"
+#include "highlight.h"
 #include "lint.h"
 #include "model.h"
 #include "output.h"
+#include "reach.h"
 #include "strbuf.h"
 #include "theme.h"
 #include "verbs.h"
@@ -65,6 +67,10 @@ static void usage(FILE *fp)
           "      --merge-cidrs    fold CIDRs into named ranges, private and public\n"
           "      --rules          one arrow per rule direction instead of one per flow\n"
           "      --lint           mark groups, interfaces and rules with lint findings\n"
+          "      --highlight 'FROM -> TO:PORT'\n"
+          "                       draw the paths of sgmap reach's answer bold and the\n"
+          "                       rest dimmed (either end may be empty: anywhere; the\n"
+          "                       port is optional)\n"
           "  -q, --quiet          no notes on standard error\n"
           "  -h, --help           show this help\n"
           "  -V, --version        show the version\n"
@@ -78,10 +84,11 @@ struct options {
     const char *output;
     const char *format;
     int lint;
+    const char *highlight;
     struct cli_drawing draw;
 };
 
-enum { OPT_GROUP = CLI_OPT_NEXT, OPT_DEPTH, OPT_EXCLUDE, OPT_LINT };
+enum { OPT_GROUP = CLI_OPT_NEXT, OPT_DEPTH, OPT_EXCLUDE, OPT_LINT, OPT_HIGHLIGHT };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -92,6 +99,7 @@ static const struct option long_options[] = {
     {"depth", required_argument, NULL, OPT_DEPTH},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"lint", no_argument, NULL, OPT_LINT},
+    {"highlight", required_argument, NULL, OPT_HIGHLIGHT},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -129,6 +137,7 @@ static void parse_options(int argc, char **argv, struct options *o)
             view->exclude[view->nexclude++] = optarg;
             break;
         case OPT_LINT: o->lint = 1; break;
+        case OPT_HIGHLIGHT: o->highlight = optarg; break;
         case 'q': diag_set_quiet(1); break;
         case 'h':
             usage(stdout);
@@ -225,6 +234,7 @@ static int render_main(int argc, char **argv)
     struct options o = {0};
     struct model *m;
     struct notes *notes = NULL;
+    struct highlight *highlight = NULL;
     int f;
     char *data = NULL;
     size_t len = 0;
@@ -247,10 +257,17 @@ static int render_main(int argc, char **argv)
     check_view_options(m, &o.draw.view);
     if (o.lint)
         o.draw.view.notes = notes = lint_notes(m);
+    if (o.highlight) {
+        char *err = NULL;
+        o.draw.view.highlight = highlight = reach_highlight_spec_run(m, o.highlight, &err);
+        if (!highlight)
+            cli_usage_error(NULL, "--highlight: %s", err);
+    }
     if (produce(m, &o, f, &data, &len) == 0)
         output_write(o.output, data, len);
     free(data);
     notes_free(notes);
+    highlight_free(highlight);
     model_free(m);
     free(o.draw.view.focus);
     free(o.draw.view.exclude);

@@ -8,10 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "lint_internal.h"
 #include "reach.h"
 #include "strbuf.h"
 #include "xalloc.h"
+
+/* A check the engine could not answer (the inputs are over its budget):
+ * a note, so that no finding is missing without a word. Frees err. */
+static void not_evaluated(int ck, char *err)
+{
+    if (err)
+        diag_note(NULL, "%s not evaluated: %s", lint_check_at((size_t)ck)->id, err);
+    free(err);
+}
 
 /* ==== exposed-interface ==== */
 
@@ -74,7 +84,7 @@ done:
 
 static void find_exposed_interfaces(struct lint_ctx *c)
 {
-    struct reach_query q = {"internet", NULL, NULL};
+    struct reach_query q = {"internet", NULL, NULL, 0}; /* one end outside: cheap */
     struct reach_result *res;
     char *err = NULL;
     size_t i;
@@ -82,7 +92,7 @@ static void find_exposed_interfaces(struct lint_ctx *c)
     if (!c->o->enabled[CK_EXPOSED_INTERFACE] || c->m->nifaces == 0)
         return;
     res = reach_run(c->m, &q, &err);
-    free(err);
+    not_evaluated(CK_EXPOSED_INTERFACE, err);
     for (i = 0; res && i < res->nanswers; i++) {
         const struct reach_answer *a = &res->answers[i];
         if (a->verdict == REACH_YES && a->to.type == REACH_END_REGION &&
@@ -130,7 +140,7 @@ static const struct group *judged_peer(const struct lint_ctx *c, const struct ru
 
 static void find_dead_rules(struct lint_ctx *c)
 {
-    struct reach_query q = {NULL, "*", NULL};
+    struct reach_query q = {NULL, "*", NULL, REACH_AUTO_MAX_CLASSES};
     struct reach_result *res;
     char *err = NULL;
     size_t i, k;
@@ -138,7 +148,7 @@ static void find_dead_rules(struct lint_ctx *c)
     if (!c->o->enabled[CK_HALF_OPEN_RULE] || c->m->nifaces == 0 || c->m->nrules == 0)
         return;
     res = reach_run(c->m, &q, &err);
-    free(err);
+    not_evaluated(CK_HALF_OPEN_RULE, err);
     if (!res)
         return;
     c->dead = xcalloc(c->m->nrules, 1);

@@ -16,16 +16,19 @@
 
 /* Everything that can reach an interface in some group: the interfaces,
  * the internet and the other ends outside the inputs. */
-static struct reach_result *reach_all(const struct model *m)
+static struct reach_result *reach_all(const struct model *m, char **why)
 {
-    struct reach_query q = {NULL, "*", NULL};
+    struct reach_query q = {NULL, "*", NULL, REACH_AUTO_MAX_CLASSES};
     struct reach_result *r;
     char *err = NULL;
 
     if (!m || m->ngroups == 0 || m->nifaces == 0)
         return NULL;
     r = reach_run(m, &q, &err);
-    free(err);
+    if (!r && !*why)
+        *why = err;
+    else
+        free(err);
     return r;
 }
 
@@ -237,12 +240,17 @@ static int cmp_change(const void *pa, const void *pb)
 struct reach_changes *reach_compare(const struct model *old, const struct model *new)
 {
     struct reach_changes *c = xcalloc(1, sizeof(*c));
-    struct reach_result *ro = reach_all(old), *rn = reach_all(new);
+    struct reach_result *ro = reach_all(old, &c->why), *rn = reach_all(new, &c->why);
     struct strbuf sb = STRBUF_INIT;
     struct strmap *mo, *mn;
     size_t alloc = 0, i;
 
-    c->evaluated = ro || rn;
+    c->evaluated = (ro || rn) && !c->why;
+    if (c->why) {
+        reach_result_free(ro);
+        reach_result_free(rn);
+        ro = rn = NULL;
+    }
     c->layers = REACH_LAYER_SECURITY_GROUPS;
     mo = pair_map(ro, &sb);
     mn = pair_map(rn, &sb);
@@ -271,6 +279,7 @@ void reach_changes_free(struct reach_changes *c)
         free(c->v[i].was);
     }
     free(c->v);
+    free(c->why);
     free(c);
 }
 
@@ -286,6 +295,10 @@ const char *reach_change_name(enum reach_change_kind k)
 
 /* ===== Writers ===== */
 
+/* Rows of the Markdown section: the rest would crowd out the summary of
+ * the rules in a pull-request comment. */
+#define REACH_CHANGES_MD_MAX 50
+
 static void pairs_text(const struct reach_change *ch, struct strbuf *sb)
 {
     if (ch->npairs != ch->total)
@@ -298,13 +311,19 @@ void reach_changes_write_markdown(const struct reach_changes *c, struct strbuf *
     struct strbuf cell = STRBUF_INIT;
     size_t i;
 
+    if (c && c->why) {
+        strbuf_addstr(out, "#### Reachability changes\n\nNot evaluated: ");
+        escape_markdown(out, c->why, 0);
+        strbuf_addstr(out, ".\n\n");
+        return;
+    }
     if (!c || c->n == 0)
         return;
     strbuf_addf(out, "#### Reachability changes\n\n"
                      "%zu newly reachable, %zu changed, %zu no longer reachable (%s).\n\n"
                      "| | from | to | ports | before |\n|:--|:--|:--|:--|:--|\n",
                 c->gained, c->changed, c->lost, reach_layers_text(c->layers));
-    for (i = 0; i < c->n; i++) {
+    for (i = 0; i < c->n && i < REACH_CHANGES_MD_MAX; i++) {
         const struct reach_change *ch = &c->v[i];
         strbuf_addf(out, "| %s | ", words[ch->kind]);
         escape_markdown(out, ch->from, 0);
@@ -315,6 +334,9 @@ void reach_changes_write_markdown(const struct reach_changes *c, struct strbuf *
         escape_markdown(out, cell.buf, 0);
         strbuf_addf(out, " | %s | %s |\n", ch->ports, ch->was);
     }
+    if (c->n > REACH_CHANGES_MD_MAX)
+        strbuf_addf(out, "\n%zu more (`sgmap diff -f json` lists them all).\n",
+                    c->n - REACH_CHANGES_MD_MAX);
     strbuf_addch(out, '\n');
     strbuf_release(&cell);
 }
@@ -326,6 +348,8 @@ void reach_changes_write_json(const struct reach_changes *c, struct json_writer 
     jw_key(w, "reachability");
     jw_object_begin(w);
     jw_member_bool(w, "evaluated", c->evaluated);
+    if (c->why)
+        jw_member_string(w, "why", c->why);
     jw_member_string(w, "layers", reach_layers_text(c->layers));
     jw_key(w, "changes");
     jw_array_begin(w);
