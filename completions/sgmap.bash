@@ -9,7 +9,7 @@
 # The words sgmap takes, one list per verb.
 _sgmap_verbs='render lint diff reach'
 _sgmap_render_opts='-o --output -f --format --from --var --var-file --theme --no-collapse --rules --egress --vpc
-    --group --depth --exclude --hide-cidrs --merge-cidrs --lint --notes --no-notes -q --quiet -h --help
+    --group --depth --exclude --hide-cidrs --merge-cidrs --lint --notes --no-notes --highlight -q --quiet -h --help
     -V --version'
 _sgmap_lint_opts='-o --output -f --format --from --var --var-file --fail-on --disable --enable
     --list-checks -q --quiet -h --help'
@@ -20,7 +20,7 @@ _sgmap_reach_opts='--from --to --port --expect-none -o --output -f --format --in
 _sgmap_render_formats='dot svg png pdf json mermaid view'
 _sgmap_lint_formats='text json sarif'
 _sgmap_diff_formats='dot svg png pdf json markdown mermaid view'
-_sgmap_reach_formats='text json markdown'
+_sgmap_reach_formats='text json markdown dot svg png pdf view'
 _sgmap_from='aws terraform terraform-source cloudformation design'
 _sgmap_egress='default all none'
 _sgmap_themes='default mono'
@@ -94,7 +94,7 @@ _sgmap()
             while read -r id _; do printf '%s ' "$id"; done)" "$cur"
         return ;;
     -o | --output | --var-file) _sgmap_files "" "$cur"; return ;;
-    --vpc | --group | --exclude | --depth | --var) COMPREPLY=(); return ;;
+    --vpc | --group | --exclude | --depth | --var | --highlight) COMPREPLY=(); return ;;
     esac
     if [[ $cur == -* ]]; then
         local opts=_sgmap_${verb}_opts

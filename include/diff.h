@@ -43,6 +43,7 @@
 #include "model.h"
 
 struct strmap;
+struct reach_changes;
 
 /* One interface joining or leaving one group. */
 struct diff_membership {
@@ -62,6 +63,8 @@ struct diff {
     struct diff_membership *memberships;  /* sorted by group, change, iface */
     size_t nmemberships;
     struct diff_counts groups, rules, ifaces, members;
+    struct reach_changes *reach;          /* NULL, or set by the caller (reach_compare()
+                                           * on OLD and NEW); owned */
 };
 
 /*

@@ -27,6 +27,12 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
 /* JSON schema version 1 of the whole model (DESIGN.md), independent of the
  * view; with marks (sgmap diff, else NULL), each changed object's change. */
 int emit_json(const struct model *m, const struct marks *marks, FILE *fp);
+/* The same with more members of the document, written by more(w, arg)
+ * (diff's reachability changes). */
+struct json_writer;
+int emit_json_with(const struct model *m, const struct marks *marks,
+                   void (*more)(struct json_writer *w, const void *arg), const void *arg,
+                   FILE *fp);
 /* The drawing as data, schema version 1 ("sgmap-view": 1, sgmap.1): frames,
  * clusters, nodes, edges and legend, with the ids the DOT carries. */
 int emit_view(const struct view *v, FILE *fp);

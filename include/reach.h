@@ -118,7 +118,13 @@ struct reach_query {
     const char *to;             /* the same; with neither, the exposure report: from
                                  * the internet to anywhere */
     const struct portspec *port; /* NULL: any traffic */
+    size_t max_classes;         /* 0, or refuse inputs with more sets of interfaces
+                                 * alike (the work grows with their square): diff
+                                 * and lint ask on their own, within a budget */
 };
+
+/* The budget of diff's and lint's own questions: about a second each. */
+#define REACH_AUTO_MAX_CLASSES 600
 
 struct reach_result {
     const struct model *model;
@@ -163,5 +169,74 @@ void reach_end_name(const struct reach_result *r, const struct reach_end *e, str
 void reach_write_text(const struct reach_result *r, struct strbuf *out);
 void reach_write_json(const struct reach_result *r, struct strbuf *out);
 void reach_write_markdown(const struct reach_result *r, struct strbuf *out);
+/* The layers evaluated, as every answer says them ("security groups only"). */
+const char *reach_layers_text(unsigned layers);
+
+/* ===== Drawing the answer (reach_highlight.c) ===== */
+
+struct highlight;
+/* The paths of r's "yes" answers as a drawing's highlight (highlight.h);
+ * query is what was asked, kept for the drawing. */
+struct highlight *reach_highlight(const struct reach_result *r, const char *query);
+
+/* render --highlight 'FROM -> TO:PORT' read into a query: either end may be
+ * empty (anywhere; both empty: from the internet), the port is optional. */
+struct reach_highlight_spec {
+    struct reach_query query;   /* points into the spec */
+    char *from, *to;
+    struct portspec port;
+};
+/* Returns 0, or -1 with a message in *err (malloc'd). */
+int reach_highlight_query(const char *spec, struct reach_highlight_spec *out, char **err);
+void reach_highlight_spec_release(struct reach_highlight_spec *s);
+/* The highlight of spec's answer on the finished model m, or NULL with a
+ * message in *err (malloc'd) when spec or its query is wrong. */
+struct highlight *reach_highlight_spec_run(const struct model *m, const char *spec, char **err);
+
+/* ===== Reachability changes (reach_diff.c), shared by diff ===== */
+
+enum reach_change_kind {
+    REACH_GAINED,  /* newly reachable */
+    REACH_CHANGED, /* reachable before and after, on other traffic */
+    REACH_LOST,    /* no longer reachable */
+};
+const char *reach_change_name(enum reach_change_kind k); /* "reachable"... */
+
+/* One answer of one side whose interface pairs (all, or npairs of them)
+ * changed the same way. */
+struct reach_change {
+    enum reach_change_kind kind;
+    int from_internet;          /* the source is the internet: listed first */
+    const char *from_type, *to_type; /* reach_end_type_name() */
+    char *from, *to;            /* reach_end_name() in the side that has the answer */
+    char *ports, *was;          /* after and before ("none" when not reachable) */
+    size_t npairs, total;       /* interface pairs changed, of the answer's */
+    size_t seq;                 /* its position, from 1 */
+};
+
+struct reach_changes {
+    struct reach_change *v;     /* from the internet first, then by kind */
+    size_t n, gained, changed, lost;
+    int evaluated;              /* some side has groups and interfaces */
+    char *why;                  /* not evaluated although it has: why (over the
+                                 * budget), else NULL */
+    unsigned layers;            /* REACH_LAYER_* */
+};
+
+/*
+ * Everything that can reach an interface in some group (interfaces, the
+ * internet, CIDRs, prefix lists, other accounts' groups) on old and on new,
+ * compared pair by pair (interface ids and outside ends are the identity).
+ * Either model may be NULL. Inputs over REACH_AUTO_MAX_CLASSES are not
+ * evaluated (why says so).
+ */
+struct reach_changes *reach_compare(const struct model *old, const struct model *new);
+void reach_changes_free(struct reach_changes *c);
+
+struct json_writer;
+/* A Markdown section (nothing without changes); the "reachability" member
+ * of an open JSON object. */
+void reach_changes_write_markdown(const struct reach_changes *c, struct strbuf *out);
+void reach_changes_write_json(const struct reach_changes *c, struct json_writer *w);
 
 #endif

@@ -15,6 +15,8 @@
 #include "marks.h"
 #include "model.h"
 
+struct highlight;
+
 enum egress_mode {
     EGRESS_DEFAULT, /* hide the AWS default egress rule */
     EGRESS_ALL,     /* show every egress rule */
@@ -28,6 +30,8 @@ struct view_options {
     const struct marks *marks; /* sgmap diff: the union's change marks, drawn by
                                 * change (NULL: not a diff) */
     const struct notes *notes; /* render --lint: remarks drawn in red, or NULL */
+    const struct highlight *highlight; /* a drawn answer (highlight.h): its paths bold,
+                                        * the rest dimmed; or NULL */
     char **focus;          /* --group patterns (fnmatch on name or id), or NULL */
     size_t nfocus;
     int depth;             /* with focus: keep groups this many rules away */

@@ -19,6 +19,7 @@
 #include "importer.h"
 #include "model.h"
 #include "output.h"
+#include "reach.h"
 #include "graphviz.h"
 #include "strbuf.h"
 #include "strmap.h"
@@ -155,6 +156,11 @@ static int diff_load_plan(const char *path, struct model **old, struct model **n
 
 /* ===== Output ===== */
 
+static void diff_reach_json(struct json_writer *w, const void *arg)
+{
+    reach_changes_write_json(arg, w);
+}
+
 /* Write the chosen format of the diff into a malloc'd buffer. */
 static int diff_produce(const struct diff *d, const struct diff_options *o, int f, char **data,
                         size_t *len)
@@ -169,7 +175,8 @@ static int diff_produce(const struct diff *d, const struct diff_options *o, int 
         mem = output_memory_open(data, len);
         if (!mem)
             return -1;
-        rc = f == DF_JSON ? emit_json(d->model, d->marks, mem) : emit_markdown(d, mem);
+        rc = f == DF_JSON ? emit_json_with(d->model, d->marks, diff_reach_json, d->reach, mem)
+                          : emit_markdown(d, mem);
         return output_memory_close(mem, rc, data);
     }
     if (theme_load(&theme, o->draw.theme) < 0) {
@@ -231,6 +238,8 @@ static int diff_main(int argc, char **argv)
         goto done;
     if (view_check_options(d->model, &o.draw.view, &why) < 0)
         cli_usage_error("diff", "%s", why.buf);
+    if (f == DF_JSON || f == DF_MARKDOWN)
+        d->reach = reach_compare(old, new);
     if (diff_produce(d, &o, f, &data, &len) == 0)
         output_write(o.output, data, len);
 

@@ -1,7 +1,7 @@
 /*
  * cmd_reach.c - the "sgmap reach" verb: its options, then import,
- * model_finish, reach_run and one writer (text, json or markdown) through
- * output_write().
+ * model_finish, reach_run and one writer (text, json or markdown, or the
+ * inputs drawn with the answer highlighted) through output_write().
  *
  * The answers are the command's output (standard output or -o FILE); usage
  * and input errors go to standard error. main.c's table dispatches here.
@@ -13,22 +13,28 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "draw.h"
+#include "highlight.h"
 #include "importer.h"
 #include "model.h"
 #include "output.h"
 #include "reach.h"
 #include "strbuf.h"
+#include "theme.h"
 #include "verbs.h"
+#include "view.h"
 
-enum reach_format { RF_TEXT, RF_JSON, RF_MARKDOWN, RF_DRAWING };
+/* The drawn formats are draw_format values (the answer drawn over the
+ * inputs); text, JSON and Markdown come after. Mermaid is known, so that
+ * asking for it says that it is not drawn. */
+enum reach_format { RF_TEXT = DRAW_FORMAT_COUNT, RF_JSON, RF_MARKDOWN, RF_MERMAID };
 
-/* The drawing formats are known, so that asking for one says when it comes. */
 static const struct cli_format reach_formats[] = {
-    {"text", RF_TEXT},        {"txt", RF_TEXT},        {"json", RF_JSON},
-    {"markdown", RF_MARKDOWN}, {"md", RF_MARKDOWN},     {"dot", RF_DRAWING},
-    {"gv", RF_DRAWING},        {"svg", RF_DRAWING},     {"png", RF_DRAWING},
-    {"pdf", RF_DRAWING},       {"mermaid", RF_DRAWING}, {"mmd", RF_DRAWING},
-    {"view", RF_DRAWING},
+    {"text", RF_TEXT},         {"txt", RF_TEXT},     {"json", RF_JSON},
+    {"markdown", RF_MARKDOWN}, {"md", RF_MARKDOWN},  {"dot", DRAW_DOT},
+    {"gv", DRAW_DOT},          {"svg", DRAW_SVG},    {"png", DRAW_PNG},
+    {"pdf", DRAW_PDF},         {"view", DRAW_VIEW},  {"mermaid", RF_MERMAID},
+    {"mmd", RF_MERMAID},
 };
 
 static void reach_usage(FILE *fp)
@@ -47,7 +53,9 @@ static void reach_usage(FILE *fp)
           "      --port LABEL      only this traffic: tcp/5432, udp/53, icmp/8, all...\n"
           "      --expect-none     exit 1 when anything is reachable (a CI guard)\n"
           "  -o, --output FILE     write the answers to FILE (atomically)\n"
-          "  -f, --format FORMAT   text, json or markdown (default: from -o, else text)\n"
+          "  -f, --format FORMAT   text, json, markdown, or a drawing of the inputs with\n"
+          "                        the answer's paths highlighted: dot, svg, png, pdf or\n"
+          "                        view (default: from -o, else text)\n"
           "      --input-format FORMAT\n"
           "                        read inputs as aws, terraform, terraform-source,\n"
           "                        cloudformation or design\n"
@@ -134,16 +142,58 @@ static int reach_parse_options(int argc, char **argv, struct reach_cli *cli)
     return -1;
 }
 
-/* The result in format f, appended to out. */
-static void reach_produce(const struct reach_result *res, enum reach_format f,
-                          struct strbuf *out)
+/* What was asked, as render --highlight spells it: "FROM -> TO:PORT". */
+static char *query_text(const struct reach_result *res)
 {
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s%s->%s%s", res->from ? res->from : "", res->from ? " " : "",
+                res->to ? " " : "", res->to ? res->to : "");
+    if (res->port)
+        strbuf_addf(&sb, ":%s", res->port);
+    return strbuf_detach(&sb);
+}
+
+/* The inputs drawn with the answer's paths highlighted, in format f. */
+static int reach_draw(const struct reach_result *res, int f, struct strbuf *out)
+{
+    struct cli_drawing draw;
+    struct theme theme;
+    struct view *v;
+    char *query = query_text(res), *data = NULL;
+    size_t len = 0;
+    int rc;
+
+    cli_drawing_init(&draw);
+    draw.view.highlight = reach_highlight(res, query);
+    free(query);
+    if (theme_load(&theme, NULL) < 0) {
+        theme_release(&theme);
+        highlight_free((struct highlight *)draw.view.highlight);
+        return -1;
+    }
+    v = draw_view(res->model, &draw.view);
+    rc = draw_output(v, &theme, (enum draw_format)f, &data, &len);
+    if (rc == 0)
+        strbuf_add(out, data, len);
+    free(data);
+    view_free(v);
+    theme_release(&theme);
+    highlight_free((struct highlight *)draw.view.highlight);
+    return rc;
+}
+
+/* The result in format f, appended to out. Returns 0, or -1 after an error. */
+static int reach_produce(const struct reach_result *res, int f, struct strbuf *out)
+{
+    if (f < DRAW_FORMAT_COUNT)
+        return reach_draw(res, f, out);
     if (f == RF_JSON)
         reach_write_json(res, out);
     else if (f == RF_MARKDOWN)
         reach_write_markdown(res, out);
     else
         reach_write_text(res, out);
+    return 0;
 }
 
 /*
@@ -155,7 +205,7 @@ static int reach_main(int argc, char **argv)
     struct reach_cli cli;
     struct model *m;
     struct reach_result *res;
-    enum reach_format f;
+    int f;
     struct strbuf out = STRBUF_INIT;
     char *err = NULL;
     int rc;
@@ -165,12 +215,12 @@ static int reach_main(int argc, char **argv)
     rc = reach_parse_options(argc, argv, &cli);
     if (rc >= 0)
         return rc;
-    f = (enum reach_format)cli_format_choose(
-        "reach", reach_formats, sizeof(reach_formats) / sizeof(reach_formats[0]), cli.format,
-        cli.output, RF_TEXT, "text, json or markdown");
-    if (f == RF_DRAWING)
-        cli_usage_error("reach", "drawing the answer ('%s') is not available yet (expected "
-                                 "text, json or markdown)",
+    f = cli_format_choose("reach", reach_formats, sizeof(reach_formats) / sizeof(reach_formats[0]),
+                          cli.format, cli.output, RF_TEXT,
+                          "text, json, markdown, dot, svg, png, pdf or view");
+    if (f == RF_MERMAID)
+        cli_usage_error("reach", "the answer is not drawn in Mermaid ('%s'; expected text, "
+                                 "json, markdown, dot, svg, png, pdf or view)",
                         cli.format ? cli.format : cli.output);
     if (optind >= argc)
         cli_usage_error("reach", "no input given");
@@ -188,8 +238,7 @@ static int reach_main(int argc, char **argv)
         cli_usage_error("reach", "%s", err);
     }
     rc = EXIT_OK;
-    reach_produce(res, f, &out);
-    if (output_write(cli.output, out.buf, out.len) < 0)
+    if (reach_produce(res, f, &out) < 0 || output_write(cli.output, out.buf, out.len) < 0)
         rc = EXIT_SYSTEM;
     else if (cli.expect_none && res->nreachable)
         rc = EXIT_FINDINGS;

@@ -13,9 +13,11 @@
 #include "draw.h"
 #include "emit.h"
 #include "importer.h"
+#include "highlight.h"
 #include "lint.h"
 #include "model.h"
 #include "output.h"
+#include "reach.h"
 #include "strbuf.h"
 #include "theme.h"
 #include "verbs.h"
@@ -68,6 +70,10 @@ static void usage(FILE *fp)
           "      --notes          number the arrows and add a table of the rules,\n"
           "                       descriptions and findings (default for png and pdf)\n"
           "      --no-notes       no notes table (default for the other formats)\n"
+          "      --highlight 'FROM -> TO:PORT'\n"
+          "                       draw the paths of sgmap reach's answer bold and the\n"
+          "                       rest dimmed (either end may be empty: anywhere; the\n"
+          "                       port is optional)\n"
           "  -q, --quiet          no notes on standard error\n"
           "  -h, --help           show this help\n"
           "  -V, --version        show the version\n"
@@ -82,10 +88,19 @@ struct options {
     const char *format;
     int lint;
     int notes; /* --notes 1, --no-notes 0, else -1: by format */
+    const char *highlight;
     struct cli_drawing draw;
 };
 
-enum { OPT_GROUP = CLI_OPT_NEXT, OPT_DEPTH, OPT_EXCLUDE, OPT_LINT, OPT_NOTES, OPT_NO_NOTES };
+enum {
+    OPT_GROUP = CLI_OPT_NEXT,
+    OPT_DEPTH,
+    OPT_EXCLUDE,
+    OPT_LINT,
+    OPT_NOTES,
+    OPT_NO_NOTES,
+    OPT_HIGHLIGHT
+};
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -98,6 +113,7 @@ static const struct option long_options[] = {
     {"lint", no_argument, NULL, OPT_LINT},
     {"notes", no_argument, NULL, OPT_NOTES},
     {"no-notes", no_argument, NULL, OPT_NO_NOTES},
+    {"highlight", required_argument, NULL, OPT_HIGHLIGHT},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -137,6 +153,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         case OPT_LINT: o->lint = 1; break;
         case OPT_NOTES: o->notes = 1; break;
         case OPT_NO_NOTES: o->notes = 0; break;
+        case OPT_HIGHLIGHT: o->highlight = optarg; break;
         case 'q': diag_set_quiet(1); break;
         case 'h':
             usage(stdout);
@@ -240,6 +257,7 @@ static int render_main(int argc, char **argv)
     struct options o = {0};
     struct model *m;
     struct notes *notes = NULL;
+    struct highlight *highlight = NULL;
     int f;
     char *data = NULL;
     size_t len = 0;
@@ -265,10 +283,17 @@ static int render_main(int argc, char **argv)
     check_view_options(m, &o.draw.view);
     if (o.lint)
         o.draw.view.notes = notes = lint_notes(m);
+    if (o.highlight) {
+        char *err = NULL;
+        o.draw.view.highlight = highlight = reach_highlight_spec_run(m, o.highlight, &err);
+        if (!highlight)
+            cli_usage_error(NULL, "--highlight: %s", err);
+    }
     if (produce(m, &o, f, &data, &len) == 0)
         output_write(o.output, data, len);
     free(data);
     notes_free(notes);
+    highlight_free(highlight);
     model_free(m);
     free(o.draw.view.focus);
     free(o.draw.view.exclude);

@@ -13,6 +13,7 @@
 
 #include "cidr.h"
 #include "emit_internal.h"
+#include "highlight.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -79,6 +80,25 @@ static void node_open(struct dot *d, const struct view_node *n)
 static const char *th(const struct dot *d, const char *key)
 {
     return theme_get(d->t, key);
+}
+
+/* ===== Highlight ===== */
+
+/* A drawn answer (reach -o FILE.svg, render --highlight): what is on a path
+ * drawn bold, the rest in the muted colour; as DOT attributes of a node or
+ * an edge, or statements of a cluster. */
+static void highlight_look(struct dot *d, int on, int cluster)
+{
+    const char *muted = th(d, "diff.muted");
+
+    if (!d->v->opts.highlight)
+        return;
+    if (on)
+        put(d, cluster ? "penwidth=3;\n" : ", penwidth=3");
+    else
+        strbuf_addf(&d->out, cluster ? "color=\"%s\"; fontcolor=\"%s\";\n"
+                                     : ", color=\"%s\", fontcolor=\"%s\"",
+                    muted, muted);
 }
 
 /* ===== Diff marks ===== */
@@ -280,6 +300,7 @@ static void emit_iface_node(struct dot *d, const struct view_node *n, size_t dep
                     ch == CHANGE_NONE ? th(d, "diff.muted") : th(d, change_key(ch)),
                     ch == CHANGE_NONE ? "1" : "2", ch == CHANGE_REMOVED ? ", style=\"filled,dashed\"" : "");
     }
+    highlight_look(d, highlight_node(d->v->opts.highlight, n), 0);
     attr_tooltip(d, "tooltip", tip.buf, 1);
     put(d, "];\n");
     strbuf_release(&label);
@@ -314,6 +335,7 @@ static void emit_handle_node(struct dot *d, const struct view_node *n, size_t de
                 th(d, "handle.shape"), color, th(d, "badge.fontcolor"));
     if (note)
         strbuf_addf(&d->out, ", color=\"%s\", penwidth=3", theme_note_color(d->t, level));
+#include "highlight.h"
     attr_sep(d, "label", label.buf);
     attr_tooltip(d, "tooltip", tip.buf, 1);
     put(d, "];\n");
@@ -385,6 +407,7 @@ static void emit_peer_node(struct dot *d, const struct view_node *n, size_t dept
         strbuf_addf(&d->out, ", color=\"%s\", fontcolor=\"%s\", penwidth=2",
                     th(d, change_key(d->peer_change[n->id])),
                     th(d, change_key(d->peer_change[n->id])));
+    highlight_look(d, highlight_node(d->v->opts.highlight, n), 0);
     attr_sep(d, "label", label.buf);
     attr_tooltip(d, "tooltip", tip.buf, 1);
     put(d, "];\n");
@@ -503,6 +526,10 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
                     th(d, "group.style"),
                     note ? theme_note_color(d->t, level) : theme_color(d->t, c->color),
                     th(d, "group.fill"), th(d, "group.fontcolor"), note ? "3" : "1.6");
+    }
+    if (d->v->opts.highlight) {
+        indent(d, depth + 1);
+        highlight_look(d, highlight_cluster(d->v->opts.highlight, c), 1);
     }
     pack_columns(d, c->nnodes + c->nchildren, depth + 1);
     indent(d, depth + 1);
@@ -707,6 +734,7 @@ static void emit_edge(struct dot *d, const struct view_edge *e)
     strbuf_addf(&d->out, ", fontcolor=\"%s\"",
                 d->v->opts.marks ? color : th(d, "edge.fontcolor"));
     edge_look(d, e->style, color, width);
+    highlight_look(d, highlight_edge(d->v->opts.highlight, e), 0);
     attr_tooltip(d, "tooltip", tip.buf, 1);
     attr_tooltip(d, "labeltooltip", tip.buf, 1);
     put(d, "];\n");

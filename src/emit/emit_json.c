@@ -258,6 +258,13 @@ static void json_edges(struct json_writer *w, const struct model *m)
 
 int emit_json(const struct model *m, const struct marks *marks, FILE *fp)
 {
+    return emit_json_with(m, marks, NULL, NULL, fp);
+}
+
+int emit_json_with(const struct model *m, const struct marks *marks,
+                   void (*more)(struct json_writer *w, const void *arg), const void *arg,
+                   FILE *fp)
+{
     struct json_writer w;
 
     jw_init_file(&w, fp);
@@ -268,6 +275,8 @@ int emit_json(const struct model *m, const struct marks *marks, FILE *fp)
     json_vpcs(&w, m);
     json_rules(&w, m, marks);
     json_edges(&w, m);
+    if (more)
+        more(&w, arg);
     jw_object_end(&w);
     return jw_finish(&w);
 }

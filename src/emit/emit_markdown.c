@@ -19,6 +19,7 @@
 
 #include "diff.h"
 #include "emit.h"
+#include "reach.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -262,6 +263,8 @@ int emit_markdown(const struct diff *d, FILE *fp)
     int rc;
 
     strbuf_addstr(&sb, "### sgmap diff\n\n");
+    if (d->reach)
+        reach_changes_write_markdown(d->reach, &sb);
     if (diff_count(d) == 0)
         strbuf_addstr(&sb, "No changes to security groups, rules or memberships.\n");
     else

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "highlight.h"
 #include "json_writer.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -411,6 +412,57 @@ static void write_edges(struct vw *d)
     free_items(items, v->nedges);
 }
 
+/* ===== Highlight ===== */
+
+static int on_cluster(const struct highlight *h, const void *c)
+{
+    return highlight_cluster(h, c);
+}
+
+static int on_node(const struct highlight *h, const void *n)
+{
+    return highlight_node(h, n);
+}
+
+static int on_edge(const struct highlight *h, const void *e)
+{
+    return highlight_edge(h, e);
+}
+
+/* "key": the ids of the objects on a path, sorted. */
+static void highlight_ids(struct vw *d, const char *key, const void *const *objs, size_t n,
+                          void (*id)(struct strbuf *, const void *),
+                          int (*on)(const struct highlight *, const void *))
+{
+    struct item *items = sorted(objs, n, id);
+    size_t i;
+
+    jw_key(&d->w, key);
+    jw_array_begin(&d->w);
+    for (i = 0; i < n; i++)
+        if (on(d->v->opts.highlight, items[i].obj))
+            jw_string(&d->w, items[i].id);
+    jw_array_end(&d->w);
+    free_items(items, n);
+}
+
+/* A drawn answer: the ids of the clusters, nodes and edges on its paths. */
+static void write_highlight(struct vw *d)
+{
+    const struct view *v = d->v;
+
+    if (!v->opts.highlight)
+        return;
+    jw_key(&d->w, "highlight");
+    jw_object_begin(&d->w);
+    jw_member_string(&d->w, "query", v->opts.highlight->query);
+    highlight_ids(d, "clusters", (const void *const *)v->clusters, v->nclusters, id_cluster,
+                  on_cluster);
+    highlight_ids(d, "nodes", (const void *const *)v->nodes, v->nnodes, id_node, on_node);
+    highlight_ids(d, "edges", (const void *const *)v->edges, v->nedges, id_edge, on_edge);
+    jw_object_end(&d->w);
+}
+
 /* ===== Legend ===== */
 
 static void write_legend(struct vw *d)
@@ -453,6 +505,7 @@ int emit_view(const struct view *v, FILE *fp)
     write_nodes(&d);
     write_edges(&d);
     write_legend(&d);
+    write_highlight(&d);
     if (v->empty)
         jw_member_string(&d.w, "empty", v->empty);
     jw_object_end(&d.w);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "diff.h"
+#include "reach.h"
 #include "strbuf.h"
 #include "strmap.h"
 #include "xalloc.h"
@@ -726,6 +727,7 @@ void diff_free(struct diff *d)
     model_free(d->model);
     marks_free(d->marks);
     free(d->memberships);
+    reach_changes_free(d->reach);
     free(d);
 }
 

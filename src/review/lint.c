@@ -50,6 +50,12 @@ static const struct lint_check lint_checks[CK_COUNT] = {
      "allow only known clients, or put the service behind a load balancer on 80/443 "
      "(opt out with the sgmap:lint-ignore tag if it is meant to be public)",
      1, "7.0"},
+    {"exposed-interface", LINT_ERROR, "EC2.19",
+     "an interface reachable from 0.0.0.0/0 or ::/0 on a high-risk port, by every layer "
+     "evaluated (off by default: with security groups only it repeats open-admin-port and "
+     "open-risky-port for each interface)",
+     "allow only the clients that need the service, by group or known addresses", 0,
+     "9.5"},
     {"default-group-rules", LINT_ERROR, "EC2.2", "a VPC default group with any rule",
      "remove every rule from the default group and give resources their own groups", 1,
      "7.0"},
@@ -83,6 +89,10 @@ static const struct lint_check lint_checks[CK_COUNT] = {
     {"half-open-path", LINT_WARNING, NULL,
      "a flow one group allows that the other group's custom rules do not (ingress "
      "without the peer's egress, or egress without the peer's ingress)",
+     "add the matching rule on the other group, or remove this one", 1, NULL},
+    {"half-open-rule", LINT_WARNING, NULL,
+     "a rule between two groups that never carries traffic although the other group's "
+     "rules seem to allow it (its interfaces' addresses, families or other groups block it)",
      "add the matching rule on the other group, or remove this one", 1, NULL},
     {"bad-lint-ignore", LINT_WARNING, NULL,
      "an sgmap:lint-ignore tag that names an unknown check",
@@ -401,6 +411,7 @@ struct lint_result *lint_run(const struct model *m, const struct lint_options *o
     }
     read_ignore_tags(&c);
     lint_find_rule_named_groups(&c);
+    lint_find_reach(&c);
 
     for (i = 0; i < m->ngroups; i++) {
         const struct group *g = m->groups[i];
@@ -431,6 +442,7 @@ struct lint_result *lint_run(const struct model *m, const struct lint_options *o
     free(c.ignore);
     free(c.stamp);
     free(c.cache);
+    free(c.dead);
     return res;
 }
 

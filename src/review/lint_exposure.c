@@ -19,6 +19,16 @@ static const int risky_ports[] = {20,   21,   22,   23,   25,   110,  135,  143,
                                   5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300};
 #define NRISKY (sizeof(risky_ports) / sizeof(risky_ports[0]))
 
+size_t lint_risky_port_count(void)
+{
+    return NRISKY;
+}
+
+int lint_risky_port(size_t i)
+{
+    return risky_ports[i];
+}
+
 void lint_find_exposure(struct lint_ctx *c, const struct rule *r)
 {
     struct strbuf controls = STRBUF_INIT, ports = STRBUF_INIT;

@@ -10,6 +10,8 @@
  *   lint_exposure.c  exposure as AWS Security Hub defines it
  *   lint_rules.c     consistency of rules: references, quotas, duplicate and
  *                    covered rules, half-open paths
+ *   lint_reach.c     what the reachability engine says: exposed interfaces,
+ *                    rules that never carry traffic
  *   lint_report.c    the findings as text, JSON and SARIF
  */
 #ifndef SGMAP_LINT_INTERNAL_H
@@ -28,6 +30,7 @@ enum {
     CK_OPEN_ADMIN_PORT,
     CK_OPEN_RISKY_PORT,
     CK_OPEN_PORT,
+    CK_EXPOSED_INTERFACE,
     CK_DEFAULT_GROUP_RULES,
     CK_UNUSED_GROUP,
     CK_STALE_REFERENCE,
@@ -38,6 +41,7 @@ enum {
     CK_DUPLICATE_RULE,
     CK_COVERED_RULE,
     CK_HALF_OPEN_PATH,
+    CK_HALF_OPEN_RULE,
     CK_BAD_LINT_IGNORE,
     CK_COUNT
 };
@@ -54,6 +58,7 @@ struct lint_ctx {
     unsigned *stamp;        /* by group index: scratch for half-open */
     unsigned char *cache;   /* by group index: scratch for half-open */
     unsigned stamp_now;
+    unsigned char *dead;    /* by rule index: never carries traffic (lint_reach.c), or NULL */
 };
 
 /* ==== Findings (lint.c) ==== */
@@ -92,11 +97,23 @@ void lint_find_rule_description(struct lint_ctx *c, const struct rule *r);
 void lint_find_exposure(struct lint_ctx *c, const struct rule *r);
 void lint_find_default_group_rules(struct lint_ctx *c, const struct group *g);
 void lint_find_unused_group(struct lint_ctx *c, const struct group *g);
+/* EC2.19's high-risk ports, in order. */
+size_t lint_risky_port_count(void);
+int lint_risky_port(size_t i);
 /* lint_rules.c */
 void lint_find_references(struct lint_ctx *c, const struct rule *r);
 void lint_find_interface_group_quota(struct lint_ctx *c);
 void lint_find_rule_quota(struct lint_ctx *c, const struct group *g);
 void lint_find_overlap(struct lint_ctx *c, const struct group *g);
 void lint_find_half_open(struct lint_ctx *c, const struct rule *r);
+/* lint_reach.c: lint_find_reach() runs the engine once for each check (it
+ * reports exposed interfaces and fills c->dead); lint_find_half_open_rule()
+ * reports r when it never carries traffic (half-open-path calls it for the
+ * rules whose peer group's rules seem to allow them). */
+void lint_find_reach(struct lint_ctx *c);
+void lint_find_half_open_rule(struct lint_ctx *c, const struct rule *r);
+/* "add egress tcp/80 to 'a' in group 'b', or remove this rule" (malloc'd):
+ * the fix of a rule r whose peer group b does not match it. */
+char *lint_half_open_fix(const struct rule *r, const struct group *b);
 
 #endif

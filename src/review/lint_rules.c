@@ -374,30 +374,25 @@ void lint_find_half_open(struct lint_ctx *c, const struct rule *r)
 {
     const struct group *a = r->group, *b;
     char label[PORTS_LABEL_MAX];
-    char *what, *fix;
+    char *what;
     enum direction back;
 
-    if (r->peer_type != PEER_GROUP || (r->flags & (RULE_CONDITIONAL | RULE_STALE)) ||
-        !lint_wants(c, CK_HALF_OPEN_PATH, a))
+    if (r->peer_type != PEER_GROUP || (r->flags & (RULE_CONDITIONAL | RULE_STALE)))
         return;
     b = model_find_group(c->m, r->peer);
     if (!b || !b->declared)
         return;
     back = r->dir == DIR_INGRESS ? DIR_EGRESS : DIR_INGRESS;
-    if (side_allows(c, b, back, a, &r->ports))
+    if (!lint_wants(c, CK_HALF_OPEN_PATH, a) || side_allows(c, b, back, a, &r->ports)) {
+        /* The groups' rules seem to allow it: do the interfaces? */
+        lint_find_half_open_rule(c, r);
         return;
+    }
     ports_label(&r->ports, label);
     what = lint_rule_phrase(c, r);
-    if (r->dir == DIR_INGRESS)
-        fix = xasprintf("add egress %s to '%s' in group '%s', or remove this rule", label,
-                        a->name, b->name);
-    else
-        fix = xasprintf("add ingress %s from '%s' in group '%s', or remove this rule", label,
-                        a->name, b->name);
-    lint_add(c, CK_HALF_OPEN_PATH, a, r, NULL, lint_rule_loc(r), fix,
+    lint_add(c, CK_HALF_OPEN_PATH, a, r, NULL, lint_rule_loc(r), lint_half_open_fix(r, b),
              "%s in group '%s' is half-open: the %s rules of '%s' do not allow %s %s '%s'",
              what, a->name, direction_name(back), b->name, label,
              back == DIR_EGRESS ? "to" : "from", a->name);
     free(what);
 }
-

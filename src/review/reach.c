@@ -293,6 +293,12 @@ struct reach_result *reach_run(const struct model *m, const struct reach_query *
     res->layers = REACH_LAYER_SECURITY_GROUPS;
     *err = NULL;
     reach_ctx_init(&run.c, m, &res->arena);
+    if (q->max_classes && run.c.nclasses > q->max_classes) {
+        *err = xasprintf("the inputs have %zu sets of interfaces alike, over the %zu evaluated "
+                         "here (sgmap reach evaluates them all)",
+                         run.c.nclasses, q->max_classes);
+        goto failed;
+    }
     if (!from && !to)
         from = "internet";
     if (parse_end(&run, from, &run.from, err) < 0 || parse_end(&run, to, &run.to, err) < 0)

@@ -20,9 +20,9 @@
 
 static const struct escape_table plain_text = {.repl = {0}, .control = '?'};
 
-static const char *layers_text(const struct reach_result *r)
+const char *reach_layers_text(unsigned layers)
 {
-    (void)r;
+    (void)layers;
     return "security groups only";
 }
 
@@ -182,7 +182,7 @@ void reach_write_text(const struct reach_result *r, struct strbuf *out)
             families_text(a, &sb);
         }
         each_note(TEXT_NOTES(a->notes), add_note_text, &sb);
-        strbuf_addf(&sb, "; %s\n", layers_text(r));
+        strbuf_addf(&sb, "; %s\n", reach_layers_text(r->layers));
         if (a->verdict != REACH_NO) {
             struct text_line line = {r, a, &sb, 0, 0};
             each_reason(a, DIR_EGRESS, reason_line, &line);
@@ -191,7 +191,7 @@ void reach_write_text(const struct reach_result *r, struct strbuf *out)
         strbuf_add(out, sb.buf, sb.len);
     }
     if (r->nanswers == 0)
-        strbuf_addf(out, "nothing reachable; %s\n", layers_text(r));
+        strbuf_addf(out, "nothing reachable; %s\n", reach_layers_text(r->layers));
     if (r->unfiltered)
         strbuf_addf(out, "note: %zu %s in no group left out of the destinations (no security "
                          "group filters %s; name one with --to)\n",
@@ -405,7 +405,7 @@ void reach_write_markdown(const struct reach_result *r, struct strbuf *out)
     escape_markdown(&sb, r->to ? r->to : "anywhere", 0);
     if (r->port)
         strbuf_addf(&sb, " on %s", r->port);
-    strbuf_addf(&sb, " (%s): %zu reachable.\n\n", layers_text(r), r->nreachable);
+    strbuf_addf(&sb, " (%s): %zu reachable.\n\n", reach_layers_text(r->layers), r->nreachable);
     if (r->nanswers)
         strbuf_addstr(&sb, "| | from | to | ports | why |\n|:--|:--|:--|:--|:--|\n");
     for (i = 0; i < r->nanswers; i++) {
