@@ -11,7 +11,10 @@
  * superset of its set. A class that crosses a taken one is drawn as a
  * "handle" node that its edges attach to, and its groups as badges on the
  * members, so every membership of every interface stays visible. A group
- * without members is a class of its own, an empty cluster.
+ * without members is a class of its own, an empty cluster. At the group
+ * level no class is a cluster: each is a box (a handle with its members
+ * counted by kind and the smallest class it is inside), and a stub of the
+ * --group focus is always one.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -120,16 +120,41 @@ static int cmp_names(const void *a, const void *b)
     return natcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* A region node is named by what its interfaces share: their one label
- * (an Auto Scaling group's Name tag, a service, a function), else a few
- * of their labels, "a, b, c" or "a, b and 6 more". */
-#define REGION_NAMES_SHOWN 3
+/* How many bytes of the sorted distinct names all share, cut after the
+ * last separator (-, _, . or a space) of that run: "app-cache-" of
+ * "app-cache-000" and "app-cache-001"; 0 when none. */
+static size_t shared_prefix(const char *const *names, size_t k)
+{
+    size_t len = strlen(names[0]), i, cut = 0;
+
+    for (i = 1; i < k; i++) {
+        size_t j = 0;
+        while (j < len && names[i][j] == names[0][j])
+            j++;
+        len = j;
+    }
+    for (i = 0; i < len; i++)
+        if (strchr("-_. ", names[0][i]))
+            cut = i + 1;
+    return cut;
+}
+
+/*
+ * A region node is named by what its interfaces share: their one label
+ * (an Auto Scaling group's Name tag, a service, a function), else the
+ * start their names share ("app-cache-*") when it ends at a separator and
+ * is at least REGION_PREFIX_MIN long, else its two names "a, b" when they
+ * are short, else its first name and how many more: "a and 6 more" (a
+ * label stays short: it sets the node's width). Each name is in the
+ * tooltip and the view dump.
+ */
+#define REGION_PREFIX_MIN 3
+#define REGION_TWO_MAX 30
 
 static void name_region(struct view_node *n)
 {
     const char **names = xcalloc(n->nifaces, sizeof(*names));
-    struct strbuf sb = STRBUF_INIT;
-    size_t i, k = 0;
+    size_t i, k = 0, prefix;
 
     for (i = 0; i < n->nifaces; i++)
         names[i] = iface_name(n->ifaces[i]);
@@ -138,14 +163,13 @@ static void name_region(struct view_node *n)
         if (!k || strcmp(names[k - 1], names[i]) != 0)
             names[k++] = names[i];
     if (k > 1) {
-        for (i = 0; i < k && i < REGION_NAMES_SHOWN; i++) {
-            if (k > REGION_NAMES_SHOWN && i == REGION_NAMES_SHOWN - 1) {
-                strbuf_addf(&sb, " and %zu more", k - i);
-                break;
-            }
-            strbuf_addf(&sb, "%s%s", i ? ", " : "", names[i]);
-        }
-        n->labels = strbuf_detach(&sb);
+        prefix = shared_prefix(names, k);
+        if (prefix >= REGION_PREFIX_MIN)
+            n->labels = xasprintf("%.*s*", (int)prefix, names[0]);
+        else if (k == 2 && strlen(names[0]) + strlen(names[1]) <= REGION_TWO_MAX)
+            n->labels = xasprintf("%s, %s", names[0], names[1]);
+        else
+            n->labels = xasprintf("%s and %zu more", names[0], k - 1);
         n->label = n->labels;
     }
     free(names);

@@ -1,5 +1,6 @@
 /*
- * view_select.c - which groups and interfaces a view draws and in which
+ * view_select.c - which groups and interfaces a view draws (the focus in
+ * full, its neighbours as stubs), at which level of detail, and in which
  * VPC: each one's VPC (its own, else the one its groups or members agree
  * on), the VPC of --vpc, the --group focus with its --depth, --exclude,
  * and the named CIDR ranges --merge-cidrs folds into.

@@ -100,6 +100,15 @@ dot_nesting() {
     '
 }
 
+# reported WHAT: fail with the first lines of $tmp/out when it has any.
+reported() {
+    if [ -s "$tmp/out" ]; then
+        echo "FAIL $1:"
+        head -5 "$tmp/out" | sed 's/^/    /'
+        fail=1
+    fi
+}
+
 check() {
     f=$1
     "$SGMAP" -q -f json "$f" >"$tmp/json" 2>"$tmp/err"
@@ -122,32 +131,20 @@ check() {
     }
     jq -n -r --slurpfile j "$tmp/json" --slurpfile v "$tmp/view" \
         '{json: $j[0], view: $v[0]}' | jq -r -f "$tmp/facts.jq" >"$tmp/out"
-    if [ -s "$tmp/out" ]; then
-        echo "FAIL $f:"
-        head -5 "$tmp/out" | sed 's/^/    /'
-        fail=1
-    fi
+    reported "$f"
     jq -n --slurpfile j "$tmp/json" --slurpfile v "$tmp/view" '{json: $j[0], view: $v[0]}' |
         jq -r -f "$tmp/rules.jq" | jq -r '.[] | select(.n < 1) | "rule \(.rule) is on no edge"' \
             >"$tmp/out"
     jq -n --slurpfile j "$tmp/json" --slurpfile v "$tmp/rview" '{json: $j[0], view: $v[0]}' |
         jq -r -f "$tmp/rules.jq" |
         jq -r '.[] | select(.n != 1) | "--rules: rule \(.rule) is on \(.n) edges"' >>"$tmp/out"
-    if [ -s "$tmp/out" ]; then
-        echo "FAIL $f:"
-        head -5 "$tmp/out" | sed 's/^/    /'
-        fail=1
-    fi
+    reported "$f"
     jq -n -r --slurpfile j "$tmp/json" --slurpfile v "$tmp/gview" \
         '{json: $j[0], view: $v[0]}' | jq -r -f "$tmp/gfacts.jq" >"$tmp/out"
     jq -n --slurpfile j "$tmp/json" --slurpfile v "$tmp/gview" '{json: $j[0], view: $v[0]}' |
         jq -r -f "$tmp/rules.jq" |
         jq -r '.[] | select(.n < 1) | "--detail groups: rule \(.rule) is on no edge"' >>"$tmp/out"
-    if [ -s "$tmp/out" ]; then
-        echo "FAIL $f (--detail groups):"
-        head -5 "$tmp/out" | sed 's/^/    /'
-        fail=1
-    fi
+    reported "$f (--detail groups)"
     dot_nesting <"$tmp/dot" | sort >"$tmp/dotnest"
     jq -r '(.clusters[] | "\(.id) \(.parent // "-") \(.frame // "-")"),
            (.nodes[] | "\(.id) \(.cluster // "-") \(.frame // "-")")' "$tmp/dview" |

@@ -1,5 +1,7 @@
-# One region node per kind and groups, whatever the owners: named by its
-# names when they are few, by two and a count when more than three.
-[.nodes[] | select(.interfaces) | .interfaces | length] == [2, 1, 4]
-[.nodes[] | select(.interfaces) | .label] == ["job-1, job-2", "job-3", "worker-a, worker-b and 2 more"]
+# One region node per kind and groups, whatever the owners: named by the
+# start their names share (worker-*), else by both names when two, else by
+# the first and a count; "names" lists each one.
+[.nodes[] | select(.interfaces) | .interfaces | length] == [2, 1, 3, 4]
+[.nodes[] | select(.interfaces) | .label] == ["hourly, nightly", "job-3", "ocr and 2 more", "worker-*"]
 (.nodes[] | select(.id == "n-worker-a")) | .names == ["worker-a", "worker-b", "worker-c", "worker-d"]
+(.nodes[] | select(.id == "n-ocr")) | .names == ["ocr", "resize", "thumbnail"]
