@@ -771,7 +771,7 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
                 th(&d, "rankdir"), th(&d, "font"), th(&d, "fontsize"), th(&d, "background"),
                 th(&d, "nodesep"), th(&d, "ranksep"));
     if (layout && layout->fast)
-        put(&d, ", nslimit1=1, mclimit=0.1");
+        put(&d, ", nslimit1=1, nslimit=0.02, mclimit=0.1");
     if (layout && layout->engine && strcmp(layout->engine, "dot") != 0)
         strbuf_addf(&d.out, ", layout=%s", layout->engine);
     d.packed = layout && layout->packed;
