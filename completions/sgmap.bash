@@ -8,12 +8,12 @@
 
 # The words sgmap takes, one list per verb.
 _sgmap_verbs='render lint diff reach'
-_sgmap_render_opts='-o --output -f --format --from --var --var-file --theme --no-collapse --rules --egress --vpc
+_sgmap_render_opts='-o --output -f --format --from --var --var-file --theme --detail --no-collapse --rules --egress --vpc
     --group --depth --exclude --hide-cidrs --merge-cidrs --lint --notes --no-notes --highlight -q --quiet -h --help
     -V --version'
 _sgmap_lint_opts='-o --output -f --format --from --var --var-file --fail-on --disable --enable
     --list-checks -q --quiet -h --help'
-_sgmap_diff_opts='-o --output -f --format --from --var --var-file --theme --no-collapse --rules --egress --vpc
+_sgmap_diff_opts='-o --output -f --format --from --var --var-file --theme --detail --no-collapse --rules --egress --vpc
     --hide-cidrs --merge-cidrs -q --quiet -h --help'
 _sgmap_reach_opts='--from --to --port --expect-none -o --output -f --format --input-format --var --var-file
     -q --quiet -h --help'
@@ -23,6 +23,7 @@ _sgmap_diff_formats='dot svg png pdf json markdown mermaid view'
 _sgmap_reach_formats='text json markdown dot svg png pdf view'
 _sgmap_from='aws terraform terraform-source cloudformation design'
 _sgmap_egress='default all none'
+_sgmap_details='interfaces regions groups auto'
 _sgmap_themes='default mono'
 _sgmap_levels='error warning note'
 _sgmap_collect_opts='--profile --region -o --output -q --quiet -h --help -V --version'
@@ -81,6 +82,7 @@ _sgmap()
         return ;;
     --input-format) _sgmap_words "$_sgmap_from" "$cur"; return ;;
     --egress) _sgmap_words "$_sgmap_egress" "$cur"; return ;;
+    --detail) _sgmap_words "$_sgmap_details" "$cur"; return ;;
     --fail-on) _sgmap_words "$_sgmap_levels" "$cur"; return ;;
     --theme)
         _sgmap_files "" "$cur"

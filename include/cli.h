@@ -54,7 +54,7 @@ int cli_format_choose(const char *verb, const struct cli_format *table, size_t n
 struct cli_drawing {
     const char *theme;        /* --theme, or NULL for the default */
     enum input_format from;   /* --from, or FORMAT_AUTO */
-    struct view_options view; /* --no-collapse, --egress, --vpc, --*-cidrs, --rules ... */
+    struct view_options view; /* --detail, --no-collapse, --egress, --vpc, --*-cidrs, --rules ... */
 };
 
 /* Codes of the shared long options (outside the range of short options). */
@@ -69,6 +69,7 @@ enum {
     CLI_OPT_RULES,
     CLI_OPT_VAR,
     CLI_OPT_VAR_FILE,
+    CLI_OPT_DETAIL,
     CLI_OPT_NEXT, /* the first code free for a verb's own options */
 };
 
@@ -81,7 +82,8 @@ enum {
         {"vpc", required_argument, NULL, CLI_OPT_VPC},                                   \
         {"hide-cidrs", no_argument, NULL, CLI_OPT_HIDE_CIDRS},                           \
         {"merge-cidrs", no_argument, NULL, CLI_OPT_MERGE_CIDRS},                         \
-        {"rules", no_argument, NULL, CLI_OPT_RULES}
+        {"rules", no_argument, NULL, CLI_OPT_RULES},                                     \
+        {"detail", required_argument, NULL, CLI_OPT_DETAIL}
 
 /* The long options of every verb that imports, beside --from: the
  * variables of Terraform configuration folders (hcl.h). */
@@ -96,7 +98,7 @@ enum {
  */
 int cli_input_option(const char *verb, int c, const char *arg);
 
-/* Defaults: collapse on, the AWS default egress hidden, --depth 1. */
+/* Defaults: --detail auto, the AWS default egress hidden, --depth 1. */
 void cli_drawing_init(struct cli_drawing *d);
 /*
  * Apply option code c (with its argument) when it is one of the shared

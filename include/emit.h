@@ -15,7 +15,7 @@
 /* How the drawing should be laid out (chosen by graphviz_plan()). */
 struct dot_layout {
     const char *engine; /* "dot" (clusters clipped, ranked) or "osage" (packed) */
-    int fast;           /* dot with nslimit1=1 mclimit=0.1 for large graphs */
+    int fast;           /* dot with nslimit1=1 nslimit=0.02 mclimit=0.1 for large graphs */
     int packed;         /* osage: clusters packed in blocks, no visible edge labels */
 };
 

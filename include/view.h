@@ -23,8 +23,21 @@ enum egress_mode {
     EGRESS_NONE,    /* hide egress entirely */
 };
 
+/* How much of each group a drawing shows (--detail). */
+enum view_detail {
+    VIEW_DETAIL_AUTO,       /* chosen by size: view_build() writes the level it chose */
+    VIEW_DETAIL_INTERFACES, /* every interface its own node (--no-collapse) */
+    VIEW_DETAIL_REGIONS,    /* interfaces with the same groups and kind: one xN node */
+    VIEW_DETAIL_GROUPS,     /* each group (class) one box with its member counts */
+};
+
+/* The automatic choice: the group level when the drawn groups or
+ * interfaces pass these (a Venn drawing of more is too large to read). */
+#define VIEW_AUTO_GROUPS_MAX 300
+#define VIEW_AUTO_IFACES_MAX 3000
+
 struct view_options {
-    int collapse;          /* identical interfaces become one xN node */
+    enum view_detail detail; /* --detail, --no-collapse; in a built view the level drawn */
     enum egress_mode egress;
     const char *vpc;       /* draw only this VPC (id or name), or NULL */
     const struct marks *marks; /* sgmap diff: the union's change marks, drawn by
@@ -34,7 +47,7 @@ struct view_options {
                                         * the rest dimmed; or NULL */
     char **focus;          /* --group patterns (fnmatch on name or id), or NULL */
     size_t nfocus;
-    int depth;             /* with focus: keep groups this many rules away */
+    int depth;             /* with focus: keep groups this many rules away, as stubs */
     char **exclude;        /* --exclude patterns: groups left out */
     size_t nexclude;
     int hide_cidrs;        /* no CIDR nodes except the internet */
@@ -80,8 +93,17 @@ struct view_node {
     const char *peer;              /* the peer id */
     const char *also;              /* the internet: "::/0" drawn as one with "0.0.0.0/0" */
     const char *label;             /* display text (iface label, peer name...) */
+    char *labels;                  /* a region node of interfaces with different labels:
+                                    * "a, b and 3 more" (label points here), else NULL */
     int stale;                     /* an external group that is stale or deleted */
     size_t ref;                    /* --notes: its self rules' number in the notes, or 0 */
+    /* VNODE_HANDLE drawn as a box of its own (the group level, or a stub) */
+    int stub;                      /* --group: a neighbour of the focus, members not drawn */
+    size_t nmembers;               /* its groups' members (one set) */
+    const char *counts;            /* "3 ec2, 1 rds": its members by kind, or NULL */
+    struct view_node *inside;      /* the group level: the box of the smallest strict
+                                    * superset (its members hold all of these), or NULL */
+    size_t beyond;                 /* a stub: its rules to groups not drawn */
 };
 
 /* A Venn region: the groups whose member set is the same, drawn as one
@@ -186,6 +208,7 @@ struct view {
     size_t nlegend;
     const char *empty;             /* nothing to draw: why, else NULL */
     size_t nrefs;                  /* --notes: the numbers given, 1 to nrefs */
+    char *detail_note;             /* the level chosen by size, said on stderr, or NULL */
 };
 
 struct strbuf;
@@ -201,6 +224,16 @@ int view_check_options(const struct model *m, const struct view_options *o, stru
 /* Build the view of a finished model. */
 struct view *view_build(const struct model *m, const struct view_options *opts);
 void view_free(struct view *v);
+/* "interfaces", "regions", "groups" ("auto" for VIEW_DETAIL_AUTO). */
+const char *view_detail_name(enum view_detail d);
+/* Parse a level's name; returns 0, or -1 when it names none. */
+int view_detail_parse(const char *name, enum view_detail *out);
+/* The text of a group box (the group level, a stub): its names, "≡ same
+ * members", its members by kind, "inside X", a stub's rules not drawn and
+ * its self marks, one line each, appended to sb. */
+void view_box_text(struct strbuf *sb, const struct view_node *n);
+/* Is n a handle drawn as a group box rather than as a badge's anchor? */
+int view_node_is_box(const struct view *v, const struct view_node *n);
 /* Is there nothing at all to draw? */
 int view_is_empty(const struct view *v);
 

@@ -157,13 +157,15 @@ void cli_drawing_init(struct cli_drawing *d)
 {
     memset(d, 0, sizeof(*d));
     d->from = FORMAT_AUTO;
-    d->view.collapse = 1;
+    d->view.detail = VIEW_DETAIL_AUTO;
     d->view.egress = EGRESS_DEFAULT;
     d->view.depth = 1;
 }
 
 static const char *const egress_modes[] = {"default", "all", "none"};
 #define NEGRESS_MODES (sizeof(egress_modes) / sizeof(egress_modes[0]))
+static const char *const detail_levels[] = {"interfaces", "regions", "groups", "auto"};
+#define NDETAIL_LEVELS (sizeof(detail_levels) / sizeof(detail_levels[0]))
 
 int cli_drawing_option(const char *verb, int c, const char *arg, struct cli_drawing *d)
 {
@@ -178,7 +180,14 @@ int cli_drawing_option(const char *verb, int c, const char *arg, struct cli_draw
         d->theme = arg;
         return 1;
     case CLI_OPT_NO_COLLAPSE:
-        d->view.collapse = 0;
+        d->view.detail = VIEW_DETAIL_INTERFACES;
+        return 1;
+    case CLI_OPT_DETAIL:
+        if (view_detail_parse(arg, &d->view.detail) < 0) {
+            const char *best = suggest_from(arg, detail_levels, NDETAIL_LEVELS);
+            cli_usage_error(verb, "unknown level of detail '%s' (expected interfaces, regions, "
+                                  "groups or auto)" SUGGEST_FMT, arg, SUGGEST_ARGS(best));
+        }
         return 1;
     case CLI_OPT_EGRESS:
         if (strcmp(arg, "default") == 0)

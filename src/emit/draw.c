@@ -36,6 +36,8 @@ struct view *draw_view(const struct model *m, const struct view_options *o)
         view_free(v);
         v = view_build(m, &merged);
     }
+    if (v->detail_note)
+        diag_note(NULL, "%s", v->detail_note);
     return v;
 }
 

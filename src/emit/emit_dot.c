@@ -148,6 +148,9 @@ static void iface_tooltip(const struct dot *d, struct strbuf *sb, const struct v
         if (i)
             strbuf_addstr(sb, ", ");
         strbuf_addstr(sb, n->ifaces[i]->id);
+        /* A region of interfaces with different names: each one's. */
+        if (n->labels && n->ifaces[i]->label && strcmp(n->ifaces[i]->label, n->ifaces[i]->id))
+            strbuf_addf(sb, " (%s)", n->ifaces[i]->label);
     }
     if (n->nifaces > TOOLTIP_MAX_IDS)
         strbuf_addf(sb, " and %zu more", n->nifaces - TOOLTIP_MAX_IDS);
@@ -314,28 +317,36 @@ static void emit_handle_node(struct dot *d, const struct view_node *n, size_t de
     enum note_level level;
     const char *note = groups_note(d, n->groups, n->ngroups, &level);
     size_t i;
+    int box = view_node_is_box(d->v, n);
 
-    for (i = 0; i < n->ngroups; i++)
-        strbuf_addf(&label, "%s%zu %s", i ? "\n" : "", d->v->badge_tag[n->groups[i]->index],
-                    n->groups[i]->name);
-    if (n->ngroups > 1)
-        strbuf_addstr(&label, "\n" VIEW_SAME_MEMBERS);
-    strbuf_addstr(&label, n->ngroups > 1 ? "\n(members wear these badges)"
-                                         : "\n(members wear this badge)");
-    if (n->self_label)
-        strbuf_addf(&label, "\n%s", n->self_label);
-    if (n->ref)
-        strbuf_addf(&label, " [%zu]", n->ref);
+    if (box) {
+        view_box_text(&label, n);
+    } else {
+        for (i = 0; i < n->ngroups; i++)
+            strbuf_addf(&label, "%s%zu %s", i ? "\n" : "",
+                        d->v->badge_tag[n->groups[i]->index], n->groups[i]->name);
+        if (n->ngroups > 1)
+            strbuf_addstr(&label, "\n" VIEW_SAME_MEMBERS);
+        strbuf_addstr(&label, n->ngroups > 1 ? "\n(members wear these badges)"
+                                             : "\n(members wear this badge)");
+        if (n->self_label)
+            strbuf_addf(&label, "\n%s", n->self_label);
+        if (n->ref)
+            strbuf_addf(&label, " [%zu]", n->ref);
+    }
     if (note)
         strbuf_addstr(&label, review_mark(d));
     groups_tooltip(d, &tip, n->groups, n->ngroups);
     indent(d, depth);
     node_open(d, n);
-    strbuf_addf(&d->out, "shape=%s, style=filled, fillcolor=\"%s\", fontcolor=\"%s\"",
-                th(d, "handle.shape"), color, th(d, "badge.fontcolor"));
+    /* A group box: the group level's rounded box, a stub's dashed one. */
+    strbuf_addf(&d->out, "shape=%s, style=%s, fillcolor=\"%s\", fontcolor=\"%s\"",
+                box ? "box" : th(d, "handle.shape"),
+                !box ? "filled" : n->stub ? "\"filled,dashed\"" : "\"filled,rounded\"", color,
+                th(d, "badge.fontcolor"));
     if (note)
         strbuf_addf(&d->out, ", color=\"%s\", penwidth=3", theme_note_color(d->t, level));
-#include "highlight.h"
+    highlight_look(d, highlight_node(d->v->opts.highlight, n), 0);
     attr_sep(d, "label", label.buf);
     attr_tooltip(d, "tooltip", tip.buf, 1);
     put(d, "];\n");
@@ -851,7 +862,7 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
                 th(&d, "rankdir"), th(&d, "font"), th(&d, "fontsize"), th(&d, "background"),
                 th(&d, "nodesep"), th(&d, "ranksep"));
     if (layout && layout->fast)
-        put(&d, ", nslimit1=1, mclimit=0.1");
+        put(&d, ", nslimit1=1, nslimit=0.02, mclimit=0.1");
     if (layout && layout->engine && strcmp(layout->engine, "dot") != 0)
         strbuf_addf(&d.out, ", layout=%s", layout->engine);
     d.packed = layout && layout->packed;

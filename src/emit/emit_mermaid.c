@@ -213,6 +213,17 @@ static void group_label(struct mm *d, struct group *const *groups, size_t n, int
 static void emit_handle_node(struct mm *d, const struct view_node *n, size_t depth)
 {
     indent(d, depth);
+    if (view_node_is_box(d->v, n)) {
+        /* A group box (the group level, a stub): its text, one line each. */
+        struct strbuf text = STRBUF_INIT;
+        view_box_text(&text, n);
+        strbuf_addf(&d->out, "n%zu[\"", n->id);
+        mm_text_lines(&d->out, text.buf);
+        strbuf_addstr(&d->out, "\"]\n");
+        strbuf_release(&text);
+        mark(d, view_groups_change(d->v, n->groups, n->ngroups), "n%zu", n->id);
+        return;
+    }
     strbuf_addf(&d->out, "n%zu{{\"", n->id);
     group_label(d, n->groups, n->ngroups, 1, n->self_label);
     strbuf_addstr(&d->out, "<br/>(members show it as also in)\"}}\n");

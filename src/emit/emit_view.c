@@ -283,6 +283,14 @@ static void write_iface_node(struct vw *d, const struct view_node *n)
     jw_array_end(&d->w);
     jw_member_string(&d->w, "kind", kind_name(n->ifaces[0]->kind));
     jw_member_string(&d->w, "label", n->label);
+    if (n->nifaces > 1) {
+        /* A region node: each interface's own name, as "interfaces" lists them. */
+        jw_key(&d->w, "names");
+        jw_array_begin(&d->w);
+        for (i = 0; i < n->nifaces; i++)
+            jw_string(&d->w, n->ifaces[i]->label ? n->ifaces[i]->label : n->ifaces[i]->id);
+        jw_array_end(&d->w);
+    }
     member_cluster(d, "cluster", n->cluster);
     member_frame(d, n->region);
     member_groups(d, "badges", n->badges, n->nbadges);
@@ -296,6 +304,32 @@ static void write_iface_node(struct vw *d, const struct view_node *n)
             note_lines(d, note_of_iface(d->v->opts.notes, n->ifaces[i]));
         jw_array_end(&d->w);
     }
+}
+
+/* A group drawn as one box: its members by kind, the box it is inside,
+ * and for a stub its rules not drawn. */
+static void write_box(struct vw *d, const struct view_node *n)
+{
+    size_t count[KIND_COUNT] = {0}, i;
+
+    if (n->stub)
+        jw_member_bool(&d->w, "stub", 1);
+    jw_member_int(&d->w, "members", (long long)n->nmembers);
+    jw_key(&d->w, "kinds");
+    jw_object_begin(&d->w);
+    for (i = 0; i < n->group->nmembers; i++)
+        count[n->group->members[i]->kind]++;
+    for (i = 0; i < KIND_COUNT; i++)
+        if (count[i])
+            jw_member_int(&d->w, kind_name((enum iface_kind)i), (long long)count[i]);
+    jw_object_end(&d->w);
+    if (n->inside) {
+        strbuf_reset(&d->id);
+        view_node_id(&d->id, n->inside);
+        jw_member_string(&d->w, "inside", d->id.buf);
+    }
+    if (n->stub)
+        jw_member_int(&d->w, "beyond", (long long)n->beyond);
 }
 
 static void write_nodes(struct vw *d)
@@ -323,6 +357,8 @@ static void write_nodes(struct vw *d)
             member_rules(d, (const struct rule *const *)n->self_rules, n->nself_rules);
             member_change(d, view_groups_change(d->v, n->groups, n->ngroups));
             member_group_notes(d, n->groups, n->ngroups);
+            if (view_node_is_box(d->v, n))
+                write_box(d, n);
         } else {
             jw_key(&d->w, "peer");
             jw_object_begin(&d->w);
@@ -500,6 +536,7 @@ int emit_view(const struct view *v, FILE *fp)
     jw_init_file(&d.w, fp);
     jw_object_begin(&d.w);
     jw_member_int(&d.w, "sgmap-view", 1);
+    jw_member_string(&d.w, "detail", view_detail_name(v->opts.detail));
     write_frames(&d);
     write_clusters(&d);
     write_nodes(&d);

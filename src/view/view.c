@@ -188,11 +188,13 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
 
     resolve_vpcs(b);
     select_groups(b);
+    choose_detail(b);
     collect_ranges(b);
     build_clusters(b);
     build_self_marks(b);
     place_ifaces(b);
     build_edges(b);
+    count_beyond(b);
     number_refs(v);
     build_legend(v);
     if (!v->nclusters && !v->nnodes)
@@ -243,6 +245,8 @@ void view_free(struct view *v)
     for (i = 0; i < v->nnodes; i++) {
         free(v->nodes[i]->ifaces);
         free(v->nodes[i]->badges);
+        free(v->nodes[i]->labels);
+        free((char *)v->nodes[i]->counts);
         if (v->nodes[i]->type == VNODE_HANDLE) {
             free(v->nodes[i]->groups);
             free((char *)v->nodes[i]->self_label);
@@ -265,7 +269,39 @@ void view_free(struct view *v)
     free(v->badged);
     free(v->badge_tag);
     free(v->legend);
+    free(v->detail_note);
     free(v);
+}
+
+int view_node_is_box(const struct view *v, const struct view_node *n)
+{
+    return n->type == VNODE_HANDLE && (n->stub || v->opts.detail == VIEW_DETAIL_GROUPS);
+}
+
+void view_box_text(struct strbuf *sb, const struct view_node *n)
+{
+    size_t i;
+
+    for (i = 0; i < n->ngroups; i++)
+        strbuf_addf(sb, "%s%s", i ? "\n" : "", n->groups[i]->name);
+    if (n->ngroups > 1)
+        strbuf_addstr(sb, "\n" VIEW_SAME_MEMBERS);
+    strbuf_addch(sb, '\n');
+    if (n->stub)
+        strbuf_addstr(sb, "stub: ");
+    /* "no members", "8 ec2", "12 members: 8 ec2, 4 lambda" */
+    if (!n->nmembers)
+        strbuf_addstr(sb, "no members");
+    else if (!strchr(n->counts, ','))
+        strbuf_addstr(sb, n->counts);
+    else
+        strbuf_addf(sb, "%zu members: %s", n->nmembers, n->counts);
+    if (n->inside)
+        strbuf_addf(sb, "\ninside %s", n->inside->label);
+    if (n->beyond)
+        strbuf_addf(sb, "\n%zu more rule%s not drawn", n->beyond, n->beyond == 1 ? "" : "s");
+    if (n->self_label)
+        strbuf_addf(sb, "\n%s", n->self_label);
 }
 
 enum change view_node_change(const struct view *v, const struct view_node *n)

@@ -11,7 +11,10 @@
  * superset of its set. A class that crosses a taken one is drawn as a
  * "handle" node that its edges attach to, and its groups as badges on the
  * members, so every membership of every interface stays visible. A group
- * without members is a class of its own, an empty cluster.
+ * without members is a class of its own, an empty cluster. At the group
+ * level no class is a cluster: each is a box (a handle with its members
+ * counted by kind and the smallest class it is inside), and a stub of the
+ * --group focus is always one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +103,8 @@ static void build_classes(struct builder *b)
             continue;
         if (g->nmembers) {
             strbuf_reset(&key);
+            /* A stub is never one with a group drawn in full. */
+            strbuf_addstr(&key, b->shown[i] == SHOWN_STUB ? "stub\n" : "full\n");
             strbuf_addstr(&key, b->group_vpc[i] ? b->group_vpc[i] : "");
             for (j = 0; j < g->nmembers; j++) {
                 strbuf_addch(&key, '\n');
@@ -221,7 +226,7 @@ static void select_clusters(struct builder *b, struct group_class **list, size_t
     xqsort(cand, n, sizeof(*cand), cmp_candidate);
     for (i = 0; i < n; i++) {
         struct group *g = cand[i].k->rep;
-        int ok = 1;
+        int ok = b->shown[g->index] == SHOWN_FULL;
 
         count_cooccurrence(b, g);
         for (j = 0; j < b->ntouched && ok; j++) {
@@ -288,12 +293,56 @@ int view_cluster_encloses(const struct view_cluster *outer, const struct view_cl
     return 0;
 }
 
-/* A class that crosses a cluster: a node its edges attach to. */
+/* Members by kind: "8 ec2, 2 lambda" (kinds in their order), or NULL. */
+static char *kind_counts(const struct group *g)
+{
+    size_t count[KIND_COUNT] = {0}, i;
+    struct strbuf sb = STRBUF_INIT;
+
+    if (!g->nmembers)
+        return NULL;
+    for (i = 0; i < g->nmembers; i++)
+        count[g->members[i]->kind]++;
+    for (i = 0; i < KIND_COUNT; i++)
+        if (count[i])
+            strbuf_addf(&sb, "%s%zu %s", sb.len ? ", " : "", count[i],
+                        kind_name((enum iface_kind)i));
+    return strbuf_detach(&sb);
+}
+
+/* The group level: the box of the smallest class of the same region
+ * whose members hold all of h's, h's own excepted (NULL: none). */
+static struct view_node *smallest_superset(struct builder *b, const struct view_node *h)
+{
+    const struct group *g = h->group;
+    struct group *best = NULL;
+    size_t j;
+
+    if (!g->nmembers)
+        return NULL;
+    count_cooccurrence(b, g);
+    for (j = 0; j < b->ntouched; j++) {
+        struct group *o = b->touched[j];
+        if (b->counter[o->index] != g->nmembers || o->nmembers == g->nmembers ||
+            b->region_of[o->index] != h->region || b->shown[o->index] != SHOWN_FULL)
+            continue;
+        if (!best || o->nmembers < best->nmembers ||
+            (o->nmembers == best->nmembers && strcmp(o->id, best->id) < 0))
+            best = o;
+    }
+    return best ? b->handle_of[best->index] : NULL;
+}
+
+/* A class that crosses a cluster, a stub, or any class at the group
+ * level: a node its edges attach to. */
 static void handle_new(struct builder *b, struct group_class *k)
 {
     struct view_node *h = node_new(b, VNODE_HANDLE);
     size_t i;
 
+    h->stub = b->shown[k->rep->index] == SHOWN_STUB;
+    h->nmembers = k->rep->nmembers;
+    h->counts = kind_counts(k->rep);
     h->group = k->rep;
     h->groups = k->groups;
     h->ngroups = k->ngroups;
@@ -329,11 +378,15 @@ void build_clusters(struct builder *b)
         for (i = 0; i < b->nclasses; i++)
             if (b->region_of[b->classes[i].rep->index] == v->regions[r])
                 list[n++] = &b->classes[i];
-        select_clusters(b, list, n);
+        if (v->opts.detail != VIEW_DETAIL_GROUPS)
+            select_clusters(b, list, n);
     }
     for (i = 0; i < b->nclasses; i++)
         if (!b->cluster_of[b->classes[i].rep->index])
             handle_new(b, &b->classes[i]);
+    for (i = 0; v->opts.detail == VIEW_DETAIL_GROUPS && i < v->nnodes; i++)
+        if (!v->nodes[i]->stub)
+            v->nodes[i]->inside = smallest_superset(b, v->nodes[i]);
     free(list);
     xqsort(v->regions, v->nregions, sizeof(*v->regions), cmp_region);
     for (r = 0; r < v->nregions; r++) {

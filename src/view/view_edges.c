@@ -297,10 +297,15 @@ static int rule_ends(struct builder *b, struct rule *r, int hidden_too, struct v
         if (!b->shown[pg->index] || b->class_of[pg->index] == b->class_of[r->group->index] ||
             (!hidden_too && !rule_shown(b->v, r)))
             return 0;
+        /* --depth 0: only the focus's own rules, which end in stubs. */
+        if (b->shown[pg->index] == SHOWN_STUB && b->shown[r->group->index] == SHOWN_STUB &&
+            b->v->opts.depth == 0)
+            return 0;
         *other = group_end(b, pg);
         return 1;
     }
-    if (!peer_rule_drawn(b->v, r))
+    /* A stub stands for its rules with the groups drawn, no others. */
+    if (b->shown[r->group->index] == SHOWN_STUB || !peer_rule_drawn(b->v, r))
         return 0;
     other->node = peer_node(b, r);
     return 1;
@@ -363,6 +368,43 @@ static void gather_rules(struct builder *b)
     }
     for (i = 0; i < b->v->nedges; i++)
         rule_labels(b, b->v->edges[i]);
+}
+
+/* The stub at the other end of a group rule, or NULL. */
+static struct view_node *peer_stub(struct builder *b, const struct rule *r)
+{
+    const struct group *pg;
+    if (r->peer_type != PEER_GROUP || !(pg = model_find_group(b->m, r->peer)) ||
+        b->shown[pg->index] != SHOWN_STUB || pg == r->group)
+        return NULL;
+    return b->handle_of[pg->index];
+}
+
+/* A stub's rules, its own and those naming it, that no arrow stands for
+ * (a self mark aside). */
+void count_beyond(struct builder *b)
+{
+    const struct model *m = b->m;
+    size_t i;
+
+    for (i = 0; i < m->nrules; i++) {
+        struct rule *r = m->rules[i];
+        struct view_end own, other;
+        struct view_node *ps = peer_stub(b, r);
+        const struct group *pg;
+
+        if ((b->shown[r->group->index] != SHOWN_STUB && !ps) || !rule_shown(b->v, r) ||
+            rule_ends(b, r, 0, &own, &other))
+            continue;
+        if (r->peer_type == PEER_GROUP && (pg = model_find_group(m, r->peer)) != NULL &&
+            b->shown[pg->index] && b->shown[r->group->index] &&
+            b->class_of[pg->index] == b->class_of[r->group->index])
+            continue;
+        if (b->shown[r->group->index] == SHOWN_STUB)
+            b->handle_of[r->group->index]->beyond++;
+        if (ps && ps != b->handle_of[r->group->index])
+            ps->beyond++;
+    }
 }
 
 /* ===== One internet ===== */

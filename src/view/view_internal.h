@@ -37,7 +37,7 @@ struct builder {
     const char **iface_vpc;             /* per interface index: own, else its groups' */
     size_t *first_rule;                  /* per group index: where its run of m->rules
                                           * starts (m->nrules when it has none) */
-    int *shown;                          /* per group index: in the view */
+    int *shown;                          /* per group index: SHOWN_FULL, SHOWN_STUB or 0 */
     size_t *counter;                     /* co-occurrence counts, per group index */
     struct group **touched;
     size_t ntouched;
@@ -46,6 +46,11 @@ struct builder {
     const char **range_ids;
     size_t nranges;
 };
+
+/* How a group is drawn: in full (a cluster, its members drawn), or as a
+ * stub of the --group focus (one node); 0: not at all. */
+#define SHOWN_FULL 1
+#define SHOWN_STUB 2
 
 /* Append to an array whose capacity is implicit: the next power of two
  * at or above its length, so no separate capacity field is needed. */
@@ -66,6 +71,8 @@ void select_groups(struct builder *b);
 void collect_ranges(struct builder *b);
 int iface_shown(const struct builder *b, const struct iface *ifc);
 void resolve_vpcs(struct builder *b);
+/* The level of detail: --detail, else chosen by the size of what is shown. */
+void choose_detail(struct builder *b);
 
 /* view_clusters.c: VPC regions and the nested clusters of groups. */
 struct view_region *region_for(struct builder *b, const char *vpc);
@@ -79,6 +86,8 @@ struct view_node *peer_node(struct builder *b, const struct rule *r);
 /* view_edges.c: edges and self-rule marks. */
 int rule_shown(const struct view *v, const struct rule *r);
 void build_self_marks(struct builder *b);
+/* The rules of each stub that no arrow stands for (node->beyond). */
+void count_beyond(struct builder *b);
 void build_edges(struct builder *b);
 /* Draw e from one end to the other (nested when one encloses the other). */
 void edge_place(struct builder *b, struct view_edge *e, struct view_end from,

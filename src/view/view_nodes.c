@@ -1,6 +1,7 @@
 /*
  * view_nodes.c - the nodes of a view: interfaces (collapsed into one
- * "xN" node when identical) placed in the innermost cluster of their VPC
+ * "xN" region node when they have the same groups and kind, whatever
+ * their owners) placed in the innermost cluster of their VPC
  * that holds them, with a badge for each of their groups no enclosing
  * cluster shows; and the peers of rules (CIDRs, prefix lists, groups not
  * in the input...), folded by --merge-cidrs, a VPC's own CIDR inside the
@@ -109,6 +110,71 @@ static void number_badges(struct builder *b)
         v->badge_tag[v->badged[i]->index] = i + 1;
 }
 
+static const char *iface_name(const struct iface *ifc)
+{
+    return ifc->label ? ifc->label : ifc->id;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return natcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* How many bytes of the sorted distinct names all share, cut after the
+ * last separator (-, _, . or a space) of that run: "app-cache-" of
+ * "app-cache-000" and "app-cache-001"; 0 when none. */
+static size_t shared_prefix(const char *const *names, size_t k)
+{
+    size_t len = strlen(names[0]), i, cut = 0;
+
+    for (i = 1; i < k; i++) {
+        size_t j = 0;
+        while (j < len && names[i][j] == names[0][j])
+            j++;
+        len = j;
+    }
+    for (i = 0; i < len; i++)
+        if (strchr("-_. ", names[0][i]))
+            cut = i + 1;
+    return cut;
+}
+
+/*
+ * A region node is named by what its interfaces share: their one label
+ * (an Auto Scaling group's Name tag, a service, a function), else the
+ * start their names share ("app-cache-*") when it ends at a separator and
+ * is at least REGION_PREFIX_MIN long, else its two names "a, b" when they
+ * are short, else its first name and how many more: "a and 6 more" (a
+ * label stays short: it sets the node's width). Each name is in the
+ * tooltip and the view dump.
+ */
+#define REGION_PREFIX_MIN 3
+#define REGION_TWO_MAX 30
+
+static void name_region(struct view_node *n)
+{
+    const char **names = xcalloc(n->nifaces, sizeof(*names));
+    size_t i, k = 0, prefix;
+
+    for (i = 0; i < n->nifaces; i++)
+        names[i] = iface_name(n->ifaces[i]);
+    xqsort(names, n->nifaces, sizeof(*names), cmp_names);
+    for (i = 0; i < n->nifaces; i++)
+        if (!k || strcmp(names[k - 1], names[i]) != 0)
+            names[k++] = names[i];
+    if (k > 1) {
+        prefix = shared_prefix(names, k);
+        if (prefix >= REGION_PREFIX_MIN)
+            n->labels = xasprintf("%.*s*", (int)prefix, names[0]);
+        else if (k == 2 && strlen(names[0]) + strlen(names[1]) <= REGION_TWO_MAX)
+            n->labels = xasprintf("%s, %s", names[0], names[1]);
+        else
+            n->labels = xasprintf("%s and %zu more", names[0], k - 1);
+        n->label = n->labels;
+    }
+    free(names);
+}
+
 void place_ifaces(struct builder *b)
 {
     const struct model *m = b->m;
@@ -126,14 +192,18 @@ void place_ifaces(struct builder *b)
             continue;
         r = region_for(b, b->iface_vpc[i]);
         c = innermost(b, ifc, r);
-        if (v->opts.collapse) {
-            /* The collapse key: VPC, kind, owner and groups. */
+        if (v->opts.detail != VIEW_DETAIL_INTERFACES) {
+            /* The region key: VPC, kind and groups (not the owner: the
+             * 50 instances of an Auto Scaling group are one node). */
             strbuf_addstr(&key, "iface\n");
             strbuf_addstr(&key, b->iface_vpc[i] ? b->iface_vpc[i] : "");
             strbuf_addch(&key, '\n');
             strbuf_adduint(&key, (unsigned)ifc->kind);
-            strbuf_addch(&key, '\n');
-            strbuf_addstr(&key, ifc->owner ? ifc->owner : ifc->id);
+            /* In a diff, what was added or removed stays apart. */
+            if (v->opts.marks) {
+                strbuf_addch(&key, '\n');
+                strbuf_adduint(&key, (unsigned)mark_of_iface(v->opts.marks, ifc)->change);
+            }
             for (j = 0; j < ifc->ngroups; j++) {
                 strbuf_addch(&key, '\n');
                 strbuf_addstr(&key, ifc->groups[j]->id);
@@ -144,13 +214,13 @@ void place_ifaces(struct builder *b)
             n = node_new(b, VNODE_IFACE);
             n->cluster = c;
             n->region = r;
-            n->label = ifc->label ? ifc->label : ifc->id;
+            n->label = iface_name(ifc);
             add_badges(b, n, ifc);
             if (c)
                 APPEND(c->nodes, c->nnodes, n);
             else
                 APPEND(n->region->nodes, n->region->nnodes, n);
-            if (v->opts.collapse)
+            if (v->opts.detail != VIEW_DETAIL_INTERFACES)
                 strmap_put(b->keys, builder_key(b, strbuf_detach(&key)), n);
         }
         strbuf_release(&key);
@@ -159,6 +229,9 @@ void place_ifaces(struct builder *b)
             if (!strmap_get(b->address_node, ifc->addresses[j]))
                 strmap_put(b->address_node, ifc->addresses[j], n);
     }
+    for (i = 0; i < v->nnodes; i++)
+        if (v->nodes[i]->nifaces > 1)
+            name_region(v->nodes[i]);
     number_badges(b);
     sort_nodes(b);
 }

@@ -1,5 +1,6 @@
 /*
- * view_select.c - which groups and interfaces a view draws and in which
+ * view_select.c - which groups and interfaces a view draws (the focus in
+ * full, its neighbours as stubs), at which level of detail, and in which
  * VPC: each one's VPC (its own, else the one its groups or members agree
  * on), the VPC of --vpc, the --group focus with its --depth, --exclude,
  * and the named CIDR ranges --merge-cidrs folds into.
@@ -90,20 +91,24 @@ int matches_any(char *const *patterns, size_t n, const struct group *g)
 
 /*
  * Mark the groups to draw: in the chosen VPC, not excluded, and with
- * --group, within --depth rules of a matching group (rules between groups
- * are the links, in either direction).
+ * --group, the matching groups in full and the groups within --depth
+ * rules of them (at least one, so that every rule of the focus ends
+ * somewhere) as stubs (rules between groups are the links, in either
+ * direction).
  */
 void select_groups(struct builder *b)
 {
     const struct model *m = b->m;
     const struct view_options *o = &b->v->opts;
     size_t i, ng = m->ngroups, head = 0, tail = 0;
-    size_t *dist, *queue, **adj, *nadj;
+    size_t *dist, *queue, **adj, *nadj, reach = o->depth > 1 ? (size_t)o->depth : 1;
 
     for (i = 0; i < ng; i++) {
         struct group *g = m->groups[i];
         b->shown[i] = !(o->vpc && !vpc_matches(m, b->group_vpc[i], o->vpc)) &&
-                      !matches_any(o->exclude, o->nexclude, g);
+                              !matches_any(o->exclude, o->nexclude, g)
+                          ? SHOWN_FULL
+                          : 0;
     }
     if (!o->nfocus)
         return;
@@ -128,7 +133,7 @@ void select_groups(struct builder *b)
     }
     while (head < tail) {
         size_t g = queue[head++], j;
-        if (dist[g] >= (size_t)o->depth)
+        if (dist[g] >= reach)
             continue;
         for (j = 0; j < nadj[g]; j++) {
             size_t nb = adj[g][j];
@@ -141,6 +146,8 @@ void select_groups(struct builder *b)
     for (i = 0; i < ng; i++) {
         if (dist[i] == (size_t)-1)
             b->shown[i] = 0;
+        else if (dist[i] > 0)
+            b->shown[i] = SHOWN_STUB;
         free(adj[i]);
     }
     free(adj);
@@ -167,19 +174,83 @@ void collect_ranges(struct builder *b)
     }
 }
 
-/* An interface is drawn when one of its groups is, or, when no group
- * filter is set, when it has no group at all. */
+/* An interface is drawn when one of its groups is drawn in full, or, when
+ * no group filter is set, when it has no group at all; never at the group
+ * level. */
 int iface_shown(const struct builder *b, const struct iface *ifc)
 {
     const struct view_options *o = &b->v->opts;
     size_t i;
 
-    if (o->vpc && !vpc_matches(b->m, b->iface_vpc[ifc->index], o->vpc))
+    if (o->detail == VIEW_DETAIL_GROUPS ||
+        (o->vpc && !vpc_matches(b->m, b->iface_vpc[ifc->index], o->vpc)))
         return 0;
     if (!ifc->ngroups)
         return !o->nfocus;
     for (i = 0; i < ifc->ngroups; i++)
-        if (b->shown[ifc->groups[i]->index])
+        if (b->shown[ifc->groups[i]->index] == SHOWN_FULL)
             return 1;
     return 0;
+}
+
+static const char *const detail_names[] = {"auto", "interfaces", "regions", "groups"};
+
+const char *view_detail_name(enum view_detail d)
+{
+    return detail_names[d];
+}
+
+int view_detail_parse(const char *name, enum view_detail *out)
+{
+    size_t i;
+    for (i = 0; i < sizeof(detail_names) / sizeof(detail_names[0]); i++)
+        if (strcmp(name, detail_names[i]) == 0) {
+            *out = (enum view_detail)i;
+            return 0;
+        }
+    return -1;
+}
+
+/* 2500 -> "2,500" */
+static void add_count(struct strbuf *sb, size_t n)
+{
+    if (n >= 1000) {
+        add_count(sb, n / 1000);
+        strbuf_addf(sb, ",%03zu", n % 1000);
+    } else {
+        strbuf_addf(sb, "%zu", n);
+    }
+}
+
+/*
+ * --detail auto: the group level when more than VIEW_AUTO_GROUPS_MAX
+ * groups or VIEW_AUTO_IFACES_MAX interfaces are drawn (stubs count as
+ * groups), else interfaces collapsed into regions. Said on stderr when it
+ * is the group level.
+ */
+void choose_detail(struct builder *b)
+{
+    struct view *v = b->v;
+    size_t i, groups = 0, ifaces = 0;
+    struct strbuf sb = STRBUF_INIT;
+
+    if (v->opts.detail != VIEW_DETAIL_AUTO)
+        return;
+    v->opts.detail = VIEW_DETAIL_REGIONS;
+    for (i = 0; i < b->m->ngroups; i++)
+        groups += b->shown[i] != 0;
+    for (i = 0; i < b->m->nifaces; i++)
+        ifaces += iface_shown(b, b->m->ifaces[i]);
+    if (groups <= VIEW_AUTO_GROUPS_MAX && ifaces <= VIEW_AUTO_IFACES_MAX)
+        return;
+    v->opts.detail = VIEW_DETAIL_GROUPS;
+    if (groups > VIEW_AUTO_GROUPS_MAX) {
+        add_count(&sb, groups);
+        strbuf_addstr(&sb, " groups");
+    } else {
+        add_count(&sb, ifaces);
+        strbuf_addstr(&sb, " interfaces");
+    }
+    strbuf_addstr(&sb, ": drawn at the group level (--detail to choose)");
+    v->detail_note = strbuf_detach(&sb);
 }

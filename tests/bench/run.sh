@@ -192,8 +192,8 @@ printf '%-28s %9s %9s  (%s answers; target 10000 ms)\n' "all pairs between group
 
 # Drawing (issue 8): one timed run each, since a layout takes seconds.
 # Wall time and peak memory (of sgmap and its layout child); the targets
-# are 10 s / 1 GiB for the quota account's SVG and a usable result within
-# 60 s for a 10,000-group, 57,000-ENI account.
+# (issue 16) are 3 s / 256 MiB for the quota account's SVG and a complete
+# result within 10 s for a 10,000-group, 57,000-ENI account.
 echo
 printf '%-28s %9s %9s %9s %12s\n' drawing groups enis "wall s" "peak MiB"
 draw() {
@@ -204,10 +204,44 @@ draw() {
     read -r wall kb < "$tmp/time"
     printf '%-28s %9s %9s %9s %12s\n' "$name" "$groups" "$enis" "$wall" "$((kb / 1024))"
 }
-draw "quota, default view (svg)" "$tmp/account-quota" 2500 8000
-draw "quota, one group (svg)" "$tmp/account-quota" 2500 8000 --group 'api-lb-1'
-draw "apps quota (svg)" "$tmp/apps-quota" 2510 8025
+# Issue 16: each overview next to the views filtered from it (one VPC,
+# one shared group and its neighbours, one app), which must never take
+# longer than the overview; the focus on one app must fit a 1920x1080
+# screen (the SVG's size in points, 4/3 pixels each).
+: > "$tmp/draws"
+draw_wall() { # NAME DIR GROUPS ENIS ARGS...: draw, and keep "NAME WALL MIB"
+    draw "$@"
+    echo "$1 $wall $((kb / 1024))" >> "$tmp/draws"
+}
+vpc=$(jq -r '[.SecurityGroups[].VpcId] | sort | .[0]' "$tmp/account-quota/describe-security-groups.json")
+draw_wall "quota, default view (svg)" "$tmp/account-quota" 2500 8000
+draw_wall "quota, one VPC (svg)" "$tmp/account-quota" 2500 8000 --vpc "$vpc"
+draw_wall "quota, monitoring-* (svg)" "$tmp/account-quota" 2500 8000 --group 'monitoring-*'
+draw_wall "quota, one group (svg)" "$tmp/account-quota" 2500 8000 --group 'api-lb-1'
+draw_wall "apps quota (svg)" "$tmp/apps-quota" 2510 8025
+draw_wall "apps quota, monitoring (svg)" "$tmp/apps-quota" 2510 8025 --group 'monitoring-0'
+draw_wall "apps quota, one app (svg)" "$tmp/apps-quota" 2510 8025 --group 'app0042-*'
+size=$(sed -n 's/^<svg width="\([0-9.]*\)pt" height="\([0-9.]*\)pt".*/\1 \2/p' "$tmp/out.svg")
 rm -rf "$tmp/account-10k" "$tmp/apps-10k"
 mkdir -p "$tmp/large"
 "$tmp/gen_account" "$tmp/large" 10000 57000 1
-draw "10k groups / 57k ENIs (svg)" "$tmp/large" 10000 57000
+draw_wall "10k groups / 57k ENIs (svg)" "$tmp/large" 10000 57000
+
+echo
+echo "targets (issue 16):"
+wall_of() { awk -v n="$1" '{ w = $(NF - 1); $(NF - 1) = ""; $NF = ""; sub(/ +$/, ""); if ($0 == n) print w }' "$tmp/draws"; }
+mib_of() { awk -v n="$1" '{ m = $NF; $(NF - 1) = ""; $NF = ""; sub(/ +$/, ""); if ($0 == n) print m }' "$tmp/draws"; }
+seconds() { printf '  %-52s %6s   (<= %s)  %s\n' "$1" "$2" "$3" "$(verdict "$2" "$3")"; }
+seconds "quota account, default SVG, seconds" "$(wall_of "quota, default view (svg)")" 3
+seconds "quota account, default SVG, MiB" "$(mib_of "quota, default view (svg)")" 256
+seconds "10,000 groups / 57,000 ENIs, seconds" "$(wall_of "10k groups / 57k ENIs (svg)")" 10
+for f in "quota, one VPC (svg)" "quota, monitoring-* (svg)" "quota, one group (svg)"; do
+    seconds "$f, seconds" "$(wall_of "$f")" "$(wall_of "quota, default view (svg)")"
+done
+for f in "apps quota, monitoring (svg)" "apps quota, one app (svg)"; do
+    seconds "$f, seconds" "$(wall_of "$f")" "$(wall_of "apps quota (svg)")"
+done
+# shellcheck disable=SC2086
+set -- $size
+seconds "one app's focus: width in pixels (${1}pt)" "$(awk -v p="$1" 'BEGIN { printf "%d", p * 4 / 3 }')" 1920
+seconds "one app's focus: height in pixels (${2}pt)" "$(awk -v p="$2" 'BEGIN { printf "%d", p * 4 / 3 }')" 1080

@@ -79,7 +79,7 @@ static inline void fuzz_draw(const struct model *m, int collapse, enum egress_mo
     FILE *mem;
 
     memset(&vo, 0, sizeof(vo));
-    vo.collapse = collapse;
+    vo.detail = collapse ? VIEW_DETAIL_REGIONS : VIEW_DETAIL_INTERFACES;
     vo.egress = egress;
     vo.depth = 1;
     if (theme_load(&theme, "default") == 0) {

@@ -95,7 +95,7 @@ for verb in render lint diff reach; do
     same "zsh: the formats of '$verb'" want.txt zgot.txt
 done
 
-# --from, --egress, --fail-on: the values their messages list.
+# --from, --egress, --detail, --fail-on: the values their messages list.
 "$SGMAP" --from '?' samples-input.yaml 2>&1 | expected_values > want.txt
 offered sgmap --from '' > got.txt
 same "bash: --from values" want.txt got.txt
@@ -113,6 +113,10 @@ done
 offered sgmap diff --egress '' > got.txt
 same "bash: --egress modes" want.txt got.txt
 grep -q -- "--egress=.*:(default all none)'" "$zshfile" || { echo "zsh: --egress modes"; fail=1; }
+"$SGMAP" --from design --detail '?' samples-input.yaml 2>&1 | expected_values > want.txt
+offered sgmap --detail '' > got.txt
+same "bash: --detail levels" want.txt got.txt
+grep -q -- "--detail=.*:(interfaces regions groups auto)'" "$zshfile" || { echo "zsh: --detail levels"; fail=1; }
 "$SGMAP" lint --fail-on '?' samples-input.yaml 2>&1 | expected_values > want.txt
 offered sgmap lint --fail-on '' > got.txt
 same "bash: --fail-on levels" want.txt got.txt

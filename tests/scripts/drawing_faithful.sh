@@ -10,7 +10,10 @@
 #   - with --egress all every rule is carried by an edge or a cluster's (or
 #     crossing group's) self rules, and with --rules --egress all by
 #     exactly one;
-#   - the DOT nests clusters and nodes as the view dump says.
+#   - the DOT nests clusters and nodes as the view dump says;
+#   - at the group level (--detail groups) every group is in one box, each
+#     box's member count and counts by kind are its groups' in the model,
+#     and every rule is carried by an edge or a box's self rules.
 # Inputs sgmap refuses (exit 3) are skipped; any other failure fails.
 set -u
 : "${SGMAP:?}" "${SHARED:?}" "${TESTS:?}"
@@ -42,6 +45,21 @@ cat >"$tmp/facts.jq" <<'EOF'
       | "cluster \(.id) is inside \(.parent) but its members are no strict subset"]
    + [$v.clusters | map(select(members(.id) != [])) | group_by(members(.id))[] | select(length > 1)
       | "clusters \(map(.id)) have the same members"])
+| .[]
+EOF
+
+# The group level's facts, on {"json": MODEL, "view": VIEW}.
+cat >"$tmp/gfacts.jq" <<'EOF'
+.json as $j | .view as $v
+| ($j.interfaces | map({(.id): .kind}) | add // {}) as $kind
+| ($j.groups | map({(.id): .}) | add // {}) as $g
+| ([$v.nodes[] | select(.groups) | . as $n | $g[$n.groups[0]] as $grp
+    | ($grp.members | map($kind[.]) | group_by(.) | map({(.[0]): length}) | add // {}) as $want
+    | select($n.members != ($grp.members | length) or $n.kinds != $want)
+    | "box \($n.id) counts \($n.members) \($n.kinds), the model \($grp.members | length) \($want)"]
+   + ([$v.nodes[] | select(.groups) | .groups[]] | sort) as $boxed
+     | (if $boxed != ($j.groups | map(.id) | sort) then ["the boxes hold \($boxed | length) groups of \($j.groups | length)"] else [] end)
+   + (if $v.clusters != [] or [$v.nodes[] | select(.interfaces)] != [] then ["clusters or interfaces at the group level"] else [] end))
 | .[]
 EOF
 
@@ -82,6 +100,15 @@ dot_nesting() {
     '
 }
 
+# reported WHAT: fail with the first lines of $tmp/out when it has any.
+reported() {
+    if [ -s "$tmp/out" ]; then
+        echo "FAIL $1:"
+        head -5 "$tmp/out" | sed 's/^/    /'
+        fail=1
+    fi
+}
+
 check() {
     f=$1
     "$SGMAP" -q -f json "$f" >"$tmp/json" 2>"$tmp/err"
@@ -96,29 +123,28 @@ check() {
     "$SGMAP" -q -f view --egress all "$f" >"$tmp/view" 2>/dev/null &&
         "$SGMAP" -q -f view --rules --egress all "$f" >"$tmp/rview" 2>/dev/null &&
         "$SGMAP" -q -f dot "$f" >"$tmp/dot" 2>/dev/null &&
-        "$SGMAP" -q -f view "$f" >"$tmp/dview" 2>/dev/null || {
+        "$SGMAP" -q -f view "$f" >"$tmp/dview" 2>/dev/null &&
+        "$SGMAP" -q -f view --detail groups --egress all "$f" >"$tmp/gview" 2>/dev/null || {
         echo "FAIL $f: a drawing failed"
         fail=1
         return 0
     }
     jq -n -r --slurpfile j "$tmp/json" --slurpfile v "$tmp/view" \
         '{json: $j[0], view: $v[0]}' | jq -r -f "$tmp/facts.jq" >"$tmp/out"
-    if [ -s "$tmp/out" ]; then
-        echo "FAIL $f:"
-        head -5 "$tmp/out" | sed 's/^/    /'
-        fail=1
-    fi
+    reported "$f"
     jq -n --slurpfile j "$tmp/json" --slurpfile v "$tmp/view" '{json: $j[0], view: $v[0]}' |
         jq -r -f "$tmp/rules.jq" | jq -r '.[] | select(.n < 1) | "rule \(.rule) is on no edge"' \
             >"$tmp/out"
     jq -n --slurpfile j "$tmp/json" --slurpfile v "$tmp/rview" '{json: $j[0], view: $v[0]}' |
         jq -r -f "$tmp/rules.jq" |
         jq -r '.[] | select(.n != 1) | "--rules: rule \(.rule) is on \(.n) edges"' >>"$tmp/out"
-    if [ -s "$tmp/out" ]; then
-        echo "FAIL $f:"
-        head -5 "$tmp/out" | sed 's/^/    /'
-        fail=1
-    fi
+    reported "$f"
+    jq -n -r --slurpfile j "$tmp/json" --slurpfile v "$tmp/gview" \
+        '{json: $j[0], view: $v[0]}' | jq -r -f "$tmp/gfacts.jq" >"$tmp/out"
+    jq -n --slurpfile j "$tmp/json" --slurpfile v "$tmp/gview" '{json: $j[0], view: $v[0]}' |
+        jq -r -f "$tmp/rules.jq" |
+        jq -r '.[] | select(.n < 1) | "--detail groups: rule \(.rule) is on no edge"' >>"$tmp/out"
+    reported "$f (--detail groups)"
     dot_nesting <"$tmp/dot" | sort >"$tmp/dotnest"
     jq -r '(.clusters[] | "\(.id) \(.parent // "-") \(.frame // "-")"),
            (.nodes[] | "\(.id) \(.cluster // "-") \(.frame // "-")")' "$tmp/dview" |

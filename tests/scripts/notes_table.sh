@@ -88,7 +88,7 @@ cmp -s "$tmp/default.pdf" "$tmp/on.pdf" && ! cmp -s "$tmp/default.pdf" "$tmp/off
     { echo "FAIL the PDF's table is not on by default"; fail=1; }
 
 # One size per kind: "kind width height fixedsize" of every interface node.
-"$SGMAP" -f dot "$cases/drawing/node-sizes/input.yaml" >"$tmp/sizes.dot"
+"$SGMAP" -f dot --no-collapse "$cases/drawing/node-sizes/input.yaml" >"$tmp/sizes.dot"
 grep 'id="n-' "$tmp/sizes.dot" |
     sed -n 's/.*fixedsize=\([a-z]*\), width=\([0-9.]*\), height=\([0-9.]*\),.*COLOR="#6b6b6b">\([a-z0-9]*\).*/\4 \2 \3 \1/p' |
     sort -u >"$tmp/sizes"

@@ -67,7 +67,7 @@ static void test_refs(void)
     size_t i, self = 0;
 
     memset(&o, 0, sizeof(o));
-    o.collapse = 1;
+    o.detail = VIEW_DETAIL_REGIONS;
     v = view_build(m, &o);
     CHECK(v->nrefs == 0);
     for (i = 0; i < v->nedges; i++)

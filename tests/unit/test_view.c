@@ -49,7 +49,7 @@ static struct view *build_with(struct model *m, int merge_cidrs, enum egress_mod
 {
     struct view_options o;
     memset(&o, 0, sizeof(o));
-    o.collapse = 1;
+    o.detail = VIEW_DETAIL_REGIONS;
     o.egress = egress;
     o.merge_cidrs = merge_cidrs;
     o.rules = rules;
@@ -596,7 +596,7 @@ void test_flow_changes(void)
             r->flags |= RULE_CONDITIONAL;
     }
     memset(&o, 0, sizeof(o));
-    o.collapse = 1;
+    o.detail = VIEW_DETAIL_REGIONS;
     o.marks = mk;
     v = view_build(m, &o);
     check_label(v, "lb", "app", EDGE_FLOW, "\xe2\x88\x92tcp/22, tcp/80, +tcp/443, tcp/9000 (if)");
