@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "emit.h"
 #include "json_writer.h"
 #include "reach.h"
@@ -50,45 +51,62 @@ static size_t end_count(const struct reach_end *e)
     return e->type == REACH_END_REGION ? e->region->nifaces : 1;
 }
 
-/* Each interface pair of answer a: fn(key, i, j, arg), i and j the
- * interfaces' positions in their regions (0 for an outside end). */
+/* Each interface pair of answer a: fn(key, len, i, j, arg), i and j the
+ * interfaces' positions in their regions (0 for an outside end); key is
+ * sb's, valid until the next pair. */
 static void each_pair(const struct reach_answer *a, struct strbuf *sb,
-                      void (*fn)(const char *key, size_t i, size_t j, void *arg), void *arg)
+                      void (*fn)(const char *key, size_t len, size_t i, size_t j, void *arg),
+                      void *arg)
 {
     size_t i, j;
     for (i = 0; i < end_count(&a->from); i++) {
         for (j = 0; j < end_count(&a->to); j++) {
+            size_t n;
             strbuf_reset(sb);
             end_key(&a->from, i, sb);
+            n = sb->len;
             strbuf_addch(sb, '\x1f');
             end_key(&a->to, j, sb);
-            fn(sb->buf, i, j, arg);
+            /* The source's length makes the key one pair's, whatever the ids hold. */
+            strbuf_addf(sb, "\x1f%zu", n);
+            fn(sb->buf, sb->len, i, j, arg);
         }
     }
 }
 
-static void put_pair(const char *key, size_t i, size_t j, void *arg)
+/* Interface pair -> what it allows (the answer's ports), yes answers only;
+ * the map borrows its keys from keys. */
+struct pairs {
+    struct strmap *map;
+    struct arena keys;
+    const char *ports; /* the answer being added */
+};
+
+static void put_pair(const char *key, size_t len, size_t i, size_t j, void *arg)
 {
-    struct strmap *map = ((void **)arg)[0];
+    struct pairs *p = arg;
     (void)i;
     (void)j;
-    strmap_put(map, key, ((void **)arg)[1]);
+    strmap_put(p->map, arena_strndup(&p->keys, key, len), (void *)p->ports);
 }
 
-/* Interface pair -> what it allows (the answer's ports), yes answers only. */
-static struct strmap *pair_map(const struct reach_result *r, struct strbuf *sb)
+static void pairs_fill(struct pairs *p, const struct reach_result *r, struct strbuf *sb)
 {
-    struct strmap *map = strmap_new();
     size_t i;
+
+    p->map = strmap_new();
     for (i = 0; r && i < r->nanswers; i++) {
-        void *arg[2];
         if (r->answers[i].verdict != REACH_YES)
             continue;
-        arg[0] = map;
-        arg[1] = (void *)r->answers[i].ports;
-        each_pair(&r->answers[i], sb, put_pair, arg);
+        p->ports = r->answers[i].ports;
+        each_pair(&r->answers[i], sb, put_pair, p);
     }
-    return map;
+}
+
+static void pairs_release(struct pairs *p)
+{
+    strmap_free(p->map);
+    arena_release(&p->keys);
 }
 
 /* The pairs of one answer that the other side has with one value. */
@@ -105,10 +123,10 @@ struct tally {
     size_t n, alloc;
 };
 
-static void tally_pair(const char *key, size_t i, size_t j, void *arg)
+static void tally_pair(const char *key, size_t len, size_t i, size_t j, void *arg)
 {
     struct tally *t = arg;
-    const char *was = strmap_get(t->other, key);
+    const char *was = strmap_getn(t->other, key, len);
     size_t k;
     for (k = 0; k < t->n; k++)
         if (t->v[k].was == was || (was && t->v[k].was && strcmp(t->v[k].was, was) == 0))
@@ -242,7 +260,7 @@ struct reach_changes *reach_compare(const struct model *old, const struct model 
     struct reach_changes *c = xcalloc(1, sizeof(*c));
     struct reach_result *ro = reach_all(old, &c->why), *rn = reach_all(new, &c->why);
     struct strbuf sb = STRBUF_INIT;
-    struct strmap *mo, *mn;
+    struct pairs po = {NULL, ARENA_INIT, NULL}, pn = {NULL, ARENA_INIT, NULL};
     size_t alloc = 0, i;
 
     c->evaluated = (ro || rn) && !c->why;
@@ -252,15 +270,15 @@ struct reach_changes *reach_compare(const struct model *old, const struct model 
         ro = rn = NULL;
     }
     c->layers = REACH_LAYER_SECURITY_GROUPS;
-    mo = pair_map(ro, &sb);
-    mn = pair_map(rn, &sb);
-    compare_side(c, rn, mo, 1, &sb, &alloc);
-    compare_side(c, ro, mn, 0, &sb, &alloc);
+    pairs_fill(&po, ro, &sb);
+    pairs_fill(&pn, rn, &sb);
+    compare_side(c, rn, po.map, 1, &sb, &alloc);
+    compare_side(c, ro, pn.map, 0, &sb, &alloc);
     xqsort(c->v, c->n, sizeof(*c->v), cmp_change);
     for (i = 0; i < c->n; i++)
         c->v[i].seq = i + 1;
-    strmap_free(mo);
-    strmap_free(mn);
+    pairs_release(&po);
+    pairs_release(&pn);
     strbuf_release(&sb);
     reach_result_free(ro);
     reach_result_free(rn);

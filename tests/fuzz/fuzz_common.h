@@ -51,7 +51,7 @@ static inline void fuzz_quiet_stderr(void)
 /* Answer one reach query on a finished model in every format, in memory. */
 static inline void fuzz_reach(const struct model *m, const char *from, const char *to)
 {
-    struct reach_query q = {from, to, NULL};
+    struct reach_query q = {from, to, NULL, 0};
     struct strbuf sb = STRBUF_INIT;
     char *err = NULL;
     struct reach_result *r = reach_run(m, &q, &err);
