@@ -93,6 +93,19 @@ static inline void fuzz_draw(const struct model *m, int collapse, enum egress_mo
         }
         free(buf);
         view_free(v);
+        /* The group level: every group a box, in DOT, the dump and Mermaid. */
+        vo.detail = VIEW_DETAIL_GROUPS;
+        v = view_build(m, &vo);
+        buf = NULL;
+        mem = open_memstream(&buf, &len);
+        if (mem) {
+            emit_dot(v, &theme, mem);
+            emit_view(v, mem);
+            emit_mermaid(v, mem);
+            fclose(mem);
+        }
+        free(buf);
+        view_free(v);
     }
     theme_release(&theme);
 
