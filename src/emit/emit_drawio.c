@@ -18,6 +18,7 @@
  */
 #include <ctype.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,8 +111,12 @@ static void cell_id(struct strbuf *sb, const json_t *o)
     }
 }
 
+/* Baselines closer than this (points) are one line: the cells of a table
+ * row in different font sizes. */
+#define SAME_LINE 4.0
+
 /* The text Graphviz drew for an object: its _ldraw_ text pieces, a new
- * line wherever the baseline moves. */
+ * line wherever the baseline moves, else one space between words. */
 static void drawn_text(struct strbuf *sb, const json_t *o)
 {
     const json_t *ops = json_object_get(o, "_ldraw_"), *op;
@@ -125,8 +130,10 @@ static void drawn_text(struct strbuf *sb, const json_t *o)
         double py = json_number_value(json_array_get(pt, 1));
         if (strcmp(attr(op, "op"), "T") != 0 || !text)
             continue;
-        if (!first)
-            strbuf_addch(sb, py != y ? '\n' : ' ');
+        if (!first && (py - y > SAME_LINE || y - py > SAME_LINE))
+            strbuf_addch(sb, '\n');
+        else if (!first && sb->len && sb->buf[sb->len - 1] != ' ' && *text != ' ')
+            strbuf_addch(sb, ' ');
         strbuf_addstr(sb, text);
         first = 0;
         y = py;
@@ -176,7 +183,7 @@ static void find_parents(struct dio *d)
         o = json_array_get(d->objects, i);
         json_array_foreach(json_object_get(o, "subgraphs"), j, child) {
             json_int_t c = json_integer_value(child);
-            if (c > 0 && (size_t)c < d->nsub && (size_t)c != i)
+            if (c >= 0 && (size_t)c < d->nsub && (size_t)c != i)
                 d->parent[c] = (long)i;
         }
     }
@@ -376,6 +383,48 @@ static const char *arrow(const char *gv, const char *def)
     return "block;";
 }
 
+/* The i-th point of a route, in draw.io's orientation. */
+static void route_point(const struct dio *d, const json_t *pts, size_t i, double *x, double *y)
+{
+    const json_t *p = json_array_get(pts, i);
+    *x = json_number_value(json_array_get(p, 0)) - d->left;
+    *y = d->top - json_number_value(json_array_get(p, 1));
+}
+
+/* draw.io puts an edge's label halfway along its route (the ends and the
+ * points between); the offset from there moves it to where Graphviz put it
+ * (lp), as near as the ends draw.io computes allow. */
+static void label_offset(struct dio *d, const json_t *e, const json_t *pts)
+{
+    size_t n = json_array_size(pts), i;
+    double lx, ly, x0, y0, x1, y1, total = 0, walked = 0;
+
+    if (n < 4 || sscanf(attr(e, "lp"), "%lf,%lf", &lx, &ly) != 2)
+        return;
+    for (i = 3; i < n; i += 3) {
+        route_point(d, pts, i - 3, &x0, &y0);
+        route_point(d, pts, i, &x1, &y1);
+        total += hypot(x1 - x0, y1 - y0);
+    }
+    for (i = 3; i < n; i += 3) {
+        double step;
+        route_point(d, pts, i - 3, &x0, &y0);
+        route_point(d, pts, i, &x1, &y1);
+        step = hypot(x1 - x0, y1 - y0);
+        if (walked + step >= total / 2 && step > 0) {
+            double t = (total / 2 - walked) / step;
+            x0 += (x1 - x0) * t;
+            y0 += (y1 - y0) * t;
+            break;
+        }
+        walked += step;
+    }
+    strbuf_addstr(&d->out, "              <mxPoint");
+    put_num(&d->out, "x", lx - d->left - x0);
+    put_num(&d->out, "y", d->top - ly - y0);
+    strbuf_addstr(&d->out, " as=\"offset\" />\n");
+}
+
 static void emit_edge(struct dio *d, const json_t *e)
 {
     long from = edge_end(d, e, "tail", "ltail"), to = edge_end(d, e, "head", "lhead");
@@ -415,6 +464,7 @@ static void emit_edge(struct dio *d, const json_t *e)
         }
         strbuf_addstr(&d->out, "              </Array>\n");
     }
+    label_offset(d, e, pts);
     strbuf_addstr(&d->out, "            </mxGeometry>\n          </mxCell>\n        </UserObject>\n");
 }
 

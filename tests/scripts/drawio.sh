@@ -70,6 +70,16 @@ tip = html.unescape(web[0].get("tooltip"))
 assert '\\N \\G \\l " \' & &amp; &lt;b&gt; C:\\path' in tip, repr(tip)
 PY
 
+# The text as drawn: table cells of one row on one line, one space apart.
+drawn badges "$TESTS/cases/core/crossing-badges/input.yaml"
+python3 - "$tmp/badges.drawio" <<'PY' || fail=1
+import sys
+import xml.etree.ElementTree as ET
+labels = [o.get("label") for o in ET.parse(sys.argv[1]).getroot().iter("UserObject")]
+for want in ("web-a\nec2\n1 bastion-access", "badges: also in group\n1 bastion-access"):
+    assert want in labels, "no label %r in %r" % (want, labels)
+PY
+
 # Deterministic.
 "$SGMAP" "$hostile" -f drawio > "$tmp/again.drawio"
 cmp -s "$tmp/hostile.drawio" "$tmp/again.drawio" || { echo "drawio output differs between runs"; fail=1; }

@@ -7,9 +7,9 @@
 #   - every edge's source and target exist and are vertices;
 #   - tooltips hold no markup once the XML is read (draw.io reads them as HTML);
 # and with the drawing as data (-f view), the same content: every frame and
-# cluster a container inside its frame or parent cluster, every node a
-# vertex inside its cluster (else frame, else the layer), every edge an
-# arrow from its "from" to its "to".
+# cluster a container inside its frame or parent cluster, its label first,
+# every node a vertex inside its cluster (else frame, else the layer), its
+# label on the first line, every edge an arrow from its "from" to its "to".
 import json
 import sys
 import xml.etree.ElementTree as ET
@@ -118,10 +118,16 @@ if len(sys.argv) > 2:
         want = c["parent"] or c["frame"] or "1"
         if parent_of(c["id"]) != want:
             fail("cluster %r in %r, not %r" % (c["id"], parent_of(c["id"]), want))
+        label = cells[c["id"]][1].get("label", "") if c["id"] in cells else ""
+        if c.get("label") and not label.startswith(c["label"]):
+            fail("cluster %r labelled %r, not %r first" % (c["id"], label, c["label"]))
     for n in view["nodes"]:
         want = n.get("cluster") or n.get("frame") or "1"
         if parent_of(n["id"]) != want:
             fail("node %r in %r, not %r" % (n["id"], parent_of(n["id"]), want))
+        label = cells[n["id"]][1].get("label", "") if n["id"] in cells else ""
+        if n.get("label") and n["label"] not in label.split("\n")[0]:
+            fail("node %r labelled %r, without %r first" % (n["id"], label, n["label"]))
     for e in view["edges"]:
         if e["id"] not in cells:
             fail("edge %r missing" % e["id"])
