@@ -136,7 +136,7 @@ uninstall:
 
 # What a source tarball holds: every file of the project, none that a build
 # or a test makes (tests/scripts/dist_files.sh compares it with git's list).
-DIST_FILES := .ci .gitignore BENCHMARKS.md CHANGELOG.md Makefile README.md completions \
+DIST_FILES := .ci .gitignore BENCHMARKS.md CHANGELOG.md Makefile README.md action action.yml completions \
               debian include samples sgmap-collect.1 sgmap-collect.sh sgmap.1 src \
               templates tests
 DIST_NAME  := sgmap-$(VERSION)

@@ -17,9 +17,9 @@ _sgmap_diff_opts='-o --output -f --format --from --var --var-file --theme --deta
     --hide-cidrs --merge-cidrs -q --quiet -h --help'
 _sgmap_reach_opts='--from --to --port --expect-none -o --output -f --format --input-format --var --var-file
     -q --quiet -h --help'
-_sgmap_render_formats='dot svg png pdf json mermaid view'
+_sgmap_render_formats='dot svg png pdf json mermaid view drawio'
 _sgmap_lint_formats='text json sarif'
-_sgmap_diff_formats='dot svg png pdf json markdown mermaid view'
+_sgmap_diff_formats='dot svg png pdf json markdown mermaid view drawio'
 _sgmap_reach_formats='text json markdown dot svg png pdf view'
 _sgmap_from='aws terraform terraform-source cloudformation design'
 _sgmap_egress='default all none'

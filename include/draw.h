@@ -18,6 +18,7 @@
 enum draw_format {
     DRAW_DOT, DRAW_SVG, DRAW_PNG, DRAW_PDF, DRAW_MERMAID,
     DRAW_VIEW, /* the drawing as data (emit_view) */
+    DRAW_DRAWIO, /* diagrams.net, from Graphviz's layout (emit_drawio) */
     DRAW_FORMAT_COUNT
 };
 
@@ -37,7 +38,7 @@ struct view *draw_view(const struct model *m, const struct view_options *o);
  * Write v in format f into a malloc'd buffer (*data, *len). Mermaid and the
  * view dump are written as they are; DOT is the
  * graph with the layout plan written in; SVG, PNG and PDF are laid out by
- * Graphviz in a contained child. When a ranked (dot) layout fails, the
+ * Graphviz in a contained child, and draw.io from the same layout. When a ranked (dot) layout fails, the
  * drawing is packed with osage instead, with a note, so a correct drawing
  * still comes out. Returns 0, or -1 after reporting an error.
  */

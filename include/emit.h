@@ -44,6 +44,15 @@ int emit_view(const struct view *v, FILE *fp);
  */
 int emit_mermaid(const struct view *v, FILE *fp);
 
+/*
+ * The laid-out drawing as an editable diagrams.net (draw.io) file: layout
+ * is Graphviz's "json" output of the drawing's DOT (draw.c), read for the
+ * clusters (containers, nested as drawn), the nodes inside them, the arrows
+ * between them, their text as drawn and their tooltips, at the layout's
+ * coordinates. Returns 0, or -1 after reporting unreadable layout data.
+ */
+int emit_drawio(const char *layout, size_t len, FILE *fp);
+
 /* Text escaping shared by the writers (appended to sb). */
 struct strbuf;
 /* How one writer escapes text: the replacement of each ASCII character
@@ -80,5 +89,15 @@ void escape_html_wrapped(struct strbuf *sb, const char *s, size_t width, size_t 
  * nothing in it may become HTML, emphasis, a link, a table-cell break or an
  * @mention. At most max characters (0 = no limit). */
 void escape_markdown(struct strbuf *sb, const char *s, size_t max);
+/* For an XML attribute value: entities for & < > " ', newline and tab as
+ * character references, other control characters '?'. At most max
+ * characters (0 = no limit). */
+void escape_xml(struct strbuf *sb, const char *s, size_t max);
+/* The same for an attribute whose value is read as HTML (draw.io's
+ * tooltips): the text escaped as HTML, then as XML. */
+void escape_xml_html(struct strbuf *sb, const char *s, size_t max);
+/* A tooltip as Graphviz's DOT reader returns it (written by
+ * escape_dot_tooltip()) back to its text, appended to sb. */
+void unescape_dot_tooltip(struct strbuf *sb, const char *s);
 
 #endif

@@ -30,7 +30,7 @@ enum { OUT_JSON = DRAW_FORMAT_COUNT };
 static const struct cli_format out_formats[] = {
     {"dot", DRAW_DOT}, {"gv", DRAW_DOT},     {"svg", DRAW_SVG},         {"png", DRAW_PNG},
     {"pdf", DRAW_PDF}, {"json", OUT_JSON}, {"mermaid", DRAW_MERMAID}, {"mmd", DRAW_MERMAID},
-    {"view", DRAW_VIEW},
+    {"view", DRAW_VIEW}, {"drawio", DRAW_DRAWIO},
 };
 
 static void usage(FILE *fp)
@@ -47,8 +47,8 @@ static void usage(FILE *fp)
           "\n"
           "options:\n"
           "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
-          "  -f, --format FORMAT  dot, svg, png, pdf, json, mermaid or view (default: from\n"
-          "                       -o, else dot)\n"
+          "  -f, --format FORMAT  dot, svg, png, pdf, json, mermaid, view or drawio\n"
+          "                       (default: from -o, else dot)\n"
           "      --from FORMAT    read inputs as aws, terraform, terraform-source,\n"
           "                       cloudformation or design\n"
           "                       (default: detected from each input's content)\n"
@@ -176,7 +176,7 @@ static int choose_format(const struct options *o)
 {
     return cli_format_choose(
         NULL, out_formats, sizeof(out_formats) / sizeof(out_formats[0]), o->format, o->output,
-        DRAW_DOT, "dot, svg, png, pdf, json, mermaid or view");
+        DRAW_DOT, "dot, svg, png, pdf, json, mermaid, view or drawio");
 }
 
 /* A --vpc or --group that matches nothing is a usage error, not an empty

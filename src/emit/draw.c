@@ -58,6 +58,22 @@ static int write_text(const struct view *v, const struct theme *t,
     return output_memory_close(mem, rc, data);
 }
 
+/* draw.io: the layout Graphviz returned (its "json") turned into the file. */
+static int layout_to_drawio(enum draw_format f, int rc, char **data, size_t *len)
+{
+    char *layout = *data;
+    size_t layout_len = *len;
+    FILE *mem;
+
+    if (f != DRAW_DRAWIO || rc != 0)
+        return rc;
+    *data = NULL;
+    mem = output_memory_open(data, len);
+    rc = mem ? output_memory_close(mem, emit_drawio(layout, layout_len, mem), data) : -1;
+    free(layout);
+    return rc;
+}
+
 int draw_output(const struct view *v, const struct theme *t, enum draw_format f, char **data,
                 size_t *len)
 {
@@ -81,12 +97,12 @@ int draw_output(const struct view *v, const struct theme *t, enum draw_format f,
         *len = dotlen;
         return 0;
     }
-    format = f == DRAW_SVG ? "svg" : f == DRAW_PNG ? "png" : "pdf";
+    format = f == DRAW_SVG ? "svg" : f == DRAW_PNG ? "png" : f == DRAW_DRAWIO ? "json" : "pdf";
     rc = graphviz_render(dot, plan.engine, format,
                          plan.packed ? DRAW_PACKED_TIMEOUT : DRAW_RANKED_TIMEOUT, data, len);
     free(dot);
     if (rc != GRAPHVIZ_LAYOUT_FAILED)
-        return rc;
+        return layout_to_drawio(f, rc, data, len);
     /* Graphviz 2.42's ranked layout aborts on some graphs (compound edges
      * that routing cannot clip) and grows steeply with size: the same
      * drawing packed by osage is laid out in seconds. */
@@ -102,5 +118,5 @@ int draw_output(const struct view *v, const struct theme *t, enum draw_format f,
         diag_system("%s; nothing was written", graphviz_last_failure());
         return -1;
     }
-    return rc;
+    return layout_to_drawio(f, rc, data, len);
 }

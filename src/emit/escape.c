@@ -1,6 +1,7 @@
 /*
- * escape.c - making hostile input text safe for DOT quoted strings and for
- * the HTML-like labels Graphviz turns into SVG.
+ * escape.c - making hostile input text safe for DOT quoted strings, for
+ * the HTML-like labels Graphviz turns into SVG, and for the XML attributes
+ * of the draw.io file.
  *
  * Graphviz 2.42 expands backslash sequences (\N \G \l ...) after turning
  * entities into characters, so an entity does not protect a backslash.
@@ -85,6 +86,20 @@ static const struct escape_table dot_tooltip = {
 /* The same with lines left-justified (\l), for multi-line cluster labels. */
 static const struct escape_table dot_label_left = {
     .repl = {['\\'] = "\\\\", ['"'] = "\\\"", ['&'] = "&amp;", ['\n'] = "\\l"},
+    .control = '?',
+};
+/* XML attribute values (the draw.io file): line breaks as character
+ * references, which an XML parser keeps (a raw newline it would not). */
+static const struct escape_table xml_attr = {
+    .repl = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+             ['\''] = "&apos;", ['\n'] = "&#10;", ['\t'] = "&#9;"},
+    .control = '?',
+};
+/* Text a reader shows as HTML (draw.io's tooltips): markup as entities,
+ * newlines kept, backslashes too (no Graphviz reads it). */
+static const struct escape_table html_plain = {
+    .repl = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+             ['\''] = "&#39;", ['\n'] = "\n"},
     .control = '?',
 };
 static const struct escape_table html_text = {
@@ -174,4 +189,38 @@ void escape_html_wrapped(struct strbuf *sb, const char *s, size_t width, size_t 
     if (*p)
         strbuf_addstr(sb, "\xe2\x80\xa6"); /* more than max_lines: an ellipsis */
     strbuf_release(&line);
+}
+
+void escape_xml(struct strbuf *sb, const char *s, size_t max)
+{
+    escape_with(sb, s, &xml_attr, max);
+}
+
+void escape_xml_html(struct strbuf *sb, const char *s, size_t max)
+{
+    struct strbuf html = STRBUF_INIT;
+
+    escape_with(&html, s, &html_plain, max);
+    escape_with(sb, html.buf ? html.buf : "", &xml_attr, 0);
+    strbuf_release(&html);
+}
+
+/* The inverse of dot_tooltip once Graphviz's DOT reader took off the
+ * quotes (and with them the backslash of \"): what the SVG shows. */
+void unescape_dot_tooltip(struct strbuf *sb, const char *s)
+{
+    while (*s) {
+        if (strncmp(s, "\\\\\\\\", 4) == 0) {
+            strbuf_addch(sb, '\\');
+            s += 4;
+        } else if (strncmp(s, "\\n", 2) == 0) {
+            strbuf_addch(sb, '\n');
+            s += 2;
+        } else if (strncmp(s, "&amp;", 5) == 0) {
+            strbuf_addch(sb, '&');
+            s += 5;
+        } else {
+            strbuf_addch(sb, *s++);
+        }
+    }
 }

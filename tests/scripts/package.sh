@@ -12,7 +12,7 @@ for tool in dpkg-buildpackage dpkg-deb dh lintian; do
         { echo "skipped: $tool is not installed (make deps installs it)"; exit 77; }
 done
 # This make's flags (SANITIZE, WERROR) are not the package's.
-env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$top" deb > make.log 2>&1 ||
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u SANITIZE -u WERROR make -s -C "$top" deb > make.log 2>&1 ||
     { echo "make deb failed:"; cat make.log; exit 1; }
 version=$(head -n 1 "$top/debian/changelog" | cut -d ' ' -f 2 | tr -d '()')
 deb="$top/build-deb/sgmap_${version}_$(dpkg --print-architecture).deb"
