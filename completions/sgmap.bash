@@ -9,7 +9,7 @@
 # The words sgmap takes, one list per verb.
 _sgmap_verbs='render lint diff reach'
 _sgmap_render_opts='-o --output -f --format --from --var --var-file --theme --no-collapse --rules --egress --vpc
-    --group --depth --exclude --hide-cidrs --merge-cidrs --lint -q --quiet -h --help
+    --group --depth --exclude --hide-cidrs --merge-cidrs --lint --split --scale -q --quiet -h --help
     -V --version'
 _sgmap_lint_opts='-o --output -f --format --from --var --var-file --fail-on --disable --enable
     --list-checks -q --quiet -h --help'
@@ -17,9 +17,9 @@ _sgmap_diff_opts='-o --output -f --format --from --var --var-file --theme --no-c
     --hide-cidrs --merge-cidrs -q --quiet -h --help'
 _sgmap_reach_opts='--from --to --port --expect-none -o --output -f --format --input-format --var --var-file
     -q --quiet -h --help'
-_sgmap_render_formats='dot svg png pdf json mermaid view'
+_sgmap_render_formats='dot svg png pdf json mermaid view html'
 _sgmap_lint_formats='text json sarif'
-_sgmap_diff_formats='dot svg png pdf json markdown mermaid view'
+_sgmap_diff_formats='dot svg png pdf json markdown mermaid view html'
 _sgmap_reach_formats='text json markdown'
 _sgmap_from='aws terraform terraform-source cloudformation design'
 _sgmap_egress='default all none'
@@ -81,6 +81,7 @@ _sgmap()
         return ;;
     --input-format) _sgmap_words "$_sgmap_from" "$cur"; return ;;
     --egress) _sgmap_words "$_sgmap_egress" "$cur"; return ;;
+    --split) _sgmap_words 'vpc component' "$cur"; return ;;
     --fail-on) _sgmap_words "$_sgmap_levels" "$cur"; return ;;
     --theme)
         _sgmap_files "" "$cur"
@@ -94,7 +95,7 @@ _sgmap()
             while read -r id _; do printf '%s ' "$id"; done)" "$cur"
         return ;;
     -o | --output | --var-file) _sgmap_files "" "$cur"; return ;;
-    --vpc | --group | --exclude | --depth | --var) COMPREPLY=(); return ;;
+    --vpc | --group | --exclude | --depth | --var | --scale) COMPREPLY=(); return ;;
     esac
     if [[ $cur == -* ]]; then
         local opts=_sgmap_${verb}_opts

@@ -38,6 +38,13 @@ int emit_view(const struct view *v, FILE *fp);
  */
 int emit_mermaid(const struct view *v, FILE *fp);
 
+/*
+ * The interactive map: one offline HTML page holding svg (the drawing of v,
+ * svglen bytes), v's view dump and its model as inert JSON, and the map's
+ * script and style under a Content-Security-Policy that allows only them.
+ */
+int emit_html(const struct view *v, const char *svg, size_t svglen, FILE *fp);
+
 /* Text escaping shared by the writers (appended to sb). */
 struct strbuf;
 /* How one writer escapes text: the replacement of each ASCII character

@@ -34,7 +34,7 @@ static const struct cli_format diff_formats[] = {
     {"dot", DRAW_DOT},         {"gv", DRAW_DOT},      {"svg", DRAW_SVG},
     {"png", DRAW_PNG},         {"pdf", DRAW_PDF},     {"json", DF_JSON},
     {"markdown", DF_MARKDOWN}, {"md", DF_MARKDOWN},   {"mermaid", DRAW_MERMAID},
-    {"mmd", DRAW_MERMAID},     {"view", DRAW_VIEW},
+    {"mmd", DRAW_MERMAID},     {"view", DRAW_VIEW},   {"html", DRAW_HTML},
 };
 
 struct diff_options {
@@ -64,7 +64,7 @@ static void diff_usage(FILE *fp)
           "\n"
           "options:\n"
           "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
-          "  -f, --format FORMAT  dot, svg, png, pdf, json, markdown, mermaid or view\n"
+          "  -f, --format FORMAT  dot, svg, png, pdf, json, markdown, mermaid, view or html\n"
           "                       (default: from -o's extension, .md, .mmd..., else dot)\n"
           "      --from FORMAT    read inputs as aws, terraform, terraform-source,\n"
           "                       cloudformation or design\n"
@@ -203,7 +203,7 @@ static int diff_main(int argc, char **argv)
     diff_parse_options(argc, argv, &o);
     f = cli_format_choose(
         "diff", diff_formats, sizeof(diff_formats) / sizeof(diff_formats[0]), o.format, o.output,
-        DRAW_DOT, "dot, svg, png, pdf, json, markdown, mermaid or view");
+        DRAW_DOT, "dot, svg, png, pdf, json, markdown, mermaid, view or html");
     if (o.quiet && o.output)
         cli_usage_error("diff", "--quiet writes nothing; drop --quiet or --output");
     if (o.quiet)

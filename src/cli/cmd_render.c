@@ -18,6 +18,7 @@
 #include "output.h"
 #include "strbuf.h"
 #include "theme.h"
+#include "split_internal.h"
 #include "verbs.h"
 #include "view.h"
 #include "xalloc.h"
@@ -28,7 +29,7 @@ enum { OUT_JSON = DRAW_FORMAT_COUNT };
 static const struct cli_format out_formats[] = {
     {"dot", DRAW_DOT}, {"gv", DRAW_DOT},     {"svg", DRAW_SVG},         {"png", DRAW_PNG},
     {"pdf", DRAW_PDF}, {"json", OUT_JSON}, {"mermaid", DRAW_MERMAID}, {"mmd", DRAW_MERMAID},
-    {"view", DRAW_VIEW},
+    {"view", DRAW_VIEW}, {"html", DRAW_HTML},
 };
 
 static void usage(FILE *fp)
@@ -45,8 +46,8 @@ static void usage(FILE *fp)
           "\n"
           "options:\n"
           "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
-          "  -f, --format FORMAT  dot, svg, png, pdf, json, mermaid or view (default: from\n"
-          "                       -o, else dot)\n"
+          "  -f, --format FORMAT  dot, svg, png, pdf, json, mermaid, view or html (default:\n"
+          "                       from -o, else dot)\n"
           "      --from FORMAT    read inputs as aws, terraform, terraform-source,\n"
           "                       cloudformation or design\n"
           "                       (default: detected from each input's content)\n"
@@ -65,6 +66,11 @@ static void usage(FILE *fp)
           "      --merge-cidrs    fold CIDRs into named ranges, private and public\n"
           "      --rules          one arrow per rule direction instead of one per flow\n"
           "      --lint           mark groups, interfaces and rules with lint findings\n"
+          "      --split MODE     one drawing per vpc or per connected component, written\n"
+          "                       into the folder -o DIR with an index (format from -f,\n"
+          "                       default svg)\n"
+          "      --scale N        PNG pixels per point N times the default (2 for HiDPI\n"
+          "                       screens; 0.25 to 8)\n"
           "  -q, --quiet          no notes on standard error\n"
           "  -h, --help           show this help\n"
           "  -V, --version        show the version\n"
@@ -78,10 +84,12 @@ struct options {
     const char *output;
     const char *format;
     int lint;
+    double scale; /* --scale, or 0 */
+    const char *split; /* --split: "vpc" or "component", or NULL */
     struct cli_drawing draw;
 };
 
-enum { OPT_GROUP = CLI_OPT_NEXT, OPT_DEPTH, OPT_EXCLUDE, OPT_LINT };
+enum { OPT_GROUP = CLI_OPT_NEXT, OPT_DEPTH, OPT_EXCLUDE, OPT_LINT, OPT_SCALE, OPT_SPLIT };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -92,6 +100,8 @@ static const struct option long_options[] = {
     {"depth", required_argument, NULL, OPT_DEPTH},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"lint", no_argument, NULL, OPT_LINT},
+    {"scale", required_argument, NULL, OPT_SCALE},
+    {"split", required_argument, NULL, OPT_SPLIT},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -129,6 +139,19 @@ static void parse_options(int argc, char **argv, struct options *o)
             view->exclude[view->nexclude++] = optarg;
             break;
         case OPT_LINT: o->lint = 1; break;
+        case OPT_SPLIT:
+            if (strcmp(optarg, "vpc") != 0 && strcmp(optarg, "component") != 0)
+                cli_usage_error(NULL, "--split takes vpc or component, not '%s'", optarg);
+            o->split = optarg;
+            break;
+        case OPT_SCALE: {
+            char *end;
+            double x = strtod(optarg, &end);
+            if (*optarg == '\0' || *end != '\0' || !(x >= 0.25 && x <= 8))
+                cli_usage_error(NULL, "--scale takes a number from 0.25 to 8, not '%s'", optarg);
+            o->scale = x;
+            break;
+        }
         case 'q': diag_set_quiet(1); break;
         case 'h':
             usage(stdout);
@@ -144,12 +167,52 @@ static void parse_options(int argc, char **argv, struct options *o)
     }
 }
 
-/* The output format: -f, else -o's extension, else dot. */
+/* The output format: -f, else -o's extension, else dot; with --split, -f
+ * else svg (-o is the folder). */
 static int choose_format(const struct options *o)
 {
-    return cli_format_choose(
-        NULL, out_formats, sizeof(out_formats) / sizeof(out_formats[0]), o->format, o->output,
-        DRAW_DOT, "dot, svg, png, pdf, json, mermaid or view");
+    int f = cli_format_choose(
+        NULL, out_formats, sizeof(out_formats) / sizeof(out_formats[0]), o->format,
+        o->split ? NULL : o->output, o->split ? DRAW_SVG : DRAW_DOT,
+        "dot, svg, png, pdf, json, mermaid, view or html");
+
+    if (!o->split)
+        return f;
+    if (!o->output || strcmp(o->output, "-") == 0)
+        cli_usage_error(NULL, "--split writes a folder of drawings: give it with -o DIR");
+    if (f == OUT_JSON)
+        cli_usage_error(NULL, "--split draws; -f json describes the whole model (use -f view)");
+    if (o->draw.view.vpc || o->draw.view.nfocus)
+        cli_usage_error(NULL, "--split chooses the VPC or groups of each drawing; leave out "
+                              "--vpc and --group");
+    return f;
+}
+
+/* --split: one drawing per part into the folder o->output. */
+static int split(const struct model *m, const struct options *o, int f)
+{
+    static const char *const ext[DRAW_FORMAT_COUNT] = {
+        [DRAW_DOT] = "dot", [DRAW_SVG] = "svg",   [DRAW_PNG] = "png",   [DRAW_PDF] = "pdf",
+        [DRAW_MERMAID] = "mmd", [DRAW_VIEW] = "view.json", [DRAW_HTML] = "html",
+    };
+    struct split_request rq;
+    struct theme theme;
+    int rc;
+
+    if (theme_load(&theme, o->draw.theme) < 0) {
+        theme_release(&theme);
+        return -1;
+    }
+    rq.mode = o->split;
+    rq.dir = o->output;
+    rq.format = (enum draw_format)f;
+    rq.ext = ext[f];
+    rq.html_index = f == DRAW_HTML;
+    rq.theme = &theme;
+    rq.view = o->draw.view;
+    rc = render_split(m, &rq);
+    theme_release(&theme);
+    return rc;
 }
 
 /* A --vpc or --group that matches nothing is a usage error, not an empty
@@ -232,6 +295,10 @@ static int render_main(int argc, char **argv)
     cli_drawing_init(&o.draw);
     parse_options(argc, argv, &o);
     f = choose_format(&o);
+    if (o.scale > 0 && f != DRAW_PNG)
+        cli_usage_error(NULL, "--scale applies to png only (the other formats are vectors or "
+                              "text)");
+    draw_set_png_scale(o.scale);
     if (optind >= argc)
         cli_usage_error(NULL, "no input given");
 
@@ -247,7 +314,9 @@ static int render_main(int argc, char **argv)
     check_view_options(m, &o.draw.view);
     if (o.lint)
         o.draw.view.notes = notes = lint_notes(m);
-    if (produce(m, &o, f, &data, &len) == 0)
+    if (o.split)
+        split(m, &o, f);
+    else if (produce(m, &o, f, &data, &len) == 0)
         output_write(o.output, data, len);
     free(data);
     notes_free(notes);

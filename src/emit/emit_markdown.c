@@ -361,24 +361,29 @@ int emit_markdown(const struct diff *d, FILE *fp)
         if (!md_put(&out, (size_t)group_changed + nchanged[g->index] + nmembers[g->index]))
             continue;
         if (nchanged[g->index]) {
-            strbuf_addstr(&out.sb, "| | direction | ports | peer | description |\n"
-                                   "|:--|:--|:--|:--|:--|\n");
+            size_t shown = 0;
             /* The group's rules are one run of u->rules (sorted by group). */
             for (j = 0; j < nrules[g->index]; j++) {
                 const struct rule *r = u->rules[first_rule[g->index] + j];
                 if (mark_of_rule(d->marks, r)->change == CHANGE_NONE)
                     continue;
+                if (!shown)
+                    strbuf_addstr(&out.line, "| | direction | ports | peer | description |\n"
+                                             "|:--|:--|:--|:--|:--|\n");
                 md_rule_row(&out.line, d, r);
-                md_put(&out, 1);
+                shown += md_put(&out, 1);
             }
-            strbuf_addch(&out.sb, '\n');
+            if (shown)
+                strbuf_addch(&out.sb, '\n');
         }
         if (nmembers[g->index]) {
+            size_t shown = 0;
             for (j = 0; j < nmembers[g->index]; j++) {
                 md_member_line(&out.line, &d->memberships[first_member[g->index] + j]);
-                md_put(&out, 1);
+                shown += md_put(&out, 1);
             }
-            strbuf_addch(&out.sb, '\n');
+            if (shown)
+                strbuf_addch(&out.sb, '\n');
         }
     }
     /* Interfaces that came or went outside every group. */
@@ -399,8 +404,8 @@ int emit_markdown(const struct diff *d, FILE *fp)
         strbuf_addch(&out.sb, '\n');
     if (out.more)
         strbuf_addf(&out.sb, "**%zu more change%s in the artifact**: this summary stops at "
-                             "GitHub's %d characters.\n",
-                    out.more, out.more == 1 ? "" : "s", MD_COMMENT_MAX);
+                             "GitHub's limit of 65,536 characters for a comment.\n",
+                    out.more, out.more == 1 ? "" : "s");
     /* No trailing blank line: the last section ends with one newline. */
     while (out.sb.len >= 2 && out.sb.buf[out.sb.len - 1] == '\n' &&
            out.sb.buf[out.sb.len - 2] == '\n')
