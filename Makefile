@@ -45,6 +45,7 @@ SRCS := $(sort $(wildcard src/*/*.c src/*/*/*.c src/*/*/*/*.c))
 OBJS := $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 DEPS := $(OBJS:.o=.d)
 THEMES := $(sort $(wildcard templates/*.theme))
+HTML_TEMPLATES := templates/map.css templates/map.js
 BIN  := $(BUILD)/sgmap
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 UNIT := $(BUILD)/unit_tests
@@ -64,7 +65,7 @@ sgmap: $(BIN)
 
 # -MMD: each object also depends on every header it includes, the
 # folder-private *_internal.h ones too (build/**/*.d).
-$(BUILD)/%.o: src/%.c $(BUILD)/themes.inc | $(BUILD)
+$(BUILD)/%.o: src/%.c $(BUILD)/themes.inc $(BUILD)/html_templates.inc | $(BUILD)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -I$(BUILD) -DSGMAP_VERSION='"$(VERSION)"' $(PKG_CFLAGS) \
 	    $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -c -o $@ $<
@@ -80,6 +81,18 @@ $(BUILD)/themes.inc: $(THEMES) Makefile | $(BUILD)
 	    printf '{"%s",\n' "$$n"; \
 	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
 	    printf '},\n'; \
+	  done; } > $@.tmp && mv $@.tmp $@
+
+# The HTML map's style and script (emit_html.c), built in the same way,
+# one literal a line, each with the SHA-256 (base64) that the page's
+# Content-Security-Policy allows it by.
+$(BUILD)/html_templates.inc: $(HTML_TEMPLATES) Makefile | $(BUILD)
+	@{ for f in $(HTML_TEMPLATES); do \
+	    n=$$(basename $$f | tr . _); \
+	    printf 'static const char *const %s_lines[] = {\n' "$$n"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n",/' $$f; \
+	    printf 'NULL};\nstatic const char %s_sha256[] = "%s";\n' "$$n" \
+	        "$$(sha256sum $$f | cut -c1-64 | tr a-f A-F | basenc --base16 -d | base64)"; \
 	  done; } > $@.tmp && mv $@.tmp $@
 
 $(BUILD):
@@ -101,11 +114,12 @@ $(BUILD)/hcl_dump: tests/hcl/hcl_dump.c $(filter-out $(BUILD)/cli/%,$(OBJS))
 # Debian packages needed to build, test and demo; sudo only when not root.
 DEBS := build-essential pkg-config libgraphviz-dev libjansson-dev libyaml-dev \
         librsvg2-bin jq python3-yaml clang libclang-rt-dev valgrind chromium zsh \
-        debhelper dpkg-dev lintian time
+        debhelper dpkg-dev lintian time nodejs npm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS)
+	cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 
 demo: all
 	@mkdir -p demo
@@ -146,7 +160,7 @@ DISTDIR    ?= .
 # debian/changelog's date.
 dist:
 	@rm -rf $(BUILD)/dist && mkdir -p $(BUILD)/dist/$(DIST_NAME)
-	tar -cf - --exclude=tests/bench/out --exclude=tests/bench/gen_account \
+	tar -cf - --exclude=tests/bench/out --exclude=tests/bench/gen_account --exclude=node_modules \
 	    --exclude='*.tmp' $(DIST_FILES) | tar -xf - -C $(BUILD)/dist/$(DIST_NAME)
 	tar -C $(BUILD)/dist -cf - --sort=name --owner=0 --group=0 --numeric-owner \
 	    --mtime="$$(dpkg-parsechangelog -S Date 2>/dev/null || echo @0)" $(DIST_NAME) | \

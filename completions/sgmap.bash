@@ -9,7 +9,7 @@
 # The words sgmap takes, one list per verb.
 _sgmap_verbs='render lint diff reach'
 _sgmap_render_opts='-o --output -f --format --from --var --var-file --theme --detail --no-collapse --rules --egress --vpc
-    --group --depth --exclude --hide-cidrs --merge-cidrs --lint --notes --no-notes --highlight -q --quiet -h --help
+    --group --depth --exclude --hide-cidrs --merge-cidrs --lint --notes --no-notes --highlight --split --scale -q --quiet -h --help
     -V --version'
 _sgmap_lint_opts='-o --output -f --format --from --var --var-file --fail-on --disable --enable
     --list-checks -q --quiet -h --help'
@@ -17,9 +17,9 @@ _sgmap_diff_opts='-o --output -f --format --from --var --var-file --theme --deta
     --hide-cidrs --merge-cidrs -q --quiet -h --help'
 _sgmap_reach_opts='--from --to --port --expect-none -o --output -f --format --input-format --var --var-file
     -q --quiet -h --help'
-_sgmap_render_formats='dot svg png pdf json mermaid view drawio'
+_sgmap_render_formats='dot svg png pdf json mermaid view drawio html'
 _sgmap_lint_formats='text json sarif'
-_sgmap_diff_formats='dot svg png pdf json markdown mermaid view drawio'
+_sgmap_diff_formats='dot svg png pdf json markdown mermaid view drawio html'
 _sgmap_reach_formats='text json markdown dot svg png pdf view'
 _sgmap_from='aws terraform terraform-source cloudformation design'
 _sgmap_egress='default all none'

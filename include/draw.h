@@ -19,6 +19,7 @@ enum draw_format {
     DRAW_DOT, DRAW_SVG, DRAW_PNG, DRAW_PDF, DRAW_MERMAID,
     DRAW_VIEW, /* the drawing as data (emit_view) */
     DRAW_DRAWIO, /* diagrams.net, from Graphviz's layout (emit_drawio) */
+    DRAW_HTML, /* the SVG in an interactive page (emit_html) */
     DRAW_FORMAT_COUNT
 };
 
@@ -44,5 +45,8 @@ struct view *draw_view(const struct model *m, const struct view_options *o);
  */
 int draw_output(const struct view *v, const struct theme *t, enum draw_format f, char **data,
                 size_t *len);
+
+/* --scale: draw PNGs scale times Graphviz's 96 dpi (HiDPI screens: 2). */
+void draw_set_png_scale(double scale);
 
 #endif

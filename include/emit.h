@@ -52,6 +52,12 @@ int emit_mermaid(const struct view *v, FILE *fp);
  * coordinates. Returns 0, or -1 after reporting unreadable layout data.
  */
 int emit_drawio(const char *layout, size_t len, FILE *fp);
+/*
+ * The interactive map: one offline HTML page holding svg (the drawing of v,
+ * svglen bytes), v's view dump and its model as inert JSON, and the map's
+ * script and style under a Content-Security-Policy that allows only them.
+ */
+int emit_html(const struct view *v, const char *svg, size_t svglen, FILE *fp);
 
 /* Text escaping shared by the writers (appended to sb). */
 struct strbuf;

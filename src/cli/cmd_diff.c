@@ -36,6 +36,7 @@ static const struct cli_format diff_formats[] = {
     {"png", DRAW_PNG},         {"pdf", DRAW_PDF},     {"json", DF_JSON},
     {"markdown", DF_MARKDOWN}, {"md", DF_MARKDOWN},   {"mermaid", DRAW_MERMAID},
     {"mmd", DRAW_MERMAID},     {"view", DRAW_VIEW},   {"drawio", DRAW_DRAWIO},
+    {"html", DRAW_HTML},
 };
 
 struct diff_options {
@@ -65,9 +66,9 @@ static void diff_usage(FILE *fp)
           "\n"
           "options:\n"
           "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
-          "  -f, --format FORMAT  dot, svg, png, pdf, json, markdown, mermaid, view or\n"
-          "                       drawio (default: from -o's extension, .md, .mmd...,\n"
-          "                       else dot)\n"
+          "  -f, --format FORMAT  dot, svg, png, pdf, json, markdown, mermaid, view,\n"
+          "                       drawio or html (default: from -o's extension, .md,\n"
+          "                       .mmd..., else dot)\n"
           "      --from FORMAT    read inputs as aws, terraform, terraform-source,\n"
           "                       cloudformation or design\n"
           "      --var NAME=VALUE set a variable of Terraform configuration folders\n"
@@ -213,7 +214,7 @@ static int diff_main(int argc, char **argv)
     diff_parse_options(argc, argv, &o);
     f = cli_format_choose(
         "diff", diff_formats, sizeof(diff_formats) / sizeof(diff_formats[0]), o.format, o.output,
-        DRAW_DOT, "dot, svg, png, pdf, json, markdown, mermaid, view or drawio");
+        DRAW_DOT, "dot, svg, png, pdf, json, markdown, mermaid, view, drawio or html");
     if (o.quiet && o.output)
         cli_usage_error("diff", "--quiet writes nothing; drop --quiet or --output");
     if (o.quiet)

@@ -20,6 +20,7 @@
 #include "reach.h"
 #include "strbuf.h"
 #include "theme.h"
+#include "split_internal.h"
 #include "verbs.h"
 #include "view.h"
 #include "xalloc.h"
@@ -30,7 +31,7 @@ enum { OUT_JSON = DRAW_FORMAT_COUNT };
 static const struct cli_format out_formats[] = {
     {"dot", DRAW_DOT}, {"gv", DRAW_DOT},     {"svg", DRAW_SVG},         {"png", DRAW_PNG},
     {"pdf", DRAW_PDF}, {"json", OUT_JSON}, {"mermaid", DRAW_MERMAID}, {"mmd", DRAW_MERMAID},
-    {"view", DRAW_VIEW}, {"drawio", DRAW_DRAWIO},
+    {"view", DRAW_VIEW}, {"drawio", DRAW_DRAWIO}, {"html", DRAW_HTML},
 };
 
 static void usage(FILE *fp)
@@ -47,7 +48,7 @@ static void usage(FILE *fp)
           "\n"
           "options:\n"
           "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
-          "  -f, --format FORMAT  dot, svg, png, pdf, json, mermaid, view or drawio\n"
+          "  -f, --format FORMAT  dot, svg, png, pdf, json, mermaid, view, drawio or html\n"
           "                       (default: from -o, else dot)\n"
           "      --from FORMAT    read inputs as aws, terraform, terraform-source,\n"
           "                       cloudformation or design\n"
@@ -76,6 +77,11 @@ static void usage(FILE *fp)
           "                       draw the paths of sgmap reach's answer bold and the\n"
           "                       rest dimmed (either end may be empty: anywhere; the\n"
           "                       port is optional)\n"
+          "      --split MODE     one drawing per vpc or per connected component, written\n"
+          "                       into the folder -o DIR with an index (format from -f,\n"
+          "                       default svg)\n"
+          "      --scale N        PNG pixels per point N times the default (2 for HiDPI\n"
+          "                       screens; 0.25 to 8)\n"
           "  -q, --quiet          no notes on standard error\n"
           "  -h, --help           show this help\n"
           "  -V, --version        show the version\n"
@@ -91,6 +97,8 @@ struct options {
     int lint;
     int notes; /* --notes 1, --no-notes 0, else -1: by format */
     const char *highlight;
+    double scale; /* --scale, or 0 */
+    const char *split; /* --split: "vpc" or "component", or NULL */
     struct cli_drawing draw;
 };
 
@@ -101,7 +109,9 @@ enum {
     OPT_LINT,
     OPT_NOTES,
     OPT_NO_NOTES,
-    OPT_HIGHLIGHT
+    OPT_HIGHLIGHT,
+    OPT_SCALE,
+    OPT_SPLIT
 };
 
 static const struct option long_options[] = {
@@ -116,6 +126,8 @@ static const struct option long_options[] = {
     {"notes", no_argument, NULL, OPT_NOTES},
     {"no-notes", no_argument, NULL, OPT_NO_NOTES},
     {"highlight", required_argument, NULL, OPT_HIGHLIGHT},
+    {"scale", required_argument, NULL, OPT_SCALE},
+    {"split", required_argument, NULL, OPT_SPLIT},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -156,6 +168,19 @@ static void parse_options(int argc, char **argv, struct options *o)
         case OPT_NOTES: o->notes = 1; break;
         case OPT_NO_NOTES: o->notes = 0; break;
         case OPT_HIGHLIGHT: o->highlight = optarg; break;
+        case OPT_SPLIT:
+            if (strcmp(optarg, "vpc") != 0 && strcmp(optarg, "component") != 0)
+                cli_usage_error(NULL, "--split takes vpc or component, not '%s'", optarg);
+            o->split = optarg;
+            break;
+        case OPT_SCALE: {
+            char *end;
+            double x = strtod(optarg, &end);
+            if (*optarg == '\0' || *end != '\0' || !(x >= 0.25 && x <= 8))
+                cli_usage_error(NULL, "--scale takes a number from 0.25 to 8, not '%s'", optarg);
+            o->scale = x;
+            break;
+        }
         case 'q': diag_set_quiet(1); break;
         case 'h':
             usage(stdout);
@@ -171,12 +196,52 @@ static void parse_options(int argc, char **argv, struct options *o)
     }
 }
 
-/* The output format: -f, else -o's extension, else dot. */
+/* The output format: -f, else -o's extension, else dot; with --split, -f
+ * else svg (-o is the folder). */
 static int choose_format(const struct options *o)
 {
-    return cli_format_choose(
-        NULL, out_formats, sizeof(out_formats) / sizeof(out_formats[0]), o->format, o->output,
-        DRAW_DOT, "dot, svg, png, pdf, json, mermaid, view or drawio");
+    int f = cli_format_choose(
+        NULL, out_formats, sizeof(out_formats) / sizeof(out_formats[0]), o->format,
+        o->split ? NULL : o->output, o->split ? DRAW_SVG : DRAW_DOT,
+        "dot, svg, png, pdf, json, mermaid, view, drawio or html");
+
+    if (!o->split)
+        return f;
+    if (!o->output || strcmp(o->output, "-") == 0)
+        cli_usage_error(NULL, "--split writes a folder of drawings: give it with -o DIR");
+    if (f == OUT_JSON)
+        cli_usage_error(NULL, "--split draws; -f json describes the whole model (use -f view)");
+    if (o->draw.view.vpc || o->draw.view.nfocus)
+        cli_usage_error(NULL, "--split chooses the VPC or groups of each drawing; leave out "
+                              "--vpc and --group");
+    return f;
+}
+
+/* --split: one drawing per part into the folder o->output. */
+static int split(const struct model *m, const struct options *o, int f)
+{
+    static const char *const ext[DRAW_FORMAT_COUNT] = {
+        [DRAW_DOT] = "dot", [DRAW_SVG] = "svg",   [DRAW_PNG] = "png",   [DRAW_PDF] = "pdf",
+        [DRAW_MERMAID] = "mmd", [DRAW_VIEW] = "view.json", [DRAW_HTML] = "html", [DRAW_DRAWIO] = "drawio",
+    };
+    struct split_request rq;
+    struct theme theme;
+    int rc;
+
+    if (theme_load(&theme, o->draw.theme) < 0) {
+        theme_release(&theme);
+        return -1;
+    }
+    rq.mode = o->split;
+    rq.dir = o->output;
+    rq.format = (enum draw_format)f;
+    rq.ext = ext[f];
+    rq.html_index = f == DRAW_HTML;
+    rq.theme = &theme;
+    rq.view = o->draw.view;
+    rc = render_split(m, &rq);
+    theme_release(&theme);
+    return rc;
 }
 
 /* A --vpc or --group that matches nothing is a usage error, not an empty
@@ -270,6 +335,10 @@ static int render_main(int argc, char **argv)
     f = choose_format(&o);
     o.draw.view.notes_table =
         o.notes >= 0 ? o.notes : f < DRAW_FORMAT_COUNT && draw_notes_by_default((enum draw_format)f);
+    if (o.scale > 0 && f != DRAW_PNG)
+        cli_usage_error(NULL, "--scale applies to png only (the other formats are vectors or "
+                              "text)");
+    draw_set_png_scale(o.scale);
     if (optind >= argc)
         cli_usage_error(NULL, "no input given");
 
@@ -291,7 +360,9 @@ static int render_main(int argc, char **argv)
         if (!highlight)
             cli_usage_error(NULL, "--highlight: %s", err);
     }
-    if (produce(m, &o, f, &data, &len) == 0)
+    if (o.split)
+        split(m, &o, f);
+    else if (produce(m, &o, f, &data, &len) == 0)
         output_write(o.output, data, len);
     free(data);
     notes_free(notes);

@@ -22,6 +22,14 @@ int draw_notes_by_default(enum draw_format f)
     return f == DRAW_PNG || f == DRAW_PDF;
 }
 
+/* --scale: PNG pixels per point, over Graphviz's 96 dpi (0: its default). */
+static double png_scale;
+
+void draw_set_png_scale(double scale)
+{
+    png_scale = scale;
+}
+
 struct view *draw_view(const struct model *m, const struct view_options *o)
 {
     struct view *v = view_build(m, o);
@@ -74,11 +82,34 @@ static int layout_to_drawio(enum draw_format f, int rc, char **data, size_t *len
     return rc;
 }
 
+/* The SVG of v in the interactive page (emit_html). */
+static int write_html(const struct view *v, const struct theme *t, char **data, size_t *len)
+{
+    char *svg = NULL;
+    size_t svglen = 0;
+    FILE *mem;
+
+    if (draw_output(v, t, DRAW_SVG, &svg, &svglen) < 0)
+        return -1;
+    mem = output_memory_open(data, len);
+    if (!mem) {
+        free(svg);
+        return -1;
+    }
+    if (output_memory_close(mem, emit_html(v, svg, svglen, mem), data) < 0) {
+        free(svg);
+        return -1;
+    }
+    free(svg);
+    return 0;
+}
+
 int draw_output(const struct view *v, const struct theme *t, enum draw_format f, char **data,
                 size_t *len)
 {
     struct dot_layout plan;
     const char *note, *format;
+    double dpi;
     char *dot = NULL;
     size_t dotlen = 0;
     int rc;
@@ -87,6 +118,8 @@ int draw_output(const struct view *v, const struct theme *t, enum draw_format f,
     *len = 0;
     if (f == DRAW_MERMAID || f == DRAW_VIEW)
         return write_text(v, t, NULL, f, data, len);
+    if (f == DRAW_HTML)
+        return write_html(v, t, data, len);
     note = graphviz_plan(v, &plan);
     if (note && f != DRAW_DOT)
         diag_note(NULL, "%s", note);
@@ -98,7 +131,8 @@ int draw_output(const struct view *v, const struct theme *t, enum draw_format f,
         return 0;
     }
     format = f == DRAW_SVG ? "svg" : f == DRAW_PNG ? "png" : f == DRAW_DRAWIO ? "json" : "pdf";
-    rc = graphviz_render(dot, plan.engine, format,
+    dpi = f == DRAW_PNG && png_scale > 0 ? 96.0 * png_scale : 0;
+    rc = graphviz_render(dot, plan.engine, format, dpi,
                          plan.packed ? DRAW_PACKED_TIMEOUT : DRAW_RANKED_TIMEOUT, data, len);
     free(dot);
     if (rc != GRAPHVIZ_LAYOUT_FAILED)
@@ -112,7 +146,7 @@ int draw_output(const struct view *v, const struct theme *t, enum draw_format f,
     graphviz_plan_packed(&plan);
     if (write_text(v, t, &plan, f, &dot, &dotlen) < 0)
         return -1;
-    rc = graphviz_render(dot, plan.engine, format, DRAW_PACKED_TIMEOUT, data, len);
+    rc = graphviz_render(dot, plan.engine, format, dpi, DRAW_PACKED_TIMEOUT, data, len);
     free(dot);
     if (rc == GRAPHVIZ_LAYOUT_FAILED) {
         diag_system("%s; nothing was written", graphviz_last_failure());

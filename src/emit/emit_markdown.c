@@ -4,6 +4,11 @@
  * changed (in name order) with a table of its added, removed and changed
  * rules and a list of the interfaces that joined or left it.
  *
+ * A summary fits one GitHub comment (MD_COMMENT_MAX): the sections come
+ * most important first (new exposure to the internet, removed groups,
+ * then the rest, each in name order) and, when they do not all fit, the
+ * last line counts the changes left out for the artifact.
+ *
  * Every piece of input text (names, ids, descriptions) is escaped: Markdown
  * punctuation is backslash-escaped, '<' '>' '&' become entities, '|' cannot
  * end a table cell, newlines and control characters become spaces,
@@ -25,6 +30,10 @@
 
 /* Longest description shown, in characters; the rest becomes "...". */
 #define MD_DESCRIPTION_MAX 200
+/* GitHub's limit on a comment's body, in characters (bytes are counted
+ * here, which are never fewer), and the room kept for the closing line. */
+#define MD_COMMENT_MAX 65536
+#define MD_CLOSING_ROOM 256
 
 /* ===== Escaping ===== */
 
@@ -248,27 +257,84 @@ static void md_totals(struct strbuf *sb, const struct diff *d)
 
 /* ===== The summary ===== */
 
+/* Which sections come first: 0 new exposure to the internet (an added
+ * ingress rule from 0.0.0.0/0 or ::/0), 1 a removed group, 2 the
+ * rest. */
+static int md_priority(const struct diff *d, const struct group *g, const size_t *first_rule,
+                       const size_t *nrules)
+{
+    const struct model *u = d->model;
+    size_t j;
+
+    for (j = 0; j < nrules[g->index]; j++) {
+        const struct rule *r = u->rules[first_rule[g->index] + j];
+        enum change c = mark_of_rule(d->marks, r)->change;
+        if (c == CHANGE_ADDED && r->dir == DIR_INGRESS &&
+            r->peer_type == PEER_CIDR && peer_is_internet(r->peer))
+            return 0;
+    }
+    return mark_of_group(d->marks, g)->change == CHANGE_REMOVED ? 1 : 2;
+}
+
+/* A group and its rank, for the order of the sections. */
+struct md_section {
+    const struct group *g;
+    int priority;
+};
+
+static int cmp_section(const void *a, const void *b)
+{
+    const struct md_section *x = a, *y = b;
+    if (x->priority != y->priority)
+        return x->priority - y->priority;
+    return view_cmp_groups(&x->g, &y->g);
+}
+
+/* The comment being written: what is out, and the room left. */
+struct md_out {
+    struct strbuf sb;
+    struct strbuf line;   /* scratch: one row or line */
+    size_t limit;         /* sb.len may grow up to this */
+    size_t more;          /* changes left out */
+    int full;             /* something did not fit: nothing more goes in */
+};
+
+/* Append out->line when it fits, else count its changes as left out, and
+ * everything after it (the order is the order of importance); line is
+ * emptied either way. */
+static int md_put(struct md_out *out, size_t changes)
+{
+    int fits = !out->full && out->sb.len + out->line.len <= out->limit;
+    if (fits)
+        strbuf_addstr(&out->sb, out->line.buf);
+    else
+        out->more += changes;
+    out->full = !fits;
+    strbuf_reset(&out->line);
+    return fits;
+}
+
 int emit_markdown(const struct diff *d, FILE *fp)
 {
     const struct model *u = d->model;
-    struct strbuf sb = STRBUF_INIT;
+    struct md_out out = {STRBUF_INIT, STRBUF_INIT, MD_COMMENT_MAX - MD_CLOSING_ROOM, 0, 0};
     size_t ng = u->ngroups ? u->ngroups : 1;
     size_t *nchanged = xcalloc(ng, sizeof(*nchanged)); /* changed rules per group */
     size_t *first_rule = xcalloc(ng, sizeof(*first_rule));
     size_t *nrules = xcalloc(ng, sizeof(*nrules));
     size_t *first_member = xcalloc(ng, sizeof(*first_member));
     size_t *nmembers = xcalloc(ng, sizeof(*nmembers));
-    struct group **list = xcalloc(ng, sizeof(*list));
+    struct md_section *list = xcalloc(ng, sizeof(*list));
     size_t i, j, n = 0;
     int rc;
 
-    strbuf_addstr(&sb, "### sgmap diff\n\n");
+    strbuf_addstr(&out.sb, "### sgmap diff\n\n");
     if (d->reach)
-        reach_changes_write_markdown(d->reach, &sb);
+        reach_changes_write_markdown(d->reach, &out.sb);
     if (diff_count(d) == 0)
-        strbuf_addstr(&sb, "No changes to security groups, rules or memberships.\n");
+        strbuf_addstr(&out.sb, "No changes to security groups, rules or memberships.\n");
     else
-        md_totals(&sb, d);
+        md_totals(&out.sb, d);
 
     for (i = u->nrules; i-- > 0;) {
         size_t gi = u->rules[i]->group->index;
@@ -283,29 +349,44 @@ int emit_markdown(const struct diff *d, FILE *fp)
     }
     for (i = 0; i < u->ngroups; i++) {
         const struct group *g = u->groups[i];
-        if (mark_of_group(d->marks, g)->change != CHANGE_NONE || nchanged[i] || nmembers[i])
-            list[n++] = u->groups[i];
+        if (mark_of_group(d->marks, g)->change != CHANGE_NONE || nchanged[i] || nmembers[i]) {
+            list[n].g = g;
+            list[n++].priority = md_priority(d, g, first_rule, nrules);
+        }
     }
-    xqsort(list, n, sizeof(*list), view_cmp_groups);
+    xqsort(list, n, sizeof(*list), cmp_section);
 
     for (i = 0; i < n; i++) {
-        const struct group *g = list[i];
-        md_group_heading(&sb, d, g);
+        const struct group *g = list[i].g;
+        int group_changed = mark_of_group(d->marks, g)->change != CHANGE_NONE;
+
+        md_group_heading(&out.line, d, g);
+        if (!md_put(&out, (size_t)group_changed + nchanged[g->index] + nmembers[g->index]))
+            continue;
         if (nchanged[g->index]) {
-            strbuf_addstr(&sb, "| | direction | ports | peer | description |\n"
-                               "|:--|:--|:--|:--|:--|\n");
+            size_t shown = 0;
             /* The group's rules are one run of u->rules (sorted by group). */
             for (j = 0; j < nrules[g->index]; j++) {
                 const struct rule *r = u->rules[first_rule[g->index] + j];
-                if (mark_of_rule(d->marks, r)->change != CHANGE_NONE)
-                    md_rule_row(&sb, d, r);
+                if (mark_of_rule(d->marks, r)->change == CHANGE_NONE)
+                    continue;
+                if (!shown)
+                    strbuf_addstr(&out.line, "| | direction | ports | peer | description |\n"
+                                             "|:--|:--|:--|:--|:--|\n");
+                md_rule_row(&out.line, d, r);
+                shown += md_put(&out, 1);
             }
-            strbuf_addch(&sb, '\n');
+            if (shown)
+                strbuf_addch(&out.sb, '\n');
         }
         if (nmembers[g->index]) {
-            for (j = 0; j < nmembers[g->index]; j++)
-                md_member_line(&sb, &d->memberships[first_member[g->index] + j]);
-            strbuf_addch(&sb, '\n');
+            size_t shown = 0;
+            for (j = 0; j < nmembers[g->index]; j++) {
+                md_member_line(&out.line, &d->memberships[first_member[g->index] + j]);
+                shown += md_put(&out, 1);
+            }
+            if (shown)
+                strbuf_addch(&out.sb, '\n');
         }
     }
     /* Interfaces that came or went outside every group. */
@@ -315,20 +396,27 @@ int emit_markdown(const struct diff *d, FILE *fp)
         if (ifc->ngroups || (c != CHANGE_ADDED && c != CHANGE_REMOVED))
             continue;
         if (j++ == 0)
-            strbuf_addstr(&sb, "#### Interfaces in no group\n\n");
-        strbuf_addstr(&sb, "- ");
-        md_sign(&sb, c);
-        md_code(&sb, ifc->id);
-        strbuf_addf(&sb, " (%s) %s\n", kind_name(ifc->kind), change_word(c));
+            strbuf_addstr(&out.line, "#### Interfaces in no group\n\n");
+        strbuf_addstr(&out.line, "- ");
+        md_sign(&out.line, c);
+        md_code(&out.line, ifc->id);
+        strbuf_addf(&out.line, " (%s) %s\n", kind_name(ifc->kind), change_word(c));
+        md_put(&out, 1);
     }
     if (j)
-        strbuf_addch(&sb, '\n');
+        strbuf_addch(&out.sb, '\n');
+    if (out.more)
+        strbuf_addf(&out.sb, "**%zu more change%s in the artifact**: this summary stops at "
+                             "GitHub's limit of 65,536 characters for a comment.\n",
+                    out.more, out.more == 1 ? "" : "s");
     /* No trailing blank line: the last section ends with one newline. */
-    while (sb.len >= 2 && sb.buf[sb.len - 1] == '\n' && sb.buf[sb.len - 2] == '\n')
-        sb.buf[--sb.len] = '\0';
+    while (out.sb.len >= 2 && out.sb.buf[out.sb.len - 1] == '\n' &&
+           out.sb.buf[out.sb.len - 2] == '\n')
+        out.sb.buf[--out.sb.len] = '\0';
 
-    rc = fwrite(sb.buf, 1, sb.len, fp) == sb.len && !ferror(fp) ? 0 : -1;
-    strbuf_release(&sb);
+    rc = fwrite(out.sb.buf, 1, out.sb.len, fp) == out.sb.len && !ferror(fp) ? 0 : -1;
+    strbuf_release(&out.sb);
+    strbuf_release(&out.line);
     free(nchanged);
     free(first_rule);
     free(nrules);

@@ -11,10 +11,15 @@
  * regions, c<N> clusters, n<N> nodes, a<N> anchors), so no input text is
  * ever an id.
  *
- * Mermaid is fragile about links to subgraphs: a subgraph with no node of
- * its own cannot be linked, and a link between a subgraph and something
- * inside it fails. So such subgraphs get an anchor node, and a link from
- * an enclosing group to its inside starts at that anchor.
+ * Mermaid is fragile about links to subgraphs: an empty subgraph cannot be
+ * linked, and a link between a subgraph and something inside it fails. So
+ * a group without members gets a "(no members)" node, and a link from an
+ * enclosing group to its inside starts at an anchor node of the group; a
+ * group whose members all sit in nested groups needs none.
+ *
+ * GitHub renders Mermaid with its default limits (MM_MAX_TEXT characters,
+ * MM_MAX_EDGES links): a larger drawing falls back to the group level
+ * (mm_group_view()), then to a summary that says why, with a note.
  *
  * Label text is quoted and escaped with Mermaid's entity codes (#quot;
  * #35; #lt; #gt; #amp; #96; #37; #124;), newlines and control characters
@@ -26,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "diff.h"
 #include "emit.h"
 #include "strbuf.h"
@@ -33,6 +39,9 @@
 
 /* At most this many port labels on a link, then "+N more". */
 #define MM_LABELS_MAX 4
+/* Mermaid's defaults, which GitHub keeps: maxTextSize and maxEdges. */
+#define MM_MAX_TEXT 50000
+#define MM_MAX_EDGES 500
 
 /* Colours of the change classes (those of the default theme); each class
  * is named after its change's colour role (change_text()). */
@@ -337,7 +346,7 @@ static void plan_anchors(struct mm *d)
     size_t i;
 
     for (i = 0; i < v->nclusters; i++)
-        if (v->clusters[i]->nnodes == 0)
+        if (v->clusters[i]->nnodes == 0 && v->clusters[i]->nchildren == 0)
             d->anchor[v->clusters[i]->id] = 1;
     for (i = 0; i < v->nedges; i++) {
         const struct view_edge *e = v->edges[i];
@@ -450,11 +459,11 @@ static void emit_classes(struct mm *d)
     }
 }
 
-int emit_mermaid(const struct view *v, FILE *fp)
+/* The flowchart of v into out; returns the number of links. */
+static size_t mm_write(const struct view *v, struct strbuf *out)
 {
     struct mm d;
-    size_t i;
-    int rc;
+    size_t i, links = v->nedges;
 
     memset(&d, 0, sizeof(d));
     strbuf_init(&d.out);
@@ -485,10 +494,12 @@ int emit_mermaid(const struct view *v, FILE *fp)
         emit_peer_node(&d, v->outside[i]);
     emit_links(&d);
     emit_legend(&d);
+    for (i = 0; i < v->nlegend; i++)
+        links += strcmp(v->legend[i].style, view_style_name(v->legend[i].edge)) == 0;
     if (v->opts.marks)
         emit_classes(&d);
 
-    rc = fwrite(d.out.buf, 1, d.out.len, fp) == d.out.len && !ferror(fp) ? 0 : -1;
+    strbuf_addstr(out, d.out.buf);
     strbuf_release(&d.out);
     for (i = 0; i < MM_NCLASSES; i++) {
         strbuf_release(&d.ids[i]);
@@ -496,5 +507,73 @@ int emit_mermaid(const struct view *v, FILE *fp)
     }
     free(d.anchor);
     free(d.peer_change);
+    return links;
+}
+
+/*
+ * The same drawing at the group level (one node per group, no interfaces),
+ * or NULL when the view cannot be drawn so. (The group-level view,
+ * --detail groups, is being added to src/view/; until it lands there is
+ * none, and a drawing too large for Mermaid becomes the summary.)
+ */
+static struct view *mm_group_view(const struct view *v)
+{
+    (void)v;
+    return NULL;
+}
+
+/* Does a flowchart of len characters and links links fit Mermaid's limits?
+ * (Bytes are counted, never fewer than characters.) */
+static int mm_fits(size_t len, size_t links)
+{
+    return len <= MM_MAX_TEXT && links <= MM_MAX_EDGES;
+}
+
+/* The summary that replaces a drawing too large for Mermaid. */
+static void mm_summary(const struct view *v, size_t len, size_t links, struct strbuf *out)
+{
+    size_t i, changed = 0;
+
+    for (i = 0; v->opts.marks && i < v->nedges; i++)
+        changed += view_edge_change(v, v->edges[i]) != CHANGE_NONE;
+    strbuf_addstr(out, "flowchart LR\n");
+    strbuf_addf(out, "    summary[\"%zu groups drawn as %zu regions, %zu nodes and %zu arrows",
+                v->model->ngroups, v->nclusters, v->nnodes, v->nedges);
+    if (v->opts.marks)
+        strbuf_addf(out, " (%zu changed)", changed);
+    strbuf_addf(out, ": too large for Mermaid (%zu characters, %zu links; at most %d and %d). "
+                     "See the SVG or HTML drawing.\"]\n",
+                len, links, MM_MAX_TEXT, MM_MAX_EDGES);
+}
+
+int emit_mermaid(const struct view *v, FILE *fp)
+{
+    struct strbuf out = STRBUF_INIT;
+    size_t links = mm_write(v, &out);
+    int rc;
+
+    if (!mm_fits(out.len, links)) {
+        struct view *groups = mm_group_view(v);
+        size_t len = out.len, glinks = 0;
+
+        strbuf_reset(&out);
+        if (groups) {
+            glinks = mm_write(groups, &out);
+            view_free(groups);
+            if (mm_fits(out.len, glinks))
+                diag_note(NULL, "the Mermaid drawing is too large (%zu characters, %zu links): "
+                                "drawn at the group level",
+                          len, links);
+        }
+        if (!groups || !mm_fits(out.len, glinks)) {
+            strbuf_reset(&out);
+            mm_summary(v, len, links, &out);
+            diag_note(NULL, "the Mermaid drawing is too large (%zu characters, %zu links; "
+                            "Mermaid draws at most %d and %d): written as a summary",
+                      len, links, MM_MAX_TEXT, MM_MAX_EDGES);
+        }
+    }
+    rc = fwrite(out.buf, 1, out.len, fp) == out.len && !ferror(fp) ? 0 : -1;
+    strbuf_release(&out);
     return rc;
 }

@@ -91,8 +91,69 @@ static void child_quiet_stderr(void)
 #endif
 }
 
+/* "57614" as "57,614". */
+static void add_thousands(struct strbuf *sb, double x)
+{
+    char digits[32];
+    int n = snprintf(digits, sizeof(digits), "%.0f", x), i;
+
+    for (i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            strbuf_addch(sb, ',');
+        strbuf_addch(sb, digits[i]);
+    }
+}
+
+/*
+ * The raster guard: a PNG is at most GRAPHVIZ_PNG_MAX_PX pixels a side
+ * (Graphviz's cairo shrinks a larger drawing to fit) and PDF readers show
+ * at most GRAPHVIZ_PDF_MAX_PT points a side; when fitting the laid-out
+ * drawing would make its interfaces' text (10 pt) smaller than
+ * GRAPHVIZ_READABLE_TEXT, say so, with the text's size, in a warning.
+ */
+static void child_raster_guard(Agraph_t *g, const char *format, double dpi)
+{
+    const char *bb = agget(g, "bb");
+    double llx, lly, urx, ury, w, h, side, limit, text;
+    int png = strcmp(format, "png") == 0;
+    struct strbuf sb = STRBUF_INIT, msg = STRBUF_INIT;
+
+    char bbox[128], *p;
+
+    if ((!png && strcmp(format, "pdf") != 0) || !bb)
+        return;
+    /* gvLayout() writes "llx lly urx ury"; a DOT file's bb has commas. */
+    snprintf(bbox, sizeof(bbox), "%s", bb);
+    for (p = bbox; *p; p++)
+        if (*p == ',')
+            *p = ' ';
+    if (sscanf(bbox, "%lf %lf %lf %lf", &llx, &lly, &urx, &ury) != 4)
+        return;
+    w = urx - llx;
+    h = ury - lly;
+    side = w > h ? w : h;
+    /* In pixels for a PNG (dpi per 72 pt), in points for a PDF. */
+    limit = png ? GRAPHVIZ_PNG_MAX_PX * 72.0 / (dpi > 0 ? dpi : 96.0) : GRAPHVIZ_PDF_MAX_PT;
+    if (side <= limit)
+        return;
+    text = 10.0 * limit / side * (png ? (dpi > 0 ? dpi : 96.0) / 72.0 : 1.0);
+    if (text >= GRAPHVIZ_READABLE_TEXT)
+        return;
+    strbuf_addstr(&sb, "the drawing is ");
+    add_thousands(&sb, side);
+    strbuf_addf(&sb, " pt %s: shrunk to fit %s's ", w > h ? "wide" : "tall", png ? "PNG" : "PDF");
+    add_thousands(&sb, png ? GRAPHVIZ_PNG_MAX_PX : GRAPHVIZ_PDF_MAX_PT);
+    strbuf_addf(&sb, " %s, its text would be %.1f %s; try -f html, --split or --group",
+                png ? "px" : "pt", text, png ? "px" : "pt");
+    diag_format(&msg, NULL, "warning", "%s", sb.buf);
+    fputs(msg.buf, child_stderr ? child_stderr : stderr);
+    fflush(child_stderr ? child_stderr : stderr);
+    strbuf_release(&sb);
+    strbuf_release(&msg);
+}
+
 static _Noreturn void child_run(int fd, const char *dot, const char *engine, const char *format,
-                                unsigned timeout)
+                                double dpi, unsigned timeout)
 {
     struct rlimit cpu = {timeout, timeout + 1};
     const char *fault = getenv("SGMAP_TEST_FAULT");
@@ -115,6 +176,11 @@ static _Noreturn void child_run(int fd, const char *dot, const char *engine, con
         child_flush_messages();
         _exit(EXIT_SYSTEM);
     }
+    if (dpi > 0) {
+        char value[32];
+        snprintf(value, sizeof(value), "%g", dpi);
+        agsafeset(g, "dpi", value, "");
+    }
     if (gvLayout(gvc, g, engine) != 0) {
         child_flush_messages();
         _exit(EXIT_SYSTEM);
@@ -128,6 +194,7 @@ static _Noreturn void child_run(int fd, const char *dot, const char *engine, con
         child_flush_messages();
         _exit(EXIT_SYSTEM);
     }
+    child_raster_guard(g, format, dpi);
     if (output_write_fd(fd, data, len) < 0)
         _exit(EXIT_SYSTEM);
     /* Test hook: free the layout as a library user would; 2.42 can abort here. */
@@ -227,7 +294,7 @@ const char *graphviz_last_failure(void)
     return last_failure.buf;
 }
 
-int graphviz_render(const char *dot, const char *engine, const char *format,
+int graphviz_render(const char *dot, const char *engine, const char *format, double dpi,
                     unsigned timeout_seconds, char **out, size_t *outlen)
 {
     int fds[2], status, fork_errno;
@@ -255,7 +322,7 @@ int graphviz_render(const char *dot, const char *engine, const char *format,
         close(fds[0]);
         if (cleanup_in_child(parent, &held) < 0)
             _exit(EXIT_SYSTEM);
-        child_run(fds[1], dot, engine, format, timeout_seconds);
+        child_run(fds[1], dot, engine, format, dpi, timeout_seconds);
     }
     if (pid > 0)
         cleanup_set_child(pid);

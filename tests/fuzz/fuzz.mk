@@ -32,7 +32,7 @@ FUZZ_BINS    := $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
 
 fuzz: $(FUZZ_BINS)
 
-$(FUZZ_BUILD)/%.o: src/%.c $(BUILD)/themes.inc | $(FUZZ_BUILD)
+$(FUZZ_BUILD)/%.o: src/%.c $(BUILD)/themes.inc $(BUILD)/html_templates.inc | $(FUZZ_BUILD)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) -I$(BUILD) -DSGMAP_VERSION='"$(VERSION)"' $(PKG_CFLAGS) \
 	    $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<

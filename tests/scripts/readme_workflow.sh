@@ -33,10 +33,11 @@ for s in step-*.sh; do
     PATH="$PWD/bin:$PATH" bash --noprofile --norc -eo pipefail "$s" ||
         { echo "workflow step $s failed:"; cat "$s"; fail=1; }
 done
-for f in sg-diff.svg sg-diff.md sg-diff.mmd sg-comment.md sgmap.sarif; do
+for f in sg-diff.svg sg-diff.html sg-diff.md sg-diff.mmd sg-comment.md sgmap.sarif; do
     [ -s "$f" ] || { echo "the workflow did not write $f"; fail=1; }
 done
 head -1 sg-comment.md | grep -qx '<!-- sgmap-diff -->' || { echo "comment marker missing"; fail=1; }
+[ "$(wc -c < sg-comment.md)" -le 65536 ] || { echo "the comment is over GitHub's 65,536 characters"; fail=1; }
 grep -q '^flowchart' sg-comment.md || { echo "no Mermaid drawing in the comment"; fail=1; }
 grep -q 'aws_security_group.monitoring' sg-comment.md || { echo "summary lacks the added group"; fail=1; }
 "$py" -c 'import json,sys; d=json.load(open("sgmap.sarif")); sys.exit(d["version"] != "2.1.0")' ||

@@ -65,11 +65,12 @@ for s in "$top"/step-*.sh; do
         bash --noprofile --norc -eo pipefail "$s") > "$top/out" 2>&1 ||
         { echo "workflow step $s failed:"; cat "$s" "$top/out"; fail=1; }
 done
-for f in sg-diff.svg sg-diff.md sg-diff.mmd sg-comment.md sgmap.sarif; do
+for f in sg-diff.svg sg-diff.html sg-diff.md sg-diff.mmd sg-comment.md sgmap.sarif; do
     [ -s "$f" ] || { echo "the workflow did not write $f"; fail=1; }
 done
 [ -f ../base/infra/main.tf ] || { echo "no base checkout in ../base"; fail=1; }
 head -1 sg-comment.md | grep -qx '<!-- sgmap-diff -->' || { echo "comment marker missing"; fail=1; }
+[ "$(wc -c < sg-comment.md)" -le 65536 ] || { echo "the comment is over GitHub's 65,536 characters"; fail=1; }
 grep -q '^flowchart' sg-comment.md || { echo "no Mermaid drawing in the comment"; fail=1; }
 grep -q 'aws_security_group.bastion' sg-comment.md || { echo "summary lacks the changed group"; fail=1; }
 grep -q '| added | ingress | tcp/443 |' sg-comment.md || { echo "summary lacks the added rule"; cat sg-diff.md; fail=1; }

@@ -1,0 +1,46 @@
+# The HTML map (-f html) in headless Chromium through puppeteer-core
+# (tests/browser/map.test.js): search, selection, arrows' rules and the
+# legend on a sample; a generated 500-group account; hostile names and
+# descriptions that must run no script and make no request. Then -f mermaid
+# through Mermaid's own parser (the mermaid package, offline): a sample's
+# diff, groups nested without nodes of their own, a 40-group account drawn
+# whole and the 500-group one, whose drawing is too large and is summarized. Skips, with a
+# visible reason, when Chromium or tests/browser/node_modules (make deps)
+# is missing.
+set -u
+src="$TESTS/browser"
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "skipped: no Chromium at /usr/bin/chromium (make deps installs it)"; exit 77; }
+command -v node >/dev/null 2>&1 || { echo "skipped: node is not installed (make deps installs it)"; exit 77; }
+[ -d "$src/node_modules/puppeteer-core" ] ||
+    { echo "skipped: tests/browser/node_modules is missing (make deps runs npm ci there)"; exit 77; }
+root=$(dirname "$TESTS")
+fail=0
+
+"$SGMAP" -q "$root/samples/game-production-5-alb.yaml" -o sample.html || { echo "sample map failed"; fail=1; }
+"$SGMAP" -q "$src/hostile-map.yaml" -o hostile.html || { echo "hostile map failed"; fail=1; }
+${CC:-cc} -O2 -std=c11 -o gen_account "$TESTS/bench/gen_account.c" || exit 1
+mkdir -p big && ./gen_account big 500 1600 7 || exit 1
+"$SGMAP" -q big -o big.html || { echo "500-group map failed"; fail=1; }
+
+# The data blocks hold no '<' (nor '>', '&', U+2028/9): the input cannot end them.
+if sed -n '/<script type="application\/json" id="sgmap-/,/<\/script>/p' hostile.html |
+        sed 's/^<script type="application\/json" id="[a-z-]*">//; s/<\/script>$//' |
+        grep -q '[<>&]'; then
+    echo "a data block holds a raw < > or &"; fail=1
+fi
+if grep -q "$(printf '\342\200\250')" hostile.html; then echo "a raw U+2028 in the page"; fail=1; fi
+
+samples="$root/samples"
+"$SGMAP" diff "$samples/game-production-4-monitoring.yaml" "$samples/game-production-5-alb.yaml" \
+    -f mermaid -o diff.mmd; [ $? = 1 ] || { echo "diff -f mermaid failed"; fail=1; }
+"$SGMAP" -q "$src/nested.yaml" -o nested.mmd || { echo "nested.yaml failed"; fail=1; }
+grep -q '"\(·\|(no members)\)"' nested.mmd && { echo "nested.mmd has an anchor node"; fail=1; }
+mkdir -p small && ./gen_account small 40 120 3 || exit 1
+"$SGMAP" -q small -o small.mmd || { echo "40-group Mermaid failed"; fail=1; }
+grep -q 'too large for Mermaid' small.mmd && { echo "the 40-group drawing was summarized"; fail=1; }
+"$SGMAP" -q big -o big.mmd || { echo "500-group Mermaid failed"; fail=1; }
+grep -q 'too large for Mermaid' big.mmd || { echo "the 500-group drawing was not summarized"; fail=1; }
+
+( cd "$src" && node map.test.js "$OLDPWD/sample.html" "$OLDPWD/big.html" "$OLDPWD/hostile.html" \
+    "$OLDPWD/diff.mmd" "$OLDPWD/nested.mmd" "$OLDPWD/small.mmd" "$OLDPWD/big.mmd" ) || fail=1
+exit $fail
