@@ -114,11 +114,15 @@ $(BUILD)/hcl_dump: tests/hcl/hcl_dump.c $(filter-out $(BUILD)/cli/%,$(OBJS))
 # Debian packages needed to build, test and demo; sudo only when not root.
 DEBS := build-essential pkg-config libgraphviz-dev libjansson-dev libyaml-dev \
         librsvg2-bin jq python3-yaml clang libclang-rt-dev valgrind chromium zsh \
-        debhelper dpkg-dev lintian time nodejs npm
+        debhelper dpkg-dev lintian time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS)
+	@# Node.js and npm for the browser test: Debian's, unless the machine has its own
+	@# (a second Node.js from apt conflicts with an installed one).
+	command -v npm >/dev/null 2>&1 || \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
 	cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 
 demo: all
