@@ -511,15 +511,17 @@ static size_t mm_write(const struct view *v, struct strbuf *out)
 }
 
 /*
- * The same drawing at the group level (one node per group, no interfaces),
- * or NULL when the view cannot be drawn so. (The group-level view,
- * --detail groups, is being added to src/view/; until it lands there is
- * none, and a drawing too large for Mermaid becomes the summary.)
+ * The same drawing at the group level (--detail groups: one box per group,
+ * no interfaces), or NULL when it is drawn so already.
  */
 static struct view *mm_group_view(const struct view *v)
 {
-    (void)v;
-    return NULL;
+    struct view_options o = v->opts;
+
+    if (o.detail == VIEW_DETAIL_GROUPS)
+        return NULL;
+    o.detail = VIEW_DETAIL_GROUPS;
+    return view_build(v->model, &o);
 }
 
 /* Does a flowchart of len characters and links links fit Mermaid's limits?

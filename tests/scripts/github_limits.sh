@@ -2,7 +2,8 @@
 # (65,536 characters) with the most important sections first (new access
 # from the internet, removed groups, then the rest) and a count of what was
 # left out; its -f mermaid stays within Mermaid's defaults (50,000
-# characters, 500 links). (html_browser.sh parses the Mermaid with
+# characters, 500 links), at the group level when that fits, else as a
+# summary. (html_browser.sh parses the Mermaid with
 # Mermaid's own parser.)
 set -u
 cd "$(mktemp -d ./limits.XXXXXX)" || exit 1
@@ -55,4 +56,16 @@ links=$(grep -cE -- '--[>ox]|-\.-[>ox]' big.mmd)
 [ "$n" -le 50000 ] && [ "$links" -le 500 ] || { echo "the Mermaid is $n bytes, $links links"; fail=1; }
 grep -q 'too large for Mermaid' big.mmd || { echo "the Mermaid summary does not say why"; fail=1; }
 grep -q 'note: the Mermaid drawing is too large' mmd.err || { echo "no note about the Mermaid summary"; fail=1; }
+
+# Too large with its interfaces (about 270,000 characters) but not at the
+# group level: the flowchart is the group level, with a note, not a summary.
+mkdir -p mid && ./gen_account mid 120 2000 7 || exit 1
+"$SGMAP" mid -f mermaid -o mid.mmd 2> mid.err || { echo "the 120-group Mermaid failed"; fail=1; }
+n=$(wc -c < mid.mmd)
+links=$(grep -cE -- '--[>ox]|-\.-[>ox]' mid.mmd)
+[ "$n" -le 50000 ] && [ "$links" -le 500 ] && [ "$links" -gt 100 ] ||
+    { echo "the group-level Mermaid is $n bytes, $links links"; fail=1; }
+grep -q 'too large for Mermaid' mid.mmd && { echo "a summary where the group level fits"; fail=1; }
+grep -q 'note: the Mermaid drawing is too large .*: drawn at the group level' mid.err ||
+    { echo "no note about the group level: $(cat mid.err)"; fail=1; }
 exit $fail
