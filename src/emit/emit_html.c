@@ -1,34 +1,62 @@
 /*
  * emit_html.c - the interactive map (-f html): one offline HTML file with
- * the drawing's SVG inline, its data (the -f view dump and the -f json
- * model, whose "rules" the view's indexes point into) as inert JSON
- * blocks, and the style and script of templates/map.css and map.js, built
- * into the binary (html_templates.inc). A strict Content-Security-Policy
- * allows that script and style by their hashes and nothing else: no
- * request, no other script, no inline handler.
+ * the drawing's SVG inline, its data as inert JSON blocks, and the style
+ * and script of templates/map.css and map.js, built into the binary
+ * (html_templates.inc). A strict Content-Security-Policy allows that
+ * script and style by their hashes and nothing else: no request, no other
+ * script, no inline handler.
+ *
+ * The page is kept small for big accounts: the SVG copy loses its
+ * comments, <title> elements and xlink:title tooltips (the data holds that
+ * text once) with the <a> wrappers that held them, and the JSON blocks
+ * lose their indentation. The blocks:
+ *   sgmap-view  the -f view dump of the drawing;
+ *   sgmap-data  the model as tables whose rows are arrays, in model order
+ *               (the view's "rules" indexes point into "rules"):
+ *     "groups":     [id, name, vpc, description, [interface index...], source]
+ *     "interfaces": [id, kind, label, owner, [address...], subnet, vpc, source]
+ *     "rules":      [group index, direction, label, peer type, peer id,
+ *                    peer name, description, source]
+ *     "regions":    at the group level only, the interface nodes of the same
+ *                   view at the region level (what a drill-down shows):
+ *                   [label, [interface index...]]
+ *   with null for what is absent and sources as messages say them.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "emit.h"
+#include "json_writer.h"
 #include "output.h"
+#include "strbuf.h"
 
 #include "html_templates.inc"
 
 /* Write a JSON text as the content of a <script type="application/json">:
  * '<', '>', '&', U+2028 and U+2029 as \u escapes, which only JSON strings
- * can hold, so the data can neither end the element nor read as markup. */
+ * can hold, so the data can neither end the element nor read as markup;
+ * the whitespace between tokens left out. */
 static void put_json_data(FILE *fp, const char *s, size_t n)
 {
     size_t i, start = 0;
+    int in_string = 0;
 
     for (i = 0; i < n; i++) {
         const char *esc = NULL;
         size_t skip = 1;
         unsigned char c = (unsigned char)s[i];
 
-        if (c == '<')
+        if (in_string && c == '\\') {
+            i++;
+            continue;
+        }
+        if (c == '"')
+            in_string = !in_string;
+        if (!in_string && (c == ' ' || c == '\n' || c == '\t' || c == '\r'))
+            esc = "";
+        else if (c == '<')
             esc = "\\u003c";
         else if (c == '>')
             esc = "\\u003e";
@@ -49,24 +77,247 @@ static void put_json_data(FILE *fp, const char *s, size_t n)
     fwrite(s + start, 1, n - start, fp);
 }
 
-/* One data block: write(...) into memory, then escaped into the page. */
-static int put_data_block(FILE *fp, const char *id, const struct view *v, int model)
+/* One data block: the JSON text of data[0..len), escaped into the page. */
+static void put_data_block(FILE *fp, const char *id, const char *data, size_t len)
+{
+    fprintf(fp, "<script type=\"application/json\" id=\"%s\">", id);
+    put_json_data(fp, data, len);
+    fputs("</script>\n", fp);
+}
+
+/* The view dump, into the page. */
+static int put_view_block(FILE *fp, const struct view *v)
 {
     char *data = NULL;
     size_t len = 0;
     FILE *mem = output_memory_open(&data, &len);
-    int rc;
 
-    if (!mem)
+    if (!mem || output_memory_close(mem, emit_view(v, mem), &data) < 0)
         return -1;
-    rc = model ? emit_json(v->model, v->opts.marks, mem) : emit_view(v, mem);
-    if (output_memory_close(mem, rc, &data) < 0)
-        return -1;
-    fprintf(fp, "<script type=\"application/json\" id=\"%s\">", id);
-    put_json_data(fp, data, len);
-    fputs("</script>\n", fp);
+    put_data_block(fp, "sgmap-view", data, len);
     free(data);
     return 0;
+}
+
+static void jw_source(struct json_writer *w, struct strbuf *sb, const struct srcloc *loc)
+{
+    strbuf_reset(sb);
+    diag_where(sb, loc);
+    jw_string(w, sb->len ? sb->buf : NULL);
+}
+
+static void data_groups(struct json_writer *w, struct strbuf *sb, const struct model *m)
+{
+    size_t i, j;
+
+    jw_key(w, "groups");
+    jw_array_begin(w);
+    for (i = 0; i < m->ngroups; i++) {
+        const struct group *g = m->groups[i];
+        jw_array_begin(w);
+        jw_string(w, g->id);
+        jw_string(w, g->name);
+        jw_string(w, g->vpc);
+        jw_string(w, g->description);
+        jw_array_begin(w);
+        for (j = 0; j < g->nmembers; j++)
+            jw_uint(w, g->members[j]->index);
+        jw_array_end(w);
+        jw_source(w, sb, &g->loc);
+        jw_array_end(w);
+    }
+    jw_array_end(w);
+}
+
+static void data_ifaces(struct json_writer *w, struct strbuf *sb, const struct model *m)
+{
+    size_t i, j;
+
+    jw_key(w, "interfaces");
+    jw_array_begin(w);
+    for (i = 0; i < m->nifaces; i++) {
+        const struct iface *ifc = m->ifaces[i];
+        jw_array_begin(w);
+        jw_string(w, ifc->id);
+        jw_string(w, kind_name(ifc->kind));
+        jw_string(w, ifc->label);
+        jw_string(w, ifc->owner);
+        jw_array_begin(w);
+        for (j = 0; j < ifc->naddresses; j++)
+            jw_string(w, ifc->addresses[j]);
+        jw_array_end(w);
+        jw_string(w, ifc->subnet);
+        jw_string(w, ifc->vpc);
+        jw_source(w, sb, &ifc->loc);
+        jw_array_end(w);
+    }
+    jw_array_end(w);
+}
+
+static void data_rules(struct json_writer *w, struct strbuf *sb, const struct model *m)
+{
+    size_t i;
+    char label[PORTS_LABEL_MAX];
+
+    jw_key(w, "rules");
+    jw_array_begin(w);
+    for (i = 0; i < m->nrules; i++) {
+        const struct rule *r = m->rules[i];
+        ports_label(&r->ports, label);
+        jw_array_begin(w);
+        jw_uint(w, r->group->index);
+        jw_string(w, direction_name(r->dir));
+        jw_string(w, label);
+        jw_string(w, peer_type_name(r->peer_type));
+        jw_string(w, r->peer);
+        jw_string(w, r->peer_label ? r->peer_label : model_name_of(m, r->peer));
+        jw_string(w, r->description);
+        jw_source(w, sb, &r->loc);
+        jw_array_end(w);
+    }
+    jw_array_end(w);
+}
+
+/* The group level's drill-down: the interface nodes of the same drawing at
+ * the region level (the view decides what a region is). */
+static void data_regions(struct json_writer *w, const struct view *v)
+{
+    struct view_options o = v->opts;
+    struct view *r;
+    size_t i, j;
+
+    if (v->opts.detail != VIEW_DETAIL_GROUPS)
+        return;
+    o.detail = VIEW_DETAIL_REGIONS;
+    r = view_build(v->model, &o);
+    jw_key(w, "regions");
+    jw_array_begin(w);
+    for (i = 0; i < r->nnodes; i++) {
+        const struct view_node *n = r->nodes[i];
+        if (n->type != VNODE_IFACE)
+            continue;
+        jw_array_begin(w);
+        jw_string(w, n->label);
+        jw_array_begin(w);
+        for (j = 0; j < n->nifaces; j++)
+            jw_uint(w, n->ifaces[j]->index);
+        jw_array_end(w);
+        jw_array_end(w);
+    }
+    jw_array_end(w);
+    view_free(r);
+}
+
+/* The model's tables (and the drill-down's regions), into the page. */
+static int put_model_block(FILE *fp, const struct view *v)
+{
+    struct json_writer w;
+    struct strbuf sb = STRBUF_INIT;
+
+    jw_init_buffer(&w);
+    jw_object_begin(&w);
+    data_groups(&w, &sb, v->model);
+    data_ifaces(&w, &sb, v->model);
+    data_rules(&w, &sb, v->model);
+    data_regions(&w, v);
+    jw_object_end(&w);
+    strbuf_release(&sb);
+    if (jw_finish(&w) < 0) {
+        strbuf_release(&w.out);
+        return -1;
+    }
+    put_data_block(fp, "sgmap-data", w.out.buf, w.out.len);
+    strbuf_release(&w.out);
+    return 0;
+}
+
+/* The offset just past the first needle in s[0..n), or n. */
+static size_t past(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle), i;
+
+    for (i = 0; i + k <= n; i++)
+        if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+            return i + k;
+    return n;
+}
+
+/* An opening tag's name is name, followed by a space or '>'. */
+static int is_tag(const char *s, size_t n, const char *name)
+{
+    size_t k = strlen(name);
+    return n > k && memcmp(s, name, k) == 0 && (s[k] == ' ' || s[k] == '>');
+}
+
+#define SVG_MAX_DEPTH 64
+
+/* The SVG copy without what the page holds elsewhere or does not need:
+ * comments, <title> elements and xlink:title attributes (the tooltips),
+ * and the <g id="a_..."><a> wrappers around each object's shapes that
+ * only carried them (a <g> or <a> left as is past SVG_MAX_DEPTH levels).
+ * Each skipped element or tag takes the newline after it along. Graphviz
+ * escapes '<' in text and '"' in attribute values, so markup and quotes
+ * are where they seem. */
+static void put_svg(FILE *fp, const char *s, size_t n)
+{
+    static const char tip[] = " xlink:title=\"";
+    unsigned char dropped[SVG_MAX_DEPTH];
+    size_t i = 0, start = 0, skip, depth = 0;
+    int in_tag = 0;
+
+    while (i < n) {
+        skip = 0;
+        if (!in_tag && s[i] == '<') {
+            const char *p = s + i;
+            size_t rest = n - i;
+            if (rest >= 4 && memcmp(p, "<!--", 4) == 0) {
+                skip = past(p, rest, "-->");
+            } else if (rest >= 7 && memcmp(p, "<title>", 7) == 0) {
+                skip = past(p, rest, "</title>");
+            } else if (is_tag(p, rest, "<g") || is_tag(p, rest, "<a")) {
+                size_t end = past(p, rest, ">");
+                int wrapper = (rest >= 10 && memcmp(p, "<g id=\"a_", 9) == 0) ||
+                              end == 3 || /* <a> */
+                              (p[1] == 'a' && end == 2 + sizeof(tip) - 1 +
+                                                  past(p + 2 + sizeof(tip) - 1,
+                                                       rest - 2 - (sizeof(tip) - 1), "\"") + 1);
+                if (end >= 2 && p[end - 2] == '/')
+                    wrapper = 0; /* <g/>: nothing to close */
+                else if (depth < SVG_MAX_DEPTH)
+                    dropped[depth++] = (unsigned char)wrapper;
+                else
+                    wrapper = 0;
+                if (wrapper)
+                    skip = end;
+                else
+                    in_tag = 1;
+            } else if (depth && ((rest >= 4 && memcmp(p, "</g>", 4) == 0) ||
+                                 (rest >= 4 && memcmp(p, "</a>", 4) == 0))) {
+                if (dropped[--depth])
+                    skip = 4;
+            } else {
+                in_tag = 1;
+            }
+            if (skip && i + skip < n && s[i + skip] == '\n')
+                skip++;
+        } else if (in_tag && n - i >= sizeof(tip) - 1 && memcmp(s + i, tip, sizeof(tip) - 1) == 0) {
+            skip = sizeof(tip) - 1;
+            skip += past(s + i + skip, n - i - skip, "\"");
+        } else if (in_tag && s[i] == '"') {
+            i += 1 + past(s + i + 1, n - i - 1, "\"");
+            continue;
+        } else if (in_tag && s[i] == '>') {
+            in_tag = 0;
+        }
+        if (!skip) {
+            i++;
+            continue;
+        }
+        fwrite(s + start, 1, i - start, fp);
+        i += skip;
+        start = i;
+    }
+    fwrite(s + start, 1, n - start, fp);
 }
 
 static void put_lines(FILE *fp, const char *const *lines)
@@ -110,13 +361,13 @@ int emit_html(const struct view *v, const char *svg, size_t svglen, FILE *fp)
           "placeholder=\"Search groups, interfaces, CIDRs, ports\" autocomplete=\"off\" "
           "aria-label=\"Search\"><span id=\"count\"></span>"
           "<button id=\"fit\" type=\"button\">Fit</button></div>\n"
-          "<div id=\"main\"><div id=\"map\">\n",
+          "<div id=\"main\"><div id=\"map\" class=\"far loading\">\n",
           fp);
-    fwrite(root, 1, n, fp);
+    put_svg(fp, root, n);
     fputs("</div>\n<div id=\"panel\"><div id=\"results\"></div><div id=\"details\"></div>"
           "<div id=\"legend\"></div></div></div>\n",
           fp);
-    if (put_data_block(fp, "sgmap-view", v, 0) < 0 || put_data_block(fp, "sgmap-model", v, 1) < 0)
+    if (put_view_block(fp, v) < 0 || put_model_block(fp, v) < 0)
         return -1;
     fputs("<script>", fp);
     put_lines(fp, map_js_lines);
