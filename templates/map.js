@@ -23,13 +23,14 @@
 
   /* ===== Indexes, built once ===== */
   /* The model's tables (rows are arrays, see emit_html.c) as objects. */
+  function source(s) { return s ? data.files[s[0]] + s[1] : null; }
   var groupList = data.groups.map(function (r, k) {
     return { id: r[0], name: r[1], vpc: r[2], description: r[3], memberIdx: r[4], source: r[5],
              index: k, members: null, rules: [] };
   });
   var ifaceList = data.interfaces.map(function (r, k) {
-    return { id: r[0], kind: r[1], label: r[2], owner: r[3], addresses: r[4], subnet: r[5],
-             vpc: r[6], source: r[7], index: k, groups: [], region: -1 };
+    return { id: r[0], kind: r[1], label: r[2], owner: r[3], addresses: r[4], source: r[5],
+             index: k, groups: [], region: -1 };
   });
   var rules = data.rules.map(function (r, k) {
     var g = groupList[r[0]];
@@ -134,7 +135,7 @@
     if (!r) return box;
     box.appendChild(el('div', ruleText(r)));
     box.appendChild(el('div', r.description ? r.description : '(no description)', 'desc'));
-    if (r.source) box.appendChild(el('div', r.source, 'muted'));
+    if (r.source) box.appendChild(el('div', source(r.source), 'muted'));
     return box;
   }
 

@@ -14,14 +14,17 @@
  *   sgmap-data  the model as tables whose rows are arrays, in model order
  *               (the view's "rules" indexes point into "rules"):
  *     "groups":     [id, name, vpc, description, [interface index...], source]
- *     "interfaces": [id, kind, label, owner, [address...], subnet, vpc, source]
+ *     "interfaces": [id, kind, label, owner, [address...], source]
  *     "rules":      [group index, direction, label, peer type, peer id,
  *                    peer name, description, source]
+ *     "files":      the input files as messages name them; a source is
+ *                   [file index, the rest of where] ("FILE" + ":3:5")
  *     "regions":    at the group level only, the interface nodes of the same
  *                   view at the region level (what a drill-down shows):
  *                   [label, [interface index...]]
- *   with null for what is absent and sources as messages say them.
+ *   with null for what is absent.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +34,8 @@
 #include "json_writer.h"
 #include "output.h"
 #include "strbuf.h"
+#include "strmap.h"
+#include "xalloc.h"
 
 #include "html_templates.inc"
 
@@ -99,14 +104,63 @@ static int put_view_block(FILE *fp, const struct view *v)
     return 0;
 }
 
-static void jw_source(struct json_writer *w, struct strbuf *sb, const struct srcloc *loc)
+/* Sources as [file index, the rest of where], the files listed once in
+ * "files": most of a source is its file's name. */
+struct sources {
+    struct strmap *index; /* file as the model holds it -> its index + 1 */
+    char **files;         /* each as messages show it (diag_where) */
+    size_t nfiles, alloc;
+    struct strbuf where, file;
+};
+
+static void jw_source(struct json_writer *w, struct sources *src, const struct srcloc *loc)
 {
-    strbuf_reset(sb);
-    diag_where(sb, loc);
-    jw_string(w, sb->len ? sb->buf : NULL);
+    struct srcloc only = { 0 };
+    size_t k;
+
+    if (!loc->file) {
+        jw_null(w);
+        return;
+    }
+    k = (size_t)(uintptr_t)strmap_get(src->index, loc->file);
+    strbuf_reset(&src->file);
+    only.file = loc->file;
+    diag_where(&src->file, &only);
+    if (!k) {
+        if (src->nfiles == src->alloc) {
+            src->alloc = src->alloc ? 2 * src->alloc : 8;
+            src->files = xrealloc(src->files, src->alloc * sizeof(*src->files));
+        }
+        src->files[src->nfiles++] = xstrdup(src->file.buf);
+        k = src->nfiles;
+        strmap_put(src->index, loc->file, (void *)(uintptr_t)k);
+    }
+    strbuf_reset(&src->where);
+    diag_where(&src->where, loc);
+    jw_array_begin(w);
+    jw_uint(w, k - 1);
+    jw_string(w, src->where.buf + src->file.len);
+    jw_array_end(w);
 }
 
-static void data_groups(struct json_writer *w, struct strbuf *sb, const struct model *m)
+static void data_files(struct json_writer *w, struct sources *src)
+{
+    size_t i;
+
+    jw_key(w, "files");
+    jw_array_begin(w);
+    for (i = 0; i < src->nfiles; i++) {
+        jw_string(w, src->files[i]);
+        free(src->files[i]);
+    }
+    jw_array_end(w);
+    free(src->files);
+    strmap_free(src->index);
+    strbuf_release(&src->where);
+    strbuf_release(&src->file);
+}
+
+static void data_groups(struct json_writer *w, struct sources *sb, const struct model *m)
 {
     size_t i, j;
 
@@ -129,7 +183,7 @@ static void data_groups(struct json_writer *w, struct strbuf *sb, const struct m
     jw_array_end(w);
 }
 
-static void data_ifaces(struct json_writer *w, struct strbuf *sb, const struct model *m)
+static void data_ifaces(struct json_writer *w, struct sources *sb, const struct model *m)
 {
     size_t i, j;
 
@@ -146,15 +200,13 @@ static void data_ifaces(struct json_writer *w, struct strbuf *sb, const struct m
         for (j = 0; j < ifc->naddresses; j++)
             jw_string(w, ifc->addresses[j]);
         jw_array_end(w);
-        jw_string(w, ifc->subnet);
-        jw_string(w, ifc->vpc);
         jw_source(w, sb, &ifc->loc);
         jw_array_end(w);
     }
     jw_array_end(w);
 }
 
-static void data_rules(struct json_writer *w, struct strbuf *sb, const struct model *m)
+static void data_rules(struct json_writer *w, struct sources *sb, const struct model *m)
 {
     size_t i;
     char label[PORTS_LABEL_MAX];
@@ -212,16 +264,19 @@ static void data_regions(struct json_writer *w, const struct view *v)
 static int put_model_block(FILE *fp, const struct view *v)
 {
     struct json_writer w;
-    struct strbuf sb = STRBUF_INIT;
+    struct sources src = { 0 };
 
+    src.index = strmap_new();
+    strbuf_init(&src.where);
+    strbuf_init(&src.file);
     jw_init_buffer(&w);
     jw_object_begin(&w);
-    data_groups(&w, &sb, v->model);
-    data_ifaces(&w, &sb, v->model);
-    data_rules(&w, &sb, v->model);
+    data_groups(&w, &src, v->model);
+    data_ifaces(&w, &src, v->model);
+    data_rules(&w, &src, v->model);
+    data_files(&w, &src);
     data_regions(&w, v);
     jw_object_end(&w);
-    strbuf_release(&sb);
     if (jw_finish(&w) < 0) {
         strbuf_release(&w.out);
         return -1;
@@ -250,22 +305,38 @@ static int is_tag(const char *s, size_t n, const char *name)
 }
 
 #define SVG_MAX_DEPTH 64
+static const char svg_tip[] = " xlink:title=\"";
+
+/* Is the tag p[0..end) a wrapper that only carried a tooltip: <g id="a_...">,
+ * <a> or <a xlink:title="...">? */
+static int is_wrapper(const char *p, size_t rest, size_t end)
+{
+    size_t k = sizeof(svg_tip) - 1;
+
+    if (rest >= 9 && memcmp(p, "<g id=\"a_", 9) == 0)
+        return 1;
+    if (end == 3 && memcmp(p, "<a>", 3) == 0)
+        return 1;
+    return p[1] == 'a' && rest > 2 + k && memcmp(p + 2, svg_tip, k) == 0 &&
+           end == 2 + k + past(p + 2 + k, rest - 2 - k, "\"") + 1;
+}
 
 /* The SVG copy without what the page holds elsewhere or does not need:
  * comments, <title> elements and xlink:title attributes (the tooltips),
  * and the <g id="a_..."><a> wrappers around each object's shapes that
  * only carried them (a <g> or <a> left as is past SVG_MAX_DEPTH levels).
- * Each skipped element or tag takes the newline after it along. Graphviz
- * escapes '<' in text and '"' in attribute values, so markup and quotes
- * are where they seem. */
+ * Each skipped element or tag takes the newline after it along; "&#45;"
+ * becomes the '-' it stands for. Graphviz escapes '<' in text and '"' in
+ * attribute values, so markup and quotes are where they seem. */
 static void put_svg(FILE *fp, const char *s, size_t n)
 {
-    static const char tip[] = " xlink:title=\"";
+    const size_t tip = sizeof(svg_tip) - 1;
     unsigned char dropped[SVG_MAX_DEPTH];
     size_t i = 0, start = 0, skip, depth = 0;
-    int in_tag = 0;
+    int in_tag = 0, in_value = 0;
 
     while (i < n) {
+        int dash = 0;
         skip = 0;
         if (!in_tag && s[i] == '<') {
             const char *p = s + i;
@@ -276,11 +347,7 @@ static void put_svg(FILE *fp, const char *s, size_t n)
                 skip = past(p, rest, "</title>");
             } else if (is_tag(p, rest, "<g") || is_tag(p, rest, "<a")) {
                 size_t end = past(p, rest, ">");
-                int wrapper = (rest >= 10 && memcmp(p, "<g id=\"a_", 9) == 0) ||
-                              end == 3 || /* <a> */
-                              (p[1] == 'a' && end == 2 + sizeof(tip) - 1 +
-                                                  past(p + 2 + sizeof(tip) - 1,
-                                                       rest - 2 - (sizeof(tip) - 1), "\"") + 1);
+                int wrapper = is_wrapper(p, rest, end);
                 if (end >= 2 && p[end - 2] == '/')
                     wrapper = 0; /* <g/>: nothing to close */
                 else if (depth < SVG_MAX_DEPTH)
@@ -300,20 +367,23 @@ static void put_svg(FILE *fp, const char *s, size_t n)
             }
             if (skip && i + skip < n && s[i + skip] == '\n')
                 skip++;
-        } else if (in_tag && n - i >= sizeof(tip) - 1 && memcmp(s + i, tip, sizeof(tip) - 1) == 0) {
-            skip = sizeof(tip) - 1;
-            skip += past(s + i + skip, n - i - skip, "\"");
+        } else if (in_tag && !in_value && n - i >= tip && memcmp(s + i, svg_tip, tip) == 0) {
+            skip = tip + past(s + i + tip, n - i - tip, "\"");
         } else if (in_tag && s[i] == '"') {
-            i += 1 + past(s + i + 1, n - i - 1, "\"");
-            continue;
-        } else if (in_tag && s[i] == '>') {
+            in_value = !in_value;
+        } else if (in_tag && !in_value && s[i] == '>') {
             in_tag = 0;
+        } else if (s[i] == '&' && n - i >= 5 && memcmp(s + i, "&#45;", 5) == 0) {
+            skip = 5; /* Graphviz's '-', which needs no escape */
+            dash = 1;
         }
         if (!skip) {
             i++;
             continue;
         }
         fwrite(s + start, 1, i - start, fp);
+        if (dash)
+            fputc('-', fp);
         i += skip;
         start = i;
     }
