@@ -164,10 +164,17 @@
     var els = [], seen = {};
     svg.classList.add('dim');
     mark(ids, 'hl');
-    ids.forEach(function (id) {
+    /* A lit cluster comes up with what is drawn inside it, which its fill
+     * would hide otherwise. */
+    function lift(id) {
       var e = svgEl(id);
-      if (e && !seen[id] && e.parentNode === graph) { seen[id] = true; els.push(e); }
-    });
+      if (!e || seen[id] || e.parentNode !== graph) return;
+      seen[id] = true;
+      els.push(e);
+      (children[id] || []).forEach(lift);
+      (nodesIn[id] || []).forEach(lift);
+    }
+    ids.forEach(lift);
     if (!order) {
       order = new Map();
       for (var i = 0, k = graph.children; i < k.length; i++) order.set(k[i], i);

@@ -117,6 +117,15 @@ async function sample(browser, file) {
   check(descs.every((s) => s && d2.includes(s)), 'sample: with their descriptions');
   check((await classes(page, lb)).includes('hl') && (await classes(page, 'p-0.0.0.0/0')).includes('hl'),
         'sample: an arrow lights its ends');
+  const above = await page.evaluate((lb) => {
+    const view = JSON.parse(document.getElementById('sgmap-view').textContent);
+    const inside = view.nodes.filter((n) => n.cluster === lb).map((n) => document.getElementById(n.id));
+    const veil = document.querySelector('svg rect.veil');
+    const after = (e) => !!(veil.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const rest = document.getElementById('n-prometheus-1');
+    return inside.length > 0 && inside.every(after) && !after(rest);
+  }, lb);
+  check(above, 'sample: a lit group comes up with what is drawn inside it, the rest stays under the veil');
   const leg = await text(page, '#legend');
   check(leg.includes('Legend') && leg.length > 20, 'sample: the legend is shown');
 
