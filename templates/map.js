@@ -24,15 +24,17 @@
   /* ===== Indexes, built once ===== */
   /* The model's tables (rows are arrays, see emit_html.c) as objects. */
   function source(s) { return s ? data.files[s[0]] + s[1] : null; }
+  /* A row the drawing does not need is null (kept, so indexes hold). */
   var groupList = data.groups.map(function (r, k) {
-    return { id: r[0], name: r[1], vpc: r[2], description: r[3], memberIdx: r[4], source: r[5],
-             index: k, members: null, rules: [] };
+    return r && { id: r[0], name: r[1], vpc: r[2], description: r[3], memberIdx: r[4], source: r[5],
+                  index: k, members: null, rules: [] };
   });
   var ifaceList = data.interfaces.map(function (r, k) {
-    return { id: r[0], kind: r[1], label: r[2], owner: r[3], addresses: r[4], source: r[5],
-             index: k, groups: [], region: -1 };
+    return r && { id: r[0], kind: r[1], label: r[2], owner: r[3], addresses: r[4], source: r[5],
+                  index: k, groups: [], region: -1 };
   });
   var rules = data.rules.map(function (r, k) {
+    if (!r) return null;
     var g = groupList[r[0]];
     if (g) g.rules.push(k);
     return { group: g ? g.id : '', direction: r[1], label: r[2],
@@ -46,15 +48,16 @@
   });
   var groups = {}, ifaces = {}, viewById = {}, groupEl = {}, ifaceNode = {};
   var edgesOf = {}, children = {}, groupRegions = {}, nodesIn = {}, edgesOfGroup = {};
+  groupList = groupList.filter(function (g) { return g; });
   groupList.forEach(function (g) {
     groups[g.id] = g;
-    g.members = g.memberIdx.map(function (i) {
+    g.members = g.memberIdx.filter(function (i) { return ifaceList[i]; }).map(function (i) {
       var f = ifaceList[i];
       f.groups.push(g.id);
       return f.id;
     });
   });
-  ifaceList.forEach(function (i) { ifaces[i.id] = i; });
+  ifaceList.forEach(function (i) { if (i) ifaces[i.id] = i; });
   regionList.forEach(function (r) {
     r.groups.forEach(function (gid) {
       if (!has(groupRegions, gid)) groupRegions[gid] = [];
@@ -467,6 +470,7 @@
       entry([g.name, g.id], 'group ' + g.name + (g.name !== g.id ? ' (' + g.id + ')' : ''), groupEl[g.id], -1);
     });
     ifaceList.forEach(function (i) {
+      if (!i) return;
       var what = 'interface ' + ifaceText(i.id), target = ifaceNode[i.id];
       if (!target && i.region >= 0) {
         target = groupEl[i.groups.filter(function (gid) { return has(groupEl, gid); })[0]];

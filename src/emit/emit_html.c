@@ -12,7 +12,8 @@
  * lose their indentation. The blocks:
  *   sgmap-view  the -f view dump of the drawing;
  *   sgmap-data  the model as tables whose rows are arrays, in model order
- *               (the view's "rules" indexes point into "rules"):
+ *               (the view's "rules" indexes point into "rules"), null for
+ *               a row the drawing does not need (see struct need):
  *     "groups":     [id, name, vpc, description, [interface index...], source]
  *     "interfaces": [id, kind, label, owner, [address...], source]
  *     "rules":      [group index, direction, label, peer type, peer id,
@@ -160,7 +161,80 @@ static void data_files(struct json_writer *w, struct sources *src)
     strbuf_release(&src->file);
 }
 
-static void data_groups(struct json_writer *w, struct sources *sb, const struct model *m)
+/* What of the model the page needs (per group, interface and rule
+ * index): what the view draws or names, the groups of its interfaces and
+ * of the rules it draws; then those groups' members and rules. A
+ * filtered or split drawing does not carry the whole account. */
+struct need {
+    unsigned char *groups, *ifaces, *rules;
+};
+
+static void need_rule(struct need *n, const struct rule *r)
+{
+    n->rules[r->index] = 1;
+    n->groups[r->group->index] = 1;
+}
+
+static void need_iface(struct need *n, const struct iface *ifc)
+{
+    size_t i;
+
+    n->ifaces[ifc->index] = 1;
+    for (i = 0; i < ifc->ngroups; i++)
+        n->groups[ifc->groups[i]->index] = 1;
+}
+
+static void need_of_view(struct need *n, const struct view *v)
+{
+    const struct model *m = v->model;
+    size_t i, j;
+
+    n->groups = xcalloc(m->ngroups + 1, 1);
+    n->ifaces = xcalloc(m->nifaces + 1, 1);
+    n->rules = xcalloc(m->nrules + 1, 1);
+    for (i = 0; i < v->nclusters; i++) {
+        const struct view_cluster *c = v->clusters[i];
+        for (j = 0; j < c->ngroups; j++)
+            n->groups[c->groups[j]->index] = 1;
+        for (j = 0; j < c->nself_rules; j++)
+            need_rule(n, c->self_rules[j]);
+    }
+    for (i = 0; i < v->nnodes; i++) {
+        const struct view_node *d = v->nodes[i];
+        for (j = 0; j < d->ngroups; j++)
+            n->groups[d->groups[j]->index] = 1;
+        for (j = 0; j < d->nbadges; j++)
+            n->groups[d->badges[j]->index] = 1;
+        for (j = 0; j < d->nself_rules; j++)
+            need_rule(n, d->self_rules[j]);
+        for (j = 0; j < d->nifaces; j++)
+            need_iface(n, d->ifaces[j]);
+    }
+    for (i = 0; i < v->nedges; i++)
+        for (j = 0; j < v->edges[i]->nrules; j++)
+            need_rule(n, v->edges[i]->rules[j]);
+    for (i = 0; i < v->nbadged; i++)
+        n->groups[v->badged[i]->index] = 1;
+    /* The needed groups' members and rules (an interface's other groups
+     * are named only when the interface is drawn). */
+    for (i = 0; i < m->ngroups; i++)
+        if (n->groups[i])
+            for (j = 0; j < m->groups[i]->nmembers; j++)
+                n->ifaces[m->groups[i]->members[j]->index] = 1;
+    for (i = 0; i < m->nrules; i++)
+        if (n->groups[m->rules[i]->group->index])
+            n->rules[i] = 1;
+}
+
+static void need_free(struct need *n)
+{
+    free(n->groups);
+    free(n->ifaces);
+    free(n->rules);
+}
+
+static void data_groups(struct json_writer *w, struct sources *sb, const struct model *m,
+                        const struct need *n)
 {
     size_t i, j;
 
@@ -168,6 +242,10 @@ static void data_groups(struct json_writer *w, struct sources *sb, const struct 
     jw_array_begin(w);
     for (i = 0; i < m->ngroups; i++) {
         const struct group *g = m->groups[i];
+        if (!n->groups[i]) {
+            jw_null(w);
+            continue;
+        }
         jw_array_begin(w);
         jw_string(w, g->id);
         jw_string(w, g->name);
@@ -183,7 +261,8 @@ static void data_groups(struct json_writer *w, struct sources *sb, const struct 
     jw_array_end(w);
 }
 
-static void data_ifaces(struct json_writer *w, struct sources *sb, const struct model *m)
+static void data_ifaces(struct json_writer *w, struct sources *sb, const struct model *m,
+                        const struct need *n)
 {
     size_t i, j;
 
@@ -191,6 +270,10 @@ static void data_ifaces(struct json_writer *w, struct sources *sb, const struct 
     jw_array_begin(w);
     for (i = 0; i < m->nifaces; i++) {
         const struct iface *ifc = m->ifaces[i];
+        if (!n->ifaces[i]) {
+            jw_null(w);
+            continue;
+        }
         jw_array_begin(w);
         jw_string(w, ifc->id);
         jw_string(w, kind_name(ifc->kind));
@@ -206,7 +289,8 @@ static void data_ifaces(struct json_writer *w, struct sources *sb, const struct 
     jw_array_end(w);
 }
 
-static void data_rules(struct json_writer *w, struct sources *sb, const struct model *m)
+static void data_rules(struct json_writer *w, struct sources *sb, const struct model *m,
+                       const struct need *n)
 {
     size_t i;
     char label[PORTS_LABEL_MAX];
@@ -215,6 +299,10 @@ static void data_rules(struct json_writer *w, struct sources *sb, const struct m
     jw_array_begin(w);
     for (i = 0; i < m->nrules; i++) {
         const struct rule *r = m->rules[i];
+        if (!n->rules[i]) {
+            jw_null(w);
+            continue;
+        }
         ports_label(&r->ports, label);
         jw_array_begin(w);
         jw_uint(w, r->group->index);
@@ -265,16 +353,19 @@ static int put_model_block(FILE *fp, const struct view *v)
 {
     struct json_writer w;
     struct sources src = { 0 };
+    struct need need;
 
+    need_of_view(&need, v);
     src.index = strmap_new();
     strbuf_init(&src.where);
     strbuf_init(&src.file);
     jw_init_buffer(&w);
     jw_object_begin(&w);
-    data_groups(&w, &src, v->model);
-    data_ifaces(&w, &src, v->model);
-    data_rules(&w, &src, v->model);
+    data_groups(&w, &src, v->model, &need);
+    data_ifaces(&w, &src, v->model, &need);
+    data_rules(&w, &src, v->model, &need);
     data_files(&w, &src);
+    need_free(&need);
     data_regions(&w, v);
     jw_object_end(&w);
     if (jw_finish(&w) < 0) {

@@ -4,7 +4,7 @@
 // and recorded, so the map must work offline.
 //
 //   node map.test.js SAMPLE.html BIG.html HOSTILE.html DRILL.html REGIONS.json
-//                    MODEL.json HOSTILE-GROUPS.html [MERMAID.mmd...]
+//                    MODEL.json HOSTILE-GROUPS.html FOCUS.html [MERMAID.mmd...]
 //
 // SAMPLE.html is samples/game-production-5-alb.yaml's map, BIG.html a
 // generated 500-group account's at the region level, HOSTILE.html
@@ -12,7 +12,8 @@
 // (at the group level), REGIONS.json its -f view at the region level and
 // MODEL.json its -f json: what the drill-down must show.
 // HOSTILE-GROUPS.html is hostile-drill.yaml's map at the group level, for the
-// drill-down's views. Each MERMAID.mmd must parse with the mermaid
+// drill-down's views. FOCUS.html is the account's focus on one group, whose
+// data leaves out (null) what it does not draw. Each MERMAID.mmd must parse with the mermaid
 // package's own parser, offline, and the small ones (under 20,000
 // characters) render too.
 'use strict';
@@ -330,6 +331,27 @@ async function hostileDrill(browser, file) {
   await page.close();
 }
 
+// A focus: the page holds only what it draws, and works with that.
+async function focus(browser, file) {
+  const { page, events } = await open(browser, file);
+  const info = await page.evaluate(() => {
+    const view = JSON.parse(document.getElementById('sgmap-view').textContent);
+    const data = JSON.parse(document.getElementById('sgmap-data').textContent);
+    const c = view.clusters.find((c) => document.getElementById(c.id)) ||
+              view.nodes.find((n) => n.groups && document.getElementById(n.id));
+    return { id: c.id, group: c.groups[0], nulls: data.groups.filter((g) => g === null).length };
+  });
+  check(info.nulls > 0, 'focus: the page leaves out groups it does not draw (' + info.nulls + ')');
+  await search(page, info.group);
+  check((await listed(page)).some((l) => l.includes(info.group)), 'focus: search finds the group');
+  await clickObject(page, info.id);
+  check((await classes(page, info.id)).includes('sel') && /\d+ rules?/.test(await text(page, '#details')),
+        'focus: a click shows the group and its rules');
+  check(events.requests.length === 0 && events.errors.length === 0,
+        'focus: no request, no script error (' + events.requests.concat(events.errors).join(' | ') + ')');
+  await page.close();
+}
+
 // Mermaid's own parser, offline: its bundle read from node_modules into a
 // blank page whose requests are all refused.
 async function mermaidParse(browser, files) {
@@ -365,7 +387,7 @@ async function mermaidParse(browser, files) {
 }
 
 (async () => {
-  const [sampleFile, bigFile, hostileFile, drillFile, regionsFile, modelFile, hostileGroups, ...mmd] =
+  const [sampleFile, bigFile, hostileFile, drillFile, regionsFile, modelFile, hostileGroups, focusFile, ...mmd] =
     process.argv.slice(2);
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -378,6 +400,7 @@ async function mermaidParse(browser, files) {
     await hostile(browser, hostileFile);
     await drill(browser, drillFile, regionsFile, modelFile);
     await hostileDrill(browser, hostileGroups);
+    await focus(browser, focusFile);
     if (mmd.length) await mermaidParse(browser, mmd);
   } catch (e) {
     console.log('FAIL ' + (e && e.stack ? e.stack : e));
