@@ -6,7 +6,7 @@
 #   make demo         render samples/ to SVG
 #   make SANITIZE=address,undefined check
 #   make fuzz         build the libFuzzer targets (clang); make fuzz-run, fuzz-smoke
-#   make bench        speed against jq, and drawing time and memory
+#   make bench        speed against jq, drawing time and memory, the HTML map in Chromium
 #   make install / uninstall   (PREFIX, DESTDIR)
 #   make dist         the source tarball sgmap-VERSION.tar.gz (DISTDIR)
 #   make deb          the Debian package, in build-deb/ (DEBDIR)
@@ -201,6 +201,7 @@ deb:
 # a 2,000-resource Terraform configuration against `jq empty` on its .tf.json twin.
 bench: all $(BUILD)/hcl_dump
 	sh tests/bench/run.sh $(abspath $(BIN))
+	sh tests/bench/html.sh $(abspath $(BIN))
 	sh tests/bench/hcl.sh $(abspath $(BUILD))/hcl_dump
 
 # Banned functions (curl's checksrc list, the ones that matter here).

@@ -3,12 +3,19 @@
 // it). Every page is opened from a file with every other request refused
 // and recorded, so the map must work offline.
 //
-//   node map.test.js SAMPLE.html BIG.html HOSTILE.html [MERMAID.mmd...]
+//   node map.test.js SAMPLE.html BIG.html HOSTILE.html DRILL.html REGIONS.json
+//                    MODEL.json HOSTILE-GROUPS.html FOCUS.html [MERMAID.mmd...]
 //
 // SAMPLE.html is samples/game-production-5-alb.yaml's map, BIG.html a
-// generated 500-group account's, HOSTILE.html hostile-map.yaml's. Each
-// MERMAID.mmd must parse with the mermaid package's own parser, offline,
-// and the small ones (under 20,000 characters) render too.
+// generated 500-group account's at the region level, HOSTILE.html
+// hostile-map.yaml's. DRILL.html is the same account's map as sgmap opens it
+// (at the group level), REGIONS.json its -f view at the region level and
+// MODEL.json its -f json: what the drill-down must show.
+// HOSTILE-GROUPS.html is hostile-drill.yaml's map at the group level, for the
+// drill-down's views. FOCUS.html is the account's focus on one group, whose
+// data leaves out (null) what it does not draw. Each MERMAID.mmd must parse with the mermaid
+// package's own parser, offline, and the small ones (under 20,000
+// characters) render too.
 'use strict';
 const path = require('path');
 const puppeteer = require('puppeteer-core');
@@ -104,13 +111,22 @@ async function sample(browser, file) {
   const d2 = await text(page, '#details');
   const descs = await page.evaluate((id) => {
     const view = JSON.parse(document.getElementById('sgmap-view').textContent);
-    const model = JSON.parse(document.getElementById('sgmap-model').textContent);
-    return view.edges.find((e) => e.id === id).rules.map((i) => model.rules[i].description);
+    const data = JSON.parse(document.getElementById('sgmap-data').textContent);
+    return view.edges.find((e) => e.id === id).rules.map((i) => data.rules[i][6]); // [6]: description
   }, web);
   check(descs.length === 4 && d2.includes('4 rules'), 'sample: an arrow lists its 4 rules');
   check(descs.every((s) => s && d2.includes(s)), 'sample: with their descriptions');
   check((await classes(page, lb)).includes('hl') && (await classes(page, 'p-0.0.0.0/0')).includes('hl'),
         'sample: an arrow lights its ends');
+  const above = await page.evaluate((lb) => {
+    const view = JSON.parse(document.getElementById('sgmap-view').textContent);
+    const inside = view.nodes.filter((n) => n.cluster === lb).map((n) => document.getElementById(n.id));
+    const veil = document.querySelector('svg rect.veil');
+    const after = (e) => !!(veil.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const rest = document.getElementById('n-prometheus-1');
+    return inside.length > 0 && inside.every(after) && !after(rest);
+  }, lb);
+  check(above, 'sample: a lit group comes up with what is drawn inside it, the rest stays under the veil');
   const leg = await text(page, '#legend');
   check(leg.includes('Legend') && leg.length > 20, 'sample: the legend is shown');
 
@@ -135,10 +151,10 @@ async function big(browser, file) {
   check(events.loadMs < 60000, 'big: opens in ' + events.loadMs + ' ms');
   const first = await page.evaluate(() => {
     const view = JSON.parse(document.getElementById('sgmap-view').textContent);
-    const model = JSON.parse(document.getElementById('sgmap-model').textContent);
+    const data = JSON.parse(document.getElementById('sgmap-data').textContent);
     const c = view.clusters.find((c) => document.getElementById(c.id));
-    const g = model.groups.find((g) => g.id === c.groups[0]);
-    return { cluster: c.id, name: g.name, id: g.id, groups: model.groups.length };
+    const g = data.groups.find((g) => g[0] === c.groups[0]); // [id, name, ...]
+    return { cluster: c.id, name: g[1], id: g[0], groups: data.groups.length };
   });
   check(first.groups >= 500, 'big: ' + first.groups + ' groups');
   let t = Date.now();
@@ -184,6 +200,158 @@ async function hostile(browser, file) {
   await page.close();
 }
 
+// The drill-down of a map opened at the group level: a group's regions,
+// one region's interfaces, and a link from there to a neighbour group,
+// against the region level's view and the model, computed here.
+async function drill(browser, file, regionsFile, modelFile) {
+  const fs = require('fs');
+  const regions = JSON.parse(fs.readFileSync(regionsFile, 'utf8'));
+  const model = JSON.parse(fs.readFileSync(modelFile, 'utf8'));
+  const ifaceById = new Map(model.interfaces.map((i) => [i.id, i]));
+  const groupById = new Map(model.groups.map((g) => [g.id, g]));
+  const regionNodes = regions.nodes.filter((n) => n.interfaces);
+  const regionsOf = (gid) => regionNodes.filter((n) => ifaceById.get(n.interfaces[0]).groups.includes(gid));
+  // A group with a region it shares with another group, and a region only its own.
+  const shared = (n) => ifaceById.get(n.interfaces[0]).groups.length > 1;
+  const gid = model.groups.map((g) => g.id).find((id) => {
+    const rs = regionsOf(id);
+    return rs.some(shared) && rs.some((n) => !shared(n));
+  });
+  check(!!gid, 'drill: the account has a group with shared and own regions');
+  const { page, events } = await open(browser, file);
+  const info = await page.evaluate((gid) => {
+    const view = JSON.parse(document.getElementById('sgmap-view').textContent);
+    const box = view.nodes.find((n) => n.groups && n.groups.includes(gid) && document.getElementById(n.id));
+    return { detail: view.detail, box: box ? box.id : null };
+  }, gid);
+  check(info.detail === 'groups', 'drill: the big account opens at the group level (' + info.detail + ')');
+  check(await clickObject(page, info.box), 'drill: the group\'s box is drawn');
+  const expected = regionsOf(gid);
+  const kindOf = (n) => ifaceById.get(n.interfaces[0]).kind;
+  const shown = await page.$$eval('#details ul.regions button.region-open', (bs) => bs.map((b) => b.textContent));
+  const want = expected.map((n) => kindOf(n) + ' \u00d7' + n.interfaces.length).sort();
+  const got = shown.map((t) => t.split(' ').slice(0, 2).join(' ')).sort();
+  check(JSON.stringify(got) === JSON.stringify(want),
+        'drill: the group\'s regions are the region level\'s (' + got.length + ' of ' + want.length + ')');
+  const boxes = await page.$$eval('#details svg.drill g.region', (gs) => gs.length);
+  check(boxes === Math.min(expected.length, 60), 'drill: each region is drawn in the group (' + boxes + ')');
+  const bandText = await page.$$eval('#details svg.drill text.band-label', (ts) => ts.map((t) => t.textContent));
+  check(bandText.some((t) => t.startsWith('\u2229 ')) && bandText.includes('only in this group'),
+        'drill: the drawing sets its own regions apart from the shared ones');
+
+  // Into a shared region, by its box in the drawing.
+  const target = expected.find(shared);
+  const k = await page.evaluate((ids) => {
+    const view = JSON.parse(document.getElementById('sgmap-data').textContent);
+    return view.regions.findIndex((r) => r[1].length === ids.length &&
+      r[1].every((i, j) => view.interfaces[i][0] === ids[j]));
+  }, target.interfaces);
+  check(k >= 0, 'drill: the page holds the region');
+  const clicked = await page.evaluate((k) => {
+    const g = document.querySelector('#details svg.drill g.region[data-region="' + k + '"]');
+    if (!g) return false;
+    g.querySelector('rect').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    return true;
+  }, k);
+  check(clicked, 'drill: the region\'s box is drawn');
+  const rows = await page.$$eval('#details table.ifaces tr', (trs) =>
+    trs.slice(1).map((tr) => [...tr.children].map((td) => td.textContent)));
+  check(JSON.stringify(rows.map((r) => r[0])) === JSON.stringify(target.interfaces),
+        'drill: the region lists its interfaces (' + rows.length + ')');
+  check(rows.every((r) => { const i = ifaceById.get(r[0]); return r[1] === (i.label && i.label !== i.id ? i.label : ''); }),
+        'drill: with their names');
+  const others = ifaceById.get(target.interfaces[0]).groups;
+  const linked = await page.$$eval('#details ul.region-groups li', (ls) => ls.map((l) => l.textContent));
+  check(JSON.stringify(linked.slice().sort()) === JSON.stringify(others.map((g) => groupById.get(g).name).sort()),
+        'drill: the region names its groups');
+
+  // Follow a neighbour: another group of the region, selected in the map.
+  const other = others.find((g) => g !== gid);
+  const otherBox = await page.evaluate((other) => {
+    const view = JSON.parse(document.getElementById('sgmap-view').textContent);
+    return view.nodes.find((n) => n.groups && n.groups.includes(other)).id;
+  }, other);
+  await page.evaluate((name) => {
+    [...document.querySelectorAll('#details ul.region-groups button')].find((b) => b.textContent === name).click();
+  }, groupById.get(other).name);
+  check((await classes(page, otherBox)).includes('sel'), 'drill: a neighbour link selects that group in the map');
+  check(!(await classes(page, info.box)).includes('sel'), 'drill: and leaves the first');
+  check((await text(page, '#details')).includes(groupById.get(other).name), 'drill: and shows its details');
+
+  // An interface found by search leads to its region.
+  const ifc = target.interfaces[0];
+  await search(page, ifc);
+  const hit = await listed(page);
+  check(hit.some((l) => l.startsWith('interface ' + ifc) && l.includes(' in ')),
+        'drill: search finds an interface not drawn, in its region');
+  await page.$$eval('#results button', (bs) => bs[0].click());
+  check((await page.$$eval('#details table.ifaces td', (tds) => tds.map((t) => t.textContent))).includes(ifc),
+        'drill: and opens the region');
+  if (process.env.SGMAP_SCREENSHOT) await page.screenshot({ path: process.env.SGMAP_SCREENSHOT.replace(/(\.png)?$/, '-drill.png') });
+  check(events.requests.length === 0 && events.errors.length === 0,
+        'drill: no request, no script error (' + events.requests.concat(events.errors).join(' | ') + ')');
+  await page.close();
+}
+
+// Hostile names in the drill-down's views: every group box, every region
+// (by its box and by the list), every link there.
+async function hostileDrill(browser, file) {
+  const { page, events } = await open(browser, file);
+  const boxes = await page.evaluate(() => {
+    const view = JSON.parse(document.getElementById('sgmap-view').textContent);
+    return { detail: view.detail, ids: view.nodes.filter((n) => n.groups).map((n) => n.id) };
+  });
+  check(boxes.detail === 'groups' && boxes.ids.length >= 2, 'hostile drill: the groups are boxes');
+  let regions = 0, drawn = [];
+  for (const id of boxes.ids) {
+    await clickObject(page, id);
+    const n = await page.$$eval('#details ul.regions button.region-open', (bs) => bs.length);
+    regions += n;
+    drawn = drawn.concat(await page.$$eval('#details svg.drill text', (ts) => ts.map((t) => t.textContent)));
+    for (let k = 0; k < n; k++) {
+      await clickObject(page, id);
+      await page.$$eval('#details ul.regions button.region-open', (bs, k) => bs[k].click(), k);
+      await page.$$eval('#details button', (bs) => bs.forEach((b) => b.click()));
+    }
+    await clickObject(page, id);
+    await page.$$eval('#details svg.drill g.region rect', (rs) =>
+      rs.forEach((r) => r.dispatchEvent(new MouseEvent('click', { bubbles: true }))));
+  }
+  check(regions >= 3, 'hostile drill: the regions were opened (' + regions + ')');
+  check(drawn.some((t) => t.includes('<')), 'hostile drill: the drawing shows the names as text');
+  const pwned = await page.evaluate(() => Object.keys(window).filter((k) => k.startsWith('pwned')));
+  check(pwned.length === 0, 'hostile drill: no script ran (' + pwned.join(' ') + ')');
+  check(events.dialogs.length === 0, 'hostile drill: no dialog');
+  check(events.requests.length === 0, 'hostile drill: no request (' + events.requests.join(' ') + ')');
+  check(events.errors.length === 0, 'hostile drill: no script error (' + events.errors.join(' | ') + ')');
+  const foreign = await page.evaluate(() =>
+    [...document.querySelectorAll('#panel *')].filter((e) =>
+      !/^(h2|h3|div|p|ul|li|span|button|table|tr|th|td|svg|g|rect|text)$/i.test(e.tagName)).map((e) => e.tagName));
+  check(foreign.length === 0, 'hostile drill: the panel holds only its own elements (' + foreign.join(' ') + ')');
+  await page.close();
+}
+
+// A focus: the page holds only what it draws, and works with that.
+async function focus(browser, file) {
+  const { page, events } = await open(browser, file);
+  const info = await page.evaluate(() => {
+    const view = JSON.parse(document.getElementById('sgmap-view').textContent);
+    const data = JSON.parse(document.getElementById('sgmap-data').textContent);
+    const c = view.clusters.find((c) => document.getElementById(c.id)) ||
+              view.nodes.find((n) => n.groups && document.getElementById(n.id));
+    return { id: c.id, group: c.groups[0], nulls: data.groups.filter((g) => g === null).length };
+  });
+  check(info.nulls > 0, 'focus: the page leaves out groups it does not draw (' + info.nulls + ')');
+  await search(page, info.group);
+  check((await listed(page)).some((l) => l.includes(info.group)), 'focus: search finds the group');
+  await clickObject(page, info.id);
+  check((await classes(page, info.id)).includes('sel') && /\d+ rules?/.test(await text(page, '#details')),
+        'focus: a click shows the group and its rules');
+  check(events.requests.length === 0 && events.errors.length === 0,
+        'focus: no request, no script error (' + events.requests.concat(events.errors).join(' | ') + ')');
+  await page.close();
+}
+
 // Mermaid's own parser, offline: its bundle read from node_modules into a
 // blank page whose requests are all refused.
 async function mermaidParse(browser, files) {
@@ -219,7 +387,8 @@ async function mermaidParse(browser, files) {
 }
 
 (async () => {
-  const [sampleFile, bigFile, hostileFile, ...mmd] = process.argv.slice(2);
+  const [sampleFile, bigFile, hostileFile, drillFile, regionsFile, modelFile, hostileGroups, focusFile, ...mmd] =
+    process.argv.slice(2);
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -229,6 +398,9 @@ async function mermaidParse(browser, files) {
     await sample(browser, sampleFile);
     await big(browser, bigFile);
     await hostile(browser, hostileFile);
+    await drill(browser, drillFile, regionsFile, modelFile);
+    await hostileDrill(browser, hostileGroups);
+    await focus(browser, focusFile);
     if (mmd.length) await mermaidParse(browser, mmd);
   } catch (e) {
     console.log('FAIL ' + (e && e.stack ? e.stack : e));
