@@ -648,6 +648,7 @@ int tf_plan(struct tfload *L, struct hcl_result *out)
     out->mem = xcalloc(1, sizeof(*out->mem));
     out->mem->by_base = strmap_new();
     doc_arena = &out->mem->doc;
+    arena_expect(doc_arena, L->a.total); /* the document is about as large as the load */
     json_get_alloc_funcs(&saved_malloc, &saved_free);
     json_set_alloc_funcs(doc_malloc, doc_free);
     doc = json_object();
