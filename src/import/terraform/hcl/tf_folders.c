@@ -205,6 +205,8 @@ static void index_body(struct tfload *L, struct tfmod *m, const struct hbody *b,
 {
     size_t i, j;
 
+    /* Most blocks of a large configuration are resources: one rehash at most. */
+    strmap_reserve(m->res_by_addr, strmap_count(m->res_by_addr) + b->nblocks);
     for (i = 0; i < b->nblocks; i++) {
         const struct hblock *blk = &b->blocks[i];
         const char *t = blk->type;
@@ -246,7 +248,10 @@ static void index_body(struct tfload *L, struct tfmod *m, const struct hbody *b,
             r.data = t[0] == 'd';
             r.type = blk->labels[0];
             r.name = blk->labels[1];
-            strbuf_addf(&sb, "%s%s.%s", r.data ? "data." : "", r.type, r.name);
+            strbuf_addstr(&sb, r.data ? "data." : "");
+            strbuf_addstr(&sb, r.type);
+            strbuf_addch(&sb, '.');
+            strbuf_addstr(&sb, r.name);
             r.addr = arena_strndup(&L->a, sb.buf, sb.len);
             strbuf_release(&sb);
             prev = tf_index_of(m->res_by_addr, r.addr);
