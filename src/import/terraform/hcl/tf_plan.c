@@ -399,10 +399,11 @@ static void root_outputs(struct plan *p, json_t *planned, json_t *doc)
 
 /* ===== configuration ===== */
 
-static json_t *expr_json(struct plan *p, const struct tfmod *mod, const struct hexpr *x,
-                         const struct tfref_bind *bound)
+/* The expression object of x, whose references are refs (taken): them, or
+ * when there are none its constant value. */
+static json_t *expr_refs_json(struct plan *p, const struct hexpr *x, json_t *refs)
 {
-    json_t *refs = tf_refs(mod, x, bound), *e = json_object();
+    json_t *e = json_object();
     struct hscope none;
     struct hval *v;
 
@@ -418,6 +419,12 @@ static json_t *expr_json(struct plan *p, const struct tfmod *mod, const struct h
     if (!v && !p->L->h.over_budget)
         p->L->h.err = NULL;
     return e;
+}
+
+static json_t *expr_json(struct plan *p, const struct tfmod *mod, const struct hexpr *x,
+                         const struct tfref_bind *bound)
+{
+    return expr_refs_json(p, x, tf_refs(mod, x, bound));
 }
 
 /* The expressions of a body: attributes, and blocks as lists (a dynamic
@@ -437,13 +444,12 @@ static json_t *body_exprs(struct plan *p, const struct tfmod *mod, const struct 
         /* A resource's own constant attributes are known in planned_values,
          * so the plan reader never looks them up: left out (the constants
          * of nested blocks stay, to tell the blocks apart). */
-        x = top ? tf_refs(mod, b->attrs[i].expr, bound) : NULL;
-        if (x && !json_array_size(x)) {
+        x = tf_refs(mod, b->attrs[i].expr, bound);
+        if (top && !json_array_size(x)) {
             json_decref(x);
             continue;
         }
-        json_decref(x);
-        set_json(e, n, expr_json(p, mod, b->attrs[i].expr, bound));
+        set_json(e, n, expr_refs_json(p, b->attrs[i].expr, x));
     }
     for (i = 0; i < b->nblocks && depth < HCL_MAX_NESTING; i++) {
         const struct hblock *blk = &b->blocks[i];
