@@ -36,6 +36,10 @@ void *arena_alloc_raw(struct arena *a, size_t n);
 void *arena_try_alloc(struct arena *a, size_t n);
 /* A copy of s[0..n) with a NUL after it. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* About bytes more will be allocated: when that is much, the next blocks
+ * are ARENA_MAX_BLOCK, so that a large input skips the small first blocks,
+ * whose pages each fault on their own. */
+void arena_expect(struct arena *a, size_t bytes);
 /* Free every block; the arena is empty and reusable afterwards. */
 void arena_release(struct arena *a);
 

@@ -161,6 +161,20 @@ int import_read(const char *path, const char *name, char **data, size_t *len);
  * an input error. Used by callers that parse an input themselves.
  */
 char *import_decode(const char *file, const char *data, size_t len, size_t *outlen);
+/*
+ * import_read() and import_decode() with one buffer: the file read as text
+ * (UTF-8 read in place, a large file in huge pages; UTF-16 transcoded).
+ * Returns 0 with t filled (free it with import_text_free()), or -1 after
+ * reporting the error.
+ */
+struct import_text {
+    const char *text; /* NUL-terminated, no byte-order mark */
+    size_t len;
+    char *buf;     /* what to free */
+    size_t mapped; /* huge_alloc()'s, or 0 */
+};
+int import_read_text(const char *path, const char *name, struct import_text *t);
+void import_text_free(struct import_text *t);
 
 /* ===== Terraform plans (sgmap diff) ===== */
 

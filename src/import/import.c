@@ -470,6 +470,43 @@ int import_read(const char *path, const char *name, char **data, size_t *len)
     return read_path(path, name, data, len, NULL);
 }
 
+int import_read_text(const char *path, const char *name, struct import_text *t)
+{
+    char *data;
+    size_t len, start;
+    int kind;
+
+    memset(t, 0, sizeof(*t));
+    if (read_path(path, name, &data, &len, &t->mapped) < 0)
+        return -1;
+    t->buf = data;
+    t->text = data;
+    t->len = len;
+    kind = utf16_kind(data, len, &start);
+    if (refuse_utf32(name, kind)) {
+        import_text_free(t);
+        return -1;
+    }
+    if (kind) {
+        char *u = utf16_to_utf8(name, (const unsigned char *)data, len, kind == 2, start, &len);
+        import_text_free(t);
+        if (!u)
+            return -1;
+        t->buf = u;
+        t->text = u;
+        t->len = len;
+        return 0;
+    }
+    skip_utf8_bom(&t->text, &t->len);
+    return 0;
+}
+
+void import_text_free(struct import_text *t)
+{
+    huge_free(t->buf, t->mapped);
+    memset(t, 0, sizeof(*t));
+}
+
 /* Inputs larger than this take a second or more: say so on a terminal. */
 #define PROGRESS_BYTES (16u << 20)
 

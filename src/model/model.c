@@ -91,6 +91,7 @@ void model_expect(struct model *m, size_t groups, size_t ifaces, size_t rules)
     strmap_reserve(m->rule_index, strmap_count(m->rule_index) + rules);
     /* The strings they name: ids, names, addresses, peers, descriptions. */
     strmap_reserve(m->strings, strmap_count(m->strings) + 3 * groups + 3 * ifaces + rules);
+    arena_expect(&m->arena, 256 * (groups + ifaces + rules));
 }
 
 void model_free(struct model *m)

@@ -85,6 +85,13 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
     return copy;
 }
 
+void arena_expect(struct arena *a, size_t bytes)
+{
+    /* A block in huge pages faults once; a malloc'd one once per page. */
+    if (bytes >= ARENA_MAX_BLOCK / 8)
+        a->next_size = ARENA_MAX_BLOCK;
+}
+
 void arena_release(struct arena *a)
 {
     struct arena_block *b, *next;

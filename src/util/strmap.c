@@ -28,6 +28,11 @@ static struct strmap_slot *slots_new(struct strmap *map, size_t size)
     struct strmap_slot *slots = huge_alloc(size * sizeof(*slots), &map->mapped);
     if (!slots)
         xalloc_failed(size * sizeof(*slots));
+    /* calloc() leaves memory fresh from the system unwritten: probing it
+     * would map the zero page, and the first key put there copy it (two
+     * faults and a TLB flush a page). Written now, each page faults once. */
+    if (!map->mapped)
+        memset(slots, 0, size * sizeof(*slots));
     return slots;
 }
 

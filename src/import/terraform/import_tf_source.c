@@ -34,12 +34,16 @@ static int tfsrc_read_folder(struct import_session *s, const char *dir, char *co
 {
     static const struct hcl_options none;
     struct hcl_result r;
+    size_t nres;
     int rc;
 
     (void)paths;
     (void)npaths;
     if (hcl_load(dir, cli_options ? cli_options : &none, &r) < 0)
         return -1;
+    /* Size the model's tables for it once (growing them is costly). */
+    nres = json_array_size(json_object_get(r.plan, "resource_changes"));
+    model_expect(import_session_model(s), nres, nres, 2 * nres);
     rc = tf_import_located(import_session_model(s), dir, r.plan, locate, &r);
     hcl_result_free(&r);
     return rc < 0 ? -1 : import_check_counts(import_session_model(s), dir);

@@ -149,30 +149,25 @@ int hcl_is_config_dir(const char *path)
 static struct hbody *read_config_file(struct tfload *L, const char *path, const char *name,
                                       int json)
 {
-    char *data, *text;
-    size_t len, tlen;
+    struct import_text t;
     struct hbody *b = NULL;
 
-    if (import_read(path, name, &data, &len) < 0) {
+    if (import_read_text(path, name, &t) < 0) {
         L->failed = 1;
         return NULL;
     }
-    if (len > HCL_MAX_FILE_BYTES) {
+    if (t.len > HCL_MAX_FILE_BYTES) {
         struct srcloc loc = {name, 0, 0, NULL};
         diag_error(&loc, "larger than %u MB: not read", HCL_MAX_FILE_BYTES >> 20);
-        free(data);
+        import_text_free(&t);
         L->failed = 1;
         return NULL;
     }
-    text = import_decode(name, data, len, &tlen);
-    free(data);
-    if (!text) {
-        L->failed = 1;
-        return NULL;
-    }
-    b = json ? hcl_parse_json_file(&L->a, name, text, tlen, json == 2)
-             : hcl_parse_file(&L->a, name, text, tlen);
-    free(text);
+    /* The syntax tree and the values take about ten times the text. */
+    arena_expect(&L->a, 10 * t.len);
+    b = json ? hcl_parse_json_file(&L->a, name, t.text, t.len, json == 2)
+             : hcl_parse_file(&L->a, name, t.text, t.len);
+    import_text_free(&t);
     if (!b)
         L->failed = 1;
     return b;
@@ -210,6 +205,8 @@ static void index_body(struct tfload *L, struct tfmod *m, const struct hbody *b,
 {
     size_t i, j;
 
+    /* Most blocks of a large configuration are resources: one rehash at most. */
+    strmap_reserve(m->res_by_addr, strmap_count(m->res_by_addr) + b->nblocks);
     for (i = 0; i < b->nblocks; i++) {
         const struct hblock *blk = &b->blocks[i];
         const char *t = blk->type;
@@ -251,7 +248,10 @@ static void index_body(struct tfload *L, struct tfmod *m, const struct hbody *b,
             r.data = t[0] == 'd';
             r.type = blk->labels[0];
             r.name = blk->labels[1];
-            strbuf_addf(&sb, "%s%s.%s", r.data ? "data." : "", r.type, r.name);
+            strbuf_addstr(&sb, r.data ? "data." : "");
+            strbuf_addstr(&sb, r.type);
+            strbuf_addch(&sb, '.');
+            strbuf_addstr(&sb, r.name);
             r.addr = arena_strndup(&L->a, sb.buf, sb.len);
             strbuf_release(&sb);
             prev = tf_index_of(m->res_by_addr, r.addr);

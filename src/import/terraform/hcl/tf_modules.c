@@ -240,7 +240,9 @@ static const char *instance_addr(struct tfload *L, struct minst *mi, const char 
     struct strbuf sb = STRBUF_INIT;
     const char *out;
 
-    strbuf_addf(&sb, "%smodule.%s", mi->prefix, name);
+    strbuf_addstr(&sb, mi->prefix);
+    strbuf_addstr(&sb, "module.");
+    strbuf_addstr(&sb, name);
     if (keyed != KEYED_NONE)
         hcl_add_key(&sb, k);
     out = arena_strndup(&L->a, sb.buf, sb.len);
@@ -517,10 +519,11 @@ struct hval *tf_resolve_root(struct hctx *h, const struct hscope *s, const struc
     }
     if (strcmp(root, "self") == 0)
         return HV_UNK;
-    if (x->a->kind == HX_VAR)
-        strbuf_addf(&sb, "%s.%s", root, x->name);
-    else
-        strbuf_addf(&sb, "data.%s.%s", x->a->name, x->name);
+    if (x->a->kind != HX_VAR)
+        strbuf_addstr(&sb, "data.");
+    strbuf_addstr(&sb, x->a->kind == HX_VAR ? root : x->a->name);
+    strbuf_addch(&sb, '.');
+    strbuf_addstr(&sb, x->name);
     i = tf_index_of(mi->mod->res_by_addr, sb.buf);
     if (i < 0) {
         struct hval *e = hc_fail(h, x->pos, "no %s '%s' is declared in %s",

@@ -86,6 +86,36 @@ static struct hval *schema_convert(struct plan *p, const char *name, struct hval
 
 /* ===== Values ===== */
 
+/* Is s ASCII (as nearly every name and value is)? */
+static int is_ascii(const char *s, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+
+    while (p[n] && p[n] < 0x80)
+        n++;
+    *len = n;
+    return !p[n];
+}
+
+/* A JSON string of s: ASCII without jansson's UTF-8 check (a tenth of the
+ * document's cost), the rest through jr_string(). */
+static json_t *str_json(const char *s)
+{
+    size_t n;
+    return s && is_ascii(s, &n) ? json_stringn_nocheck(s, n) : jr_string(s);
+}
+
+/* obj[key] = v, the same way. */
+static void set_json(json_t *obj, const char *key, json_t *v)
+{
+    size_t n;
+    if (is_ascii(key, &n))
+        json_object_set_new_nocheck(obj, key, v);
+    else
+        json_object_set_new(obj, key, v);
+}
+
 static json_t *value_json(struct plan *p, struct hval *v, const char *name, int depth)
 {
     json_t *j;
@@ -104,7 +134,7 @@ static json_t *value_json(struct plan *p, struct hval *v, const char *name, int 
             return json_integer((json_int_t)v->u.num);
         return json_real(v->u.num);
     case HV_STRING:
-        return jr_string(v->u.s);
+        return str_json(v->u.s);
     case HV_LIST:
     case HV_SET:
         j = json_array();
@@ -118,7 +148,7 @@ static json_t *value_json(struct plan *p, struct hval *v, const char *name, int 
             /* A map(string) attribute: its numbers and bools are strings. */
             if (name && attr_type(name) == HV_MAP && (e->kind == HV_NUMBER || e->kind == HV_BOOL))
                 e = schema_convert(p, "protocol", e);
-            json_object_set_new(j, v->keys[i], value_json(p, e, v->keys[i], depth + 1));
+            set_json(j, v->keys[i], value_json(p, e, v->keys[i], depth + 1));
         }
         return j;
     default:
@@ -142,7 +172,7 @@ static json_t *unknown_json(struct hval *v, int depth)
         for (i = 0; i < v->n; i++) {
             json_t *m = unknown_json(v->u.items[i], depth + 1);
             if (m)
-                json_object_set_new(j, v->keys[i], m);
+                set_json(j, v->keys[i], m);
         }
         return j;
     }
@@ -168,7 +198,7 @@ static void add_default(const struct tf_default *d, void *arg)
     if (!json_is_object(to->obj) || json_object_get(to->obj, d->attr))
         return;
     if (d->kind == TF_DEFAULT_STRING)
-        json_object_set_new(to->obj, d->attr, json_string(d->text));
+        set_json(to->obj, d->attr, json_string(d->text));
     else
         json_object_set(to->obj, d->attr,
                         d->kind == TF_DEFAULT_EMPTY_LIST ? to->p->empty_list : json_false());
@@ -184,7 +214,7 @@ static json_t *values_json(struct plan *p, const struct tfres *r, struct hval *o
 
     for (i = 0; i < obj->n; i++)
         if (obj->u.items[i]->kind != HV_UNKNOWN)
-            json_object_set_new(j, obj->keys[i], value_json(p, obj->u.items[i], obj->keys[i], 0));
+            set_json(j, obj->keys[i], value_json(p, obj->u.items[i], obj->keys[i], 0));
     if (r->data)
         return j;
     to.p = p;
@@ -231,7 +261,8 @@ static const char *provider_of(const char *type, struct strbuf *sb)
 static void instance_address(struct strbuf *sb, const struct minst *mi, const struct tfres *r,
                              const struct rinst *ri)
 {
-    strbuf_addf(sb, "%s%s", mi->prefix, r->addr);
+    strbuf_addstr(sb, mi->prefix);
+    strbuf_addstr(sb, r->addr);
     if (ri->key)
         hcl_add_key(sb, ri->key);
 }
@@ -242,7 +273,7 @@ static json_t *index_json(const struct rinst *ri)
         return NULL;
     if (ri->key->kind == HV_NUMBER)
         return json_integer((json_int_t)ri->key->u.num);
-    return jr_string(ri->key->u.s);
+    return str_json(ri->key->u.s);
 }
 
 static void add_resource(struct plan *p, json_t *list, struct strbuf *path, struct minst *mi,
@@ -254,14 +285,14 @@ static void add_resource(struct plan *p, json_t *list, struct strbuf *path, stru
 
     instance_address(&addr, mi, r, ri);
     provider_of(r->type, &prov);
-    json_object_set_new(res, "address", jr_string(addr.buf));
-    json_object_set_new(res, "mode", json_string(r->data ? "data" : "managed"));
-    json_object_set_new(res, "type", jr_string(r->type));
-    json_object_set_new(res, "name", jr_string(r->name));
+    set_json(res, "address", str_json(addr.buf));
+    set_json(res, "mode", json_string(r->data ? "data" : "managed"));
+    set_json(res, "type", str_json(r->type));
+    set_json(res, "name", str_json(r->name));
     if ((idx = index_json(ri)))
-        json_object_set_new(res, "index", idx);
-    json_object_set_new(res, "provider_name", jr_string(prov.buf));
-    json_object_set_new(res, "values", values_json(p, r, ri->obj));
+        set_json(res, "index", idx);
+    set_json(res, "provider_name", str_json(prov.buf));
+    set_json(res, "values", values_json(p, r, ri->obj));
     strbuf_addstr(path, ".resources[");
     strbuf_adduint(path, json_array_size(list));
     strbuf_addstr(path, "].values");
@@ -270,24 +301,24 @@ static void add_resource(struct plan *p, json_t *list, struct strbuf *path, stru
     path->buf[back] = '\0';
     json_array_append_new(list, res);
 
-    json_object_set_new(rc, "address", jr_string(addr.buf));
+    set_json(rc, "address", str_json(addr.buf));
     if (*mi->addr)
-        json_object_set_new(rc, "module_address", jr_string(mi->addr));
+        set_json(rc, "module_address", str_json(mi->addr));
     json_object_set(rc, "mode", json_object_get(res, "mode"));
     json_object_set(rc, "type", json_object_get(res, "type"));
     json_object_set(rc, "name", json_object_get(res, "name"));
     if ((idx = index_json(ri)))
-        json_object_set_new(rc, "index", idx);
-    json_object_set_new(rc, "provider_name", jr_string(prov.buf));
+        set_json(rc, "index", idx);
+    set_json(rc, "provider_name", str_json(prov.buf));
     json_object_set(change, "actions", r->data ? p->read : p->create);
-    json_object_set_new(change, "before", json_null());
+    set_json(change, "before", json_null());
     json_object_set(change, "after", json_object_get(res, "values"));
     marks = unknown_json(ri->obj, 0);
     if (marks)
-        json_object_set_new(change, "after_unknown", marks);
+        set_json(change, "after_unknown", marks);
     else
         json_object_set(change, "after_unknown", p->empty);
-    json_object_set_new(rc, "change", change);
+    set_json(rc, "change", change);
     json_array_append_new(p->changes, rc);
     strbuf_release(&addr);
     strbuf_release(&prov);
@@ -315,11 +346,11 @@ static json_t *module_values(struct plan *p, struct minst *mi, struct strbuf *pa
     size_t i, k, back;
 
     if (*mi->addr)
-        json_object_set_new(m, "address", jr_string(mi->addr));
+        set_json(m, "address", str_json(mi->addr));
     for (i = 0; i < mi->mod->nres; i++)
         for (k = 0; k < mi->res[i].n; k++)
             add_resource(p, list, path, mi, &mi->mod->res[i], &mi->res[i].inst[k]);
-    json_object_set_new(m, "resources", list);
+    set_json(m, "resources", list);
     for (i = 0; i < mi->mod->ncalls; i++) {
         for (k = 0; k < mi->calls[i].n; k++) {
             struct minst *c = mi->calls[i].inst[k];
@@ -333,7 +364,7 @@ static json_t *module_values(struct plan *p, struct minst *mi, struct strbuf *pa
         }
     }
     if (json_array_size(children))
-        json_object_set_new(m, "child_modules", children);
+        set_json(m, "child_modules", children);
     else
         json_decref(children);
     return m;
@@ -351,42 +382,49 @@ static void root_outputs(struct plan *p, json_t *planned, json_t *doc)
         json_t *o = json_object(), *c = json_object(), *marks;
         if (!v)
             continue;
-        json_object_set_new(o, "sensitive", json_false());
+        set_json(o, "sensitive", json_false());
         if (v->kind != HV_UNKNOWN)
-            json_object_set_new(o, "value", value_json(p, v, NULL, 0));
-        json_object_set_new(outs, name, o);
-        json_object_set_new(c, "actions", json_pack("[s]", "create"));
-        json_object_set_new(c, "before", json_null());
-        json_object_set_new(c, "after", value_json(p, v, NULL, 0));
+            set_json(o, "value", value_json(p, v, NULL, 0));
+        set_json(outs, name, o);
+        set_json(c, "actions", json_pack("[s]", "create"));
+        set_json(c, "before", json_null());
+        set_json(c, "after", value_json(p, v, NULL, 0));
         marks = unknown_json(v, 0);
-        json_object_set_new(c, "after_unknown", marks ? marks : json_false());
-        json_object_set_new(changes, name, c);
+        set_json(c, "after_unknown", marks ? marks : json_false());
+        set_json(changes, name, c);
     }
-    json_object_set_new(planned, "outputs", outs);
-    json_object_set_new(doc, "output_changes", changes);
+    set_json(planned, "outputs", outs);
+    set_json(doc, "output_changes", changes);
 }
 
 /* ===== configuration ===== */
 
-static json_t *expr_json(struct plan *p, const struct tfmod *mod, const struct hexpr *x,
-                         const struct tfref_bind *bound)
+/* The expression object of x, whose references are refs (taken): them, or
+ * when there are none its constant value. */
+static json_t *expr_refs_json(struct plan *p, const struct hexpr *x, json_t *refs)
 {
-    json_t *refs = tf_refs(mod, x, bound), *e = json_object();
+    json_t *e = json_object();
     struct hscope none;
     struct hval *v;
 
     if (json_array_size(refs)) {
-        json_object_set_new(e, "references", refs);
+        set_json(e, "references", refs);
         return e;
     }
     json_decref(refs);
     memset(&none, 0, sizeof(none));
     v = hcl_eval(&p->L->h, &none, x);
     if (v && !v->has_unknown)
-        json_object_set_new(e, "constant_value", value_json(p, v, NULL, 0));
+        set_json(e, "constant_value", value_json(p, v, NULL, 0));
     if (!v && !p->L->h.over_budget)
         p->L->h.err = NULL;
     return e;
+}
+
+static json_t *expr_json(struct plan *p, const struct tfmod *mod, const struct hexpr *x,
+                         const struct tfref_bind *bound)
+{
+    return expr_refs_json(p, x, tf_refs(mod, x, bound));
 }
 
 /* The expressions of a body: attributes, and blocks as lists (a dynamic
@@ -406,13 +444,12 @@ static json_t *body_exprs(struct plan *p, const struct tfmod *mod, const struct 
         /* A resource's own constant attributes are known in planned_values,
          * so the plan reader never looks them up: left out (the constants
          * of nested blocks stay, to tell the blocks apart). */
-        x = top ? tf_refs(mod, b->attrs[i].expr, bound) : NULL;
-        if (x && !json_array_size(x)) {
+        x = tf_refs(mod, b->attrs[i].expr, bound);
+        if (top && !json_array_size(x)) {
             json_decref(x);
             continue;
         }
-        json_decref(x);
-        json_object_set_new(e, n, expr_json(p, mod, b->attrs[i].expr, bound));
+        set_json(e, n, expr_refs_json(p, b->attrs[i].expr, x));
     }
     for (i = 0; i < b->nblocks && depth < HCL_MAX_NESTING; i++) {
         const struct hblock *blk = &b->blocks[i];
@@ -445,7 +482,7 @@ static json_t *body_exprs(struct plan *p, const struct tfmod *mod, const struct 
         list = json_object_get(e, type);
         if (!json_is_array(list)) {
             list = json_array();
-            json_object_set_new(e, type, list);
+            set_json(e, type, list);
         }
         json_array_append_new(list, body_exprs(p, mod, body, 0, in, depth + 1));
     }
@@ -456,9 +493,9 @@ static void meta_exprs(struct plan *p, const struct tfmod *mod, const struct hbo
 {
     const struct hattr *count = hcl_body_attr(b, "count"), *each = hcl_body_attr(b, "for_each");
     if (count)
-        json_object_set_new(out, "count_expression", expr_json(p, mod, count->expr, NULL));
+        set_json(out, "count_expression", expr_json(p, mod, count->expr, NULL));
     if (each)
-        json_object_set_new(out, "for_each_expression", expr_json(p, mod, each->expr, NULL));
+        set_json(out, "for_each_expression", expr_json(p, mod, each->expr, NULL));
 }
 
 static json_t *config_module(struct plan *p, const struct tfmod *mod, struct strbuf *path,
@@ -476,13 +513,13 @@ static json_t *config_module(struct plan *p, const struct tfmod *mod, struct str
         if (!r->unknown)
             continue; /* its values are all known: the plan reader never looks it up */
         o = json_object();
-        json_object_set_new(o, "address", jr_string(r->addr));
-        json_object_set_new(o, "mode", json_string(r->data ? "data" : "managed"));
-        json_object_set_new(o, "type", jr_string(r->type));
-        json_object_set_new(o, "name", jr_string(r->name));
-        json_object_set_new(o, "expressions", body_exprs(p, mod, r->blk->body, 1, NULL, 0));
+        set_json(o, "address", str_json(r->addr));
+        set_json(o, "mode", json_string(r->data ? "data" : "managed"));
+        set_json(o, "type", str_json(r->type));
+        set_json(o, "name", str_json(r->name));
+        set_json(o, "expressions", body_exprs(p, mod, r->blk->body, 1, NULL, 0));
         meta_exprs(p, mod, r->blk->body, o);
-        json_object_set_new(o, "schema_version", json_integer(0));
+        set_json(o, "schema_version", json_integer(0));
         json_array_append_new(res, o);
     }
     for (i = 0; i < mod->ncalls; i++) {
@@ -491,16 +528,16 @@ static json_t *config_module(struct plan *p, const struct tfmod *mod, struct str
         json_t *c = json_object(), *ex = json_object();
         size_t a, back = path->len;
         if (src && src->expr->kind == HX_LIT && src->expr->lit->kind == HV_STRING)
-            json_object_set_new(c, "source", jr_string(src->expr->lit->u.s));
+            set_json(c, "source", str_json(src->expr->lit->u.s));
         for (a = 0; a < call->body->nattrs; a++) {
             const char *n = call->body->attrs[a].name;
             if (strcmp(n, "source") == 0 || strcmp(n, "version") == 0 || strcmp(n, "count") == 0 ||
                 strcmp(n, "for_each") == 0 || strcmp(n, "providers") == 0 ||
                 strcmp(n, "depends_on") == 0)
                 continue;
-            json_object_set_new(ex, n, expr_json(p, mod, call->body->attrs[a].expr, NULL));
+            set_json(ex, n, expr_json(p, mod, call->body->attrs[a].expr, NULL));
         }
-        json_object_set_new(c, "expressions", ex);
+        set_json(c, "expressions", ex);
         meta_exprs(p, mod, call->body, c);
         strbuf_addf(path, ".module_calls.%s", call->labels[0]);
         {
@@ -511,32 +548,32 @@ static json_t *config_module(struct plan *p, const struct tfmod *mod, struct str
         }
         if (mod->call_mods[i] && depth < HCL_MAX_MODULE_DEPTH) {
             strbuf_addstr(path, ".module");
-            json_object_set_new(c, "module", config_module(p, mod->call_mods[i], path, depth + 1));
+            set_json(c, "module", config_module(p, mod->call_mods[i], path, depth + 1));
         }
         path->len = back;
         path->buf[back] = '\0';
-        json_object_set_new(calls, call->labels[0], c);
+        set_json(calls, call->labels[0], c);
     }
     for (i = 0; i < mod->noutputs; i++) {
         const struct hattr *v = hcl_body_attr(mod->outputs[i]->body, "value");
         json_t *o = json_object();
         if (v)
-            json_object_set_new(o, "expression", expr_json(p, mod, v->expr, NULL));
-        json_object_set_new(outs, mod->outputs[i]->labels[0], o);
+            set_json(o, "expression", expr_json(p, mod, v->expr, NULL));
+        set_json(outs, mod->outputs[i]->labels[0], o);
     }
     for (i = 0; i < mod->nvars; i++) {
         const struct hattr *d = hcl_body_attr(mod->vars[i]->body, "default");
         json_t *o = json_object();
         struct hval *v = d ? hcl_eval(&p->L->h, &none, d->expr) : NULL;
         if (v)
-            json_object_set_new(o, "default", value_json(p, v, NULL, 0));
+            set_json(o, "default", value_json(p, v, NULL, 0));
         p->L->h.err = NULL;
-        json_object_set_new(vars, mod->vars[i]->labels[0], o);
+        set_json(vars, mod->vars[i]->labels[0], o);
     }
-    json_object_set_new(m, "resources", res);
-    json_object_set_new(m, "module_calls", calls);
-    json_object_set_new(m, "outputs", outs);
-    json_object_set_new(m, "variables", vars);
+    set_json(m, "resources", res);
+    set_json(m, "module_calls", calls);
+    set_json(m, "outputs", outs);
+    set_json(m, "variables", vars);
     return m;
 }
 
@@ -577,20 +614,25 @@ int hcl_locate(const struct hcl_result *r, const char *path, struct srcloc *out)
 {
     const struct hcl_locgroup *g = NULL;
     const struct hloc *best = NULL;
+    const char *vals;
     size_t cut = strlen(path), i, bestlen = 0;
 
     if (!r->mem)
         return 0;
-    /* The longest base that path starts with (at a '.' or '[' boundary). */
+    /* The longest base that path starts with (at a '.' or '[' boundary):
+     * nearly always a resource's values, "...resources[N].values", the
+     * first such part of the path (no base goes on past it); else each
+     * shorter prefix from the whole path down. */
+    vals = strstr(path, "].values");
+    if (vals && strchr(".[", vals[8])) { /* (strchr finds the NUL too) */
+        uintptr_t k = (uintptr_t)strmap_getn(r->mem->by_base, path, (size_t)(vals + 8 - path));
+        if (k) {
+            g = &r->mem->groups[k - 1];
+            cut = (size_t)(vals + 8 - path);
+        }
+    }
     while (!g) {
-        char buf[256];
-        char *base = cut < sizeof(buf) ? buf : xmalloc(cut + 1);
-        uintptr_t k;
-        memcpy(base, path, cut);
-        base[cut] = '\0';
-        k = (uintptr_t)strmap_get(r->mem->by_base, base);
-        if (base != buf)
-            free(base);
+        uintptr_t k = (uintptr_t)strmap_getn(r->mem->by_base, path, cut);
         if (k) {
             g = &r->mem->groups[k - 1];
             break;
@@ -648,6 +690,7 @@ int tf_plan(struct tfload *L, struct hcl_result *out)
     out->mem = xcalloc(1, sizeof(*out->mem));
     out->mem->by_base = strmap_new();
     doc_arena = &out->mem->doc;
+    arena_expect(doc_arena, L->a.total); /* the document is about as large as the load */
     json_get_alloc_funcs(&saved_malloc, &saved_free);
     json_set_alloc_funcs(doc_malloc, doc_free);
     doc = json_object();
@@ -661,17 +704,17 @@ int tf_plan(struct tfload *L, struct hcl_result *out)
     p.empty_list = json_array();
     p.changes = json_array();
     p.mem = out->mem;
-    json_object_set_new(doc, "format_version", json_string("1.2"));
-    json_object_set_new(doc, "terraform_version", json_string("sgmap-hcl"));
+    set_json(doc, "format_version", json_string("1.2"));
+    set_json(doc, "terraform_version", json_string("sgmap-hcl"));
     strbuf_addstr(&path, "planned_values.root_module");
-    json_object_set_new(planned, "root_module", module_values(&p, L->root, &path, 0));
+    set_json(planned, "root_module", module_values(&p, L->root, &path, 0));
     root_outputs(&p, planned, doc);
-    json_object_set_new(doc, "planned_values", planned);
-    json_object_set_new(doc, "resource_changes", p.changes);
+    set_json(doc, "planned_values", planned);
+    set_json(doc, "resource_changes", p.changes);
     strbuf_reset(&path);
     strbuf_addstr(&path, "configuration.root_module");
-    json_object_set_new(config, "root_module", config_module(&p, L->root->mod, &path, 0));
-    json_object_set_new(doc, "configuration", config);
+    set_json(config, "root_module", config_module(&p, L->root->mod, &path, 0));
+    set_json(doc, "configuration", config);
     strbuf_release(&path);
     json_set_alloc_funcs(saved_malloc, saved_free);
     doc_arena = NULL;

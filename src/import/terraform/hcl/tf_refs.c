@@ -39,6 +39,13 @@ static void add_ref(struct refwalk *w, const char *s, size_t n)
     json_array_append_new(w->out, json_stringn(s, n));
 }
 
+/* Append ".name" (a traversal's attribute step). */
+static void add_attr(struct strbuf *sb, const char *name)
+{
+    strbuf_addch(sb, '.');
+    strbuf_addstr(sb, name);
+}
+
 /* A constant index as Terraform writes it ([0], ["a"]), or 0. */
 static int const_index(struct strbuf *sb, const struct hexpr *k)
 {
@@ -114,7 +121,8 @@ static void walk_traversal(struct refwalk *w, const struct hexpr *root,
         }
         return;
     }
-    strbuf_addf(&sb, "%s.%s", r, steps[0]->name);
+    strbuf_addstr(&sb, r);
+    add_attr(&sb, steps[0]->name);
     i = 1;
     if (strcmp(r, "var") == 0 || strcmp(r, "count") == 0 || strcmp(r, "each") == 0) {
         add_ref(w, sb.buf, sb.len);
@@ -126,7 +134,7 @@ static void walk_traversal(struct refwalk *w, const struct hexpr *root,
             strbuf_release(&sb);
             return;
         }
-        strbuf_addf(&sb, ".%s", steps[1]->name);
+        add_attr(&sb, steps[1]->name);
         i = 2;
     }
     /* TYPE.NAME, data.TYPE.NAME or module.NAME, then an optional constant
@@ -144,7 +152,7 @@ static void walk_traversal(struct refwalk *w, const struct hexpr *root,
     }
     if (!whole && i < n && steps[i]->kind == HX_ATTR) {
         size_t before = sb.len;
-        strbuf_addf(&sb, ".%s", steps[i]->name);
+        add_attr(&sb, steps[i]->name);
         add_ref(w, sb.buf, sb.len);
         sb.len = before;
         sb.buf[before] = '\0';
