@@ -381,17 +381,32 @@ void model_prefix_list_add_entry(struct model *m, struct prefix_list *pl, const 
  */
 struct nacl *model_nacl(struct model *m, const char *id, int *created);
 const struct nacl *model_find_nacl(const struct model *m, const char *id);
-/* Add an entry (its strings copied); the caller has checked its fields. */
-void model_nacl_add_entry(struct model *m, struct nacl *n, const struct nacl_entry *e);
+/*
+ * The one reading of a NACL entry's fields, for every importer: its number
+ * (1-32767), action ("allow" or "deny") and protocol and ports as
+ * ports_from_aws() reads them (from/to: the port range, or the ICMP type and
+ * code). Fills all of *out but dir and loc. Returns 0, NACL_ERR_NUMBER,
+ * NACL_ERR_ACTION or a PORTS_ERR_*, with a message in err.
+ */
+#define NACL_ERR_NUMBER (-10)
+#define NACL_ERR_ACTION (-11)
+int nacl_entry_make(long number, const char *action, const char *protocol, int has_ports,
+                    long from, long to, const char *cidr, struct nacl_entry *out, char *err,
+                    size_t errlen);
+/* Add an entry (its strings copied). Returns 0; 1 when the same entry is
+ * already there (ignored); -1 when another entry has its direction and
+ * number (the closing entry excepted, which has one per family). */
+int model_nacl_add_entry(struct model *m, struct nacl *n, const struct nacl_entry *e);
 /* The entry of this number and direction, or NULL. */
 const struct nacl_entry *model_nacl_find_entry(const struct nacl *n, enum direction dir,
                                                int number);
 struct route_table *model_route_table(struct model *m, const char *id, int *created);
 const struct route_table *model_find_route_table(const struct model *m, const char *id);
-/* Add a route (dest canonical CIDR or pl-...; strings copied); a route to a
- * destination the table already has is ignored. */
+/* Add a route (dest canonical CIDR or pl-...; strings copied) to a target
+ * of this kind; a route to a destination the table already has is ignored. */
 void model_route_table_add_route(struct model *m, struct route_table *t, const char *dest,
-                                 const char *target, int blackhole, const struct srcloc *loc);
+                                 const char *target, enum route_target type, int blackhole,
+                                 const struct srcloc *loc);
 struct gateway *model_gateway(struct model *m, const char *id, int *created);
 const struct gateway *model_find_gateway(const struct model *m, const char *id);
 /* A public address of an interface (repeats ignored). */

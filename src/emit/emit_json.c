@@ -90,6 +90,15 @@ static void json_ifaces(struct json_writer *w, const struct model *m, const stru
             jw_member_string(w, "subnet", ifc->subnet);
         if (ifc->arn)
             jw_member_string(w, "arn", ifc->arn);
+        /* With the network context, the addresses NACL entries are matched
+         * against. */
+        if (model_has_network(m) && ifc->naddresses) {
+            jw_key(w, "addresses");
+            jw_array_begin(w);
+            for (j = 0; j < ifc->naddresses; j++)
+                jw_string(w, ifc->addresses[j]);
+            jw_array_end(w);
+        }
         if (ifc->npublic_addresses) {
             jw_key(w, "public_addresses");
             jw_array_begin(w);

@@ -4,6 +4,7 @@
  * public addresses of interfaces, and which NACL and route table each
  * subnet has (its explicit association, else its VPC's default and main).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,13 +70,50 @@ const struct nacl *model_find_nacl(const struct model *m, const char *id)
     return o && o->kind == NET_NACL ? o->obj : NULL;
 }
 
-void model_nacl_add_entry(struct model *m, struct nacl *n, const struct nacl_entry *e)
+int nacl_entry_make(long number, const char *action, const char *protocol, int has_ports,
+                    long from, long to, const char *cidr, struct nacl_entry *out, char *err,
+                    size_t errlen)
+{
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    if (number < 1 || number > NACL_RULE_LAST) {
+        snprintf(err, errlen, "rule number out of range: %ld (1-%d)", number, NACL_RULE_LAST);
+        return NACL_ERR_NUMBER;
+    }
+    if (strcmp(action, "allow") != 0 && strcmp(action, "deny") != 0) {
+        snprintf(err, errlen, "expected allow or deny, got '%s'", action);
+        return NACL_ERR_ACTION;
+    }
+    if ((rc = ports_from_aws(protocol, has_ports, from, to, &out->ports, err, errlen)) < 0)
+        return rc;
+    out->number = (int)number;
+    out->allow = action[0] == 'a';
+    out->cidr = cidr;
+    return 0;
+}
+
+int model_nacl_add_entry(struct model *m, struct nacl *n, const struct nacl_entry *e)
 {
     struct nacl_entry *copy;
+    size_t i;
+
+    for (i = 0; i < n->nentries; i++) {
+        const struct nacl_entry *x = &n->entries[i];
+        if (x->dir != e->dir || x->number != e->number)
+            continue;
+        /* The same entry read twice (a file given twice) is one entry. */
+        if (x->allow == e->allow && strcmp(x->cidr, e->cidr) == 0 &&
+            ports_compare(&x->ports, &e->ports) == 0)
+            return 1;
+        if (e->number != NACL_RULE_LAST)
+            return -1;
+    }
     XGROW(n->entries, n->entries_alloc, n->nentries + 1);
     copy = &n->entries[n->nentries++];
     *copy = *e;
     copy->cidr = model_strdup(m, e->cidr);
+    return 0;
 }
 
 const struct nacl_entry *model_nacl_find_entry(const struct nacl *n, enum direction dir,
@@ -135,7 +173,8 @@ enum route_target route_target_of(const char *target)
 }
 
 void model_route_table_add_route(struct model *m, struct route_table *t, const char *dest,
-                                 const char *target, int blackhole, const struct srcloc *loc)
+                                 const char *target, enum route_target type, int blackhole,
+                                 const struct srcloc *loc)
 {
     struct route *r;
     size_t i;
@@ -147,7 +186,7 @@ void model_route_table_add_route(struct model *m, struct route_table *t, const c
     r = &t->routes[t->nroutes++];
     r->dest = model_strdup(m, dest);
     r->target = model_strdup(m, target);
-    r->type = route_target_of(target);
+    r->type = type;
     r->blackhole = blackhole;
     r->loc = *loc;
 }

@@ -235,8 +235,6 @@ static int internet_route(struct run *run, const struct reach_class *k,
         run->net_notes |= REACH_NOTE_ROUTES_UNKNOWN;
         return 1;
     }
-    if (k->families == 0)
-        return 1; /* addresses unknown: the answer says so */
     r = route_to(&run->c, k->rt, p, fam);
     if (r && r->blackhole) {
         if (!run->net_blocked)
@@ -271,7 +269,9 @@ static int internet_route(struct run *run, const struct reach_class *k,
         block(run, "route");
         return 0;
     }
-    if (r->type == ROUTE_IGW && !(k->public & fam)) {
+    /* Addresses unknown: whether one is public is unknown too (the answer
+     * says "address unknown"). */
+    if (r->type == ROUTE_IGW && !(k->public & fam) && k->families) {
         if (!run->net_blocked)
             strbuf_addf(sb, "no public %saddress", fam == REACH_V6 ? "IPv6 " : "");
         block(run, "address");

@@ -37,7 +37,6 @@ static void read_nacl_entry(struct aws_ctx *c, const struct jnode *e, void *arg)
 {
     struct nacl *n = arg;
     struct nacl_entry entry;
-    const struct nacl_entry *same;
     const char *action = aws_req_str(c, e, "RuleAction");
     const char *proto = aws_req_str(c, e, "Protocol");
     const struct jnode *range = jr_obj(&c->jr, e, "PortRange");
@@ -47,21 +46,13 @@ static void read_nacl_entry(struct aws_ctx *c, const struct jnode *e, void *arg)
     int has_ports = 0, v4, v6, rc;
     size_t back;
 
-    memset(&entry, 0, sizeof(entry));
+    enum direction dir;
+
     if (!jr_int(&c->jr, e, "RuleNumber", &number) && !c->jr.failed)
         jr_error(&c->jr, NULL, "missing RuleNumber");
-    entry.dir = jr_bool(&c->jr, e, "Egress") ? DIR_EGRESS : DIR_INGRESS;
+    dir = jr_bool(&c->jr, e, "Egress") ? DIR_EGRESS : DIR_INGRESS;
     if (c->jr.failed)
         return;
-    if (number < 1 || number > NACL_RULE_LAST) {
-        jr_error(&c->jr, "RuleNumber", "rule number out of range: %ld (1-%d)", number,
-                 NACL_RULE_LAST);
-        return;
-    }
-    if (strcmp(action, "allow") != 0 && strcmp(action, "deny") != 0) {
-        jr_error(&c->jr, "RuleAction", "expected allow or deny, got '%s'", action);
-        return;
-    }
     if ((v4 = aws_read_cidr(c, e, "CidrBlock", cidr)) < 0)
         return;
     if (!v4 && (v6 = aws_read_cidr(c, e, "Ipv6CidrBlock", cidr)) <= 0) {
@@ -81,30 +72,22 @@ static void read_nacl_entry(struct aws_ctx *c, const struct jnode *e, void *arg)
     jr_pop(&c->jr, back);
     if (c->jr.failed)
         return;
-    rc = ports_from_aws(proto, has_ports, from, to, &entry.ports, err, sizeof(err));
+    rc = nacl_entry_make(number, action, proto, has_ports, from, to, cidr, &entry, err,
+                         sizeof(err));
     if (rc < 0) {
-        jr_error(&c->jr, rc == PORTS_ERR_PROTOCOL ? "Protocol" : range ? "PortRange"
-                                                                       : "IcmpTypeCode",
+        jr_error(&c->jr, rc == NACL_ERR_NUMBER   ? "RuleNumber"
+                         : rc == NACL_ERR_ACTION ? "RuleAction"
+                         : rc == PORTS_ERR_PROTOCOL ? "Protocol"
+                         : range                 ? "PortRange"
+                                                 : "IcmpTypeCode",
                  "%s", err);
         return;
     }
-    entry.number = (int)number;
-    entry.allow = action[0] == 'a';
-    entry.cidr = cidr;
+    entry.dir = dir;
     entry.loc = jr_loc(&c->jr, NULL);
-    same = model_nacl_find_entry(n, entry.dir, entry.number);
-    if (same && entry.number != NACL_RULE_LAST) {
-        /* The same entry read twice (a file given twice) is one entry. */
-        if (same->allow == entry.allow && strcmp(same->cidr, cidr) == 0 &&
-            ports_compare(&same->ports, &entry.ports) == 0)
-            return;
+    if (model_nacl_add_entry(c->jr.m, n, &entry) < 0)
         jr_error(&c->jr, "RuleNumber", "network ACL '%s' has two %s entries numbered %ld",
-                 n->id, entry.dir == DIR_EGRESS ? "outbound" : "inbound", number);
-        return;
-    }
-    if (same && strcmp(same->cidr, cidr) == 0)
-        return;
-    model_nacl_add_entry(c->jr.m, n, &entry);
+                 n->id, dir == DIR_EGRESS ? "outbound" : "inbound", number);
 }
 
 static void read_nacl_association(struct aws_ctx *c, const struct jnode *a, void *arg)
@@ -193,7 +176,7 @@ static void read_route(struct aws_ctx *c, const struct jnode *r, void *arg)
     if (!target)
         target = "unknown";
     loc = jr_loc(&c->jr, NULL);
-    model_route_table_add_route(c->jr.m, t, dest, target,
+    model_route_table_add_route(c->jr.m, t, dest, target, route_target_of(target),
                                 state && strcmp(state, "blackhole") == 0, &loc);
 }
 
