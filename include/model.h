@@ -216,6 +216,16 @@ enum route_target {
 const char *route_target_name(enum route_target t);
 /* The kind of a target id ("local", "igw-...", ...). */
 enum route_target route_target_of(const char *target);
+/* The fields a route names its target in, in the order they are tried:
+ * the EC2 API's and CloudFormation's name, Terraform's, and the kind of
+ * target each holds (a gateway field holds an internet gateway unless its
+ * id says otherwise: "local", vgw-...). */
+struct route_target_key {
+    const char *api, *tf;
+    enum route_target type;
+};
+extern const struct route_target_key route_target_keys[];
+extern const size_t nroute_target_keys;
 
 struct route {
     const char *dest;     /* canonical CIDR, or pl-... */

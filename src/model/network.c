@@ -172,6 +172,21 @@ enum route_target route_target_of(const char *target)
     return ROUTE_OTHER;
 }
 
+const struct route_target_key route_target_keys[] = {
+    {"GatewayId", "gateway_id", ROUTE_IGW},
+    {"EgressOnlyInternetGatewayId", "egress_only_gateway_id", ROUTE_EIGW},
+    {"NatGatewayId", "nat_gateway_id", ROUTE_NAT},
+    {"VpcPeeringConnectionId", "vpc_peering_connection_id", ROUTE_PEERING},
+    {"TransitGatewayId", "transit_gateway_id", ROUTE_TRANSIT},
+    {"NetworkInterfaceId", "network_interface_id", ROUTE_OTHER},
+    {"InstanceId", NULL, ROUTE_OTHER},
+    {"VpcEndpointId", "vpc_endpoint_id", ROUTE_OTHER},
+    {"LocalGatewayId", "local_gateway_id", ROUTE_OTHER},
+    {"CarrierGatewayId", "carrier_gateway_id", ROUTE_OTHER},
+    {"CoreNetworkArn", "core_network_arn", ROUTE_OTHER},
+};
+const size_t nroute_target_keys = sizeof(route_target_keys) / sizeof(route_target_keys[0]);
+
 void model_route_table_add_route(struct model *m, struct route_table *t, const char *dest,
                                  const char *target, enum route_target type, int blackhole,
                                  const struct srcloc *loc)

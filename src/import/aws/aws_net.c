@@ -140,13 +140,6 @@ void aws_read_network_acls(struct aws_ctx *c, const struct jnode *arr)
 
 /* ===== Route tables ===== */
 
-/* The keys a route names its target by, in the order they are tried. */
-static const char *const target_keys[] = {
-    "GatewayId", "EgressOnlyInternetGatewayId", "NatGatewayId", "TransitGatewayId",
-    "VpcPeeringConnectionId", "NetworkInterfaceId", "InstanceId", "LocalGatewayId",
-    "CarrierGatewayId", "CoreNetworkArn",
-};
-
 static void read_route(struct aws_ctx *c, const struct jnode *r, void *arg)
 {
     struct route_table *t = arg;
@@ -169,8 +162,8 @@ static void read_route(struct aws_ctx *c, const struct jnode *r, void *arg)
     }
     if (rc == 0)
         snprintf(dest, sizeof(dest), "%.*s", (int)sizeof(dest) - 1, list);
-    for (i = 0; i < sizeof(target_keys) / sizeof(target_keys[0]) && !target; i++)
-        target = jr_str(&c->jr, r, target_keys[i]);
+    for (i = 0; i < nroute_target_keys && !target; i++)
+        target = jr_str(&c->jr, r, route_target_keys[i].api);
     if (c->jr.failed)
         return;
     if (!target)

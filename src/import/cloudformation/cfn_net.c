@@ -135,23 +135,6 @@ static int read_entry(struct cfn *c, const struct cfn_resource *r)
 
 /* ===== Routes ===== */
 
-static const struct {
-    const char *key;
-    enum route_target type;
-} targets[] = {
-    {"GatewayId", ROUTE_IGW},
-    {"EgressOnlyInternetGatewayId", ROUTE_EIGW},
-    {"NatGatewayId", ROUTE_NAT},
-    {"VpcPeeringConnectionId", ROUTE_PEERING},
-    {"TransitGatewayId", ROUTE_TRANSIT},
-    {"NetworkInterfaceId", ROUTE_OTHER},
-    {"InstanceId", ROUTE_OTHER},
-    {"VpcEndpointId", ROUTE_OTHER},
-    {"LocalGatewayId", ROUTE_OTHER},
-    {"CarrierGatewayId", ROUTE_OTHER},
-    {"CoreNetworkArn", ROUTE_OTHER},
-};
-
 static int read_route(struct cfn *c, const struct cfn_resource *r)
 {
     const struct ynode *p = r->props;
@@ -166,9 +149,9 @@ static int read_route(struct cfn *c, const struct cfn_resource *r)
 
     if (!dest)
         dest = text_at(c, p, "DestinationIpv6CidrBlock");
-    for (i = 0; i < sizeof(targets) / sizeof(targets[0]) && !target; i++) {
-        target = id_of(c, ynode_get(p, targets[i].key));
-        type = targets[i].type;
+    for (i = 0; i < nroute_target_keys && !target; i++) {
+        target = id_of(c, ynode_get(p, route_target_keys[i].api));
+        type = route_target_keys[i].type;
     }
     if (!table || !target || !(t = model_route_table(c->m, table, NULL)))
         return 0;

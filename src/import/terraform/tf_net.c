@@ -215,24 +215,6 @@ static void read_nacl_association(struct tf_ctx *c, const struct tf_res *r)
 
 /* ===== Route tables ===== */
 
-/* The attributes a route names its target by, and the kind of each (a
- * gateway_id is an internet gateway's unless it says otherwise). */
-static const struct {
-    const char *attr;
-    enum route_target type;
-} targets[] = {
-    {"gateway_id", ROUTE_IGW},
-    {"egress_only_gateway_id", ROUTE_EIGW},
-    {"nat_gateway_id", ROUTE_NAT},
-    {"vpc_peering_connection_id", ROUTE_PEERING},
-    {"transit_gateway_id", ROUTE_TRANSIT},
-    {"network_interface_id", ROUTE_OTHER},
-    {"vpc_endpoint_id", ROUTE_OTHER},
-    {"local_gateway_id", ROUTE_OTHER},
-    {"carrier_gateway_id", ROUTE_OTHER},
-    {"core_network_arn", ROUTE_OTHER},
-};
-
 /*
  * The target of a route at attr: a known id; in a plan, for an aws_route,
  * the address its expression names; else, when the plan marks it unknown
@@ -266,9 +248,11 @@ static void read_route(struct tf_ctx *c, const struct tf_res *r, struct route_ta
 
     for (i = 0; i < 3 && !text; i++)
         text = jr_str(&c->jr, obj, key = dest_keys[inline_block][i]);
-    for (i = 0; i < sizeof(targets) / sizeof(targets[0]) && !target; i++) {
-        target = route_target(c, r, obj, marks, targets[i].attr);
-        type = targets[i].type;
+    for (i = 0; i < nroute_target_keys && !target; i++) {
+        if (!route_target_keys[i].tf)
+            continue;
+        target = route_target(c, r, obj, marks, route_target_keys[i].tf);
+        type = route_target_keys[i].type;
     }
     if (c->jr.failed || !text || !target)
         return; /* unknown until apply, or no route */
