@@ -199,6 +199,8 @@ collect_region() {
     save ec2-describe-network-acls ec2 describe-network-acls
     save ec2-describe-route-tables ec2 describe-route-tables
     save ec2-describe-internet-gateways ec2 describe-internet-gateways
+    save ec2-describe-egress-only-internet-gateways ec2 describe-egress-only-internet-gateways
+    save ec2-describe-addresses ec2 describe-addresses
     if save ec2-describe-managed-prefix-lists ec2 describe-managed-prefix-lists &&
         list ec2 describe-managed-prefix-lists --query 'PrefixLists[].PrefixListId'; then
         for pl in $words; do

@@ -134,6 +134,9 @@ struct iface {
                           * JSON, never for a label (label is its name) */
     const char **addresses; /* private IP addresses */
     size_t naddresses;
+    const char **public_addresses; /* public IPv4 addresses (an ENI's association,
+                                    * an instance's PublicIpAddress, an EIP) */
+    size_t npublic_addresses;
     struct group_ref *refs;
     size_t nrefs;
     int conditional;     /* exists only under a template condition */
@@ -143,6 +146,11 @@ struct iface {
     unsigned char *group_conditional; /* per groups[i]: every ref to it is conditional */
     size_t ngroups;
     size_t index;          /* position in model->ifaces */
+    /* Its subnet's NACL and route table (see struct subnet); without a
+     * subnet record, its VPC's default NACL and main route table; NULL when
+     * the inputs do not say (its subnet unknown, none read). */
+    const struct nacl *nacl;
+    const struct route_table *route_table;
 };
 
 struct vpc {
@@ -155,10 +163,94 @@ struct vpc {
     struct srcloc loc;
 };
 
-/* A subnet: what tells an interface's VPC when its own record does not. */
+/* A subnet: what tells an interface's VPC when its own record does not,
+ * and, with the network context, its network ACL and route table. */
 struct subnet {
     const char *id;  /* subnet-..., a plan address, a logical id */
     const char *vpc; /* its VPC's id, or NULL when unknown */
+    const char *nacl_id;        /* its explicit NACL association, or NULL */
+    const char *route_table_id; /* its explicit route table association, or NULL */
+    struct srcloc loc;
+    /* Filled by model_finish(): the explicit one, else the VPC's default NACL
+     * and main route table; NULL when the inputs do not say. */
+    const struct nacl *nacl;
+    const struct route_table *route_table;
+};
+
+/* ===== The network context (optional; see model_has_network()) ===== */
+
+/* The closing entry of every NACL ("*": deny what no entry matched). */
+#define NACL_RULE_LAST 32767
+
+/* One entry of a network ACL: stateless, evaluated in number order. */
+struct nacl_entry {
+    int number;           /* 1-32766, NACL_RULE_LAST for the closing deny */
+    enum direction dir;   /* ingress: inbound; egress: outbound */
+    int allow;            /* 1 allow, 0 deny */
+    struct portspec ports;
+    const char *cidr;     /* canonical IPv4 or IPv6 CIDR */
+    struct srcloc loc;
+};
+
+struct nacl {
+    const char *id;       /* acl-..., a plan address, a logical id */
+    const char *name;     /* Name tag, or NULL */
+    const char *vpc;      /* its VPC, or NULL when unknown */
+    int is_default;       /* the VPC's default NACL: the one of unassociated subnets */
+    struct nacl_entry *entries; /* sorted by direction (ingress first), then number */
+    size_t nentries, entries_alloc;
+    struct srcloc loc;
+    size_t index;         /* position in model->nacls (set by model_finish()) */
+};
+
+/* What a route sends its traffic to (by the target's id). */
+enum route_target {
+    ROUTE_LOCAL,     /* "local": inside the VPC */
+    ROUTE_IGW,       /* igw-...: the internet, both ways */
+    ROUTE_EIGW,      /* eigw-...: the internet over IPv6, outbound only */
+    ROUTE_NAT,       /* nat-...: the internet, outbound only, through a NAT gateway */
+    ROUTE_PEERING,   /* pcx-...: another VPC (not evaluated) */
+    ROUTE_TRANSIT,   /* tgw-...: a transit gateway (not evaluated) */
+    ROUTE_OTHER,     /* eni-..., vpce-..., vgw-..., i-...: somewhere not evaluated */
+};
+const char *route_target_name(enum route_target t);
+/* The kind of a target id ("local", "igw-...", ...). */
+enum route_target route_target_of(const char *target);
+/* The fields a route names its target in, in the order they are tried:
+ * the EC2 API's and CloudFormation's name, Terraform's, and the kind of
+ * target each holds (a gateway field holds an internet gateway unless its
+ * id says otherwise: "local", vgw-...). */
+struct route_target_key {
+    const char *api, *tf;
+    enum route_target type;
+};
+extern const struct route_target_key route_target_keys[];
+extern const size_t nroute_target_keys;
+
+struct route {
+    const char *dest;     /* canonical CIDR, or pl-... */
+    const char *target;   /* as the input names it */
+    enum route_target type;
+    int blackhole;        /* its target is gone: traffic is dropped */
+    struct srcloc loc;
+};
+
+struct route_table {
+    const char *id;       /* rtb-..., a plan address, a logical id */
+    const char *name;     /* Name tag, or NULL */
+    const char *vpc;      /* its VPC, or NULL when unknown */
+    int main;             /* the VPC's main table: the one of unassociated subnets */
+    struct route *routes; /* in input order */
+    size_t nroutes, routes_alloc;
+    struct srcloc loc;
+    size_t index;         /* position in model->route_tables (set by model_finish()) */
+};
+
+/* An internet gateway (igw-...) or egress-only internet gateway (eigw-...). */
+struct gateway {
+    const char *id;
+    const char *vpc;      /* the VPC it is attached to, or NULL */
+    int egress_only;
     struct srcloc loc;
 };
 
@@ -197,6 +289,13 @@ struct model {
     size_t nnames, names_alloc;
     struct prefix_list **prefix_lists; /* sorted by id after finish */
     size_t nprefix_lists, prefix_lists_alloc;
+    /* The network context, each sorted by id after finish. */
+    struct nacl **nacls;
+    size_t nnacls, nacls_alloc;
+    struct route_table **route_tables;
+    size_t nroute_tables, route_tables_alloc;
+    struct gateway **gateways;
+    size_t ngateways, gateways_alloc;
 
     /* private */
     struct strmap *group_index;
@@ -207,6 +306,7 @@ struct model {
     struct strmap *rule_index;
     struct strmap *size_index;
     struct strmap *prefix_list_index;
+    struct strmap *net_index; /* NACLs, route tables and gateways, created on first use */
     struct strmap *strings;
     struct arena arena;
     int finished;
@@ -280,6 +380,49 @@ unsigned long model_prefix_list_size(const struct model *m, const char *id);
 struct prefix_list *model_prefix_list(struct model *m, const char *id);
 const struct prefix_list *model_find_prefix_list(const struct model *m, const char *id);
 void model_prefix_list_add_entry(struct model *m, struct prefix_list *pl, const char *cidr);
+
+/*
+ * The network context (network.c): importers record NACLs, route tables,
+ * gateways, subnets' explicit associations and public addresses as they
+ * read them; model_finish() sorts NACL entries, gives each subnet its NACL
+ * and route table (explicit, else its VPC's default NACL and main table).
+ * Ids of the three kinds share one index: find-or-create returns NULL when
+ * the id is already another kind's.
+ */
+struct nacl *model_nacl(struct model *m, const char *id, int *created);
+const struct nacl *model_find_nacl(const struct model *m, const char *id);
+/*
+ * The one reading of a NACL entry's fields, for every importer: its number
+ * (1-32767), action ("allow" or "deny") and protocol and ports as
+ * ports_from_aws() reads them (from/to: the port range, or the ICMP type and
+ * code). Fills all of *out but dir and loc. Returns 0, NACL_ERR_NUMBER,
+ * NACL_ERR_ACTION or a PORTS_ERR_*, with a message in err.
+ */
+#define NACL_ERR_NUMBER (-10)
+#define NACL_ERR_ACTION (-11)
+int nacl_entry_make(long number, const char *action, const char *protocol, int has_ports,
+                    long from, long to, const char *cidr, struct nacl_entry *out, char *err,
+                    size_t errlen);
+/* Add an entry (its strings copied). Returns 0; 1 when the same entry is
+ * already there (ignored); -1 when another entry has its direction and
+ * number (the closing entry excepted, which has one per family). */
+int model_nacl_add_entry(struct model *m, struct nacl *n, const struct nacl_entry *e);
+/* The entry of this number and direction, or NULL. */
+const struct nacl_entry *model_nacl_find_entry(const struct nacl *n, enum direction dir,
+                                               int number);
+struct route_table *model_route_table(struct model *m, const char *id, int *created);
+const struct route_table *model_find_route_table(const struct model *m, const char *id);
+/* Add a route (dest canonical CIDR or pl-...; strings copied) to a target
+ * of this kind; a route to a destination the table already has is ignored. */
+void model_route_table_add_route(struct model *m, struct route_table *t, const char *dest,
+                                 const char *target, enum route_target type, int blackhole,
+                                 const struct srcloc *loc);
+struct gateway *model_gateway(struct model *m, const char *id, int *created);
+const struct gateway *model_find_gateway(const struct model *m, const char *id);
+/* A public address of an interface (repeats ignored). */
+void model_iface_add_public_address(struct model *m, struct iface *ifc, const char *address);
+/* Do the inputs carry network context (NACLs, route tables or gateways)? */
+int model_has_network(const struct model *m);
 
 /*
  * Resolve and sort: an interface whose record names no VPC takes its

@@ -46,8 +46,11 @@
 #define REACH_V4 1u
 #define REACH_V6 2u
 
-/* The layers an answer evaluated (phase 2 adds NACLs and routes). */
+/* The layers an answer evaluated: security groups always; network ACLs and
+ * routes when the inputs carry them (see reach_net.c). */
 #define REACH_LAYER_SECURITY_GROUPS 1u
+#define REACH_LAYER_NACLS 2u
+#define REACH_LAYER_ROUTES 4u
 
 /* Interfaces with equal groups and equal address classes (the CIDRs and
  * prefix-list entries that hold their addresses): every one of them can
@@ -86,6 +89,8 @@ enum {
     REACH_NOTE_TO_NO_GROUP = 1u << 4,     /* the destination is in no group */
     REACH_NOTE_ENTRIES_UNKNOWN = 1u << 5, /* a prefix list's entries are unknown */
     REACH_NOTE_AWS_MANAGED = 1u << 6,     /* the prefix list is AWS-managed */
+    REACH_NOTE_NACL_UNKNOWN = 1u << 7,    /* an end's network ACL is not in the inputs */
+    REACH_NOTE_ROUTES_UNKNOWN = 1u << 8,  /* an end's route table is not in the inputs */
 };
 
 enum reach_verdict {
@@ -108,7 +113,11 @@ struct reach_answer {
     const struct rule **ingress; /* of the destination's groups */
     size_t ningress;
     unsigned notes;          /* REACH_NOTE_* */
-    const char *blocked;     /* REACH_NO: "egress", "ingress", "both" or "ports" */
+    const char *via;         /* a path through a target whose routes are not
+                              * evaluated (pcx-..., tgw-..., nat-...), or NULL */
+    const char *blocked;     /* REACH_NO: "egress", "ingress", "both", "ports";
+                              * with the network context also "nacl", "route"
+                              * or "address" */
     const char *reason;      /* REACH_NO: which side blocks and what it allows instead */
 };
 

@@ -90,6 +90,22 @@ static void json_ifaces(struct json_writer *w, const struct model *m, const stru
             jw_member_string(w, "subnet", ifc->subnet);
         if (ifc->arn)
             jw_member_string(w, "arn", ifc->arn);
+        /* With the network context, the addresses NACL entries are matched
+         * against. */
+        if (model_has_network(m) && ifc->naddresses) {
+            jw_key(w, "addresses");
+            jw_array_begin(w);
+            for (j = 0; j < ifc->naddresses; j++)
+                jw_string(w, ifc->addresses[j]);
+            jw_array_end(w);
+        }
+        if (ifc->npublic_addresses) {
+            jw_key(w, "public_addresses");
+            jw_array_begin(w);
+            for (j = 0; j < ifc->npublic_addresses; j++)
+                jw_string(w, ifc->public_addresses[j]);
+            jw_array_end(w);
+        }
         jw_key(w, "groups");
         jw_array_begin(w);
         for (j = ncond = 0; j < ifc->ngroups; j++) {
@@ -135,6 +151,96 @@ static void json_vpcs(struct json_writer *w, const struct model *m)
         jw_object_end(w);
     }
     jw_array_end(w);
+}
+
+/* The network context, only when the inputs carry one: subnets with the
+ * NACL and route table that apply to them, NACLs with their entries in
+ * evaluation order, route tables, gateways. */
+static void json_network(struct json_writer *w, const struct model *m)
+{
+    char label[PORTS_LABEL_MAX];
+    size_t i, j;
+
+    if (!model_has_network(m))
+        return;
+    jw_key(w, "network");
+    jw_object_begin(w);
+    jw_key(w, "subnets");
+    jw_array_begin(w);
+    for (i = 0; i < m->nsubnets; i++) {
+        const struct subnet *s = m->subnets[i];
+        jw_object_begin(w);
+        jw_member_string(w, "id", s->id);
+        jw_member_string(w, "vpc", s->vpc);
+        jw_member_string(w, "nacl", s->nacl ? s->nacl->id : s->nacl_id);
+        jw_member_string(w, "route_table",
+                         s->route_table ? s->route_table->id : s->route_table_id);
+        jw_object_end(w);
+    }
+    jw_array_end(w);
+    jw_key(w, "nacls");
+    jw_array_begin(w);
+    for (i = 0; i < m->nnacls; i++) {
+        const struct nacl *n = m->nacls[i];
+        jw_object_begin(w);
+        jw_member_string(w, "id", n->id);
+        jw_member_string(w, "name", n->name);
+        jw_member_string(w, "vpc", n->vpc);
+        jw_member_bool(w, "default", n->is_default);
+        jw_key(w, "entries");
+        jw_array_begin(w);
+        for (j = 0; j < n->nentries; j++) {
+            const struct nacl_entry *e = &n->entries[j];
+            ports_label(&e->ports, label);
+            jw_object_begin(w);
+            jw_member_int(w, "number", e->number);
+            jw_member_string(w, "direction", direction_name(e->dir));
+            jw_member_string(w, "action", e->allow ? "allow" : "deny");
+            jw_member_string(w, "label", label);
+            jw_member_string(w, "cidr", e->cidr);
+            jw_object_end(w);
+        }
+        jw_array_end(w);
+        json_source(w, &n->loc);
+        jw_object_end(w);
+    }
+    jw_array_end(w);
+    jw_key(w, "route_tables");
+    jw_array_begin(w);
+    for (i = 0; i < m->nroute_tables; i++) {
+        const struct route_table *t = m->route_tables[i];
+        jw_object_begin(w);
+        jw_member_string(w, "id", t->id);
+        jw_member_string(w, "name", t->name);
+        jw_member_string(w, "vpc", t->vpc);
+        jw_member_bool(w, "main", t->main);
+        jw_key(w, "routes");
+        jw_array_begin(w);
+        for (j = 0; j < t->nroutes; j++) {
+            jw_object_begin(w);
+            jw_member_string(w, "destination", t->routes[j].dest);
+            jw_member_string(w, "target", t->routes[j].target);
+            jw_member_string(w, "type", route_target_name(t->routes[j].type));
+            if (t->routes[j].blackhole)
+                jw_member_bool(w, "blackhole", 1);
+            jw_object_end(w);
+        }
+        jw_array_end(w);
+        json_source(w, &t->loc);
+        jw_object_end(w);
+    }
+    jw_array_end(w);
+    jw_key(w, "gateways");
+    jw_array_begin(w);
+    for (i = 0; i < m->ngateways; i++) {
+        jw_object_begin(w);
+        jw_member_string(w, "id", m->gateways[i]->id);
+        jw_member_string(w, "vpc", m->gateways[i]->vpc);
+        jw_member_bool(w, "egress_only", m->gateways[i]->egress_only);
+        jw_object_end(w);
+    }
+    jw_array_end(w);
+    jw_object_end(w);
 }
 
 static void json_rules(struct json_writer *w, const struct model *m, const struct marks *mk)
@@ -273,6 +379,7 @@ int emit_json_with(const struct model *m, const struct marks *marks,
     json_groups(&w, m, marks);
     json_ifaces(&w, m, marks);
     json_vpcs(&w, m);
+    json_network(&w, m);
     json_rules(&w, m, marks);
     json_edges(&w, m);
     if (more)

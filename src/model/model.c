@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "cidr.h"
 #include "model.h"
+#include "model_internal.h"
 #include "strmap.h"
 #include "suggest.h"
 #include "xalloc.h"
@@ -99,6 +100,7 @@ void model_free(struct model *m)
     size_t i;
     if (!m)
         return;
+    model_network_free(m);
     for (i = 0; i < m->ngroups; i++) {
         free(m->groups[i]->members);
         free(m->groups[i]->tags);
@@ -749,6 +751,7 @@ static int finish(struct model *m, int lenient_quota)
         m->ifaces[i]->index = i;
     xqsort(m->vpcs, m->nvpcs, sizeof(*m->vpcs), cmp_vpc_ptr);
     xqsort(m->subnets, m->nsubnets, sizeof(*m->subnets), cmp_subnet_ptr);
+    model_network_finish(m);
     xqsort(m->names, m->nnames, sizeof(*m->names), cmp_named);
     xqsort(m->prefix_lists, m->nprefix_lists, sizeof(*m->prefix_lists), cmp_prefix_list_ptr);
     m->finished = 1;

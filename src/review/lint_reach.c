@@ -35,6 +35,31 @@ static int rule_opens(const struct rule *r, int p)
     return r->ports.from <= p && p <= r->ports.to;
 }
 
+/* Does the answer allow traffic to port p (its ports' labels, which with
+ * the network context are less than its rules)? */
+static int answer_opens(const struct reach_answer *a, int p)
+{
+    const char *s = a->ports;
+    char label[PORTS_LABEL_MAX], err[64];
+    struct portspec ps;
+
+    while (s && *s) {
+        size_t n = strcspn(s, ",");
+        if (n < sizeof(label)) {
+            memcpy(label, s, n);
+            label[n] = '\0';
+            if (ports_parse_label(label, &ps, err, sizeof(err)) == 0 &&
+                (ps.proto == PROTO_ALL ||
+                 ((ps.proto == PROTO_TCP || ps.proto == PROTO_UDP) && ps.from <= p &&
+                  p <= ps.to)))
+                return 1;
+        }
+        s += n;
+        s += strspn(s, ", ");
+    }
+    return 0;
+}
+
 /* One finding per answer from the internet (0.0.0.0/0 or ::/0, as EC2.19
  * means it) that opens high-risk ports: the
  * answer's ingress rules are the whole of what the internet may send (it
@@ -49,6 +74,8 @@ static void exposed_answer(struct lint_ctx *c, const struct reach_result *res,
 
     for (i = 0; i < lint_risky_port_count(); i++) {
         int p = lint_risky_port(i), hit = 0;
+        if (!answer_opens(a, p))
+            continue;
         for (k = 0; k < a->ningress && !hit; k++) {
             if (rule_opens(a->ingress[k], p)) {
                 hit = 1;

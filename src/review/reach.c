@@ -277,6 +277,7 @@ static void run_release(struct run *run)
     portset_release(&run->v6);
     portset_release(&run->all);
     strbuf_release(&run->sb);
+    strbuf_release(&run->net_reason);
 }
 
 struct reach_result *reach_run(const struct model *m, const struct reach_query *q, char **err)
@@ -293,6 +294,7 @@ struct reach_result *reach_run(const struct model *m, const struct reach_query *
     res->layers = REACH_LAYER_SECURITY_GROUPS;
     *err = NULL;
     reach_ctx_init(&run.c, m, &res->arena);
+    res->layers = run.c.layers;
     if (q->max_classes && run.c.nclasses > q->max_classes) {
         *err = xasprintf("the inputs have %zu sets of interfaces alike, over the %zu evaluated "
                          "here (sgmap reach evaluates them all)",

@@ -269,7 +269,7 @@ struct reach_changes *reach_compare(const struct model *old, const struct model 
         reach_result_free(rn);
         ro = rn = NULL;
     }
-    c->layers = REACH_LAYER_SECURITY_GROUPS;
+    c->layers = REACH_LAYER_SECURITY_GROUPS | (ro ? ro->layers : 0) | (rn ? rn->layers : 0);
     pairs_fill(&po, ro, &sb);
     pairs_fill(&pn, rn, &sb);
     compare_side(c, rn, po.map, 1, &sb, &alloc);

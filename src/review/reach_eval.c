@@ -148,9 +148,28 @@ static const char *label_of(struct run *run, const struct portset *s)
     return arena_strndup(&run->res->arena, run->sb.buf, run->sb.len);
 }
 
+/* After the network context took some traffic away: keep the rules that
+ * still allow some of what passes. */
+static void prune_why(struct run *run)
+{
+    size_t i, n;
+
+    if (!run->c.network || !run->allowed)
+        return;
+    for (i = n = 0; i < run->nyes_eg; i++)
+        if (!run->yes_eg[i] || portset_overlaps(&run->all, &run->yes_eg[i]->ports))
+            run->yes_eg[n++] = run->yes_eg[i];
+    run->nyes_eg = n;
+    for (i = n = 0; i < run->nyes_in; i++)
+        if (!run->yes_in[i] || portset_overlaps(&run->all, &run->yes_in[i]->ports))
+            run->yes_in[n++] = run->yes_in[i];
+    run->nyes_in = n;
+}
+
 /* Move the scratch reasons and what they allow into answer a. */
 static void take_why(struct run *run, struct reach_answer *a)
 {
+    prune_why(run);
     a->egress = copy_rules(run, run->yes_eg, run->nyes_eg);
     a->negress = run->nyes_eg;
     a->ingress = copy_rules(run, run->yes_in, run->nyes_in);
@@ -328,6 +347,32 @@ static void set_outside_ends(struct reach_answer *a, struct reach_region *reg,
     }
 }
 
+static void set_reason(struct run *run, struct reach_answer *a, const char *blocked);
+
+/* A "no" the network context gave. */
+static void set_net_reason(struct run *run, struct reach_answer *a)
+{
+    a->blocked = run->net_blocked;
+    a->reason = arena_strndup(&run->res->arena, run->net_reason.buf, run->net_reason.len);
+}
+
+/* The network context between class k and an outside end (dir: k's
+ * egress sends to it, k's ingress receives from it). */
+static void net_outside_dir(struct run *run, const struct reach_class *k,
+                            const struct reach_end *end, enum direction dir)
+{
+    struct net_peer p = {NULL, NULL, end->id};
+    struct cidr x;
+
+    reach_net_reset(run);
+    if (!run->c.network)
+        return;
+    if ((end->type == REACH_END_INTERNET || end->type == REACH_END_CIDR) &&
+        cidr_parse(end->id, &x) == 0)
+        p.x = &x;
+    reach_net_outside(run, k, NULL, &p, end->type == REACH_END_INTERNET, dir);
+}
+
 void reach_answer_outside(struct run *run, struct reach_region *reg, const struct qend *q,
                            enum direction dir)
 {
@@ -368,11 +413,17 @@ void reach_answer_outside(struct run *run, struct reach_region *reg, const struc
         }
         if (!run->allowed)
             continue;
+        net_outside_dir(run, k, &hits[i].end, dir);
+        if (!run->allowed && !run->res->pairs)
+            continue;
         a = new_answer(run);
         take_why(run, a);
-        a->verdict = v;
+        a->verdict = run->allowed ? v : REACH_NO;
         set_outside_ends(a, reg, hits[i].end, dir);
-        a->notes |= notes;
+        a->notes |= notes | run->net_notes;
+        a->via = run->via;
+        if (a->verdict == REACH_NO)
+            set_net_reason(run, a);
     }
     if (run->res->pairs && q->kind != Q_ANY && run->res->nanswers == before) {
         /* A named end with nothing allowed: one "no" answer. */
@@ -399,6 +450,15 @@ static void answer_pair(struct run *run, size_t ka, size_t kb)
     if (from->nifaces == 1 && to->nifaces == 1 && from->ifaces[0] == to->ifaces[0])
         return;
     eval_pair(run, &run->c.classes[ka], &run->c.classes[kb]);
+    reach_net_reset(run);
+    if (run->c.network && run->allowed) {
+        struct strbuf an = STRBUF_INIT, bn = STRBUF_INIT;
+        reach_region_groups_name(from, &an);
+        reach_region_groups_name(to, &bn);
+        reach_net_pair(run, &run->c.classes[ka], &run->c.classes[kb], an.buf, bn.buf);
+        strbuf_release(&an);
+        strbuf_release(&bn);
+    }
     if (!run->allowed && !run->res->pairs)
         return;
     a = new_answer(run);
@@ -406,8 +466,11 @@ static void answer_pair(struct run *run, size_t ka, size_t kb)
     a->from.type = a->to.type = REACH_END_REGION;
     a->from.region = from;
     a->to.region = to;
-    a->notes = region_notes(from, to);
-    if (a->verdict == REACH_NO)
+    a->notes = region_notes(from, to) | run->net_notes;
+    a->via = run->via;
+    if (a->verdict == REACH_NO && run->net_blocked)
+        set_net_reason(run, a);
+    else if (a->verdict == REACH_NO)
         why_not_regions(run, a, &run->c.classes[ka], &run->c.classes[kb]);
 }
 

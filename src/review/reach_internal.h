@@ -35,6 +35,12 @@ struct reach_class {
     size_t nnets;
     const struct iface **ifaces; /* every member, by id */
     size_t nifaces;
+    /* With the network context (the class key holds them): */
+    const char *subnet, *vpc;    /* of its interfaces, NULL when unknown */
+    const struct nacl *nacl;     /* NULL: not in the inputs */
+    const struct route_table *rt;
+    unsigned public;             /* REACH_V4: a public IPv4 address; REACH_V6: an
+                                  * IPv6 address outside fc00::/7 */
 };
 
 /* A prefix list a rule names, with the nets of its known entries. */
@@ -63,6 +69,11 @@ struct reach_ctx {
     size_t *net_off, *net_cls;
     struct reach_list *lists;    /* every prefix list named by a rule */
     size_t nlists, lists_alloc;
+    /* The network context (0: security groups only). */
+    unsigned layers;             /* REACH_LAYER_* */
+    int network;                 /* the model has one: classes hold subnets */
+    size_t **entry_net;          /* per NACL (index), per entry: its net */
+    size_t **route_net;          /* per route table (index), per route: its net */
 };
 
 /* Build the classes and the rule tables of a finished model; the classes'
@@ -77,6 +88,9 @@ int reach_rule_matches(const struct reach_ctx *c, const struct rule *r,
                        const struct reach_class *k, unsigned fam);
 /* The family of a CIDR text, 0 when it is no CIDR. */
 unsigned reach_cidr_family(const struct cidr *c);
+/* Does net n (of family fam) hold an address of class k? */
+int reach_net_holds(const struct reach_ctx *c, size_t n, const struct reach_class *k,
+                    unsigned fam);
 
 /* ===== The query and its run (reach.c, reach_eval.c) ===== */
 
@@ -115,6 +129,11 @@ struct run {
     struct portset v4, v6, all;           /* what they allow */
     int allowed;                          /* some traffic is allowed */
     struct strbuf sb;
+    /* What the network context said of the pair (reach_net.c). */
+    const char *net_blocked;              /* NULL, or why nothing passes */
+    struct strbuf net_reason;
+    unsigned net_notes;
+    const char *via;
 };
 
 
@@ -128,5 +147,29 @@ void reach_answer_regions(struct run *run);
  * through reg's ingress (DIR_INGRESS), or to them through its egress. */
 void reach_answer_outside(struct run *run, struct reach_region *reg, const struct qend *q,
                           enum direction dir);
+
+/* ===== The network context (reach_net.c) ===== */
+
+/* The end of a flow that NACL entries and routes are matched against: the
+ * interfaces of a class, an outside CIDR, or neither (an address unknown,
+ * held only by /0). name is what a reason calls it. */
+struct net_peer {
+    const struct reach_class *k;
+    const struct cidr *x;
+    const char *name;
+};
+
+/* Filter what the scratch sets allow (run->v4, v6, all) through the NACLs
+ * and routes between class a and class b (a sends), or between class k and
+ * an outside end (dir: egress, k sends to it; ingress, it sends to k;
+ * internet: the end is the internet). Sets run->allowed, run->via,
+ * run->net_notes and, when nothing is left, run->net_blocked and
+ * run->net_reason. */
+void reach_net_pair(struct run *run, const struct reach_class *a, const struct reach_class *b,
+                    const char *aname, const char *bname);
+void reach_net_outside(struct run *run, const struct reach_class *k, const char *kname,
+                       const struct net_peer *end, int internet, enum direction dir);
+/* Clear what the last pair said. */
+void reach_net_reset(struct run *run);
 
 #endif

@@ -99,6 +99,13 @@ static void collect_nets(struct reach_ctx *c, struct strmap *list_of)
                 net_add(&s, l->pl->entries[j]);
         }
     }
+    /* The network context's CIDRs: NACL entries and route destinations. */
+    for (i = 0; c->network && i < m->nnacls; i++)
+        for (j = 0; j < m->nacls[i]->nentries; j++)
+            net_add(&s, m->nacls[i]->entries[j].cidr);
+    for (i = 0; c->network && i < m->nroute_tables; i++)
+        for (j = 0; j < m->route_tables[i]->nroutes; j++)
+            net_add(&s, m->route_tables[i]->routes[j].dest);
     xqsort(s.nets, s.n, sizeof(*s.nets), cmp_net);
     c->nets = s.nets;
     c->nnets = s.n;
@@ -132,6 +139,23 @@ static void index_rules(struct reach_ctx *c, struct strmap *list_of)
             c->rule_group[i] = model_find_group(m, r->peer);
         if (r->peer_type == PEER_PREFIX_LIST)
             c->rule_list[i] = &c->lists[(uintptr_t)strmap_get(list_of, r->peer) - 1];
+    }
+    /* The network context's CIDRs by NACL entry and by route. */
+    if (c->network) {
+        c->entry_net = xcalloc(m->nnacls ? m->nnacls : 1, sizeof(*c->entry_net));
+        c->route_net = xcalloc(m->nroute_tables ? m->nroute_tables : 1, sizeof(*c->route_net));
+        for (i = 0; i < m->nnacls; i++) {
+            const struct nacl *nl = m->nacls[i];
+            c->entry_net[i] = xmalloc((nl->nentries ? nl->nentries : 1) * sizeof(size_t));
+            for (j = 0; j < nl->nentries; j++)
+                c->entry_net[i][j] = net_index(c, nl->entries[j].cidr);
+        }
+        for (i = 0; i < m->nroute_tables; i++) {
+            const struct route_table *t = m->route_tables[i];
+            c->route_net[i] = xmalloc((t->nroutes ? t->nroutes : 1) * sizeof(size_t));
+            for (j = 0; j < t->nroutes; j++)
+                c->route_net[i][j] = net_index(c, t->routes[j].dest);
+        }
     }
     /* The rules are sorted by group, then direction (ingress first). */
     n = m->ngroups ? m->ngroups : 1;
@@ -182,6 +206,20 @@ static void nets_of_address(const struct reach_ctx *c, const struct cidr *a, siz
 
 /* The key of an interface's class into sb; its nets and families into the
  * scratch vector and *families. */
+/* The families of an interface's public addresses: a public IPv4 address,
+ * an IPv6 address outside the private range. */
+static unsigned public_families(const struct iface *ifc)
+{
+    unsigned f = ifc->npublic_addresses ? REACH_V4 : 0;
+    struct cidr a;
+    size_t i;
+
+    for (i = 0; i < ifc->naddresses; i++)
+        if (cidr_parse(ifc->addresses[i], &a) == 0 && a.v6 && !cidr_is_private(&a))
+            f |= REACH_V6;
+    return f;
+}
+
 static void class_key(const struct reach_ctx *c, const struct iface *ifc, struct strbuf *sb,
                       size_t **nets, size_t *nnets, size_t *alloc, unsigned *families)
 {
@@ -213,6 +251,15 @@ static void class_key(const struct reach_ctx *c, const struct iface *ifc, struct
         strbuf_adduint(sb, (*nets)[i]);
         strbuf_addch(sb, ',');
     }
+    if (!c->network)
+        return;
+    /* Interfaces alike with the network context: one subnet (or none known),
+     * one NACL and route table, the same public families. */
+    strbuf_addf(sb, "|%s|%zu|%zu|%u", ifc->subnet ? ifc->subnet : "",
+                ifc->nacl ? ifc->nacl->index + 1 : 0,
+                ifc->route_table ? ifc->route_table->index + 1 : 0, public_families(ifc));
+    if (!ifc->subnet)
+        strbuf_addstr(sb, ifc->vpc ? ifc->vpc : "");
 }
 
 static void build_classes(struct reach_ctx *c, struct arena *keys)
@@ -242,6 +289,13 @@ static void build_classes(struct reach_ctx *c, struct arena *keys)
             if (nnets)
                 memcpy(k->nets, nets, nnets * sizeof(*nets));
             k->nnets = nnets;
+            if (c->network) {
+                k->subnet = ifc->subnet;
+                k->vpc = ifc->vpc;
+                k->nacl = ifc->nacl;
+                k->rt = ifc->route_table;
+                k->public = public_families(ifc);
+            }
             at = c->nclasses;
             strmap_put(index, arena_strndup(keys, sb.buf, sb.len), (void *)(uintptr_t)at);
         }
@@ -312,6 +366,9 @@ void reach_ctx_init(struct reach_ctx *c, const struct model *m, struct arena *ar
 
     memset(c, 0, sizeof(*c));
     c->m = m;
+    c->network = model_has_network(m);
+    c->layers = REACH_LAYER_SECURITY_GROUPS | (m->nnacls ? REACH_LAYER_NACLS : 0) |
+                (m->nroute_tables ? REACH_LAYER_ROUTES : 0);
     collect_nets(c, list_of);
     index_rules(c, list_of);
     build_classes(c, arena);
@@ -323,6 +380,12 @@ void reach_ctx_init(struct reach_ctx *c, const struct model *m, struct arena *ar
 void reach_ctx_release(struct reach_ctx *c)
 {
     size_t i;
+    for (i = 0; c->entry_net && i < c->m->nnacls; i++)
+        free(c->entry_net[i]);
+    for (i = 0; c->route_net && i < c->m->nroute_tables; i++)
+        free(c->route_net[i]);
+    free(c->entry_net);
+    free(c->route_net);
     for (i = 0; i < c->nlists; i++)
         free(c->lists[i].nets);
     free(c->lists);
@@ -350,9 +413,8 @@ int reach_class_has(const struct reach_class *k, unsigned fam)
     return k->families == 0 || (k->families & fam) != 0;
 }
 
-/* Does net n (of family fam) hold an address of class k? */
-static int net_matches(const struct reach_ctx *c, size_t n, const struct reach_class *k,
-                       unsigned fam)
+int reach_net_holds(const struct reach_ctx *c, size_t n, const struct reach_class *k,
+                    unsigned fam)
 {
     if (n == REACH_NONE || c->nets[n].family != fam)
         return 0;
@@ -377,11 +439,11 @@ int reach_rule_matches(const struct reach_ctx *c, const struct rule *r,
         return 0;
     }
     case PEER_CIDR:
-        return net_matches(c, c->rule_net[r->index], k, fam);
+        return reach_net_holds(c, c->rule_net[r->index], k, fam);
     case PEER_PREFIX_LIST: {
         const struct reach_list *l = c->rule_list[r->index];
         for (i = 0; l && i < l->nnets; i++)
-            if (net_matches(c, l->nets[i], k, fam))
+            if (reach_net_holds(c, l->nets[i], k, fam))
                 return 1;
         return 0;
     }

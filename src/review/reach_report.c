@@ -22,8 +22,12 @@ static const struct escape_table plain_text = {.repl = {0}, .control = '?'};
 
 const char *reach_layers_text(unsigned layers)
 {
-    (void)layers;
-    return "security groups only";
+    switch (layers & (REACH_LAYER_NACLS | REACH_LAYER_ROUTES)) {
+    case REACH_LAYER_NACLS | REACH_LAYER_ROUTES: return "security groups + NACLs + routes";
+    case REACH_LAYER_NACLS: return "security groups + NACLs";
+    case REACH_LAYER_ROUTES: return "security groups + routes";
+    default: return "security groups only";
+    }
 }
 
 /* The notes of an answer as words, each through fn. */
@@ -40,6 +44,8 @@ static void each_note(unsigned notes, void (*fn)(const char *note, void *arg), v
         {REACH_NOTE_TO_NO_GROUP, "destination in no group"},
         {REACH_NOTE_ENTRIES_UNKNOWN, "entries unknown"},
         {REACH_NOTE_AWS_MANAGED, "AWS-managed"},
+        {REACH_NOTE_NACL_UNKNOWN, "NACL unknown"},
+        {REACH_NOTE_ROUTES_UNKNOWN, "route table unknown"},
     };
     size_t i;
     for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -59,6 +65,13 @@ static void families_text(const struct reach_answer *a, struct strbuf *sb)
         strbuf_addstr(sb, " over IPv4");
     else if (a->ipv6)
         strbuf_addstr(sb, " over IPv6");
+}
+
+/* A path through a target whose routes are not evaluated. */
+static void via_text(const struct reach_answer *a, struct strbuf *sb)
+{
+    if (a->via)
+        strbuf_addf(sb, "; via %s (routes not evaluated)", a->via);
 }
 
 /* One side of a reason: "egress of web to db, tcp/5432: DESCRIPTION",
@@ -180,6 +193,7 @@ void reach_write_text(const struct reach_result *r, struct strbuf *out)
         } else {
             strbuf_addf(&sb, ": %s", a->ports);
             families_text(a, &sb);
+            via_text(a, &sb);
         }
         each_note(TEXT_NOTES(a->notes), add_note_text, &sb);
         strbuf_addf(&sb, "; %s\n", reach_layers_text(r->layers));
@@ -256,6 +270,8 @@ static void json_answer(struct json_writer *w, const struct reach_answer *a)
     jw_array_begin(w);
     each_note(a->notes, add_note_json, w);
     jw_array_end(w);
+    if (a->via)
+        jw_member_string(w, "via", a->via);
     json_rule_refs(w, "egress", a->egress, a->negress);
     json_rule_refs(w, "ingress", a->ingress, a->ningress);
     if (a->verdict == REACH_NO) {
@@ -340,6 +356,10 @@ void reach_write_json(const struct reach_result *r, struct strbuf *out)
     jw_key(&w, "layers");
     jw_array_begin(&w);
     jw_string(&w, "security-groups");
+    if (r->layers & REACH_LAYER_NACLS)
+        jw_string(&w, "nacls");
+    if (r->layers & REACH_LAYER_ROUTES)
+        jw_string(&w, "routes");
     jw_array_end(&w);
     jw_key(&w, "query");
     jw_object_begin(&w);
@@ -421,6 +441,7 @@ void reach_write_markdown(const struct reach_result *r, struct strbuf *out)
         } else {
             strbuf_addstr(&sb, a->ports);
             families_text(a, &sb);
+            via_text(a, &sb);
             each_note(TEXT_NOTES(a->notes), add_note_md, &sb);
             strbuf_addstr(&sb, " | ");
             line.a = a;

@@ -63,8 +63,9 @@ grep 'ecs describe-services' "$STUB_LOG" |
     bad "describe-services not called with 10 then 2 services: $(cat batches.txt)"
 
 # sgmap draws the whole folder: five groups, seven interfaces, the rules
-# between. The responses it does not use (EKS's camelCase describe-cluster,
-# route tables, network ACLs, internet gateways) are skipped with a note.
+# between, and the network context (route tables, network ACLs, internet
+# gateways). The responses it does not use (EKS's camelCase describe-cluster)
+# are skipped with a note.
 "$SGMAP" -f json one > drawing.json 2> sgmap-err.txt || { bad "sgmap cannot draw the folder:"; cat sgmap-err.txt; }
 grep -q "one/eks-describe-cluster-game-eks.json: note: skipped: " sgmap-err.txt ||
     bad "the EKS response is not noted as skipped: $(cat sgmap-err.txt)"
@@ -73,6 +74,8 @@ for id in sg-0a1b2c3d4e5f70001 sg-0a1b2c3d4e5f70002 sg-0a1b2c3d4e5f70003 \
           sg-0a1b2c3d4e5f70004 sg-0a1b2c3d4e5f70005 eni-0a1b2c3d4e5fa0006 pl-0a1b2c3d4e5f80001; do
     grep -q "\"$id\"" drawing.json || bad "the drawing lacks $id"
 done
+jq -e '.network.gateways | length == 1' drawing.json >/dev/null ||
+    bad "the drawing lacks the network context"
 "$SGMAP" -q one -o drawing.svg || bad "sgmap cannot draw the folder as SVG"
 grep -q 'matchmaker' drawing.svg || bad "the SVG lacks the ECS service"
 

@@ -3,7 +3,8 @@
 # input that sgmap draws (and the samples and the reach cases' network),
 # `reach --from '*' --to '*' -f json` agrees with a brute-force evaluation
 # over interface pairs, written separately (reach_bruteforce.py, which reads
-# `-f json` of the same input), on the group-to-group answers; and on two
+# `-f json` of the same input), on the group-to-group answers (end to end,
+# NACLs and routes included, on the reach cases' AWS dump that has them); and on two
 # small synthetic accounts of tests/bench/gen_account.c (known addresses,
 # many group references), when a C compiler is there. An input without
 # groups must be refused as a question naming nothing (exit 2).
@@ -22,7 +23,8 @@ if command -v "${CC:-cc}" >/dev/null 2>&1 &&
 fi
 n=0
 : >inputs.txt
-for f in $list "$TESTS"/../samples/*.yaml "$TESTS"/cases/reach/net.yaml $accounts; do
+for f in $list "$TESTS"/../samples/*.yaml "$TESTS"/cases/reach/net.yaml \
+    "$TESTS"/cases/reach/netdump $accounts; do
     [ -e "$f" ] || continue
     "$SGMAP" -q -f json "$f" >"model.$n.json" 2>/dev/null || continue
     "$SGMAP" reach -q --from '*' --to '*' -f json "$f" >"reach.$n.json" 2>/dev/null

@@ -262,6 +262,16 @@ struct address_list {
     const char *key;
 };
 
+/* The public address of an object's Association{PublicIp}, if any. */
+static void read_public_address(struct aws_ctx *c, struct iface *ifc, const struct jnode *obj)
+{
+    const struct jnode *assoc = jr_obj(&c->jr, obj, "Association");
+    size_t back = jr_push_key(&c->jr, "Association");
+
+    aws_public_address(c, ifc, assoc, "PublicIp");
+    jr_pop(&c->jr, back);
+}
+
 static void read_address(struct aws_ctx *c, const struct jnode *a, void *arg)
 {
     const struct address_list *al = arg;
@@ -269,6 +279,7 @@ static void read_address(struct aws_ctx *c, const struct jnode *a, void *arg)
 
     if (addr)
         model_iface_add_address(c->jr.m, al->ifc, addr);
+    read_public_address(c, al->ifc, a);
 }
 
 /* Addresses, subnet and VPC of an ENI record. */
@@ -282,8 +293,13 @@ static void read_addresses(struct aws_ctx *c, struct iface *ifc, const struct jn
     const char *vpc = jr_str(&c->jr, e, "VpcId");
     size_t l;
 
+    const char *eip = aws_state_lookup(c->st, "eip", ifc->id);
+
     if (primary)
         model_iface_add_address(c->jr.m, ifc, primary);
+    read_public_address(c, ifc, e);
+    if (eip)
+        model_iface_add_public_address(c->jr.m, ifc, eip);
     if (subnet && !ifc->subnet)
         ifc->subnet = model_strdup(c->jr.m, subnet);
     if (vpc && !ifc->vpc)
@@ -486,6 +502,7 @@ static void read_instance(struct aws_ctx *c, const struct jnode *inst, void *arg
             ifc->subnet = model_strdup(c->jr.m, subnet);
         if (ip)
             model_iface_add_address(c->jr.m, ifc, ip);
+        aws_public_address(c, ifc, inst, "PublicIpAddress");
         aws_placeholder_groups(c, ifc, jr_arr(&c->jr, inst, "SecurityGroups"),
                                "SecurityGroups", "GroupId", "GroupName");
     }

@@ -7,6 +7,7 @@
  * aws_sg.c       security groups, rules, stale groups, VPCs, subnets, prefix lists
  * aws_eni.c      network interfaces (the owner table), instances, VPC endpoints
  * aws_services.c load balancers, Lambda, RDS, ECS, ElastiCache
+ * aws_net.c      network ACLs, route tables, internet gateways, Elastic IPs
  * aws_state.c    per-session state kept across files, placeholders, reconciliation
  */
 #ifndef SGMAP_AWS_INTERNAL_H
@@ -81,6 +82,12 @@ void aws_read_network_interfaces(struct aws_ctx *c, const struct jnode *arr);
 void aws_read_reservations(struct aws_ctx *c, const struct jnode *arr);
 void aws_read_instances(struct aws_ctx *c, const struct jnode *arr);
 void aws_read_vpc_endpoints(struct aws_ctx *c, const struct jnode *arr);
+
+void aws_read_network_acls(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_route_tables(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_internet_gateways(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_egress_only_gateways(struct aws_ctx *c, const struct jnode *arr);
+void aws_read_addresses(struct aws_ctx *c, const struct jnode *arr);
 
 void aws_read_load_balancers(struct aws_ctx *c, const struct jnode *arr);
 void aws_read_classic_load_balancers(struct aws_ctx *c, const struct jnode *arr);
@@ -157,6 +164,14 @@ void aws_state_reconcile(struct aws_state *st);
 void aws_note_task_groups(struct aws_ctx *c);
 
 /* ===== Helpers shared by the readers ===== */
+
+/* Canonical CIDR text of obj[key] into out (CIDR_TEXT_MAX bytes); 0 when
+ * absent, -1 after an error. */
+int aws_read_cidr(struct aws_ctx *c, const struct jnode *obj, const char *key, char *out);
+/* obj[key], when present, as a public address of ifc (an IP address, else
+ * an error); returns the address as the model keeps it, or NULL. */
+const char *aws_public_address(struct aws_ctx *c, struct iface *ifc, const struct jnode *obj,
+                               const char *key);
 
 /* Set the label unless the interface already has a better one (not its id). */
 void aws_set_label(struct model *m, struct iface *ifc, const char *label);

@@ -99,7 +99,7 @@ static void rule_merge(struct aws_ctx *c, struct group *g, enum direction dir,
 }
 
 /* Canonical CIDR text of obj[key] into out; 0 when absent, -1 after an error. */
-static int read_cidr(struct aws_ctx *c, const struct jnode *obj, const char *key, char *out)
+int aws_read_cidr(struct aws_ctx *c, const struct jnode *obj, const char *key, char *out)
 {
     char err[128];
     const char *text = jr_str(&c->jr, obj, key);
@@ -211,7 +211,7 @@ static void read_peer(struct aws_ctx *c, const struct jnode *e, void *arg)
     p.desc = jr_str(&c->jr, e, "Description");
     if (pr->list == 0 || pr->list == 1) {
         const char *key = pr->list == 0 ? "CidrIp" : "CidrIpv6";
-        int rc = read_cidr(c, e, key, cidr);
+        int rc = aws_read_cidr(c, e, key, cidr);
         if (rc == 0 && !c->jr.failed)
             jr_error(&c->jr, NULL, "missing %s", key);
         p.type = PEER_CIDR;
@@ -370,8 +370,8 @@ static void read_security_group_rule(struct aws_ctx *c, const struct jnode *r, v
     g = model_group(c->jr.m, gid, NULL);
     if (owner && !g->owner)
         g->owner = model_strdup(c->jr.m, owner);
-    if ((rc = read_cidr(c, r, "CidrIpv4", cidr)) != 0 ||
-        (rc = read_cidr(c, r, "CidrIpv6", cidr)) != 0) {
+    if ((rc = aws_read_cidr(c, r, "CidrIpv4", cidr)) != 0 ||
+        (rc = aws_read_cidr(c, r, "CidrIpv6", cidr)) != 0) {
         p.type = PEER_CIDR;
         p.id = rc > 0 ? cidr : NULL;
     } else if ((p.id = jr_str(&c->jr, r, "PrefixListId")) != NULL) {
@@ -416,7 +416,7 @@ static void name_cidr(struct aws_ctx *c, const struct jnode *obj, const char *ke
                       const char *name, struct vpc *vpc)
 {
     char cidr[CIDR_TEXT_MAX];
-    if (read_cidr(c, obj, key, cidr) > 0) {
+    if (aws_read_cidr(c, obj, key, cidr) > 0) {
         model_set_name(c->jr.m, cidr, name);
         if (vpc)
             model_vpc_add_cidr(c->jr.m, vpc, cidr);
@@ -618,7 +618,7 @@ static void read_prefix_list_entry(struct aws_ctx *c, const struct jnode *e, voi
     const char *desc = jr_str(&c->jr, e, "Description");
     char cidr[CIDR_TEXT_MAX];
 
-    if (read_cidr(c, e, "Cidr", cidr) <= 0)
+    if (aws_read_cidr(c, e, "Cidr", cidr) <= 0)
         return;
     if (desc)
         model_set_name(c->jr.m, cidr, desc);

@@ -70,6 +70,13 @@ static const struct {
      "none in awsvpc network mode (their tasks use their instances' interfaces)"},
     {"tasks", aws_read_ecs_tasks, "ECS task", "ECS tasks",
      "not running with an awsvpc interface", "none running with an awsvpc interface"},
+    {"NetworkAcls", aws_read_network_acls, "network ACL", "network ACLs", NULL, NULL},
+    {"RouteTables", aws_read_route_tables, "route table", "route tables", NULL, NULL},
+    {"InternetGateways", aws_read_internet_gateways, "internet gateway", "internet gateways",
+     NULL, NULL},
+    {"EgressOnlyInternetGateways", aws_read_egress_only_gateways,
+     "egress-only internet gateway", "egress-only internet gateways", NULL, NULL},
+    {"Addresses", aws_read_addresses, "address", "addresses", NULL, NULL},
     {"CacheClusters", aws_read_cache_clusters, "cache cluster", "cache clusters", NULL, NULL},
     /* Its reader says why it draws nothing. */
     {"ReplicationGroups", aws_read_replication_groups, "replication group",
@@ -116,8 +123,8 @@ static void note_nothing_drawn(struct aws_ctx *c)
 /* Responses recognised as AWS output that sgmap has no use for. */
 static const char *const unused_keys[] = {
     "Return", "SecurityGroupsReferenceSet", "SecurityGroupVpcAssociations",
-    "SecurityGroupForVpcs", "NatGateways", "TransitGatewayAttachments", "RouteTables",
-    "NetworkAcls", "InternetGateways", "VpcPeeringConnections", "Addresses",
+    "SecurityGroupForVpcs", "NatGateways", "TransitGatewayAttachments",
+    "VpcPeeringConnections",
     "NextToken", "NextMarker", "failures", "Configuration", "clusterArns", "serviceArns",
     "taskArns", "taskDefinitionArns",
 };

@@ -32,6 +32,7 @@
 #include "cfn_check.h"
 #include "cfn_eval.h"
 #include "cfn_members.h"
+#include "cfn_net.h"
 #include "cfn_resources.h"
 #include "importer.h"
 #include "strbuf.h"
@@ -291,6 +292,9 @@ static int import_cloudformation_finish(struct import_session *s)
         else
             cfn_import_members(c);
     }
+    for (i = 0; i < n && rc == 0; i++)
+        if (cfn_import_network(cfn_stacks_get(st, i)) < 0)
+            rc = -1;
     for (i = 0; i < n; i++) {
         cfn_default_egress(cfn_stacks_get(st, i));
         cfn_peers_as_groups(cfn_stacks_get(st, i));

@@ -14,6 +14,7 @@
  * tf_refs.c           the ids an attribute names (values, then configuration)
  * tf_members.c        pass 2: groups, VPCs, names; pass 3: members
  * tf_rules.c          pass 3: rules
+ * tf_net.c            passes 2 and 4: NACLs, route tables, gateways, public addresses
  * tf_resources.c      the passes (tf_build.h)
  * import_terraform.c  parsing, the four input shapes (raw state v4, state v3,
  *                     show -json state, plan JSON) walked into resource records;

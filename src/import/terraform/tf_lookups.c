@@ -34,9 +34,8 @@ static void vals_add(struct tf_ctx *c, struct strmap *map, const char *key, cons
     v->v[v->n++] = value;
 }
 
-/* address (a model string) has value (a model string). */
-static void index_put(struct tf_ctx *c, struct tf_index *ix, const char *address,
-                      const char *value)
+void tf_index_put(struct tf_ctx *c, struct tf_index *ix, const char *address,
+                  const char *value)
 {
     vals_add(c, ix->exact, address, value);
     vals_add(c, ix->resource, tf_strip_key(c->jr.m, address), value);
@@ -79,6 +78,9 @@ void tf_lookups_init(struct tf_lookups *lk)
     lk->subnets.resource = strmap_new();
     lk->subnet_groups.exact = strmap_new();
     lk->subnet_groups.resource = strmap_new();
+    lk->nets.exact = strmap_new();
+    lk->nets.resource = strmap_new();
+    lk->public_subnets = strmap_new();
     lk->subnet_group_by_name = strmap_new();
     lk->group_by_name = strmap_new();
     lk->iface_by_eni = strmap_new();
@@ -92,7 +94,8 @@ void tf_lookups_release(struct tf_lookups *lk)
                              lk->ifaces.resource, lk->vpcs.exact, lk->vpcs.resource,
                              lk->subnets.exact, lk->subnets.resource,
                              lk->subnet_groups.exact, lk->subnet_groups.resource,
-                             lk->subnet_group_by_name, lk->group_by_name, lk->iface_by_eni, lk->data_group_names};
+                             lk->subnet_group_by_name, lk->group_by_name, lk->iface_by_eni, lk->data_group_names,
+                             lk->nets.exact, lk->nets.resource, lk->public_subnets};
 
     for (i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
         strmap_free(maps[i]);
@@ -126,7 +129,7 @@ static void index_data(struct tf_ctx *c, const struct tf_res *r)
          * read from source), its id is unknown: the group is a stub, known
          * by the data source's address. */
         id = model_strdup(c->jr.m, id ? id : r->address);
-        index_put(c, &c->lk->groups, r->address, id);
+        tf_index_put(c, &c->lk->groups, r->address, id);
         /* A group looked up by a data source: its name labels the group. */
         if (name)
             strmap_put(c->lk->data_group_names, id, (void *)model_strdup(c->jr.m, name));
@@ -136,13 +139,13 @@ static void index_data(struct tf_ctx *c, const struct tf_res *r)
         for (i = 0; i < json_array_size(ids) && !c->jr.failed; i++) {
             const char *gid = jr_elem_str(&c->jr, ids, i);
             if (gid)
-                index_put(c, &c->lk->groups, r->address, model_strdup(c->jr.m, gid));
+                tf_index_put(c, &c->lk->groups, r->address, model_strdup(c->jr.m, gid));
         }
         jr_pop(&c->jr, back);
     } else if (strcmp(r->type, "aws_vpc") == 0 && id) {
-        index_put(c, &c->lk->vpcs, r->address, model_strdup(c->jr.m, id));
+        tf_index_put(c, &c->lk->vpcs, r->address, model_strdup(c->jr.m, id));
     } else if (strcmp(r->type, "aws_subnet") == 0 && id) {
-        index_put(c, &c->lk->subnets, r->address, model_strdup(c->jr.m, id));
+        tf_index_put(c, &c->lk->subnets, r->address, model_strdup(c->jr.m, id));
     }
 }
 
@@ -150,7 +153,7 @@ void tf_index_subnet_group(struct tf_ctx *c, const struct tf_res *r, const char 
 {
     const char *name = jr_str(&c->jr, r->values, "name");
 
-    index_put(c, &c->lk->subnet_groups, r->address, first_subnet);
+    tf_index_put(c, &c->lk->subnet_groups, r->address, first_subnet);
     if (name && !strmap_get(c->lk->subnet_group_by_name, name))
         strmap_put(c->lk->subnet_group_by_name, model_strdup(c->jr.m, name),
                    (void *)first_subnet);
@@ -166,26 +169,26 @@ void tf_index_resource(struct tf_ctx *c, const struct tf_res *r)
     } else if (tf_is_group_type(r->type)) {
         const char *gid = tf_group_id_of(c, r);
         const char *name = jr_str(&c->jr, r->values, "name");
-        index_put(c, &lk->groups, r->address, gid);
+        tf_index_put(c, &lk->groups, r->address, gid);
         if (name && !strmap_get(lk->group_by_name, name))
             strmap_put(lk->group_by_name, model_strdup(c->jr.m, name), (void *)gid);
     } else if (strcmp(r->type, "aws_vpc") == 0) {
         id = jr_str(&c->jr, r->values, "id");
-        index_put(c, &lk->vpcs, r->address, model_strdup(c->jr.m, id ? id : r->address));
+        tf_index_put(c, &lk->vpcs, r->address, model_strdup(c->jr.m, id ? id : r->address));
     } else if (strcmp(r->type, "aws_subnet") == 0) {
         id = jr_str(&c->jr, r->values, "id");
-        index_put(c, &lk->subnets, r->address, model_strdup(c->jr.m, id ? id : r->address));
+        tf_index_put(c, &lk->subnets, r->address, model_strdup(c->jr.m, id ? id : r->address));
     } else if (strcmp(r->type, "aws_network_interface") == 0) {
         const char *ifc;
         id = jr_str(&c->jr, r->values, "id");
         ifc = model_strdup(c->jr.m, id ? id : r->address);
-        index_put(c, &lk->ifaces, r->address, ifc);
+        tf_index_put(c, &lk->ifaces, r->address, ifc);
         if (id)
             strmap_put(lk->iface_by_eni, ifc, (void *)ifc);
     } else if (strcmp(r->type, "aws_instance") == 0) {
         id = jr_str(&c->jr, r->values, "primary_network_interface_id");
         if (id)
             strmap_put(lk->iface_by_eni, model_strdup(c->jr.m, id), (void *)r->address);
-        index_put(c, &lk->ifaces, r->address, r->address);
+        tf_index_put(c, &lk->ifaces, r->address, r->address);
     }
 }

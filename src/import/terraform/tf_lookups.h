@@ -26,6 +26,8 @@ struct tf_lookups {
     struct tf_index vpcs;   /* aws_vpc, data aws_vpc -> VPC ids */
     struct tf_index subnets; /* aws_subnet, data aws_subnet -> subnet ids */
     struct tf_index subnet_groups;     /* DB, cache... subnet groups -> their first subnet */
+    struct tf_index nets;    /* NACLs, route tables, gateways -> their ids (tf_net.c) */
+    struct strmap *public_subnets;   /* subnets with map_public_ip_on_launch */
     struct strmap *subnet_group_by_name; /* a subnet group's name -> its first subnet */
     struct strmap *group_by_name;    /* group name attribute -> group id */
     struct strmap *iface_by_eni;     /* ENI id -> interface id */
@@ -44,6 +46,9 @@ struct tf_lookups {
 const struct tf_vals *tf_index_find(const struct tf_index *ix, const char *address,
                                     const char *key);
 void tf_lookups_init(struct tf_lookups *lk);
+/* Record that address (a model string) has value (a model string) in ix. */
+void tf_index_put(struct tf_ctx *c, struct tf_index *ix, const char *address,
+                  const char *value);
 void tf_lookups_release(struct tf_lookups *lk);
 int tf_is_group_type(const char *type);
 /* The model id of a group resource: its real id when known, else its address. */

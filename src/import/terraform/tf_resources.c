@@ -2,8 +2,10 @@
  * tf_resources.c - Terraform resources into the model: three passes over
  * the resource records of one file.
  *   1. index (tf_lookups.c): the ids of groups, interfaces and VPCs;
- *   2. groups, VPCs and the names of CIDRs and prefix lists (tf_members.c);
- *   3. members (tf_members.c) and rules (tf_rules.c).
+ *   2. groups, VPCs and the names of CIDRs and prefix lists (tf_members.c),
+ *      NACLs, route tables and gateways (tf_net.c);
+ *   3. members (tf_members.c) and rules (tf_rules.c);
+ *   4. the network context that refers to them (tf_net.c).
  * Resource types sgmap does not know are ignored.
  */
 #include <stdio.h>
@@ -13,6 +15,7 @@
 #include "diag.h"
 #include "tf_build.h"
 #include "tf_members.h"
+#include "tf_net.h"
 #include "tf_rules.h"
 
 /* ===== The passes ===== */
@@ -34,13 +37,16 @@ static void build_pass(struct tf_ctx *c, int pass)
         begin(c, r);
         if (pass == 1) {
             tf_index_resource(c, r);
+            tf_index_net(c, r);
+        } else if (pass == 4) {
+            tf_read_net_link(c, r);
         } else if (pass == 2) {
             if (tf_is_group_type(r->type) && !r->data) {
                 tf_read_group(c, r);
                 tf_group_vpc_from_config(c, r);
             } else if (strcmp(r->type, "aws_vpc") == 0 && !r->data) {
                 tf_read_vpc(c, r);
-            } else {
+            } else if (!tf_read_net_object(c, r)) {
                 tf_read_names(c, r);
             }
         } else if (r->data) {
@@ -72,6 +78,7 @@ void tf_build(struct tf_ctx *c)
     build_pass(c, 1);
     build_pass(c, 2);
     build_pass(c, 3);
+    build_pass(c, 4);
     tf_set_path(c, NULL);
     if (c->incomplete && !c->jr.failed) {
         struct srcloc loc = {c->jr.file, 0, 0, NULL};

@@ -27,7 +27,7 @@ enum tf_attr_type tf_attr_type(const char *attr)
 
 static const char *const nested_blocks[] = {
     "ingress", "egress", "timeouts", "vpc_config", "network_interface", "network_configuration",
-    "launch_template", "subnet_mapping", "load_balancer", "remote_access",
+    "launch_template", "subnet_mapping", "load_balancer", "remote_access", "route",
 };
 
 int tf_is_nested_block(const char *name)
