@@ -61,6 +61,9 @@ int lint_option_check_id(const char *id);
 
 struct lint_options {
     unsigned char enabled[LINT_MAX_CHECKS]; /* by table index; 1 = run it */
+    unsigned char chosen[LINT_MAX_CHECKS];  /* named by --enable or --disable: a
+                                             * default that depends on the input
+                                             * (exposed-interface) leaves it be */
     enum lint_severity fail_on;             /* findings at or above fail */
 };
 

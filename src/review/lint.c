@@ -52,8 +52,8 @@ static const struct lint_check lint_checks[CK_COUNT] = {
      1, "7.0"},
     {"exposed-interface", LINT_ERROR, "EC2.19",
      "an interface reachable from 0.0.0.0/0 or ::/0 on a high-risk port, by every layer "
-     "evaluated (off by default: with security groups only it repeats open-admin-port and "
-     "open-risky-port for each interface)",
+     "evaluated (on by default only when the input has network ACLs or route tables: with "
+     "security groups alone it repeats open-admin-port and open-risky-port for each interface)",
      "allow only the clients that need the service, by group or known addresses", 0,
      "9.5"},
     {"default-group-rules", LINT_ERROR, "EC2.2", "a VPC default group with any rule",
@@ -157,12 +157,21 @@ static int list_sep(int c)
     return c == ',' || isspace((unsigned char)c);
 }
 
+/* Set check k to on, and note that it was chosen (chosen may be NULL). */
+static void mark(unsigned char *set, unsigned char *chosen, int k, int on)
+{
+    set[k] = (unsigned char)on;
+    if (chosen)
+        chosen[k] = 1;
+}
+
 /*
  * Set set[id] = on for each check id in list ("all" = every check). Returns
  * 0, or -1 with *bad set to the first unknown id (malloc'd) when bad is not
  * NULL; ids before it have been applied.
  */
-static int list_apply(const char *list, unsigned char *set, int on, char **bad)
+static int list_apply(const char *list, unsigned char *set, unsigned char *chosen, int on,
+                      char **bad)
 {
     const char *p = list;
 
@@ -184,9 +193,9 @@ static int list_apply(const char *list, unsigned char *set, int on, char **bad)
         k = lint_option_check_id(id);
         if (strcmp(id, "all") == 0) {
             for (k = 0; k < CK_COUNT; k++)
-                set[k] = (unsigned char)on;
+                mark(set, chosen, k, on);
         } else if (k >= 0) {
-            set[k] = (unsigned char)on;
+            mark(set, chosen, k, on);
         } else {
             if (bad)
                 *bad = id;
@@ -203,7 +212,7 @@ int lint_options_toggle(struct lint_options *o, const char *list, int on, char *
 {
     if (bad)
         *bad = NULL;
-    return list_apply(list, o->enabled, on, bad);
+    return list_apply(list, o->enabled, o->chosen, on, bad);
 }
 
 /* ==== Context and findings ==== */
@@ -316,7 +325,7 @@ static void read_ignore_tags(struct lint_ctx *c)
                 if (p == start)
                     continue;
                 id = xstrndup(start, (size_t)(p - start));
-                if (list_apply(id, set, 1, NULL) < 0)
+                if (list_apply(id, set, NULL, 1, NULL) < 0)
                     lint_add(c, CK_BAD_LINT_IGNORE, g, NULL, NULL, &g->loc, NULL,
                              "group '%s' has tag %s naming the unknown check '%s'", g->name,
                              LINT_IGNORE_TAG, id);
@@ -392,12 +401,18 @@ static int cmp_finding(const void *pa, const void *pb)
 struct lint_result *lint_run(const struct model *m, const struct lint_options *o)
 {
     struct lint_ctx c;
+    struct lint_options eff = *o;
     struct lint_result *res;
     size_t i, n = m->ngroups ? m->ngroups : 1;
 
+    /* With NACLs and routes evaluated, an exposed interface is a fact the
+     * group rules alone do not tell: then the check is on unless the user
+     * named it. */
+    if (model_has_network(m) && !o->chosen[CK_EXPOSED_INTERFACE])
+        eff.enabled[CK_EXPOSED_INTERFACE] = 1;
     memset(&c, 0, sizeof(c));
     c.m = m;
-    c.o = o;
+    c.o = &eff;
     c.rfirst = xcalloc(n, sizeof(*c.rfirst));
     c.rcount = xcalloc(n, sizeof(*c.rcount));
     c.ignore = xcalloc(n * CK_COUNT, 1);
