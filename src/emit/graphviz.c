@@ -241,13 +241,16 @@ static void pdf_fix_date(char *data, size_t len)
 
 const char *graphviz_plan(const struct view *v, struct dot_layout *plan)
 {
-    size_t handles = 0, i;
+    size_t handles = 0, edges = 0, i;
     double cost;
 
     for (i = 0; i < v->nnodes; i++)
         if (v->nodes[i]->type == VNODE_HANDLE)
             handles++;
-    cost = (double)(v->nclusters + handles + 1) * (double)(v->nedges + 1) + (double)v->nnodes;
+    /* Arrows folded into boxes are not drawn. */
+    for (i = 0; i < v->nedges; i++)
+        edges += !v->edges[i]->folded;
+    cost = (double)(v->nclusters + handles + 1) * (double)(edges + 1) + (double)v->nnodes;
     plan->engine = "dot";
     plan->fast = 0;
     plan->packed = 0;

@@ -196,6 +196,7 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
     build_edges(b);
     count_beyond(b);
     number_refs(v);
+    fold_hubs(b);
     build_legend(v);
     if (!v->nclusters && !v->nnodes)
         v->empty = m->ngroups == 0 && m->nifaces == 0
@@ -247,6 +248,7 @@ void view_free(struct view *v)
         free(v->nodes[i]->badges);
         free(v->nodes[i]->labels);
         free((char *)v->nodes[i]->counts);
+        free(v->nodes[i]->folded);
         if (v->nodes[i]->type == VNODE_HANDLE) {
             free(v->nodes[i]->groups);
             free((char *)v->nodes[i]->self_label);
@@ -302,6 +304,8 @@ void view_box_text(struct strbuf *sb, const struct view_node *n)
         strbuf_addf(sb, "\n%zu more rule%s not drawn", n->beyond, n->beyond == 1 ? "" : "s");
     if (n->self_label)
         strbuf_addf(sb, "\n%s", n->self_label);
+    if (n->folded)
+        strbuf_addf(sb, "\n%s", n->folded);
 }
 
 enum change view_node_change(const struct view *v, const struct view_node *n)
