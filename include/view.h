@@ -247,6 +247,9 @@ int view_detail_parse(const char *name, enum view_detail *out);
 void view_box_text(struct strbuf *sb, const struct view_node *n);
 /* Is n a handle drawn as a group box rather than as a badge's anchor? */
 int view_node_is_box(const struct view *v, const struct view_node *n);
+/* Is v a group-level overview (VIEW_FOLD_MIN_BOXES boxes or more), whose
+ * hubs fold and whose blocks are laid out in columns? */
+int view_is_overview(const struct view *v);
 /* Is there nothing at all to draw? */
 int view_is_empty(const struct view *v);
 

@@ -36,17 +36,6 @@ static struct view_node *end_node(const struct view_end *e)
     return e->cluster ? NULL : e->node;
 }
 
-int dot_grid_wanted(const struct view *v)
-{
-    size_t boxes = 0, i;
-
-    if (v->opts.detail != VIEW_DETAIL_GROUPS)
-        return 0;
-    for (i = 0; i < v->nnodes; i++)
-        boxes += view_node_is_box(v, v->nodes[i]);
-    return boxes >= VIEW_FOLD_MIN_BOXES;
-}
-
 size_t *dot_grid_columns(const struct view *v, size_t *ncols)
 {
     size_t n = v->nnodes, i, j, nblocks = 0, largest = 0, cols, col;
@@ -54,7 +43,7 @@ size_t *dot_grid_columns(const struct view *v, size_t *ncols)
     double *height, total = 0, wsum = 0, filled = 0;
 
     *ncols = 0;
-    if (!dot_grid_wanted(v) || n == 0)
+    if (!view_is_overview(v) || n == 0)
         return NULL;
     up = xcalloc(n, sizeof(*up));
     block = xcalloc(n, sizeof(*block));

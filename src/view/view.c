@@ -280,6 +280,17 @@ int view_node_is_box(const struct view *v, const struct view_node *n)
     return n->type == VNODE_HANDLE && (n->stub || v->opts.detail == VIEW_DETAIL_GROUPS);
 }
 
+int view_is_overview(const struct view *v)
+{
+    size_t boxes = 0, i;
+
+    if (v->opts.detail != VIEW_DETAIL_GROUPS)
+        return 0;
+    for (i = 0; i < v->nnodes && boxes < VIEW_FOLD_MIN_BOXES; i++)
+        boxes += view_node_is_box(v, v->nodes[i]);
+    return boxes >= VIEW_FOLD_MIN_BOXES;
+}
+
 void view_box_text(struct strbuf *sb, const struct view_node *n)
 {
     size_t i;

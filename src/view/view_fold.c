@@ -56,14 +56,10 @@ static void add_line(struct strbuf *lines, const struct view *v, const struct vi
 void fold_hubs(struct builder *b)
 {
     struct view *v = b->v;
-    size_t *arrows, *folded, boxes = 0, i;
+    size_t *arrows, *folded, i;
     struct strbuf *lines;
 
-    if (v->opts.detail != VIEW_DETAIL_GROUPS)
-        return;
-    for (i = 0; i < v->nnodes; i++)
-        boxes += view_node_is_box(v, v->nodes[i]);
-    if (boxes < VIEW_FOLD_MIN_BOXES)
+    if (!view_is_overview(v))
         return;
     arrows = xcalloc(v->nnodes, sizeof(*arrows));
     folded = xcalloc(v->nnodes, sizeof(*folded));

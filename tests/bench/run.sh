@@ -15,7 +15,8 @@
 #     input, page faults <= 1.5x jq's (on the quota accounts), and from
 #     2,500 to 10,000 groups at most 4.2x the time.
 # Times are judged on CPU time: on a shared machine wall time also measures
-# whatever else runs (it is printed too). Last, the drawings of issue 8.
+# whatever else runs (it is printed too). Last, the drawings of issue 8 and
+# the readability figures of issue 16 (tests/bench/svg_measure.c).
 #
 # usage: sh tests/bench/run.sh [SGMAP]     (default build/sgmap)
 #        BENCH_RUNS=N, BENCH_DRAW=0 (skip the drawings),
