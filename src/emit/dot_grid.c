@@ -20,7 +20,7 @@
 #define GRID_MIN_BLOCKS 4     /* fewer blocks: nothing to arrange */
 #define GRID_BLOCK_MAX 40     /* a larger block is a tangle the grid cannot cut */
 #define GRID_RANK_PT 220.0    /* estimated width of one rank: a box and the gap after it */
-#define GRID_ROW_PT 60.0      /* estimated height of one box in a rank, labels included */
+#define GRID_ROW_PT 70.0      /* estimated height of one box in a rank, labels included */
 #define GRID_BLOCK_GAP_PT 40.0
 #define GRID_ASPECT (16.0 / 9.0)
 
@@ -106,7 +106,8 @@ size_t *dot_grid_columns(const struct view *v, size_t *ncols)
            (double)(cols + 1) * (cols + 1) * (wsum / nblocks) / total <= GRID_ASPECT)
         cols++;
     /* Dealt in order, a column at a time, each about total / cols tall. */
-    out = xcalloc(n, sizeof(*out));
+    /* After the n columns, n flags: the box starts its block (rank 0). */
+    out = xcalloc(2 * n, sizeof(*out));
     {
         size_t *col_of = xcalloc(nblocks, sizeof(*col_of));
         for (i = 0, col = 0; i < nblocks; i++) {
@@ -116,8 +117,10 @@ size_t *dot_grid_columns(const struct view *v, size_t *ncols)
             col_of[i] = col;
             filled += height[i];
         }
-        for (i = 0; i < n; i++)
+        for (i = 0; i < n; i++) {
             out[i] = col_of[block[i]] + 1;
+            out[n + i] = level[i] == 0;
+        }
         free(col_of);
     }
     *ncols = col + 1;
@@ -132,6 +135,21 @@ done:
     return out;
 }
 
+/* {rank=same; ...} of the boxes that start a block in column c (1-based). */
+static void put_same_rank(struct strbuf *out, const struct view *v, const size_t *col, size_t c)
+{
+    size_t i, n = v->nnodes, k = 0;
+
+    for (i = 0; i < n; i++) {
+        if (col[i] != c || !col[n + i])
+            continue;
+        strbuf_addstr(out, k++ ? "; " : "\t{rank=same; ");
+        strbuf_addf(out, "n%zu", i);
+    }
+    if (k)
+        strbuf_addstr(out, "}\n");
+}
+
 void dot_grid_anchors(struct strbuf *out, size_t ncols)
 {
     size_t i;
@@ -141,9 +159,9 @@ void dot_grid_anchors(struct strbuf *out, size_t ncols)
                     i);
 }
 
-void dot_grid_write(struct strbuf *out, const struct view *v, const size_t *col)
+void dot_grid_write(struct strbuf *out, const struct view *v, const size_t *col, size_t ncols)
 {
-    size_t i;
+    size_t i, c;
 
     /* weight=0: they set ranks only, and pull no box towards an anchor. */
     for (i = 0; i < v->nnodes; i++)
@@ -152,4 +170,9 @@ void dot_grid_write(struct strbuf *out, const struct view *v, const size_t *col)
                         "\tgrid%zu -> n%zu [style=invis, weight=0];\n"
                         "\tn%zu -> grid%zu [style=invis, weight=0];\n",
                         col[i] - 1, i, i, col[i]);
+    /* The blocks of a column start in one rank: with nothing but weightless
+     * anchors to hold them, dot ranked the 18 apps of a column one rank
+     * after another, a staircase 23,000 pt wide. */
+    for (c = 1; c <= ncols; c++)
+        put_same_rank(out, v, col, c);
 }

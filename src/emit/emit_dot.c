@@ -860,7 +860,7 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
 {
     struct dot d = {STRBUF_INIT, v, t, 0, 0, 0, NULL};
     size_t *grid = layout && !layout->packed ? dot_grid_columns(v, &d.overview_cols) : NULL;
-    size_t i;
+    size_t i, ncols = d.overview_cols;
 
     put(&d, "digraph sgmap {\n");
     strbuf_addf(&d.out,
@@ -897,7 +897,7 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
     if (grid && d.overview_cols) /* no VPC frame took them */
         dot_grid_anchors(&d.out, d.overview_cols);
     if (grid)
-        dot_grid_write(&d.out, v, grid);
+        dot_grid_write(&d.out, v, grid, ncols);
     free(grid);
     for (i = 0; i < v->nedges; i++)
         if (!v->edges[i]->folded)
