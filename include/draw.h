@@ -29,9 +29,10 @@ enum draw_format {
 int draw_notes_by_default(enum draw_format f);
 
 /*
- * The view of m with options o; past GRAPHVIZ_MAX_CIDR_NODES CIDR nodes, and
- * unless o chose how to show CIDRs, they are folded into named ranges (with
- * a note). The caller frees it with view_free().
+ * The view of m with options o; past GRAPHVIZ_MAX_CIDR_NODES CIDR nodes (12
+ * in a group-level overview), and unless o chose how to show CIDRs, they
+ * are folded into named ranges (with a note). The caller frees it with
+ * view_free().
  */
 struct view *draw_view(const struct model *m, const struct view_options *o);
 

@@ -36,6 +36,14 @@ enum view_detail {
 #define VIEW_AUTO_GROUPS_MAX 300
 #define VIEW_AUTO_IFACES_MAX 3000
 
+/* The group-level overview (at least VIEW_FOLD_MIN_BOXES boxes) folds the
+ * arrows of a hub, a box or peer with more than VIEW_HUB_ARROWS of them
+ * (a bastion every app trusts, the internet, "private networks"): each is
+ * written as a line in the box at its other end ("from bastion-0:
+ * tcp/22") instead of one of hundreds of lines across the drawing. */
+#define VIEW_FOLD_MIN_BOXES 40
+#define VIEW_HUB_ARROWS 24
+
 struct view_options {
     enum view_detail detail; /* --detail, --no-collapse; in a built view the level drawn */
     enum egress_mode egress;
@@ -104,6 +112,9 @@ struct view_node {
     struct view_node *inside;      /* the group level: the box of the smallest strict
                                     * superset (its members hold all of these), or NULL */
     size_t beyond;                 /* a stub: its rules to groups not drawn */
+    char *folded;                  /* the overview: its folded arrows, one line each
+                                    * ("from bastion-0: tcp/22"), or on a hub their
+                                    * count; NULL when none */
 };
 
 /* A Venn region: the groups whose member set is the same, drawn as one
@@ -172,6 +183,8 @@ struct view_edge {
     int nested;                    /* one end's cluster encloses the other */
     int stale;                     /* every rule is stale */
     size_t ref;                    /* --notes: its number in the notes ("[3]"), or 0 */
+    int folded;                    /* a hub's arrow in the overview: written in its
+                                    * ends' boxes (view_node.folded), not drawn */
 };
 
 /* One row of the legend: an arrow style, a colour, a badge or a change. */
@@ -229,11 +242,14 @@ const char *view_detail_name(enum view_detail d);
 /* Parse a level's name; returns 0, or -1 when it names none. */
 int view_detail_parse(const char *name, enum view_detail *out);
 /* The text of a group box (the group level, a stub): its names, "≡ same
- * members", its members by kind, "inside X", a stub's rules not drawn and
- * its self marks, one line each, appended to sb. */
+ * members", its members by kind, "inside X", a stub's rules not drawn, its
+ * self marks and its folded arrows, one line each, appended to sb. */
 void view_box_text(struct strbuf *sb, const struct view_node *n);
 /* Is n a handle drawn as a group box rather than as a badge's anchor? */
 int view_node_is_box(const struct view *v, const struct view_node *n);
+/* Is v a group-level overview (VIEW_FOLD_MIN_BOXES boxes or more), whose
+ * hubs fold and whose blocks are laid out in columns? */
+int view_is_overview(const struct view *v);
 /* Is there nothing at all to draw? */
 int view_is_empty(const struct view *v);
 

@@ -17,6 +17,9 @@
 #define DRAW_RANKED_TIMEOUT 60
 #define DRAW_PACKED_TIMEOUT 120
 
+/* An overview (view_is_overview()) folds CIDRs into ranges past this many. */
+#define DRAW_OVERVIEW_MAX_CIDR_NODES 12
+
 int draw_notes_by_default(enum draw_format f)
 {
     return f == DRAW_PNG || f == DRAW_PDF;
@@ -34,8 +37,11 @@ struct view *draw_view(const struct model *m, const struct view_options *o)
 {
     struct view *v = view_build(m, o);
 
-    /* Thousands of CIDR nodes make any layout unreadable and slow. */
-    if (!o->hide_cidrs && !o->merge_cidrs && v->ncidr_nodes > GRAPHVIZ_MAX_CIDR_NODES) {
+    /* Thousands of CIDR nodes make any layout unreadable and slow; an
+     * overview reads groups, and a few ranges say where their peers are. */
+    if (!o->hide_cidrs && !o->merge_cidrs &&
+        (v->ncidr_nodes > GRAPHVIZ_MAX_CIDR_NODES ||
+         (view_is_overview(v) && v->ncidr_nodes > DRAW_OVERVIEW_MAX_CIDR_NODES))) {
         struct view_options merged = *o;
         diag_note(NULL, "%zu CIDRs: folding them into named ranges, private and public (choose "
                         "with --merge-cidrs or --hide-cidrs)",

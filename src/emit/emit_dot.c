@@ -28,6 +28,7 @@ struct dot {
     const struct theme *t;
     int packed; /* laid out by osage: clusters pack their children in columns */
     int grid;   /* small ranked drawing: unordered members in rows (grid_rows) */
+    size_t overview_cols; /* the overview's columns (dot_grid.c), anchors not yet placed */
     enum change *peer_change; /* diff: per node id, the change of a peer node */
 };
 
@@ -407,6 +408,8 @@ static void emit_peer_node(struct dot *d, const struct view_node *n, size_t dept
         style = "filled,dashed";
         break;
     }
+    if (n->folded)
+        strbuf_addf(&label, "\n%s", n->folded);
     indent(d, depth);
     if (d->peer_change && d->peer_change[n->id] == CHANGE_REMOVED)
         style = "filled,dashed";
@@ -572,6 +575,9 @@ static void emit_region(struct dot *d, const struct view_region *r)
                     th(d, "vpc.style"), th(d, "vpc.color"), th(d, "vpc.fontcolor"));
         depth = 2;
         pack_columns(d, r->ntop + r->nnodes, depth);
+        if (d->overview_cols)
+            dot_grid_anchors(&d->out, d->overview_cols);
+        d->overview_cols = 0;
     }
     for (i = 0; i < r->ntop; i++)
         emit_cluster(d, r->top[i], depth);
@@ -852,8 +858,9 @@ int emit_dot(const struct view *v, const struct theme *t, FILE *fp)
 int emit_dot_layout(const struct view *v, const struct theme *t,
                     const struct dot_layout *layout, FILE *fp)
 {
-    struct dot d = {STRBUF_INIT, v, t, 0, 0, NULL};
-    size_t i;
+    struct dot d = {STRBUF_INIT, v, t, 0, 0, 0, NULL};
+    size_t *grid = layout && !layout->packed ? dot_grid_columns(v, &d.overview_cols) : NULL;
+    size_t i, ncols = d.overview_cols;
 
     put(&d, "digraph sgmap {\n");
     strbuf_addf(&d.out,
@@ -863,6 +870,8 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
                 th(&d, "nodesep"), th(&d, "ranksep"));
     if (layout && layout->fast)
         put(&d, ", nslimit1=1, nslimit=0.02, mclimit=0.1");
+    if (grid)
+        put(&d, ", newrank=true");
     if (layout && layout->engine && strcmp(layout->engine, "dot") != 0)
         strbuf_addf(&d.out, ", layout=%s", layout->engine);
     d.packed = layout && layout->packed;
@@ -885,8 +894,14 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
     for (i = 0; i < v->noutside; i++)
         emit_peer_node(&d, v->outside[i], 1);
     emit_legend(&d);
+    if (grid && d.overview_cols) /* no VPC frame took them */
+        dot_grid_anchors(&d.out, d.overview_cols);
+    if (grid)
+        dot_grid_write(&d.out, v, grid, ncols);
+    free(grid);
     for (i = 0; i < v->nedges; i++)
-        emit_edge(&d, v->edges[i]);
+        if (!v->edges[i]->folded)
+            emit_edge(&d, v->edges[i]);
     if (!d.packed)
         dot_notes_table(&d.out, v, t);
     put(&d, "}\n");

@@ -1,6 +1,7 @@
 /*
  * emit_internal.h - what the DOT writer (emit_dot.c) shares with the
- * notes table (emit_notes.c) inside src/emit/.
+ * notes table (emit_notes.c) and the overview's grid (dot_grid.c) inside
+ * src/emit/.
  */
 #ifndef SGMAP_EMIT_INTERNAL_H
 #define SGMAP_EMIT_INTERNAL_H
@@ -11,5 +12,17 @@
 /* --notes: the notes table as the graph's label (root-level DOT
  * statements), appended to out; nothing without v->opts.notes_table. */
 void dot_notes_table(struct strbuf *out, const struct view *v, const struct theme *t);
+
+/* The group-level overview's grid: per node id its column + 1 (0: none),
+ * then per node id whether it starts its block; malloc'd, with *ncols;
+ * NULL when the view is no overview or its blocks are too few or too
+ * large to arrange (dot ranks it as it is). */
+size_t *dot_grid_columns(const struct view *v, size_t *ncols);
+/* The ncols + 1 anchors between the columns (node statements, for the
+ * first VPC frame, else the root), and the invisible edges that rank each
+ * column between its two anchors, its blocks' first boxes in one rank
+ * (root-level; the graph needs newrank=true), appended to out. */
+void dot_grid_anchors(struct strbuf *out, size_t ncols);
+void dot_grid_write(struct strbuf *out, const struct view *v, const size_t *col, size_t ncols);
 
 #endif

@@ -378,6 +378,8 @@ static void write_nodes(struct vw *d)
             if (peer_change)
                 member_change(d, peer_change[n->id]);
         }
+        if (n->folded) /* the overview: its folded arrows' lines, as drawn */
+            jw_member_string(&d->w, "folded", n->folded);
         jw_object_end(&d->w);
     }
     jw_array_end(&d->w);
@@ -430,6 +432,9 @@ static void write_edges(struct vw *d)
         /* One end's cluster encloses the other: not clipped to either. */
         if (e->nested)
             jw_member_bool(&d->w, "nested", 1);
+        /* The overview: written in its ends' boxes ("folded" there), not drawn. */
+        if (e->folded)
+            jw_member_bool(&d->w, "folded", 1);
         if (e->stale)
             jw_member_bool(&d->w, "stale", 1);
         member_change(d, view_edge_change(d->v, e));

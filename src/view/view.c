@@ -196,6 +196,7 @@ struct view *view_build(const struct model *m, const struct view_options *opts)
     build_edges(b);
     count_beyond(b);
     number_refs(v);
+    fold_hubs(b);
     build_legend(v);
     if (!v->nclusters && !v->nnodes)
         v->empty = m->ngroups == 0 && m->nifaces == 0
@@ -247,6 +248,7 @@ void view_free(struct view *v)
         free(v->nodes[i]->badges);
         free(v->nodes[i]->labels);
         free((char *)v->nodes[i]->counts);
+        free(v->nodes[i]->folded);
         if (v->nodes[i]->type == VNODE_HANDLE) {
             free(v->nodes[i]->groups);
             free((char *)v->nodes[i]->self_label);
@@ -278,6 +280,17 @@ int view_node_is_box(const struct view *v, const struct view_node *n)
     return n->type == VNODE_HANDLE && (n->stub || v->opts.detail == VIEW_DETAIL_GROUPS);
 }
 
+int view_is_overview(const struct view *v)
+{
+    size_t boxes = 0, i;
+
+    if (v->opts.detail != VIEW_DETAIL_GROUPS)
+        return 0;
+    for (i = 0; i < v->nnodes && boxes < VIEW_FOLD_MIN_BOXES; i++)
+        boxes += view_node_is_box(v, v->nodes[i]);
+    return boxes >= VIEW_FOLD_MIN_BOXES;
+}
+
 void view_box_text(struct strbuf *sb, const struct view_node *n)
 {
     size_t i;
@@ -302,6 +315,8 @@ void view_box_text(struct strbuf *sb, const struct view_node *n)
         strbuf_addf(sb, "\n%zu more rule%s not drawn", n->beyond, n->beyond == 1 ? "" : "s");
     if (n->self_label)
         strbuf_addf(sb, "\n%s", n->self_label);
+    if (n->folded)
+        strbuf_addf(sb, "\n%s", n->folded);
 }
 
 enum change view_node_change(const struct view *v, const struct view_node *n)

@@ -110,6 +110,10 @@ struct pair {
     int in_all, out_all;
 };
 
+/* view_fold.c: the overview folds its hubs' arrows into boxes (after
+ * number_refs(), so that a folded line keeps its arrow's note number). */
+void fold_hubs(struct builder *b);
+
 /* view_flows.c: what arrows say. */
 /* The edges of a pair: a flow for what both sides allow, a half-open arrow
  * for what one side alone allows, each with its labels and change. */

@@ -120,7 +120,22 @@ static int cmp_names(const void *a, const void *b)
     return natcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* How many bytes of the sorted distinct names all share, cut after the
+/* Is s a short number (1 to 4 digits, as in "NATGateway12"; not the hex
+ * run of an id such as "i-0a000000000000001")? */
+static int short_number(const char *s)
+{
+    size_t n = strlen(s), i;
+
+    if (n == 0 || n > 4)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* How many bytes of the sorted distinct names all share: a numbered
+ * series ("NATGateway1", "NATGateway2") to its number, else cut after the
  * last separator (-, _, . or a space) of that run: "app-cache-" of
  * "app-cache-000" and "app-cache-001"; 0 when none. */
 static size_t shared_prefix(const char *const *names, size_t k)
@@ -133,6 +148,20 @@ static size_t shared_prefix(const char *const *names, size_t k)
             j++;
         len = j;
     }
+    /* A shared digit belongs to the numbers ("web10", "web11": "web");
+     * a word with digits before them is an id's hex ("i-0a12", "i-0a13"),
+     * no series. */
+    while (len > 0 && names[0][len - 1] >= '0' && names[0][len - 1] <= '9')
+        len--;
+    for (i = len; i > 0 && !strchr("-_. ", names[0][i - 1]); i--)
+        if (names[0][i - 1] >= '0' && names[0][i - 1] <= '9')
+            break;
+    if (i == 0 || strchr("-_. ", names[0][i - 1])) {
+        for (i = 0; i < k && len > 0 && short_number(names[i] + len); i++)
+            ;
+        if (len > 0 && i == k)
+            return len;
+    }
     for (i = 0; i < len; i++)
         if (strchr("-_. ", names[0][i]))
             cut = i + 1;
@@ -142,11 +171,12 @@ static size_t shared_prefix(const char *const *names, size_t k)
 /*
  * A region node is named by what its interfaces share: their one label
  * (an Auto Scaling group's Name tag, a service, a function), else the
- * start their names share ("app-cache-*") when it ends at a separator and
- * is at least REGION_PREFIX_MIN long, else its two names "a, b" when they
- * are short, else its first name and how many more: "a and 6 more" (a
- * label stays short: it sets the node's width). Each name is in the
- * tooltip and the view dump.
+ * start their names share ("app-cache-*", "NATGateway*") when it ends at a
+ * separator or before a number and is at least REGION_PREFIX_MIN long,
+ * else its two names "a, b" when they are short, else its first name and
+ * an ellipsis, "a, ..." (a label stays short: it sets the node's width;
+ * and it never counts, since the drawing writes the count after it). Each
+ * name is in the tooltip and the view dump.
  */
 #define REGION_PREFIX_MIN 3
 #define REGION_TWO_MAX 30
@@ -169,7 +199,7 @@ static void name_region(struct view_node *n)
         else if (k == 2 && strlen(names[0]) + strlen(names[1]) <= REGION_TWO_MAX)
             n->labels = xasprintf("%s, %s", names[0], names[1]);
         else
-            n->labels = xasprintf("%s and %zu more", names[0], k - 1);
+            n->labels = xasprintf("%s, \xe2\x80\xa6", names[0]);
         n->label = n->labels;
     }
     free(names);

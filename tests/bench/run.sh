@@ -15,7 +15,8 @@
 #     input, page faults <= 1.5x jq's (on the quota accounts), and from
 #     2,500 to 10,000 groups at most 4.2x the time.
 # Times are judged on CPU time: on a shared machine wall time also measures
-# whatever else runs (it is printed too). Last, the drawings of issue 8.
+# whatever else runs (it is printed too). Last, the drawings of issue 8 and
+# the readability figures of issue 16 (tests/bench/svg_measure.c).
 #
 # usage: sh tests/bench/run.sh [SGMAP]     (default build/sgmap)
 #        BENCH_RUNS=N, BENCH_DRAW=0 (skip the drawings),
@@ -36,6 +37,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 for g in gen_account gen_apps; do
     $cc -O2 -std=c11 -o "$tmp/$g" "$root/tests/bench/$g.c"
 done
+$cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -o "$tmp/svg_measure" "$root/tests/bench/svg_measure.c" -lm
 
 # measure NAME CMD...: one run; appends "cpu_ms wall_ms peak_kb faults" to
 # $tmp/NAME.runs.
@@ -245,3 +247,25 @@ done
 set -- $size
 seconds "one app's focus: width in pixels (${1}pt)" "$(awk -v p="$1" 'BEGIN { printf "%d", p * 4 / 3 }')" 1920
 seconds "one app's focus: height in pixels (${2}pt)" "$(awk -v p="$2" 'BEGIN { printf "%d", p * 4 / 3 }')" 1080
+
+# Readability (issue 16), from the SVG's geometry (tests/bench/svg_measure.c):
+# size, 10 pt text in pixels when fitted to 1920x1080, arrow crossings and
+# labels detached from their arrow, for the group-level overview of the
+# 100-app account, one app's focus on the 500-app account, and the overview
+# of a 400-group generated account. make check holds the first two to
+# tests/bench/readability.limits (tests/scripts/readability.sh).
+echo
+echo "readability (svg_measure):"
+mkdir -p "$tmp/apps100" "$tmp/account400"
+"$tmp/gen_apps" "$tmp/apps100" 100 1
+"$tmp/gen_account" "$tmp/account400" 400 1300 1
+readability() { # NAME ARGS...: draw and measure
+    name=$1
+    shift
+    "$sgmap" -q "$@" -o "$tmp/r.svg" || { echo "bench: drawing $name failed" >&2; exit 1; }
+    printf '  %-40s %s\n' "$name" "$("$tmp/svg_measure" "$tmp/r.svg")"
+}
+readability "100 apps, group-level overview" --detail groups "$tmp/apps100"
+readability "100 apps, one app's focus" --group 'app0042-*' "$tmp/apps100"
+readability "500 apps, one app's focus" --group 'app0042-*' "$tmp/apps-quota"
+readability "400 groups (gen_account), overview" --detail groups "$tmp/account400"

@@ -162,4 +162,58 @@ for f in $(find "$C" -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml
 done
 [ "$n" -ge 40 ] || { echo "FAIL only $n inputs drawn"; fail=1; }
 echo "$n inputs checked"
+
+# The group-level overview (40 boxes or more) folds the arrows of hubs (a
+# box or peer with more than 24): on 20 generated apps (102 groups; the
+# shared bastion and monitoring groups are hubs, the internet is not), the
+# facts above hold with --egress all, and
+#   - an arrow is folded exactly when one of its ends has more than 24;
+#   - a folded arrow is not drawn in the DOT, every other one is;
+#   - the box at a folded arrow's other end writes it ("from HUB: PORTS" or
+#     "to HUB: PORTS"), and a hub says how many of its arrows it folded.
+cat >"$tmp/folds.jq" <<'EOF2'
+.view as $v | .dot as $dot
+| ($v.nodes | map({(.id): .}) | add) as $node
+| ([$v.edges[] | .from, .to] | group_by(.) | map({(.[0]): length}) | add) as $deg
+| def hub($id): $deg[$id] > 24;
+  def name($id): $node[$id] | if .groups then .label else (.label // .peer.id) end;
+  [$v.edges[] | select((.folded // false) != (hub(.from) or hub(.to)))
+   | "edge \(.id) folded: \(.folded // false), its ends have \($deg[.from]) and \($deg[.to]) arrows"]
+  + [$v.edges[] | ("id=\"" + .id + "\"") as $attr | ($dot | index($attr) != null) as $drawn
+     | select((.folded // false) == $drawn)
+     | "edge \(.id) folded: \(.folded // false), in the DOT: \($drawn)"]
+  + [$v.edges[] | select(.folded and (hub(.to) | not))
+     | .labels[0] as $l | select(($node[.to].folded // "") | contains("from ") and contains($l) | not)
+     | "box \(.to) does not write the folded edge \(.id)"]
+  + [$v.edges[] | select(.folded and (hub(.from) | not))
+     | .labels[0] as $l | select(($node[.from].folded // "") | contains("to ") and contains($l) | not)
+     | "box \(.from) does not write the folded edge \(.id)"]
+  + [$v.nodes[] | select(hub(.id)) | . as $h
+     | ([$v.edges[] | select(.folded and (.from == $h.id or .to == $h.id))] | length) as $k
+     | select(($h.folded // "") | contains("\($k) arrows folded") | not)
+     | "hub \($h.id) does not count its \($k) folded arrows"]
+| .[]
+EOF2
+if command -v "${CC:-cc}" >/dev/null 2>&1 &&
+    "${CC:-cc}" -O2 -std=c11 -o "$tmp/gen_apps" "$TESTS/bench/gen_apps.c" 2>/dev/null; then
+    mkdir "$tmp/apps" && "$tmp/gen_apps" "$tmp/apps" 20 1 >/dev/null
+    "$SGMAP" -q -f json "$tmp/apps" >"$tmp/json" &&
+        "$SGMAP" -q -f view --detail groups --egress all "$tmp/apps" >"$tmp/gview" &&
+        "$SGMAP" -q -f dot --detail groups --egress all "$tmp/apps" >"$tmp/gdot" || {
+        echo "FAIL the overview of 20 apps could not be drawn"
+        fail=1
+    }
+    jq -n -r --slurpfile j "$tmp/json" --slurpfile v "$tmp/gview" \
+        '{json: $j[0], view: $v[0]}' | jq -r -f "$tmp/gfacts.jq" >"$tmp/out"
+    jq -n --slurpfile j "$tmp/json" --slurpfile v "$tmp/gview" '{json: $j[0], view: $v[0]}' |
+        jq -r -f "$tmp/rules.jq" |
+        jq -r '.[] | select(.n < 1) | "rule \(.rule) is on no edge"' >>"$tmp/out"
+    jq -n -r --slurpfile v "$tmp/gview" --rawfile d "$tmp/gdot" '{view: $v[0], dot: $d}' |
+        jq -r -f "$tmp/folds.jq" >>"$tmp/out"
+    [ "$(jq '[.edges[] | select(.folded)] | length' "$tmp/gview")" -gt 0 ] ||
+        echo "no arrow folded" >>"$tmp/out"
+    reported "the overview of 20 apps"
+else
+    echo "no C compiler: the overview of generated apps is not checked"
+fi
 exit $fail

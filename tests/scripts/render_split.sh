@@ -68,6 +68,18 @@ cmp -s want.md by-component/index.md ||
 grep -q '"web"' by-component/db.mmd && grep -q '"db"' by-component/db.mmd &&
     ! grep -q '"cache"' by-component/db.mmd || { echo "db.mmd is not the db+web component"; fail=1; }
 
+# A PNG split carries the notes table as any PNG does (PNG has no tooltips
+# for the rules' descriptions): each part is the PNG of its VPC drawn alone,
+# and --no-notes leaves the table out of both.
+"$SGMAP" -q --split vpc -f png -o png-split a.yaml b.yaml &&
+    "$SGMAP" -q --vpc vpc-a/prod -o alone.png a.yaml b.yaml &&
+    "$SGMAP" -q --split vpc -f png --no-notes -o png-bare a.yaml b.yaml &&
+    "$SGMAP" -q --vpc vpc-a/prod --no-notes -o alone-bare.png a.yaml b.yaml ||
+    { echo "--split vpc -f png failed"; fail=1; }
+cmp -s png-split/vpc-a_prod.png alone.png || { echo "the split PNG is not its VPC's PNG (notes table)"; fail=1; }
+cmp -s png-bare/vpc-a_prod.png alone-bare.png && ! cmp -s alone.png alone-bare.png ||
+    { echo "--split -f png --no-notes: not the bare PNG"; fail=1; }
+
 # HTML maps get an HTML index; the same inputs give the same files.
 "$SGMAP" -q --split component -f html -o html1 a.yaml b.yaml && \
 "$SGMAP" -q --split component -f html -o html2 a.yaml b.yaml || { echo "-f html split failed"; fail=1; }
