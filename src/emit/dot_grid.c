@@ -36,19 +36,13 @@ static struct view_node *end_node(const struct view_end *e)
     return e->cluster ? NULL : e->node;
 }
 
-size_t *dot_grid_columns(const struct view *v, size_t *ncols)
+size_t *dot_grid_blocks(const struct view *v, size_t *nblocks_out, size_t **size_out)
 {
-    size_t n = v->nnodes, i, j, nblocks = 0, largest = 0, cols, col;
-    size_t *up, *block, *size, *level, *width, *depth, *out = NULL;
-    double *height, total = 0, wsum = 0, filled = 0;
+    size_t n = v->nnodes, i, nblocks = 0;
+    size_t *up = xcalloc(n ? n : 1, sizeof(*up));
+    size_t *block = xcalloc(n ? n : 1, sizeof(*block));
+    size_t *size = xcalloc(n ? n : 1, sizeof(*size));
 
-    *ncols = 0;
-    if (!view_is_overview(v) || n == 0)
-        return NULL;
-    up = xcalloc(n, sizeof(*up));
-    block = xcalloc(n, sizeof(*block));
-    size = xcalloc(n, sizeof(*size));
-    level = xcalloc(n, sizeof(*level));
     for (i = 0; i < n; i++)
         up[i] = i;
     for (i = 0; i < v->nedges; i++) {
@@ -64,9 +58,28 @@ size_t *dot_grid_columns(const struct view *v, size_t *ncols)
         if (block[r] == (size_t)-1)
             block[r] = nblocks++;
         block[i] = block[r];
-        if (++size[block[i]] > largest)
-            largest = size[block[i]];
+        size[block[i]]++;
     }
+    free(up);
+    *nblocks_out = nblocks;
+    *size_out = size;
+    return block;
+}
+
+size_t *dot_grid_columns(const struct view *v, size_t *ncols)
+{
+    size_t n = v->nnodes, i, j, nblocks = 0, largest = 0, cols, col;
+    size_t *block, *size, *level, *width, *depth, *out = NULL;
+    double *height, total = 0, wsum = 0, filled = 0;
+
+    *ncols = 0;
+    if (!view_is_overview(v) || n == 0)
+        return NULL;
+    block = dot_grid_blocks(v, &nblocks, &size);
+    level = xcalloc(n, sizeof(*level));
+    for (i = 0; i < nblocks; i++)
+        if (size[i] > largest)
+            largest = size[i];
     if (nblocks < GRID_MIN_BLOCKS || largest > GRID_BLOCK_MAX)
         goto done;
     /* Each node's rank in its block, roughly: the longest chain of arrows
@@ -128,7 +141,6 @@ size_t *dot_grid_columns(const struct view *v, size_t *ncols)
     free(depth);
     free(height);
 done:
-    free(up);
     free(block);
     free(size);
     free(level);

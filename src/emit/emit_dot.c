@@ -21,6 +21,7 @@
 #define TOOLTIP_MAX_IDS 20 /* interface ids listed in a node's tooltip */
 #define LEGEND_MAX_ROWS 40 /* badge colours listed in the legend before "N more" */
 #define GRID_MAX_NODES 200 /* drawings up to this many nodes lay members out in rows */
+#define DOT_PACKED_BLOCK_MAX 40 /* a packed overview frames blocks up to this size */
 
 struct dot {
     struct strbuf out;
@@ -30,6 +31,7 @@ struct dot {
     int grid;   /* small ranked drawing: unordered members in rows (grid_rows) */
     size_t overview_cols; /* the overview's columns (dot_grid.c), anchors not yet placed */
     enum change *peer_change; /* diff: per node id, the change of a peer node */
+    size_t *block, *block_size; /* packed overview: each node's block (dot_grid.c) */
 };
 
 static void put(struct dot *d, const char *s)
@@ -560,9 +562,85 @@ static void emit_cluster(struct dot *d, const struct view_cluster *c, size_t dep
     strbuf_release(&tip);
 }
 
+static void emit_region_node(struct dot *d, const struct view_node *n, size_t depth)
+{
+    if (n->type == VNODE_HANDLE)
+        emit_handle_node(d, n, depth);
+    else if (n->type == VNODE_IFACE)
+        emit_iface_node(d, n, depth);
+    else
+        emit_peer_node(d, n, depth);
+}
+
+/* A block that is wrapped in a frame of its own in a packed overview. */
+static int wrapped_block(const struct dot *d, size_t b)
+{
+    return d->block_size[b] >= 2 && d->block_size[b] <= DOT_PACKED_BLOCK_MAX;
+}
+
+static const size_t *sort_block;
+static int cmp_by_block(const void *pa, const void *pb)
+{
+    const struct view_node *a = *(const struct view_node *const *)pa;
+    const struct view_node *b = *(const struct view_node *const *)pb;
+    if (sort_block[a->id] != sort_block[b->id])
+        return sort_block[a->id] < sort_block[b->id] ? -1 : 1;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/*
+ * A packed (osage) overview puts the boxes joined by arrows (one app's
+ * tiers) in an invisible frame of their own, so that osage packs them side
+ * by side and their straight arrows stay short; packed one by one, the
+ * boxes went into rows by kind and every arrow crossed the VPC. Returns the
+ * region's nodes in block order (malloc'd) and sets *units to the number of
+ * things osage packs (frames and lone nodes).
+ */
+static struct view_node **nodes_by_block(const struct dot *d, const struct view_region *r,
+                                         size_t *units)
+{
+    struct view_node **sorted = xcalloc(r->nnodes ? r->nnodes : 1, sizeof(*sorted));
+    size_t i;
+
+    memcpy(sorted, r->nodes, r->nnodes * sizeof(*sorted));
+    sort_block = d->block;
+    qsort(sorted, r->nnodes, sizeof(*sorted), cmp_by_block);
+    *units = 0;
+    for (i = 0; i < r->nnodes; i++) {
+        size_t b = d->block[sorted[i]->id];
+        if (!wrapped_block(d, b) || i == 0 || d->block[sorted[i - 1]->id] != b)
+            (*units)++;
+    }
+    return sorted;
+}
+
+static void emit_region_blocks(struct dot *d, struct view_node **sorted, size_t n, size_t depth)
+{
+    size_t i = 0;
+
+    while (i < n) {
+        size_t b = d->block[sorted[i]->id], j = i;
+        while (j < n && d->block[sorted[j]->id] == b)
+            j++;
+        if (!wrapped_block(d, b) || j - i < 2) {
+            for (; i < j; i++)
+                emit_region_node(d, sorted[i], depth);
+            continue;
+        }
+        indent(d, depth);
+        strbuf_addf(&d->out, "subgraph cluster_block%zu {style=invis; label=\"\";\n", b);
+        pack_columns(d, j - i, depth + 1);
+        for (; i < j; i++)
+            emit_region_node(d, sorted[i], depth + 1);
+        indent(d, depth);
+        put(d, "}\n");
+    }
+}
+
 static void emit_region(struct dot *d, const struct view_region *r)
 {
-    size_t i, depth = 1;
+    size_t i, depth = 1, units = r->ntop + r->nnodes;
+    struct view_node **sorted = NULL;
 
     if (r->label) {
         strbuf_addf(&d->out, "\tsubgraph cluster_vpc%zu {\n\t\t", r->id);
@@ -574,21 +652,23 @@ static void emit_region(struct dot *d, const struct view_region *r)
                              "fillcolor=\"none\"; penwidth=1;\n",
                     th(d, "vpc.style"), th(d, "vpc.color"), th(d, "vpc.fontcolor"));
         depth = 2;
-        pack_columns(d, r->ntop + r->nnodes, depth);
+        if (d->block) {
+            sorted = nodes_by_block(d, r, &units);
+            units += r->ntop;
+        }
+        pack_columns(d, units, depth);
         if (d->overview_cols)
             dot_grid_anchors(&d->out, d->overview_cols);
         d->overview_cols = 0;
     }
     for (i = 0; i < r->ntop; i++)
         emit_cluster(d, r->top[i], depth);
-    for (i = 0; i < r->nnodes; i++) {
-        if (r->nodes[i]->type == VNODE_HANDLE)
-            emit_handle_node(d, r->nodes[i], depth);
-        else if (r->nodes[i]->type == VNODE_IFACE)
-            emit_iface_node(d, r->nodes[i], depth);
-        else
-            emit_peer_node(d, r->nodes[i], depth);
-    }
+    if (sorted)
+        emit_region_blocks(d, sorted, r->nnodes, depth);
+    else
+        for (i = 0; i < r->nnodes; i++)
+            emit_region_node(d, r->nodes[i], depth);
+    free(sorted);
     grid_rows(d, r->nodes, r->nnodes, depth);
     if (r->label)
         put(d, "\t}\n");
@@ -858,7 +938,7 @@ int emit_dot(const struct view *v, const struct theme *t, FILE *fp)
 int emit_dot_layout(const struct view *v, const struct theme *t,
                     const struct dot_layout *layout, FILE *fp)
 {
-    struct dot d = {STRBUF_INIT, v, t, 0, 0, 0, NULL};
+    struct dot d = {STRBUF_INIT, v, t, 0, 0, 0, NULL, NULL, NULL};
     size_t *grid = layout && !layout->packed ? dot_grid_columns(v, &d.overview_cols) : NULL;
     size_t i, ncols = d.overview_cols;
 
@@ -875,6 +955,10 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
     if (layout && layout->engine && strcmp(layout->engine, "dot") != 0)
         strbuf_addf(&d.out, ", layout=%s", layout->engine);
     d.packed = layout && layout->packed;
+    if (d.packed && view_is_overview(v)) {
+        size_t nblocks;
+        d.block = dot_grid_blocks(v, &nblocks, &d.block_size);
+    }
     /* The rows' invisible edges are rank constraints, cheap in a small
      * drawing and ruinous in a large one (a 300-group account went from
      * 16 s to over a minute). */
@@ -906,6 +990,8 @@ int emit_dot_layout(const struct view *v, const struct theme *t,
         dot_notes_table(&d.out, v, t);
     put(&d, "}\n");
     free(d.peer_change);
+    free(d.block);
+    free(d.block_size);
     fwrite(d.out.buf, 1, d.out.len, fp);
     strbuf_release(&d.out);
     return ferror(fp) ? -1 : 0;

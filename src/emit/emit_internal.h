@@ -18,6 +18,10 @@ void dot_notes_table(struct strbuf *out, const struct view *v, const struct them
  * NULL when the view is no overview or its blocks are too few or too
  * large to arrange (dot ranks it as it is). */
 size_t *dot_grid_columns(const struct view *v, size_t *ncols);
+/* Each node's block (connected by arrows not folded), numbered in node
+ * order; *nblocks and *size (per block, malloc'd) say how many and how big.
+ * The result is malloc'd. */
+size_t *dot_grid_blocks(const struct view *v, size_t *nblocks, size_t **size);
 /* The ncols + 1 anchors between the columns (node statements, for the
  * first VPC frame, else the root), and the invisible edges that rank each
  * column between its two anchors, its blocks' first boxes in one rank
