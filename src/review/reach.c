@@ -265,6 +265,7 @@ static void finish(struct run *run)
 
 static void run_release(struct run *run)
 {
+    reach_net_release(run);
     reach_ctx_release(&run->c);
     free(run->src);
     free(run->dst);

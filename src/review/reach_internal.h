@@ -134,6 +134,10 @@ struct run {
     struct strbuf net_reason;
     unsigned net_notes;
     const char *via;
+    /* What each NACL lets replies through, by NACL, direction, family and
+     * peer class (reach_net.c): the same for every pair of the classes. */
+    struct reply_memo *memo;
+    size_t memo_cap, memo_n;
 };
 
 
@@ -171,5 +175,7 @@ void reach_net_outside(struct run *run, const struct reach_class *k, const char 
                        const struct net_peer *end, int internet, enum direction dir);
 /* Clear what the last pair said. */
 void reach_net_reset(struct run *run);
+/* Free what the network context kept for the whole run. */
+void reach_net_release(struct run *run);
 
 #endif

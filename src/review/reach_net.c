@@ -17,6 +17,7 @@
 #include "portset.h"
 #include "reach_internal.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 /* The ports replies go to: a client's ephemeral ports, as AWS documents
  * them for NACLs (1024-65535 covers every client's range). */
@@ -122,6 +123,110 @@ static void reply_filter(const struct reach_ctx *c, const struct nacl *n, enum d
     portset_release(&special);
 }
 
+struct reply_memo {
+    unsigned long long key; /* 0: free */
+    struct portset set;
+};
+
+void reach_net_release(struct run *run)
+{
+    size_t i;
+
+    for (i = 0; i < run->memo_cap; i++)
+        if (run->memo[i].key)
+            portset_release(&run->memo[i].set);
+    free(run->memo);
+    run->memo = NULL;
+    run->memo_cap = run->memo_n = 0;
+}
+
+/* The slot of key in the memo (found, or the free slot where it goes). */
+static struct reply_memo *memo_slot(struct reply_memo *memo, size_t cap, unsigned long long key)
+{
+    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 20) & (cap - 1);
+
+    while (memo[i].key && memo[i].key != key)
+        i = (i + 1) & (cap - 1);
+    return &memo[i];
+}
+
+static void memo_grow(struct run *run)
+{
+    size_t cap = run->memo_cap ? 2 * run->memo_cap : 256, i;
+    struct reply_memo *memo = xcalloc(cap, sizeof(*memo));
+
+    for (i = 0; i < run->memo_cap; i++)
+        if (run->memo[i].key)
+            *memo_slot(memo, cap, run->memo[i].key) = run->memo[i];
+    free(run->memo);
+    run->memo = memo;
+    run->memo_cap = cap;
+}
+
+/*
+ * What NACL n lets through towards peer class p (pass: nacl_pass() of all
+ * traffic; else reply_filter()), kept for the run: every pair of two
+ * classes asks the same, and between a thousand classes computing it for
+ * each pair was most of the time. NULL for a peer that is no class.
+ */
+static const struct portset *memo_of(struct run *run, int pass, const struct nacl *n,
+                                     enum direction dir, const struct net_peer *p, unsigned fam)
+{
+    static const struct portspec all = {PROTO_ALL, -1, -1};
+    unsigned long long key;
+    struct reply_memo *slot;
+
+    if (!p->k)
+        return NULL;
+    key = ((((unsigned long long)(p->k - run->c.classes) * run->c.m->nnacls + n->index) * 2 +
+            (dir == DIR_INGRESS)) * 2 + (pass != 0)) * 8 + fam + 1;
+    if (2 * (run->memo_n + 1) > run->memo_cap)
+        memo_grow(run);
+    slot = memo_slot(run->memo, run->memo_cap, key);
+    if (!slot->key) {
+        slot->key = key;
+        slot->set = (struct portset)PORTSET_INIT;
+        if (pass) {
+            struct portset any = PORTSET_INIT;
+            portset_add(&any, &all);
+            nacl_pass(&run->c, n, dir, p, fam, &any, &slot->set, NULL);
+            portset_release(&any);
+        } else {
+            reply_filter(&run->c, n, dir, p, fam, &slot->set);
+        }
+        run->memo_n++;
+    }
+    return &slot->set;
+}
+
+static void replies_towards(struct run *run, const struct nacl *n, enum direction dir,
+                            const struct net_peer *p, unsigned fam, struct portset *out)
+{
+    const struct portset *m = memo_of(run, 0, n, dir, p, fam);
+
+    if (m)
+        portset_copy(out, m);
+    else
+        reply_filter(&run->c, n, dir, p, fam, out);
+}
+
+/* nacl_pass() of in: entries decide by first match, so what passes of in
+ * is in and what passes of all traffic; why is asked only of nothing. */
+static void pass_towards(struct run *run, const struct nacl *n, enum direction dir,
+                         const struct net_peer *p, unsigned fam, const struct portset *in,
+                         struct portset *out, struct nacl_why *why)
+{
+    const struct portset *m = memo_of(run, 1, n, dir, p, fam);
+
+    if (!m) {
+        nacl_pass(&run->c, n, dir, p, fam, in, out, why);
+        return;
+    }
+    portset_intersect(out, in, m);
+    if (portset_is_empty(out))
+        nacl_pass(&run->c, n, dir, p, fam, in, out, why);
+}
+
 /* "into subnet-1" / "out of subnet-1" */
 static void subnet_words(struct strbuf *sb, enum direction dir, const char *subnet)
 {
@@ -149,7 +254,7 @@ static void nacl_side(struct run *run, const struct reach_class *k, enum directi
         run->net_notes |= REACH_NOTE_NACL_UNKNOWN;
         return;
     }
-    nacl_pass(&run->c, k->nacl, dir, p, fam, f, &out, &why);
+    pass_towards(run, k->nacl, dir, p, fam, f, &out, &why);
     if (portset_is_empty(&out)) {
         if (!run->net_blocked) {
             run->net_blocked = "nacl";
@@ -167,7 +272,7 @@ static void nacl_side(struct run *run, const struct reach_class *k, enum directi
         portset_release(&out);
         return;
     }
-    reply_filter(&run->c, k->nacl, back, p, fam, &replies);
+    replies_towards(run, k->nacl, back, p, fam, &replies);
     portset_intersect(f, &out, &replies);
     if (portset_is_empty(f) && !run->net_blocked) {
         run->net_blocked = "nacl";
