@@ -9,7 +9,8 @@
  * after the one before (with newrank, so that ranks hold across the VPC
  * frames). The anchors sit in a VPC's frame: outside every cluster dot
  * put them below everything, and the drawing grew by half its height. A drawing whose blocks are too few or too large (one tangle of
- * groups) is left to dot as it is.
+ * groups) is left to dot as it is. A packed (osage) overview orders its
+ * nodes by block instead, for the DOT writer to frame each block.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 #define GRID_ROW_PT 70.0      /* estimated height of one box in a rank, labels included */
 #define GRID_BLOCK_GAP_PT 40.0
 #define GRID_ASPECT (16.0 / 9.0)
+#define PACKED_BLOCK_MAX 40   /* a packed overview frames blocks up to this size */
 
 static size_t find(size_t *up, size_t x)
 {
@@ -187,4 +189,45 @@ void dot_grid_write(struct strbuf *out, const struct view *v, const size_t *col,
      * after another, a staircase 23,000 pt wide. */
     for (c = 1; c <= ncols; c++)
         put_same_rank(out, v, col, c);
+}
+
+int dot_grid_framed(const size_t *block_size, size_t b)
+{
+    return block_size[b] >= 2 && block_size[b] <= PACKED_BLOCK_MAX;
+}
+
+struct by_block {
+    size_t block;
+    struct view_node *node;
+};
+
+static int cmp_by_block(const void *pa, const void *pb)
+{
+    const struct by_block *a = pa, *b = pb;
+    if (a->block != b->block)
+        return a->block < b->block ? -1 : 1;
+    return a->node->id < b->node->id ? -1 : a->node->id > b->node->id;
+}
+
+struct view_node **dot_grid_order(struct view_node *const *nodes, size_t n, const size_t *block,
+                                  const size_t *block_size, size_t *units)
+{
+    struct view_node **sorted = xcalloc(n ? n : 1, sizeof(*sorted));
+    struct by_block *keyed = xcalloc(n ? n : 1, sizeof(*keyed));
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        keyed[i].block = block[nodes[i]->id];
+        keyed[i].node = nodes[i];
+    }
+    xqsort(keyed, n, sizeof(*keyed), cmp_by_block);
+    *units = 0;
+    for (i = 0; i < n; i++) {
+        sorted[i] = keyed[i].node;
+        if (!dot_grid_framed(block_size, keyed[i].block) || i == 0 ||
+            keyed[i - 1].block != keyed[i].block)
+            (*units)++;
+    }
+    free(keyed);
+    return sorted;
 }

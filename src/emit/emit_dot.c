@@ -21,7 +21,6 @@
 #define TOOLTIP_MAX_IDS 20 /* interface ids listed in a node's tooltip */
 #define LEGEND_MAX_ROWS 40 /* badge colours listed in the legend before "N more" */
 #define GRID_MAX_NODES 200 /* drawings up to this many nodes lay members out in rows */
-#define DOT_PACKED_BLOCK_MAX 40 /* a packed overview frames blocks up to this size */
 
 struct dot {
     struct strbuf out;
@@ -572,48 +571,12 @@ static void emit_region_node(struct dot *d, const struct view_node *n, size_t de
         emit_peer_node(d, n, depth);
 }
 
-/* A block that is wrapped in a frame of its own in a packed overview. */
-static int wrapped_block(const struct dot *d, size_t b)
-{
-    return d->block_size[b] >= 2 && d->block_size[b] <= DOT_PACKED_BLOCK_MAX;
-}
-
-static const size_t *sort_block;
-static int cmp_by_block(const void *pa, const void *pb)
-{
-    const struct view_node *a = *(const struct view_node *const *)pa;
-    const struct view_node *b = *(const struct view_node *const *)pb;
-    if (sort_block[a->id] != sort_block[b->id])
-        return sort_block[a->id] < sort_block[b->id] ? -1 : 1;
-    return a->id < b->id ? -1 : a->id > b->id;
-}
-
 /*
  * A packed (osage) overview puts the boxes joined by arrows (one app's
  * tiers) in an invisible frame of their own, so that osage packs them side
  * by side and their straight arrows stay short; packed one by one, the
- * boxes went into rows by kind and every arrow crossed the VPC. Returns the
- * region's nodes in block order (malloc'd) and sets *units to the number of
- * things osage packs (frames and lone nodes).
+ * boxes went into rows by kind and every arrow crossed the VPC.
  */
-static struct view_node **nodes_by_block(const struct dot *d, const struct view_region *r,
-                                         size_t *units)
-{
-    struct view_node **sorted = xcalloc(r->nnodes ? r->nnodes : 1, sizeof(*sorted));
-    size_t i;
-
-    memcpy(sorted, r->nodes, r->nnodes * sizeof(*sorted));
-    sort_block = d->block;
-    qsort(sorted, r->nnodes, sizeof(*sorted), cmp_by_block);
-    *units = 0;
-    for (i = 0; i < r->nnodes; i++) {
-        size_t b = d->block[sorted[i]->id];
-        if (!wrapped_block(d, b) || i == 0 || d->block[sorted[i - 1]->id] != b)
-            (*units)++;
-    }
-    return sorted;
-}
-
 static void emit_region_blocks(struct dot *d, struct view_node **sorted, size_t n, size_t depth)
 {
     size_t i = 0;
@@ -622,7 +585,7 @@ static void emit_region_blocks(struct dot *d, struct view_node **sorted, size_t 
         size_t b = d->block[sorted[i]->id], j = i;
         while (j < n && d->block[sorted[j]->id] == b)
             j++;
-        if (!wrapped_block(d, b) || j - i < 2) {
+        if (!dot_grid_framed(d->block_size, b) || j - i < 2) {
             for (; i < j; i++)
                 emit_region_node(d, sorted[i], depth);
             continue;
@@ -653,7 +616,7 @@ static void emit_region(struct dot *d, const struct view_region *r)
                     th(d, "vpc.style"), th(d, "vpc.color"), th(d, "vpc.fontcolor"));
         depth = 2;
         if (d->block) {
-            sorted = nodes_by_block(d, r, &units);
+            sorted = dot_grid_order(r->nodes, r->nnodes, d->block, d->block_size, &units);
             units += r->ntop;
         }
         pack_columns(d, units, depth);

@@ -22,6 +22,13 @@ size_t *dot_grid_columns(const struct view *v, size_t *ncols);
  * order; *nblocks and *size (per block, malloc'd) say how many and how big.
  * The result is malloc'd. */
 size_t *dot_grid_blocks(const struct view *v, size_t *nblocks, size_t **size);
+/* Does a packed overview draw block b in an invisible frame of its own
+ * (so that osage packs its boxes together and their arrows stay short)? */
+int dot_grid_framed(const size_t *block_size, size_t b);
+/* The n nodes in block order (malloc'd); *units is what osage packs: the
+ * framed blocks and the nodes on their own. */
+struct view_node **dot_grid_order(struct view_node *const *nodes, size_t n, const size_t *block,
+                                  const size_t *block_size, size_t *units);
 /* The ncols + 1 anchors between the columns (node statements, for the
  * first VPC frame, else the root), and the invisible edges that rank each
  * column between its two anchors, its blocks' first boxes in one rank
